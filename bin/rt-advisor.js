@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Thin shim: all logic lives in the compiled CLI.
+import { run } from '../dist/src/cli/main.js';
+
+process.exitCode = await run(process.argv.slice(2));

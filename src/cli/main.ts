@@ -1,0 +1,64 @@
+import { Command, CommanderError, Option } from 'commander';
+import { VERSION } from '../version.js';
+import { SCAN_FLAGS, type FlagSpec, type ScanOptions } from './scan-flags.js';
+import { EXIT, UsageError } from './usage-error.js';
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function addFlags(cmd: Command, flags: readonly FlagSpec[]): void {
+  for (const spec of flags) {
+    const opt = new Option(spec.flags, spec.description);
+    if (spec.choices) opt.choices(spec.choices);
+    if (spec.repeatable) opt.argParser(collect);
+    if (spec.defaultValue !== undefined) opt.default(spec.defaultValue);
+    cmd.addOption(opt);
+  }
+}
+
+function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('rt-advisor')
+    .description('Pick the right real-time transport, and keep WebSocket use honest in CI.')
+    .version(VERSION, '-v, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(str.trimEnd().split('\n')[0] + '\n') });
+
+  const scan = program
+    .command('scan')
+    .description('find WebSocket clients that only subscribe or ping (candidates for SSE)')
+    .argument('[paths...]', 'files or folders to scan', ['.']);
+  addFlags(scan, SCAN_FLAGS);
+  scan.action(async (paths: string[], opts: ScanOptions) => {
+    // Loaded on demand so `--help` and `ask` never pay for the scanner.
+    const { runScan } = await import('./scan-command.js');
+    setExit(await runScan(paths, opts));
+  });
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never throws. */
+export async function run(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram((c) => (code = c));
+  program.commands.forEach((c) => c.exitOverride());
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version are "errors" to commander; they exit 0.
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`rt-advisor: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`rt-advisor: internal error: ${message}\n`);
+    if (process.env.RT_ADVISOR_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
+    return EXIT.usage;
+  }
+}

@@ -1,0 +1,54 @@
+// One typed table of `scan` options: it drives parsing, `--help` and the README section.
+
+export interface FlagSpec {
+  /** commander flag syntax */
+  flags: string;
+  description: string;
+  choices?: readonly string[];
+  defaultValue?: string | boolean | string[];
+  /** repeatable option collecting values into an array */
+  repeatable?: boolean;
+}
+
+export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
+
+export const SCAN_FLAGS: readonly FlagSpec[] = [
+  { flags: '-f, --format <format>', description: 'report format', choices: FORMATS, defaultValue: 'stylish' },
+  { flags: '-o, --output-file <path>', description: 'write the report to a file instead of stdout' },
+  {
+    flags: '--fail-on <severity>',
+    description: 'exit 1 when a finding has this severity or higher (`none`: never)',
+    choices: FAIL_ON,
+    defaultValue: 'warning',
+  },
+  { flags: '--quiet', description: 'report errors only (drop warnings and info)', defaultValue: false },
+  { flags: '--ignore <glob>', description: 'skip files matching this gitignore-style glob (repeatable)', repeatable: true, defaultValue: [] },
+  {
+    flags: '--no-default-ignores',
+    description: 'also scan node_modules, dist, build, coverage and minified bundles',
+  },
+  { flags: '--no-gitignore', description: 'do not honour .gitignore files' },
+  { flags: '--no-color', description: 'plain output (also when stdout is not a TTY or NO_COLOR is set)' },
+];
+
+export interface ScanOptions {
+  format: (typeof FORMATS)[number];
+  outputFile?: string;
+  failOn: (typeof FAIL_ON)[number];
+  quiet: boolean;
+  ignore: string[];
+  defaultIgnores: boolean;
+  gitignore: boolean;
+  color: boolean;
+}
+
+/** The README's option table, rendered from SCAN_FLAGS (a test keeps the README in step). */
+export function renderFlagsMarkdown(flags: readonly FlagSpec[] = SCAN_FLAGS): string {
+  const rows = flags.map((f) => {
+    const def = f.defaultValue === undefined || Array.isArray(f.defaultValue) || typeof f.defaultValue === 'boolean' ? '' : `\`${f.defaultValue}\``;
+    const choices = f.choices ? ` (${f.choices.map((c) => `\`${c}\``).join(', ')})` : '';
+    return `| \`${f.flags}\` | ${f.description}${choices} | ${def} |`;
+  });
+  return ['| option | meaning | default |', '| --- | --- | --- |', ...rows].join('\n');
+}

@@ -1,0 +1,78 @@
+// The one data model shared by the scanner, the rules and every reporter.
+// Paths are relative to the working directory with `/` separators; line and column are 1-based.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type SocketApi = 'browser-websocket' | 'ws' | 'socket.io-client' | 'other';
+
+/** What one outbound message is. */
+export type SendKind = 'control' | 'data' | 'binary' | 'unknown';
+
+/** What a socket's client side does over its life. */
+export type Verdict = 'receive-only' | 'control-only' | 'bidirectional' | 'binary' | 'unknown';
+
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Send extends Location {
+  kind: SendKind;
+  /** Short human text: the message's verb (`subscribe`, `ping`) or why it is data/unknown. */
+  label: string;
+}
+
+export interface Socket extends Location {
+  api: SocketApi;
+  verdict: Verdict;
+  /** How sure the analyzer is that the construct is a socket client at all. */
+  confidence: 'certain' | 'likely';
+  /** Source text of the constructor or factory, for messages (`WebSocket`, `io`, `this.options.WebSocket`). */
+  constructorText: string;
+  sends: Send[];
+}
+
+export interface Finding extends Location {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Other places the message refers to (the sends), for SARIF related locations. */
+  related?: Array<Location & { message: string }>;
+}
+
+/** A file the scan could not fully analyse, or skipped, with the reason. */
+export interface FileNote {
+  file: string;
+  kind: 'syntax-error' | 'skipped' | 'read-error' | 'analyzer-error';
+  message: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  /** Longer help, shown by SARIF consumers. */
+  help: string;
+  docsPath: string;
+}
+
+export interface Report {
+  version: string;
+  findings: Finding[];
+  sockets: Socket[];
+  notes: FileNote[];
+  rules: RuleMeta[];
+  stats: {
+    filesScanned: number;
+    filesParsed: number;
+    durationMs: number;
+  };
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+
+export function compareLocations(a: Location, b: Location): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column;
+}

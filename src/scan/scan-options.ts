@@ -1,0 +1,11 @@
+export interface ScanInput {
+  /** Files or folders, relative to cwd or absolute. */
+  paths: string[];
+  cwd: string;
+  /** Extra gitignore-style globs to skip. */
+  ignore: string[];
+  /** Skip node_modules, dist, build, coverage and minified bundles. */
+  defaultIgnores: boolean;
+  /** Honour .gitignore files. */
+  gitignore: boolean;
+}

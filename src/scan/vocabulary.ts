@@ -1,0 +1,76 @@
+// The control-message vocabulary: verbs a client sends to manage a stream rather than to say something.
+// A message is `control` when its verb (the discriminant, the socket.io event name, the first word
+// of a text frame or the first element of an array frame) is one of these, after normalisation:
+// lower case, `-`/`_`/`.`/`:`/space separated words, and the words of camelCase split.
+
+export const CONTROL_VERBS: Readonly<Record<string, string>> = {
+  // subscription management
+  subscribe: 'subscription',
+  unsubscribe: 'subscription',
+  sub: 'subscription',
+  unsub: 'subscription',
+  listen: 'subscription',
+  unlisten: 'subscription',
+  watch: 'subscription',
+  unwatch: 'subscription',
+  follow: 'subscription',
+  unfollow: 'subscription',
+  track: 'subscription',
+  untrack: 'subscription',
+  req: 'subscription', // Nostr ["REQ", id, filter]
+  close: 'subscription', // Nostr ["CLOSE", id]
+  start: 'stream',
+  stop: 'stream',
+  complete: 'stream', // graphql-ws complete of a subscription
+  resume: 'stream',
+  pause: 'stream',
+  // channel / room membership
+  join: 'membership',
+  leave: 'membership',
+  part: 'membership',
+  enter: 'membership',
+  exit: 'membership',
+  // liveness
+  ping: 'heartbeat',
+  pong: 'heartbeat',
+  heartbeat: 'heartbeat',
+  keepalive: 'heartbeat',
+  alive: 'heartbeat',
+  hb: 'heartbeat',
+  // handshakes
+  auth: 'handshake',
+  authenticate: 'handshake',
+  authorize: 'handshake',
+  login: 'handshake',
+  identify: 'handshake',
+  hello: 'handshake',
+  hi: 'handshake',
+  handshake: 'handshake',
+  init: 'handshake',
+  connect: 'handshake',
+  connection: 'handshake', // graphql-ws connection_init
+  token: 'handshake',
+};
+
+/** Words that, when present next to a control verb, do not change its nature (`connection_init`, `phx_join`). */
+const NOISE_WORDS = new Set(['phx', 'init', 'ack', 'request', 'req', 'msg', 'message', 'channel', 'room', 'topic', 'event', 'events', 'all', 'to', 'from', 'ws', 'client']);
+
+export function splitWords(verb: string): string[] {
+  return verb
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/**
+ * Classifies a verb. `subscribe`, `phx_join`, `connection_init`, `unsubscribeAll`, `PING` are control;
+ * `chat_message`, `place_order` are not. Extra verbs come from configuration.
+ */
+export function isControlVerb(verb: string, extra: readonly string[] = []): boolean {
+  const words = splitWords(verb);
+  if (words.length === 0) return false;
+  const known = (w: string) => w in CONTROL_VERBS || extra.some((e) => e.toLowerCase() === w);
+  // every word must be a control verb or noise, and at least one a control verb
+  return words.some(known) && words.every((w) => known(w) || NOISE_WORDS.has(w));
+}
