@@ -16,6 +16,7 @@ export const CONTROL_VERBS: Readonly<Record<string, string>> = {
   follow: 'subscription',
   unfollow: 'subscription',
   track: 'subscription',
+  subscription: 'subscription',
   untrack: 'subscription',
   req: 'subscription', // Nostr ["REQ", id, filter]
   close: 'subscription', // Nostr ["CLOSE", id]
@@ -53,7 +54,10 @@ export const CONTROL_VERBS: Readonly<Record<string, string>> = {
 };
 
 /** Words that, when present next to a control verb, do not change its nature (`connection_init`, `phx_join`). */
-const NOISE_WORDS = new Set(['phx', 'init', 'ack', 'request', 'req', 'msg', 'message', 'channel', 'room', 'topic', 'event', 'events', 'all', 'to', 'from', 'ws', 'client']);
+const NOISE_WORDS = new Set([
+  'phx', 'init', 'ack', 'request', 'req', 'msg', 'message', 'channel', 'channels', 'room', 'topic', 'event',
+  'events', 'all', 'to', 'from', 'ws', 'client', 'op', 'opcode', 'code', 'cmd', 'type', 'frame', 'keep',
+]);
 
 export function splitWords(verb: string): string[] {
   return verb
@@ -71,6 +75,10 @@ export function isControlVerb(verb: string, extra: readonly string[] = []): bool
   const words = splitWords(verb);
   if (words.length === 0) return false;
   const known = (w: string) => w in CONTROL_VERBS || extra.some((e) => e.toLowerCase() === w);
-  // every word must be a control verb or noise, and at least one a control verb
-  return words.some(known) && words.every((w) => known(w) || NOISE_WORDS.has(w));
+  const quiet = (w: string) => known(w) || NOISE_WORDS.has(w);
+  // every word a control verb or noise, at least one a verb (`unsubscribe_all`, `connection_init`) …
+  if (words.some(known) && words.every(quiet)) return true;
+  // … or a namespace prefix before such a verb (`eth_subscribe`, `mining.subscribe`, `presence:join`)
+  const rest = words.slice(1);
+  return rest.length > 0 && known(rest[rest.length - 1]) && rest.every(quiet);
 }

@@ -1,0 +1,115 @@
+// Parses the files that can matter, once each, and turns their sockets into analysed Socket records.
+// Loaded only when some file mentions a socket API, so a socket-free tree never loads ts-morph.
+import { Project, ScriptKind, ScriptTarget, ts, type Node } from 'ts-morph';
+import type { FileNote, Socket } from '../model.js';
+import type { Classified } from './classify-payload.js';
+import { binaryByAnnotation, classifyType } from './classify-type.js';
+import { findSockets, type SocketSite } from './find-sockets.js';
+import { SocketFollower } from './follow-socket.js';
+import { indexFile, ProjectIndex } from './project-index.js';
+import type { ModuleResolver } from './resolve-module.js';
+import { locate, sendsOf, verdictOf, type SendContext } from './resolve-sends.js';
+import { resolveIdentifier } from './scope.js';
+
+export interface SourceText {
+  absPath: string;
+  relPath: string;
+  text: string;
+}
+
+const KINDS: Record<string, ScriptKind> = {
+  '.ts': ScriptKind.TS, '.mts': ScriptKind.TS, '.cts': ScriptKind.TS, '.tsx': ScriptKind.TSX,
+  '.js': ScriptKind.JS, '.mjs': ScriptKind.JS, '.cjs': ScriptKind.JS, '.jsx': ScriptKind.JSX,
+};
+
+function createProject(): Project {
+  return new Project({
+    useInMemoryFileSystem: true,
+    skipAddingFilesFromTsConfig: true,
+    skipFileDependencyResolution: true,
+    skipLoadingLibFiles: true,
+    compilerOptions: {
+      allowJs: true,
+      checkJs: false,
+      noLib: true,
+      strict: true,
+      jsx: ts.JsxEmit.Preserve,
+      target: ScriptTarget.ESNext,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      allowImportingTsExtensions: true,
+      noEmit: true,
+    },
+  });
+}
+
+export interface AnalyzeOptions {
+  extraVerbs: readonly string[];
+}
+
+export function analyze(files: SourceText[], resolver: ModuleResolver, options: AnalyzeOptions): { sockets: Socket[]; notes: FileNote[] } {
+  const project = createProject();
+  const index = new ProjectIndex(resolver);
+  const notes: FileNote[] = [];
+  for (const f of files) {
+    const ext = /\.[a-z]+$/.exec(f.absPath)?.[0] ?? '.ts';
+    const kind = KINDS[ext] ?? ScriptKind.TS; // .vue / .svelte scripts, blanked around
+    const projectPath = KINDS[ext] ? f.absPath : `${f.absPath}.ts`;
+    const sf = project.createSourceFile(projectPath, f.text, { overwrite: true, scriptKind: kind });
+    const info = indexFile(sf, f.absPath, f.relPath, resolver);
+    index.add(info);
+    if (info.hasSyntaxErrors) notes.push({ file: f.relPath, kind: 'syntax-error', message: 'syntax errors: analysed as far as the parser recovered' });
+  }
+
+  const ctx: SendContext = {
+    index,
+    extraVerbs: options.extraVerbs,
+    directSends: new Set(),
+    byType: (node: Node): Classified[] | undefined => typeOf(node),
+  };
+  function typeOf(node: Node): Classified[] | undefined {
+    try {
+      const decl = (node.getKindName() === 'Identifier' ? resolveIdentifier(node) : undefined) ?? undefined;
+      return (decl && binaryByAnnotation(decl)) ?? classifyType(node.getType(), node, ctx);
+    } catch {
+      return undefined; // the checker can throw on trees the parser repaired
+    }
+  }
+
+  // follow every socket first, so no direct send is mistaken for a wrapper's call site
+  const followed: Array<{ site: SocketSite; follower: SocketFollower }> = [];
+  const holders = new Set<string>();
+  for (const info of index.files.values()) {
+    for (const site of findSockets(info, index)) {
+      const follower = new SocketFollower(site.api, index);
+      follower.followValue(site.node);
+      // `ws = new WebSocket(url)` again on reconnect is the same socket: report its first creation
+      if (follower.holder && holders.has(follower.holder)) continue;
+      if (follower.holder) holders.add(follower.holder);
+      followed.push({ site, follower });
+      for (const use of follower.uses) if (use.kind === 'send') ctx.directSends.add(use.call);
+    }
+  }
+  const sockets = followed.map(({ site, follower }): Socket => {
+    const sends = dedupe(follower.uses.flatMap((use) => sendsOf(use, site.api, ctx)));
+    return {
+      ...locate(site.node, index),
+      api: site.api,
+      verdict: verdictOf(sends),
+      confidence: site.confidence,
+      constructorText: site.constructorText,
+      sends,
+    };
+  });
+  return { sockets, notes };
+}
+
+function dedupe<T extends { file: string; line: number; column: number; kind: string; label: string }>(sends: T[]): T[] {
+  const seen = new Set<string>();
+  return sends
+    .filter((s) => {
+      const key = `${s.file}:${s.line}:${s.column}:${s.kind}:${s.label}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    })
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+}

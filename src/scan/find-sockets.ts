@@ -1,0 +1,132 @@
+// Finds the places where a file creates a WebSocket client: `new WebSocket(url)` and its look-alikes
+// (the `ws` package, wrappers, injected constructors) and socket.io-client's `io(url)`.
+import { Node, type CallExpression, type NewExpression } from 'ts-morph';
+import type { SocketApi } from '../model.js';
+import type { FileInfo, ProjectIndex } from './project-index.js';
+import { declarationName, resolveIdentifier, unwrap } from './scope.js';
+
+export interface SocketSite {
+  node: NewExpression | CallExpression;
+  api: SocketApi;
+  confidence: 'certain' | 'likely';
+  constructorText: string;
+}
+
+const WS_PACKAGES = new Set(['ws', 'isomorphic-ws']);
+const WRAPPER_PACKAGES = new Set(['reconnecting-websocket', 'partysocket', 'partysocket/ws', '@partykit/client']);
+const SOCKET_IO = new Set(['socket.io-client', 'socket.io-client/dist/socket.io.js']);
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
+/** Names an injected or aliased WebSocket constructor goes by. Servers, links and transports are not clients. */
+const CTOR_NAME = /^_*(?:[A-Za-z]*WebSocket(?:Impl|Ctor|Constructor|Class|Polyfill|Implementation)?|wsImpl|WsImpl|wsCtor|WS)$/;
+const NOT_A_CLIENT = /Server|Link|Transport|Provider|Client$/;
+
+function isCtorName(name: string): boolean {
+  return CTOR_NAME.test(name) && !NOT_A_CLIENT.test(name);
+}
+
+type Kind = Omit<SocketSite, 'node' | 'constructorText'>;
+
+/** What an identifier used as a constructor stands for. */
+function constructorKind(id: Node, index: ProjectIndex): Kind | undefined {
+  const name = id.getText();
+  const decl = resolveIdentifier(id);
+  if (!decl) return name === 'WebSocket' ? { api: 'browser-websocket', confidence: 'certain' } : undefined;
+  const imp = index.importOf(decl);
+  if (imp) {
+    if (WS_PACKAGES.has(imp.module)) {
+      return ['default', '*', 'WebSocket'].includes(imp.imported) ? { api: 'ws', confidence: 'certain' } : undefined;
+    }
+    if (WRAPPER_PACKAGES.has(imp.module)) return { api: 'other', confidence: 'certain' };
+    if (imp.imported === 'WebSocket' && !imp.resolved) return { api: 'other', confidence: 'certain' };
+    return undefined;
+  }
+  if (Node.isVariableDeclaration(decl)) {
+    const init = decl.getInitializer();
+    if (!init) return undefined;
+    const text = unwrap(init).getText();
+    if (/^(?:window|globalThis|self|global)\.WebSocket$/.test(text)) return { api: 'browser-websocket', confidence: 'certain' };
+    // `globalThis.WebSocket || require('ws')`, `typeof WebSocket !== 'undefined' ? WebSocket : WS`
+    if (/\bWebSocket\b|require\(\s*['"](?:ws|isomorphic-ws)['"]\s*\)/.test(text) && isCtorName(name)) return { api: 'other', confidence: 'certain' };
+    return undefined;
+  }
+  if ((Node.isParameterDeclaration(decl) || Node.isBindingElement(decl)) && isCtorName(name)) {
+    return { api: 'other', confidence: 'likely' };
+  }
+  return undefined;
+}
+
+function newKind(expr: Node, index: ProjectIndex): Kind | undefined {
+  const callee = unwrap(expr);
+  if (Node.isIdentifier(callee)) return constructorKind(callee, index);
+  if (Node.isPropertyAccessExpression(callee) || Node.isElementAccessExpression(callee)) {
+    const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getArgumentExpression()?.getText().replace(/['"`]/g, '') ?? '';
+    const target = unwrap(callee.getExpression());
+    if (name === 'WebSocket' && Node.isIdentifier(target)) {
+      if (GLOBAL_OBJECTS.has(target.getText()) && !resolveIdentifier(target)) return { api: 'browser-websocket', confidence: 'certain' };
+      const imp = (() => {
+        const d = resolveIdentifier(target);
+        return d ? index.importOf(d) : undefined;
+      })();
+      if (imp && WS_PACKAGES.has(imp.module)) return { api: 'ws', confidence: 'certain' };
+      if (imp && WRAPPER_PACKAGES.has(imp.module)) return { api: 'other', confidence: 'certain' };
+    }
+    // injected: `new this.options.WebSocket(url)`, `new settings.WebSocket(url)`, `new this.wsImpl(url)`
+    if (isCtorName(name.replace(/^#/, ''))) return { api: 'other', confidence: 'likely' };
+  }
+  return undefined;
+}
+
+/** Is `id` socket.io-client's `io`/`connect`/namespace, or a global `io` from a script tag? */
+function socketIoBinding(id: Node, info: FileInfo, index: ProjectIndex): 'factory' | 'namespace' | 'manager' | undefined {
+  const decl = resolveIdentifier(id);
+  if (!decl) return id.getText() === 'io' && /socket\.io/.test(info.sourceFile.getFullText()) ? 'factory' : undefined;
+  const imp = index.importOf(decl);
+  if (!imp || !SOCKET_IO.has(imp.module)) return undefined;
+  if (imp.imported === 'Manager') return 'manager';
+  if (imp.imported === '*') return Node.isNamespaceImport(decl) ? 'namespace' : 'factory';
+  return ['default', 'io', 'connect', 'lookup'].includes(imp.imported) ? 'factory' : undefined;
+}
+
+function isManager(expr: Node, info: FileInfo, index: ProjectIndex): boolean {
+  let e = unwrap(expr);
+  if (Node.isIdentifier(e)) {
+    const d = resolveIdentifier(e);
+    const init = d && Node.isVariableDeclaration(d) ? d.getInitializer() : undefined;
+    if (!init) return false;
+    e = unwrap(init);
+  }
+  if (!Node.isNewExpression(e)) return false;
+  const ctor = unwrap(e.getExpression());
+  if (Node.isIdentifier(ctor)) return socketIoBinding(ctor, info, index) === 'manager';
+  return Node.isPropertyAccessExpression(ctor) && ctor.getName() === 'Manager' && Node.isIdentifier(ctor.getExpression()) && socketIoBinding(ctor.getExpression(), info, index) === 'namespace';
+}
+
+function callKind(call: CallExpression, info: FileInfo, index: ProjectIndex): Kind | undefined {
+  const callee = unwrap(call.getExpression());
+  if (Node.isIdentifier(callee)) return socketIoBinding(callee, info, index) === 'factory' ? { api: 'socket.io-client', confidence: 'certain' } : undefined;
+  if (!Node.isPropertyAccessExpression(callee)) return undefined;
+  const name = callee.getName();
+  const target = unwrap(callee.getExpression());
+  if (name === 'socket') return isManager(target, info, index) ? { api: 'socket.io-client', confidence: 'certain' } : undefined;
+  if (!Node.isIdentifier(target) || !['connect', 'io', 'default'].includes(name)) return undefined;
+  const binding = socketIoBinding(target, info, index);
+  return binding === 'factory' || binding === 'namespace' ? { api: 'socket.io-client', confidence: 'certain' } : undefined;
+}
+
+export function findSockets(info: FileInfo, index: ProjectIndex): SocketSite[] {
+  const sites: SocketSite[] = [];
+  for (const n of info.news) {
+    const kind = newKind(n.getExpression(), index);
+    if (kind) sites.push({ node: n, ...kind, constructorText: n.getExpression().getText() });
+  }
+  // only callee names socket.io can go by: `io`, `x.connect`, `manager.socket`, or a renamed import
+  const names = new Set(['io', 'connect', 'socket', 'default', 'lookup']);
+  for (const [decl, imp] of info.imports) if (SOCKET_IO.has(imp.module)) names.add(declarationName(decl)?.getText() ?? '');
+  for (const name of names) {
+    for (const call of info.calls.get(name) ?? []) {
+      const kind = callKind(call, info, index);
+      if (kind) sites.push({ node: call, ...kind, constructorText: call.getExpression().getText() });
+    }
+  }
+  return sites.sort((a, b) => a.node.getStart() - b.node.getStart());
+}

@@ -1,0 +1,292 @@
+// Follows a socket from where it is made to every place that can send on it, the way a reviewer
+// would: through locals, reassigned lets, class fields, object paths, factories, arguments, hooks
+// and exports. Where the value goes somewhere it cannot follow, it records an `escape`, so the socket
+// is never judged on sends it could not see.
+import { Node, SyntaxKind, type CallExpression, type PropertyAccessExpression } from 'ts-morph';
+import type { SocketApi } from '../model.js';
+import { bindingUses, callSitesOf, isFunctionLike } from './call-sites.js';
+import type { ProjectIndex } from './project-index.js';
+import { declarationName, resolveIdentifier, unwrap, valueRoot, type Declaration } from './scope.js';
+
+export type SocketUse =
+  | { kind: 'send'; call: CallExpression; method: string }
+  | { kind: 'escape'; node: Node; reason: string };
+
+const SEND_METHODS: Record<SocketApi, ReadonlySet<string>> = {
+  'browser-websocket': new Set(['send']),
+  ws: new Set(['send', 'ping', 'pong']),
+  'socket.io-client': new Set(['emit', 'send', 'write', 'emitWithAck']),
+  other: new Set(['send']),
+};
+/** socket.io modifiers that return an emitter for the same socket: `socket.timeout(5000).emit(...)` */
+const SOCKET_IO_MODIFIERS = new Set(['timeout', 'compress', 'binary', 'volatile', 'local']);
+/** Members that neither send nor hand the socket to anyone. */
+const INERT_MEMBERS = new Set([
+  'on', 'once', 'off', 'addEventListener', 'removeEventListener', 'removeListener', 'removeAllListeners', 'listeners',
+  'close', 'terminate', 'disconnect', 'connect', 'open', 'reconnect', 'destroy',
+  'readyState', 'url', 'protocol', 'extensions', 'bufferedAmount', 'binaryType', 'id', 'connected', 'disconnected',
+  'active', 'recovered', 'auth', 'io', 'onopen', 'onclose', 'onmessage', 'onerror', 'CONNECTING', 'OPEN', 'CLOSING', 'CLOSED',
+  'onAny', 'offAny', 'prependAny', 'onAnyOutgoing', 'offAnyOutgoing', 'hasListeners', 'setMaxListeners', 'emit', 'dispatchEvent',
+]);
+const HOOK_RESULT = /^(?:useMemo|useState|useRef|useReducer|computed|useLazyRef)$/;
+
+const COMPARISON = new Set([
+  SyntaxKind.EqualsEqualsToken, SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken,
+  SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.InstanceOfKeyword, SyntaxKind.InKeyword,
+]);
+
+export class SocketFollower {
+  readonly uses: SocketUse[] = [];
+  /** the first place the socket is stored: two creation sites storing into it are one socket */
+  holder?: string;
+  private readonly seen = new Set<Node | string>();
+
+  constructor(private readonly api: SocketApi, private readonly index: ProjectIndex) {}
+
+  private escape(node: Node, reason: string): void {
+    this.uses.push({ kind: 'escape', node, reason });
+  }
+
+  private once(key: Node | string): boolean {
+    if (this.seen.has(key)) return false;
+    this.seen.add(key);
+    return true;
+  }
+
+  /** `expr` evaluates to the socket: look at what its parent does with it. */
+  followValue(expr: Node): void {
+    const e = valueRoot(expr);
+    if (!this.once(e)) return;
+    const parent = e.getParent();
+    if (!parent) return;
+    if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === e) return this.member(parent);
+    if (Node.isVariableDeclaration(parent) && parent.getInitializer() === e) return this.declared(parent);
+    if (Node.isPropertyDeclaration(parent) && parent.getInitializer() === e) return this.classMember(parent.getParentOrThrow(), parent.getName());
+    if (Node.isParameterDeclaration(parent) && parent.getInitializer() === e) return this.followDeclaration(parent);
+    if (Node.isBinaryExpression(parent)) return this.binary(parent, e);
+    if (Node.isConditionalExpression(parent)) return parent.getCondition() === e ? undefined : this.followValue(parent);
+    if (Node.isReturnStatement(parent)) return this.returned(parent.getFirstAncestor(isFunctionLike), e);
+    if (Node.isArrowFunction(parent) && parent.getBody() === e) return this.returned(parent, e);
+    if ((Node.isCallExpression(parent) || Node.isNewExpression(parent)) && parent.getExpression() !== e) return this.argument(parent, e);
+    if (Node.isPropertyAssignment(parent) || Node.isShorthandPropertyAssignment(parent)) return this.objectProperty(parent.getParentOrThrow(), parent.getName(), e);
+    if (Node.isExportSpecifier(parent)) return this.exported(this.index.pathOf(parent), (parent.getAliasNode() ?? parent.getNameNode()).getText(), parent);
+    if (Node.isExportAssignment(parent)) return this.exported(this.index.pathOf(parent), 'default', parent);
+    if (
+      Node.isExpressionStatement(parent) ||
+      Node.isPrefixUnaryExpression(parent) ||
+      Node.isTypeOfExpression(parent) ||
+      Node.isVoidExpression(parent) ||
+      Node.isDeleteExpression(parent) ||
+      Node.isTemplateSpan(parent) ||
+      Node.isIfStatement(parent) ||
+      Node.isWhileStatement(parent) ||
+      Node.isDoStatement(parent) ||
+      Node.isThrowStatement(parent)
+    ) {
+      return;
+    }
+    this.escape(e, 'the socket is handed on in a way the analyzer does not follow');
+  }
+
+  private binary(parent: Node & { getOperatorToken(): Node; getLeft(): Node; getRight(): Node }, e: Node): void {
+    const op = parent.getOperatorToken().getKind();
+    if (op === SyntaxKind.EqualsToken) return parent.getRight() === e ? this.assignedTo(parent.getLeft()) : undefined;
+    if (op === SyntaxKind.BarBarToken || op === SyntaxKind.QuestionQuestionToken || op === SyntaxKind.CommaToken) {
+      return op === SyntaxKind.CommaToken && parent.getLeft() === e ? undefined : this.followValue(parent);
+    }
+    if (op === SyntaxKind.AmpersandAmpersandToken) return parent.getRight() === e ? this.followValue(parent) : undefined;
+    if (COMPARISON.has(op) || op === SyntaxKind.PlusToken) return; // tested or stringified, not handed on
+    this.escape(e, 'the socket is used in an expression the analyzer does not follow');
+  }
+
+  /** `socket.<name>`: a send, a socket.io modifier, or an inert member. */
+  private member(access: PropertyAccessExpression): void {
+    const name = access.getName();
+    const root = valueRoot(access);
+    const parent = root.getParent();
+    const called = parent && Node.isCallExpression(parent) && parent.getExpression() === root ? parent : undefined;
+    if (this.api === 'socket.io-client' && SOCKET_IO_MODIFIERS.has(name)) return this.followValue(called ?? access);
+    if (called && SEND_METHODS[this.api].has(name)) {
+      this.uses.push({ kind: 'send', call: called, method: name });
+      return;
+    }
+    if (parent && Node.isBinaryExpression(parent) && parent.getLeft() === root && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) return;
+    if (INERT_MEMBERS.has(name) || /^on[a-z]/.test(name)) return;
+    if (SEND_METHODS[this.api].has(name)) return this.escape(access, `\`${access.getText()}\` is taken as a value`);
+    this.escape(access, `\`.${name}\` is not a member of the socket API the analyzer knows`);
+  }
+
+  private declared(decl: Node): void {
+    if (!Node.isVariableDeclaration(decl)) return;
+    const name = decl.getNameNode();
+    if (Node.isIdentifier(name)) {
+      // `const ref = useRef(new WebSocket())`: the socket is `ref.current`
+      const init = unwrap(decl.getInitializerOrThrow());
+      if (Node.isCallExpression(init) && /^(?:useRef|useLazyRef)$/.test(init.getExpression().getText())) {
+        return this.path(decl, `${name.getText()}.current`);
+      }
+      if (Node.isCallExpression(init) && /^(?:ref|shallowRef)$/.test(init.getExpression().getText())) {
+        return this.path(decl, `${name.getText()}.value`);
+      }
+      return this.followDeclaration(decl);
+    }
+    // `const [ws, setWs] = useState(...)`: the first element is the socket
+    if (Node.isArrayBindingPattern(name)) {
+      const first = name.getElements()[0];
+      if (first && Node.isBindingElement(first)) return this.followDeclaration(first);
+    }
+    this.escape(decl, 'the socket is destructured');
+  }
+
+  followDeclaration(decl: Declaration): void {
+    if (!this.once(decl)) return;
+    this.holder ??= `${this.index.pathOf(decl)}@${decl.getStart()}`;
+    const { uses, exported, importers } = bindingUses(decl, this.index);
+    for (const use of uses) {
+      const root = valueRoot(use);
+      const parent = root.getParent();
+      // a write (`ws = new WebSocket(...)`, `ws = null`) is not a use of the value
+      if (parent && Node.isBinaryExpression(parent) && parent.getLeft() === root && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) continue;
+      this.followValue(use);
+    }
+    if (exported && importers === 0) this.escape(declarationName(decl) ?? decl, 'the socket is exported, and no scanned file imports it');
+  }
+
+  private assignedTo(target: Node): void {
+    const t = unwrap(target);
+    if (Node.isIdentifier(t)) {
+      const decl = resolveIdentifier(t);
+      return decl ? this.followDeclaration(decl) : this.escape(t, `the socket is stored in the global \`${t.getText()}\``);
+    }
+    if (Node.isPropertyAccessExpression(t)) {
+      const obj = unwrap(t.getExpression());
+      if (obj.getKind() === SyntaxKind.ThisKeyword) {
+        const cls = t.getFirstAncestor((n) => Node.isClassDeclaration(n) || Node.isClassExpression(n));
+        if (cls) return this.classMember(cls, t.getName());
+      }
+      return this.path(t, pathText(t));
+    }
+    this.escape(t, 'the socket is stored where the analyzer does not follow');
+  }
+
+  /** Every `this.<name>` read in the class (`this.ws`, `this.#socket`, `this.ws?.send`). */
+  private classMember(cls: Node, name: string): void {
+    const key = `${this.index.pathOf(cls)}@${cls.getStart()}#${name}`;
+    if (!this.once(key)) return;
+    this.holder ??= key;
+    cls.forEachDescendant((node) => {
+      if (!Node.isPropertyAccessExpression(node) || node.getName() !== name) return;
+      if (unwrap(node.getExpression()).getKind() !== SyntaxKind.ThisKeyword) return;
+      const root = valueRoot(node);
+      const parent = root.getParent();
+      if (parent && Node.isBinaryExpression(parent) && parent.getLeft() === root && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) return;
+      this.followValue(node);
+    });
+  }
+
+  /** Every read of an object path (`state.socket`, `wsRef.current`) in the file. */
+  private path(anchor: Node, text: string): void {
+    const file = anchor.getSourceFile();
+    const key = `${this.index.pathOf(anchor)}::${text}`;
+    if (!this.once(key)) return;
+    this.holder ??= key;
+    file.forEachDescendant((node) => {
+      if (!Node.isPropertyAccessExpression(node) || pathText(node) !== text) return;
+      const root = valueRoot(node);
+      const parent = root.getParent();
+      if (parent && Node.isBinaryExpression(parent) && parent.getLeft() === root && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) return;
+      this.followValue(node);
+    });
+  }
+
+  private objectProperty(obj: Node, prop: string, e: Node): void {
+    const holder = valueRoot(obj).getParent();
+    if (holder && Node.isVariableDeclaration(holder) && Node.isIdentifier(holder.getNameNode())) return this.path(holder, `${holder.getName()}.${prop}`);
+    if (holder && Node.isBinaryExpression(holder) && holder.getOperatorToken().getKind() === SyntaxKind.EqualsToken && Node.isPropertyAccessExpression(unwrap(holder.getLeft()))) {
+      return this.path(holder, `${pathText(unwrap(holder.getLeft()))}.${prop}`);
+    }
+    this.escape(e, 'the socket is put in an object that is handed on');
+  }
+
+  private returned(fn: Node | undefined, e: Node): void {
+    if (!fn) return this.escape(e, 'the socket is returned');
+    const holder = valueRoot(fn).getParent();
+    // useMemo(() => new WebSocket(url)) and friends hand back what the callback returns
+    if (holder && Node.isCallExpression(holder) && HOOK_RESULT.test(holder.getExpression().getText())) return this.followValue(holder);
+    const sites = callSitesOf(fn, this.index);
+    for (const call of sites.calls) this.followValue(call);
+    if (!sites.complete || sites.calls.length === 0) {
+      this.escape(e, `the socket is returned from ${sites.name}, whose callers are not all in the scanned files`);
+    }
+  }
+
+  private argument(call: Node & { getArguments(): Node[]; getExpression(): Node }, e: Node): void {
+    const index = call.getArguments().indexOf(e);
+    const callee = unwrap(call.getExpression());
+    const calleeText = callee.getText();
+    if (/^console\.|^(?:clearInterval|clearTimeout|String|Boolean|JSON\.stringify)$/.test(calleeText)) return;
+    // React state: setWs(new WebSocket(url)) → the state variable
+    const stateVar = useStateValue(callee);
+    if (stateVar) return this.followDeclaration(stateVar);
+    if (Node.isCallExpression(call) && /^(?:useRef|useState|ref|shallowRef)$/.test(calleeText)) return this.followValue(call);
+    const target = this.resolveCallee(call, callee);
+    const param = target && Node.isFunctionLikeDeclaration(target) || (target && Node.isArrowFunction(target)) ? (target as unknown as { getParameters(): Node[] }).getParameters()[index] : undefined;
+    if (param && Node.isParameterDeclaration(param) && Node.isIdentifier(param.getNameNode()) && !param.isRestParameter()) {
+      // `constructor(private ws: WebSocket)` also stores it as a field
+      if (param.isParameterProperty()) this.classMember(param.getParentOrThrow().getParentOrThrow(), param.getName());
+      return this.followDeclaration(param);
+    }
+    this.escape(call, `the socket is passed to \`${calleeText.length > 40 ? `${calleeText.slice(0, 37)}...` : calleeText}\`, which the analyzer cannot follow`);
+  }
+
+  /** The function or constructor a call goes to, when a parsed file declares it. */
+  private resolveCallee(call: Node, callee: Node): Node | undefined {
+    let decl: Node | undefined;
+    if (Node.isIdentifier(callee)) decl = resolveIdentifier(callee);
+    else if (Node.isPropertyAccessExpression(callee)) {
+      const candidates = this.index.methodsNamed(callee.getName());
+      return candidates.length === 1 ? candidates[0] : undefined;
+    }
+    for (let hops = 0; decl && hops < 4; hops++) {
+      const imp = this.index.importOf(decl);
+      if (imp) {
+        decl = imp.resolved ? this.index.findExport(imp.resolved, imp.imported === '*' ? 'default' : imp.imported) : undefined;
+        continue;
+      }
+      if (Node.isVariableDeclaration(decl)) {
+        const init = decl.getInitializer();
+        decl = init ? unwrap(init) : undefined;
+        continue;
+      }
+      break;
+    }
+    if (!decl) return undefined;
+    if (Node.isNewExpression(call) && Node.isClassDeclaration(decl)) return decl.getConstructors()[0];
+    return isFunctionLike(decl) ? decl : undefined;
+  }
+
+  private exported(file: string, name: string, at: Node): void {
+    const importers = this.index.importersOf(file, name);
+    if (importers.length === 0) return this.escape(at, 'the socket is exported, and no scanned file imports it');
+    for (const { decl } of importers) this.followDeclaration(decl);
+  }
+}
+
+/** `a?.b!.c` → `a.b.c`, to match object paths however they are written. */
+export function pathText(node: Node): string {
+  return node.getText().replace(/\s+/g, '').replace(/\?\./g, '.').replace(/!/g, '').replace(/[()]/g, '');
+}
+
+/** For `setWs` from `const [ws, setWs] = useState(...)`, the binding of `ws`. */
+function useStateValue(callee: Node): Declaration | undefined {
+  if (!Node.isIdentifier(callee)) return undefined;
+  const decl = resolveIdentifier(callee);
+  if (!decl || !Node.isBindingElement(decl)) return undefined;
+  const pattern = decl.getParent();
+  const varDecl = pattern?.getParent();
+  if (!Node.isArrayBindingPattern(pattern) || !varDecl || !Node.isVariableDeclaration(varDecl)) return undefined;
+  const init = varDecl.getInitializer();
+  if (!init || !Node.isCallExpression(unwrap(init)) || !/useState$/.test((unwrap(init) as CallExpression).getExpression().getText())) return undefined;
+  const [first, second] = pattern.getElements();
+  return second === decl && first && Node.isBindingElement(first) ? first : undefined;
+}

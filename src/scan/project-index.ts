@@ -1,0 +1,231 @@
+// What one walk of each parsed file collects, and the cross-file questions built on it:
+// which local names are imports (and from where), where a module exports a name, who imports it,
+// and every call by callee name (for wrapper call sites) — no language service involved.
+import { Node, SyntaxKind, type CallExpression, type NewExpression, type SourceFile } from 'ts-morph';
+import type { ModuleResolver } from './resolve-module.js';
+import { resolveIdentifier, type Declaration } from './scope.js';
+
+export interface ImportBinding {
+  module: string;
+  /** the scanned file the module resolves to */
+  resolved?: string;
+  /** `default`, `*` (namespace or whole `require`), or the exported name */
+  imported: string;
+}
+
+export interface FileInfo {
+  absPath: string;
+  relPath: string;
+  sourceFile: SourceFile;
+  imports: Map<Declaration, ImportBinding>;
+  /** callee's last name (`send` for `this.ws.send(...)`) → calls */
+  calls: Map<string, CallExpression[]>;
+  news: NewExpression[];
+  /** method name → methods and function-valued fields/properties declared in this file */
+  methods: Map<string, Node[]>;
+  /** candidate `io(...)`-style calls and `new X(...)` are both here for find-sockets */
+  hasSyntaxErrors: boolean;
+}
+
+function calleeName(expr: Node): string | undefined {
+  if (Node.isIdentifier(expr)) return expr.getText();
+  if (Node.isPropertyAccessExpression(expr)) return expr.getName();
+  return undefined;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The module named by `require('m')` or `require('m').X` (then imported = X), if that is what `init` is. */
+export function requireTarget(init: Node | undefined): { module: string; imported: string } | undefined {
+  if (!init) return undefined;
+  let imported = '*';
+  let expr = init;
+  if (Node.isPropertyAccessExpression(expr)) {
+    imported = expr.getName();
+    expr = expr.getExpression();
+  }
+  if (!Node.isCallExpression(expr)) return undefined;
+  const callee = expr.getExpression();
+  const arg = expr.getArguments()[0];
+  if (!Node.isIdentifier(callee) || callee.getText() !== 'require' || !arg || !Node.isStringLiteral(arg)) return undefined;
+  return { module: arg.getLiteralValue(), imported };
+}
+
+function moduleText(decl: Node): string | undefined {
+  // getModuleSpecifierValue() throws on trees the parser repaired (`import {a} from;`)
+  const spec = (decl as { getModuleSpecifier?: () => Node | undefined }).getModuleSpecifier?.();
+  return spec && Node.isStringLiteral(spec) ? spec.getLiteralValue() : undefined;
+}
+
+export function indexFile(sourceFile: SourceFile, absPath: string, relPath: string, resolver: ModuleResolver): FileInfo {
+  const info: FileInfo = {
+    absPath,
+    relPath,
+    sourceFile,
+    imports: new Map(),
+    calls: new Map(),
+    news: [],
+    methods: new Map(),
+    hasSyntaxErrors: false,
+  };
+  const addImport = (decl: Declaration, module: string, imported: string) =>
+    info.imports.set(decl, { module, imported, resolved: resolver.resolve(absPath, module) });
+
+  for (const st of sourceFile.getStatements()) {
+    if (!Node.isImportDeclaration(st)) continue;
+    const module = moduleText(st);
+    const clause = st.getImportClause();
+    if (module === undefined || !clause) continue;
+    if (clause.getDefaultImport()) addImport(clause, module, 'default');
+    const bindings = clause.getNamedBindings();
+    if (bindings && Node.isNamespaceImport(bindings)) addImport(bindings, module, '*');
+    if (bindings && Node.isNamedImports(bindings)) for (const s of bindings.getElements()) addImport(s, module, s.getName());
+  }
+
+  sourceFile.forEachDescendant((node) => {
+    switch (node.getKind()) {
+      case SyntaxKind.CallExpression: {
+        const call = node as CallExpression;
+        const name = calleeName(call.getExpression());
+        if (name) push(info.calls, name, call);
+        break;
+      }
+      case SyntaxKind.NewExpression:
+        info.news.push(node as NewExpression);
+        break;
+      case SyntaxKind.MethodDeclaration:
+        if (Node.isMethodDeclaration(node)) push(info.methods, node.getName(), node);
+        break;
+      case SyntaxKind.PropertyDeclaration:
+      case SyntaxKind.PropertyAssignment: {
+        const prop = node as Node & { getInitializer(): Node | undefined; getName(): string };
+        const init = prop.getInitializer();
+        if (init && (Node.isArrowFunction(init) || Node.isFunctionExpression(init))) push(info.methods, prop.getName(), init);
+        break;
+      }
+      case SyntaxKind.VariableDeclaration: {
+        if (!Node.isVariableDeclaration(node)) break;
+        const target = requireTarget(node.getInitializer());
+        if (!target) break;
+        const name = node.getNameNode();
+        if (Node.isIdentifier(name)) addImport(node, target.module, target.imported);
+        else if (Node.isObjectBindingPattern(name)) {
+          for (const el of name.getElements()) addImport(el, target.module, el.getPropertyNameNode()?.getText() ?? el.getName());
+        }
+        break;
+      }
+    }
+  });
+  info.hasSyntaxErrors = (sourceFile.compilerNode as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length !== 0;
+  return info;
+}
+
+export class ProjectIndex {
+  readonly files = new Map<string, FileInfo>();
+  /** .vue/.svelte files are parsed under a `.ts` name, so the project's path is not always the file's */
+  private readonly byProjectPath = new Map<string, FileInfo>();
+
+  constructor(private readonly resolver: ModuleResolver) {}
+
+  add(info: FileInfo): void {
+    this.files.set(info.absPath, info);
+    this.byProjectPath.set(info.sourceFile.getFilePath(), info);
+  }
+
+  fileOf(node: Node): FileInfo | undefined {
+    return this.byProjectPath.get(node.getSourceFile().getFilePath());
+  }
+
+  /** The real path of the file holding `node`. */
+  pathOf(node: Node): string {
+    return this.fileOf(node)?.absPath ?? node.getSourceFile().getFilePath();
+  }
+
+  importOf(decl: Declaration): ImportBinding | undefined {
+    return this.fileOf(decl)?.imports.get(decl);
+  }
+
+  /** The declaration a scanned file exports under `name` (`default` included), following re-exports. */
+  findExport(absPath: string, name: string, depth = 0): Declaration | undefined {
+    const info = this.files.get(absPath);
+    if (!info || depth > 5) return undefined;
+    const sf = info.sourceFile;
+    for (const st of sf.getStatements()) {
+      if (Node.isExportDeclaration(st)) {
+        const module = moduleText(st);
+        const target = module !== undefined ? this.resolver.resolve(absPath, module) : undefined;
+        const named = st.getNamedExports();
+        if (named.length === 0 && target && name !== 'default') {
+          const hit = this.findExport(target, name, depth + 1); // export * from
+          if (hit) return hit;
+        }
+        for (const spec of named) {
+          if ((spec.getAliasNode() ?? spec.getNameNode()).getText() !== name) continue;
+          const local = spec.getNameNode().getText();
+          if (target) return this.findExport(target, local, depth + 1);
+          return this.localDeclaration(sf, local);
+        }
+      } else if (Node.isExportAssignment(st) && name === 'default') {
+        const expr = st.getExpression();
+        return Node.isIdentifier(expr) ? (resolveIdentifier(expr) ?? expr) : expr;
+      } else if (Node.isVariableStatement(st) && st.isExported()) {
+        for (const d of st.getDeclarations()) if (d.getName() === name) return d;
+      } else if ((Node.isFunctionDeclaration(st) || Node.isClassDeclaration(st)) && st.isExported()) {
+        if (st.isDefaultExport() ? name === 'default' : st.getName() === name) return st;
+      }
+    }
+    return undefined;
+  }
+
+  private localDeclaration(sf: SourceFile, name: string): Declaration | undefined {
+    const fn = sf.getFunction(name) ?? sf.getClass(name) ?? sf.getVariableDeclaration(name);
+    if (fn) return fn;
+    for (const [decl] of this.byProjectPath.get(sf.getFilePath())?.imports ?? []) {
+      if ((Node.isImportSpecifier(decl) && (decl.getAliasNode() ?? decl.getNameNode()).getText() === name) || decl.getText() === name) return decl;
+    }
+    return undefined;
+  }
+
+  /** Import bindings in other scanned files that import `name` from `absPath` (`*` = namespace imports). */
+  importersOf(absPath: string, name: string, depth = 0): Array<{ decl: Declaration; binding: ImportBinding }> {
+    const out: Array<{ decl: Declaration; binding: ImportBinding }> = [];
+    if (depth > 5) return out;
+    for (const info of this.files.values()) {
+      for (const [decl, binding] of info.imports) {
+        if (binding.resolved === absPath && (binding.imported === name || binding.imported === '*')) out.push({ decl, binding });
+      }
+      // `export { socket } from './socket'` / `export * from './socket'` in a barrel: its importers count too
+      for (const st of info.sourceFile.getStatements()) {
+        if (!Node.isExportDeclaration(st)) continue;
+        const module = moduleText(st);
+        if (module === undefined || this.resolver.resolve(info.absPath, module) !== absPath) continue;
+        const named = st.getNamedExports();
+        if (named.length === 0) out.push(...this.importersOf(info.absPath, name, depth + 1));
+        for (const spec of named) {
+          if (spec.getNameNode().getText() === name) {
+            out.push(...this.importersOf(info.absPath, (spec.getAliasNode() ?? spec.getNameNode()).getText(), depth + 1));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Methods (and function-valued fields) named `name` across all parsed files. */
+  methodsNamed(name: string): Node[] {
+    const out: Node[] = [];
+    for (const info of this.files.values()) out.push(...(info.methods.get(name) ?? []));
+    return out;
+  }
+
+  /** Calls across all parsed files whose callee's last name is `name`. */
+  callsNamed(name: string): CallExpression[] {
+    const out: CallExpression[] = [];
+    for (const info of this.files.values()) out.push(...(info.calls.get(name) ?? []));
+    return out;
+  }
+}

@@ -1,0 +1,89 @@
+// Resolves import specifiers to scanned files, without reading tsconfig: relative paths the Node/TS
+// way, and path aliases (`@/lib/socket`, `~/socket`, `src/socket`) by a unique suffix match.
+import { basename, dirname, resolve } from 'node:path';
+
+const EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.vue', '.svelte'];
+const JS_TO_TS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+
+function stripExt(p: string): string {
+  const m = /\.(?:[cm]?[jt]sx?|vue|svelte)$/.exec(p);
+  return m ? p.slice(0, m.index) : p;
+}
+
+/** The name an import of this file would most likely end with (`socket` for src/socket/index.ts). */
+export function importStem(absPath: string): string {
+  const stem = basename(stripExt(absPath));
+  return stem === 'index' ? basename(dirname(absPath)) : stem;
+}
+
+export function specifierStem(spec: string): string {
+  const last = stripExt(spec.replace(/\/+$/, '')).split('/').pop() ?? '';
+  return last === 'index' ? (spec.split('/').slice(-2, -1)[0] ?? '') : last;
+}
+
+export class ModuleResolver {
+  private readonly files: Set<string>;
+  /** stem → files, for alias suffix matching */
+  private readonly byStem = new Map<string, string[]>();
+
+  constructor(absPaths: Iterable<string>) {
+    this.files = new Set(absPaths);
+    for (const f of this.files) {
+      const stem = importStem(f);
+      const list = this.byStem.get(stem);
+      if (list) list.push(f);
+      else this.byStem.set(stem, [f]);
+    }
+  }
+
+  /** The scanned file a specifier names, or undefined (a package, or a file not scanned). */
+  resolve(fromFile: string, spec: string): string | undefined {
+    if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
+      return this.probe(resolve(dirname(fromFile), spec));
+    }
+    if (spec.startsWith('/') || /^[a-z]+:/i.test(spec)) return undefined;
+    return this.bySuffix(spec);
+  }
+
+  private probe(base: string): string | undefined {
+    if (this.files.has(base)) return base;
+    const ext = /\.[cm]?jsx?$/.exec(base)?.[0];
+    if (ext) {
+      for (const alt of JS_TO_TS[ext] ?? []) {
+        const p = base.slice(0, -ext.length) + alt;
+        if (this.files.has(p)) return p;
+      }
+    }
+    for (const e of EXTS) if (this.files.has(base + e)) return base + e;
+    for (const e of EXTS) if (this.files.has(`${base}/index${e}`)) return `${base}/index${e}`;
+    return undefined;
+  }
+
+  // `@/lib/socket` → the one scanned file whose path ends in `/lib/socket(.ext|/index.ext)`.
+  private bySuffix(spec: string): string | undefined {
+    const segments = stripExt(spec).split('/').filter(Boolean);
+    if (segments.length < 2) return undefined; // a bare package name such as `ws`
+    const rest = /^[@~#]/.test(segments[0]) ? segments.slice(1) : segments;
+    const tail = `/${rest.join('/')}`;
+    const hits = (this.byStem.get(specifierStem(spec)) ?? []).filter((f) => {
+      const p = stripExt(f);
+      return p.endsWith(tail) || p.endsWith(`${tail}/index`);
+    });
+    return hits.length === 1 ? hits[0] : undefined;
+  }
+}
+
+const SPECIFIER_RE =
+  /\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"\n]+)['"]|\bimport\s*\(\s*['"]([^'"\n]+)['"]\s*\)|\brequire\s*\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\s+['"]([^'"\n]+)['"]/g;
+
+/** Import specifiers found in raw text, for choosing which files to parse before parsing any. */
+export function specifiersInText(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(SPECIFIER_RE)) out.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
+  return out;
+}
+
+/** True when the text re-exports from another module (a barrel), so its importers may reach sockets. */
+export function reExports(text: string): boolean {
+  return /\bexport\s*(?:\*|\{[^}]*\}|\*\s+as\s+\w+)\s*from\b/.test(text);
+}

@@ -1,0 +1,102 @@
+// The scan pipeline: files → text → the few files that can matter → parse once → sockets → findings.
+import { RULES } from '../../rules/index.js';
+import { compareLocations, type FileNote, type Report } from '../model.js';
+import { VERSION } from '../version.js';
+import { discoverFiles } from './discover.js';
+import { extractScripts, looksMinified, readSource } from './read-source.js';
+import { ModuleResolver, reExports, specifierStem, specifiersInText, importStem } from './resolve-module.js';
+import type { ScanInput } from './scan-options.js';
+import type { SourceText } from './analyze.js';
+
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** A file that never mentions one of these cannot create a socket. */
+const SOCKET_HINT = /WebSocket|socket\.io|['"](?:ws|isomorphic-ws|reconnecting-websocket|partysocket)['"]|wsImpl/i;
+const READ_CONCURRENCY = 64;
+
+async function readAll(files: Array<{ absPath: string; relPath: string }>, input: ScanInput, notes: FileNote[]): Promise<SourceText[]> {
+  const out: Array<SourceText | undefined> = new Array(files.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < files.length) {
+      const i = next++;
+      const f = files[i];
+      const res = await readSource(f.absPath, DEFAULT_MAX_FILE_BYTES);
+      if ('skip' in res) {
+        notes.push({ file: f.relPath, kind: res.skip, message: res.reason });
+        continue;
+      }
+      if (input.defaultIgnores && looksMinified(res.text)) {
+        notes.push({ file: f.relPath, kind: 'skipped', message: 'looks minified (use --no-default-ignores to scan it)' });
+        continue;
+      }
+      const ext = /\.(vue|svelte)$/.exec(f.absPath)?.[0] as '.vue' | '.svelte' | undefined;
+      out[i] = { ...f, text: ext ? extractScripts(res.text, ext) : res.text };
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+  return out.filter((f): f is SourceText => f !== undefined);
+}
+
+/**
+ * The files to parse: those that mention a socket API, the files they import (an `attach(ws)` target,
+ * a message type), and the files that import them (wrapper and singleton users), through barrels.
+ */
+export function filesThatMatter(sources: SourceText[], resolver: ModuleResolver): SourceText[] {
+  const picked = new Set(sources.filter((s) => SOCKET_HINT.test(s.text)).map((s) => s.absPath));
+  if (picked.size === 0) return [];
+  const byPath = new Map(sources.map((s) => [s.absPath, s]));
+  const candidates = [...picked];
+  for (const c of candidates) {
+    for (const spec of specifiersInText(byPath.get(c)!.text)) {
+      const hit = resolver.resolve(c, spec);
+      if (hit) picked.add(hit);
+    }
+  }
+  // importers, and importers of barrels that re-export a picked file
+  let ring = new Set(candidates);
+  for (let hop = 0; hop < 3 && ring.size > 0; hop++) {
+    const stems = new Set([...ring].map(importStem));
+    const nextRing = new Set<string>();
+    for (const s of sources) {
+      for (const spec of specifiersInText(s.text)) {
+        if (!stems.has(specifierStem(spec))) continue; // cheap: most specifiers name other modules
+        const hit = resolver.resolve(s.absPath, spec);
+        if (hit && ring.has(hit) && hit !== s.absPath) {
+          picked.add(s.absPath);
+          if (reExports(s.text)) nextRing.add(s.absPath);
+        }
+      }
+    }
+    ring = nextRing;
+  }
+  return sources.filter((s) => picked.has(s.absPath));
+}
+
+export async function scan(input: ScanInput, options: { extraVerbs?: string[] } = {}): Promise<Report> {
+  const started = performance.now();
+  const { files, notes } = await discoverFiles(input);
+  const sources = await readAll(files, input, notes);
+  const resolver = new ModuleResolver(sources.map((s) => s.absPath));
+  const toParse = filesThatMatter(sources, resolver);
+
+  let sockets: Report['sockets'] = [];
+  if (toParse.length > 0) {
+    const { analyze } = await import('./analyze.js');
+    const result = analyze(toParse, resolver, { extraVerbs: options.extraVerbs ?? [] });
+    sockets = result.sockets;
+    notes.push(...result.notes);
+  }
+  sockets.sort(compareLocations);
+  const findings = RULES.flatMap((rule) => rule.check({ sockets })).sort(
+    (a, b) => compareLocations(a, b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+  notes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  return {
+    version: VERSION,
+    findings,
+    sockets,
+    notes,
+    rules: RULES.map((r) => r.meta),
+    stats: { filesScanned: sources.length, filesParsed: toParse.length, durationMs: Math.round(performance.now() - started) },
+  };
+}
