@@ -71,6 +71,7 @@ export class SocketFollower {
     if (Node.isPropertyAssignment(parent) || Node.isShorthandPropertyAssignment(parent)) return this.objectProperty(parent.getParentOrThrow(), parent.getName(), e);
     if (Node.isExportSpecifier(parent)) return this.exported(this.index.pathOf(parent), (parent.getAliasNode() ?? parent.getNameNode()).getText(), parent);
     if (Node.isExportAssignment(parent)) return this.exported(this.index.pathOf(parent), 'default', parent);
+    if (isHookDeps(parent)) return; // useEffect(..., [ws]) only compares it
     if (
       Node.isExpressionStatement(parent) ||
       Node.isPrefixUnaryExpression(parent) ||
@@ -270,6 +271,11 @@ export class SocketFollower {
     if (importers.length === 0) return this.escape(at, 'the socket is exported, and no scanned file imports it');
     for (const { decl } of importers) this.followDeclaration(decl);
   }
+}
+
+function isHookDeps(node: Node): boolean {
+  const call = node.getParent();
+  return Node.isArrayLiteralExpression(node) && !!call && Node.isCallExpression(call) && /^use[A-Z]\w*$/.test(call.getExpression().getText()) && call.getArguments().at(-1) === node;
 }
 
 /** `a?.b!.c` → `a.b.c`, to match object paths however they are written. */

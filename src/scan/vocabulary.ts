@@ -53,6 +53,11 @@ export const CONTROL_VERBS: Readonly<Record<string, string>> = {
   token: 'handshake',
 };
 
+const STRONG_VERBS = new Set([
+  'subscribe', 'unsubscribe', 'sub', 'unsub', 'listen', 'unlisten', 'watch', 'unwatch', 'subscription',
+  'join', 'leave', 'ping', 'pong', 'heartbeat', 'keepalive', 'auth', 'authenticate', 'authorize', 'identify', 'handshake',
+]);
+
 /** Words that, when present next to a control verb, do not change its nature (`connection_init`, `phx_join`). */
 const NOISE_WORDS = new Set([
   'phx', 'init', 'ack', 'request', 'req', 'msg', 'message', 'channel', 'channels', 'room', 'topic', 'event',
@@ -80,5 +85,8 @@ export function isControlVerb(verb: string, extra: readonly string[] = []): bool
   if (words.some(known) && words.every(quiet)) return true;
   // … or a namespace prefix before such a verb (`eth_subscribe`, `mining.subscribe`, `presence:join`)
   const rest = words.slice(1);
-  return rest.length > 0 && known(rest[rest.length - 1]) && rest.every(quiet);
+  if (rest.length > 0 && known(rest[rest.length - 1]) && rest.every(quiet)) return true;
+  // … or a strong verb followed by its object (`subscribe_ticker`, `join_room`); weak verbs such as
+  // `start` or `close` are not enough (`start_game` is a game action)
+  return STRONG_VERBS.has(words[0]) && words.length > 1;
 }

@@ -1,0 +1,22 @@
+import { analyze } from '../../src/scan/analyze.js';
+import { ModuleResolver } from '../../src/scan/resolve-module.js';
+import type { Socket } from '../../src/model.js';
+
+/** Analyses in-memory files (path → text) as the scanner would, without touching the disk. */
+export function analyzeFiles(files: Record<string, string>, extraVerbs: string[] = []): Socket[] {
+  const sources = Object.entries(files).map(([rel, text]) => ({ absPath: `/virtual/${rel}`, relPath: rel, text }));
+  const resolver = new ModuleResolver(sources.map((s) => s.absPath));
+  return analyze(sources, resolver, { extraVerbs }).sockets;
+}
+
+/** One socket's verdict and its sends as `kind:label`, for compact assertions. */
+export function summary(socket: Socket): { verdict: string; sends: string[] } {
+  return { verdict: socket.verdict, sends: socket.sends.map((s) => `${s.kind}:${s.label}`) };
+}
+
+/** The one socket a single-socket snippet holds. */
+export function only(files: Record<string, string> | string, extraVerbs: string[] = []): { verdict: string; sends: string[] } {
+  const sockets = analyzeFiles(typeof files === 'string' ? { 'src/a.ts': files } : files, extraVerbs);
+  if (sockets.length !== 1) throw new Error(`expected one socket, found ${sockets.length}`);
+  return summary(sockets[0]);
+}
