@@ -35,6 +35,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
     ignore: opts.ignore,
     defaultIgnores: opts.defaultIgnores,
     gitignore: opts.gitignore,
+    includeTests: opts.includeTests,
   });
   if (opts.quiet) report.findings = report.findings.filter((f) => f.severity === 'error');
 

@@ -29,6 +29,11 @@ export const SCAN_FLAGS: readonly FlagSpec[] = [
     description: 'also scan node_modules, dist, build, coverage and minified bundles',
   },
   { flags: '--no-gitignore', description: 'do not honour .gitignore files' },
+  {
+    flags: '--include-tests',
+    description: 'also report sockets created in test, spec, mock and story files (their sends always count)',
+    defaultValue: false,
+  },
   { flags: '--no-color', description: 'plain output (also when stdout is not a TTY or NO_COLOR is set)' },
 ];
 
@@ -40,6 +45,7 @@ export interface ScanOptions {
   ignore: string[];
   defaultIgnores: boolean;
   gitignore: boolean;
+  includeTests: boolean;
   color: boolean;
 }
 

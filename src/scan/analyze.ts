@@ -55,10 +55,14 @@ export function analyze(files: SourceText[], resolver: ModuleResolver, options: 
     const ext = /\.[a-z]+$/.exec(f.absPath)?.[0] ?? '.ts';
     const kind = KINDS[ext] ?? ScriptKind.TS; // .vue / .svelte scripts, blanked around
     const projectPath = KINDS[ext] ? f.absPath : `${f.absPath}.ts`;
-    const sf = project.createSourceFile(projectPath, f.text, { overwrite: true, scriptKind: kind });
-    const info = indexFile(sf, f.absPath, f.relPath, resolver);
-    index.add(info);
-    if (info.hasSyntaxErrors) notes.push({ file: f.relPath, kind: 'syntax-error', message: 'syntax errors: analysed as far as the parser recovered' });
+    try {
+      const sf = project.createSourceFile(projectPath, f.text, { overwrite: true, scriptKind: kind });
+      const info = indexFile(sf, f.absPath, f.relPath, resolver);
+      index.add(info);
+      if (info.hasSyntaxErrors) notes.push({ file: f.relPath, kind: 'syntax-error', message: 'syntax errors: analysed as far as the parser recovered' });
+    } catch (err) {
+      notes.push(internalError(f.relPath, err));
+    }
   }
 
   const ctx: SendContext = {
@@ -80,9 +84,20 @@ export function analyze(files: SourceText[], resolver: ModuleResolver, options: 
   const followed: Array<{ site: SocketSite; follower: SocketFollower }> = [];
   const holders = new Set<string>();
   for (const info of index.files.values()) {
-    for (const site of findSockets(info, index)) {
+    let sites: SocketSite[] = [];
+    try {
+      sites = findSockets(info, index);
+    } catch (err) {
+      notes.push(internalError(info.relPath, err));
+    }
+    for (const site of sites) {
       const follower = new SocketFollower(site.api, index);
-      follower.followValue(site.node);
+      try {
+        follower.followValue(site.node);
+      } catch (err) {
+        notes.push(internalError(info.relPath, err));
+        continue;
+      }
       // `ws = new WebSocket(url)` again on reconnect is the same socket: report its first creation
       if (follower.holder && holders.has(follower.holder)) continue;
       if (follower.holder) holders.add(follower.holder);
@@ -90,18 +105,31 @@ export function analyze(files: SourceText[], resolver: ModuleResolver, options: 
       for (const use of follower.uses) if (use.kind === 'send') ctx.directSends.add(use.call);
     }
   }
-  const sockets = followed.map(({ site, follower }): Socket => {
-    const sends = dedupe(follower.uses.flatMap((use) => sendsOf(use, site.api, ctx)));
-    return {
+  const sockets: Socket[] = [];
+  for (const { site, follower } of followed) {
+    let sends;
+    try {
+      sends = dedupe(follower.uses.flatMap((use) => sendsOf(use, site.api, ctx)));
+    } catch (err) {
+      notes.push(internalError(index.fileOf(site.node)?.relPath ?? '?', err));
+      continue;
+    }
+    sockets.push({
       ...locate(site.node, index),
       api: site.api,
       verdict: verdictOf(sends),
       confidence: site.confidence,
       constructorText: site.constructorText,
       sends,
-    };
-  });
+    });
+  }
   return { sockets, notes };
+}
+
+/** An unexpected failure on one file: reported with its path, the scan goes on, the exit code says so. */
+function internalError(file: string, err: unknown): FileNote {
+  const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  return { file, kind: 'analyzer-error', message: `internal analyzer error: ${message}` };
 }
 
 function dedupe<T extends { file: string; line: number; column: number; kind: string; label: string }>(sends: T[]): T[] {

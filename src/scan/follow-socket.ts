@@ -175,14 +175,20 @@ export class SocketFollower {
     const key = `${this.index.pathOf(cls)}@${cls.getStart()}#${name}`;
     if (!this.once(key)) return;
     this.holder ??= key;
-    cls.forEachDescendant((node) => {
-      if (!Node.isPropertyAccessExpression(node) || node.getName() !== name) return;
-      if (unwrap(node.getExpression()).getKind() !== SyntaxKind.ThisKeyword) return;
+    const isRead = (node: PropertyAccessExpression) => {
       const root = valueRoot(node);
       const parent = root.getParent();
-      if (parent && Node.isBinaryExpression(parent) && parent.getLeft() === root && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) return;
-      this.followValue(node);
+      return !(parent && Node.isBinaryExpression(parent) && parent.getLeft() === root && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken);
+    };
+    cls.forEachDescendant((node) => {
+      if (!Node.isPropertyAccessExpression(node) || node.getName() !== name) return;
+      if (unwrap(node.getExpression()).getKind() === SyntaxKind.ThisKeyword && isRead(node)) this.followValue(node);
     });
+    // a public field can be used from outside (`this.chat.socket.emit(...)` in a component)
+    if (name.startsWith('#') || isPrivateMember(cls, name)) return;
+    for (const node of this.index.propertyAccessesNamed(name)) {
+      if (unwrap(node.getExpression()).getKind() !== SyntaxKind.ThisKeyword && isRead(node)) this.followValue(node);
+    }
   }
 
   /** Every read of an object path (`state.socket`, `wsRef.current`) in the file. */
@@ -271,6 +277,21 @@ export class SocketFollower {
     if (importers.length === 0) return this.escape(at, 'the socket is exported, and no scanned file imports it');
     for (const { decl } of importers) this.followDeclaration(decl);
   }
+}
+
+function isPrivateMember(cls: Node, name: string): boolean {
+  const members = (cls as Node & { getMembers?: () => Node[] }).getMembers?.() ?? [];
+  for (const m of members) {
+    if ((Node.isPropertyDeclaration(m) || Node.isGetAccessorDeclaration(m)) && m.getName() === name) {
+      return m.hasModifier(SyntaxKind.PrivateKeyword) || m.hasModifier(SyntaxKind.ProtectedKeyword);
+    }
+    if (Node.isConstructorDeclaration(m)) {
+      for (const p of m.getParameters()) {
+        if (p.getName() === name) return p.hasModifier(SyntaxKind.PrivateKeyword) || p.hasModifier(SyntaxKind.ProtectedKeyword);
+      }
+    }
+  }
+  return false;
 }
 
 function isHookDeps(node: Node): boolean {

@@ -1,7 +1,7 @@
 // What one walk of each parsed file collects, and the cross-file questions built on it:
 // which local names are imports (and from where), where a module exports a name, who imports it,
 // and every call by callee name (for wrapper call sites) — no language service involved.
-import { Node, SyntaxKind, type CallExpression, type NewExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type NewExpression, type PropertyAccessExpression, type SourceFile } from 'ts-morph';
 import type { ModuleResolver } from './resolve-module.js';
 import { resolveIdentifier, type Declaration } from './scope.js';
 
@@ -128,6 +128,7 @@ export class ProjectIndex {
   readonly files = new Map<string, FileInfo>();
   /** .vue/.svelte files are parsed under a `.ts` name, so the project's path is not always the file's */
   private readonly byProjectPath = new Map<string, FileInfo>();
+  private readonly accessCache = new Map<string, PropertyAccessExpression[]>();
 
   constructor(private readonly resolver: ModuleResolver) {}
 
@@ -220,6 +221,20 @@ export class ProjectIndex {
     const out: Node[] = [];
     for (const info of this.files.values()) out.push(...(info.methods.get(name) ?? []));
     return out;
+  }
+
+  /** Every `x.<name>` across the parsed files (one walk per name asked, cached). */
+  propertyAccessesNamed(name: string): PropertyAccessExpression[] {
+    let hits = this.accessCache.get(name);
+    if (hits) return hits;
+    hits = [];
+    for (const info of this.files.values()) {
+      info.sourceFile.forEachDescendant((node) => {
+        if (Node.isPropertyAccessExpression(node) && node.getName() === name) hits!.push(node);
+      });
+    }
+    this.accessCache.set(name, hits);
+    return hits;
   }
 
   /** Calls across all parsed files whose callee's last name is `name`. */

@@ -8,4 +8,6 @@ export interface ScanInput {
   defaultIgnores: boolean;
   /** Honour .gitignore files. */
   gitignore: boolean;
+  /** Report sockets created in test, spec, mock and story files too (their sends always count). */
+  includeTests?: boolean;
 }

@@ -12,6 +12,8 @@ export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** A file that never mentions one of these cannot create a socket. */
 const SOCKET_HINT = /WebSocket|socket\.io|['"](?:ws|isomorphic-ws|reconnecting-websocket|partysocket)['"]|wsImpl/i;
 const READ_CONCURRENCY = 64;
+/** Sockets made in tests, mocks and stories are not the product's; their sends still count. */
+const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|e2e|cypress)\/|\.(?:test|spec|stories|story|e2e|cy)\.[cm]?[jt]sx?$/;
 
 async function readAll(files: Array<{ absPath: string; relPath: string }>, input: ScanInput, notes: FileNote[]): Promise<SourceText[]> {
   const out: Array<SourceText | undefined> = new Array(files.length);
@@ -52,7 +54,8 @@ export function filesThatMatter(sources: SourceText[], resolver: ModuleResolver)
       if (hit) picked.add(hit);
     }
   }
-  // importers, and importers of barrels that re-export a picked file
+  // importers (a wrapper's users), their importers (the users of a store or hook built on it),
+  // and beyond that only through barrels that re-export
   let ring = new Set(candidates);
   for (let hop = 0; hop < 3 && ring.size > 0; hop++) {
     const stems = new Set([...ring].map(importStem));
@@ -63,7 +66,7 @@ export function filesThatMatter(sources: SourceText[], resolver: ModuleResolver)
         const hit = resolver.resolve(s.absPath, spec);
         if (hit && ring.has(hit) && hit !== s.absPath) {
           picked.add(s.absPath);
-          if (reExports(s.text)) nextRing.add(s.absPath);
+          if (hop === 0 || reExports(s.text)) nextRing.add(s.absPath);
         }
       }
     }
@@ -86,6 +89,7 @@ export async function scan(input: ScanInput, options: { extraVerbs?: string[] } 
     sockets = result.sockets;
     notes.push(...result.notes);
   }
+  if (!input.includeTests) sockets = sockets.filter((s) => !TEST_FILE.test(s.file));
   sockets.sort(compareLocations);
   const findings = RULES.flatMap((rule) => rule.check({ sockets })).sort(
     (a, b) => compareLocations(a, b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
