@@ -49,7 +49,9 @@ function constructorKind(id: Node, index: ProjectIndex): Kind | undefined {
     if (/\bWebSocket\b|require\(\s*['"](?:ws|isomorphic-ws)['"]\s*\)/.test(text) && isCtorName(name)) return { api: 'other', confidence: 'certain' };
     return undefined;
   }
-  if ((Node.isParameterDeclaration(decl) || Node.isBindingElement(decl)) && isCtorName(name)) {
+  // a constructor handed in: `(WebSocketImpl) => ...`, `({ WebSocket: Ctor }) => ...`
+  const property = Node.isBindingElement(decl) ? decl.getPropertyNameNode()?.getText() : undefined;
+  if ((Node.isParameterDeclaration(decl) || Node.isBindingElement(decl)) && (isCtorName(name) || (property && isCtorName(property)))) {
     return { api: 'other', confidence: 'likely' };
   }
   return undefined;
