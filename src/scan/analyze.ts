@@ -1,6 +1,6 @@
 // Parses the files that can matter, once each, and turns their sockets into analysed Socket records.
 // Loaded only when some file mentions a socket API, so a socket-free tree never loads ts-morph.
-import { Project, ScriptKind, ScriptTarget, ts, type Node } from 'ts-morph';
+import { Node, Project, ScriptKind, ScriptTarget, ts } from 'ts-morph';
 import type { FileNote, Socket } from '../model.js';
 import type { Classified } from './classify-payload.js';
 import { binaryByAnnotation, classifyType } from './classify-type.js';
@@ -10,6 +10,7 @@ import { indexFile, ProjectIndex } from './project-index.js';
 import type { ModuleResolver } from './resolve-module.js';
 import { locate, sendsOf, verdictOf, type SendContext } from './resolve-sends.js';
 import { resolveIdentifier } from './scope.js';
+import { TypeOracle } from './type-oracle.js';
 
 export interface SourceText {
   absPath: string;
@@ -65,20 +66,23 @@ export function analyze(files: SourceText[], resolver: ModuleResolver, options: 
     }
   }
 
+  const oracle = new TypeOracle(index);
   const ctx: SendContext = {
     index,
     extraVerbs: options.extraVerbs,
     directSends: new Set(),
-    byType: (node: Node): Classified[] | undefined => typeOf(node),
+    byType(node: Node): Classified[] | undefined {
+      try {
+        const decl = Node.isIdentifier(node) ? resolveIdentifier(node) : undefined;
+        const annotated = decl && binaryByAnnotation(decl);
+        if (annotated) return annotated;
+        const typed = oracle.typeOf(node);
+        return typed && classifyType(typed.type, typed.at, ctx);
+      } catch {
+        return undefined; // the checker can throw on trees the parser repaired
+      }
+    },
   };
-  function typeOf(node: Node): Classified[] | undefined {
-    try {
-      const decl = (node.getKindName() === 'Identifier' ? resolveIdentifier(node) : undefined) ?? undefined;
-      return (decl && binaryByAnnotation(decl)) ?? classifyType(node.getType(), node, ctx);
-    } catch {
-      return undefined; // the checker can throw on trees the parser repaired
-    }
-  }
 
   // follow every socket first, so no direct send is mistaken for a wrapper's call site
   const followed: Array<{ site: SocketSite; follower: SocketFollower }> = [];

@@ -15,24 +15,36 @@ export function isFunctionLike(node: Node): boolean {
   return Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodDeclaration(node);
 }
 
+/** Local name → public names, from a file's `export { a as b }` lists and `export default a`, once per file. */
+const exportLists = new WeakMap<Node, Map<string, string[]>>();
+
+function exportListOf(sf: Node & { getStatements(): Node[] }): Map<string, string[]> {
+  let map = exportLists.get(sf);
+  if (map) return map;
+  map = new Map();
+  const add = (local: string, exported: string) => map!.set(local, [...(map!.get(local) ?? []), exported]);
+  for (const st of sf.getStatements()) {
+    if (Node.isExportDeclaration(st) && !st.getModuleSpecifier()) {
+      for (const spec of st.getNamedExports()) add(spec.getNameNode().getText(), (spec.getAliasNode() ?? spec.getNameNode()).getText());
+    } else if (Node.isExportAssignment(st) && Node.isIdentifier(st.getExpression())) add(st.getExpression().getText(), 'default');
+  }
+  exportLists.set(sf, map);
+  return map;
+}
+
 /** The names under which a declaration leaves its module (`default` included). */
 export function exportedNames(decl: Declaration): string[] {
   const names: string[] = [];
   const own = declarationName(decl)?.getText();
   const statement = Node.isVariableDeclaration(decl) ? decl.getVariableStatement() : decl;
   if (statement && (Node.isVariableStatement(statement) || Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement))) {
-    if (statement.isDefaultExport()) names.push('default');
-    else if (statement.isExported() && own) names.push(own);
+    if (statement.hasDefaultKeyword()) names.push('default');
+    else if (statement.hasExportKeyword() && own) names.push(own);
   }
-  if (!own) return names;
-  for (const st of decl.getSourceFile().getStatements()) {
-    if (Node.isExportDeclaration(st) && !st.getModuleSpecifier()) {
-      for (const spec of st.getNamedExports()) {
-        if (spec.getNameNode().getText() === own) names.push((spec.getAliasNode() ?? spec.getNameNode()).getText());
-      }
-    } else if (Node.isExportAssignment(st) && st.getExpression().getText() === own) names.push('default');
-  }
-  return names;
+  // only a top-level declaration can be listed in an export clause
+  const parent = (statement ?? decl).getParent();
+  if (!own || !parent || !Node.isSourceFile(parent)) return names;
+  return [...names, ...(exportListOf(decl.getSourceFile()).get(own) ?? [])];
 }
 
 /** Uses of a binding, in its own file and (through imports) in other parsed files. */
@@ -87,9 +99,9 @@ export function callSitesOf(fn: Node, index: ProjectIndex): CallSites {
   const methodName =
     Node.isMethodDeclaration(fn) ? fn.getName() : holder && (Node.isPropertyDeclaration(holder) || Node.isPropertyAssignment(holder)) ? holder.getName() : undefined;
   if (methodName) {
-    const calls = index.callsNamed(methodName).filter((c) => Node.isPropertyAccessExpression(c.getExpression()));
+    const calls = index.callsNamed(methodName, index.usersOf(index.pathOf(fn))).filter((c) => Node.isPropertyAccessExpression(c.getExpression()));
     const cls = fn.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
-    const complete = calls.length > 0 || !(cls?.isExported() ?? true);
+    const complete = calls.length > 0 || !(cls?.hasExportKeyword() ?? true);
     return { calls, complete, name: `${cls?.getName() ? `${cls.getName()}.` : ''}${methodName}()` };
   }
   return { calls: [], complete: false, name: 'a callback' };

@@ -2,7 +2,7 @@
 // (the `ws` package, wrappers, injected constructors) and socket.io-client's `io(url)`.
 import { Node, type CallExpression, type NewExpression } from 'ts-morph';
 import type { SocketApi } from '../model.js';
-import type { FileInfo, ProjectIndex } from './project-index.js';
+import { callsIn, type FileInfo, type ProjectIndex } from './project-index.js';
 import { declarationName, resolveIdentifier, unwrap } from './scope.js';
 
 export interface SocketSite {
@@ -125,7 +125,7 @@ export function findSockets(info: FileInfo, index: ProjectIndex): SocketSite[] {
   const names = new Set(['io', 'connect', 'socket', 'default', 'lookup']);
   for (const [decl, imp] of info.imports) if (SOCKET_IO.has(imp.module)) names.add(declarationName(decl)?.getText() ?? '');
   for (const name of names) {
-    for (const call of info.calls.get(name) ?? []) {
+    for (const call of callsIn(info, name)) {
       const kind = callKind(call, info, index);
       if (kind) sites.push({ node: call, ...kind, constructorText: call.getExpression().getText() });
     }

@@ -4,6 +4,7 @@
 // is never judged on sends it could not see.
 import { Node, SyntaxKind, type CallExpression, type PropertyAccessExpression } from 'ts-morph';
 import type { SocketApi } from '../model.js';
+import { findAll, isPropertyAccessNamed } from './ast.js';
 import { bindingUses, callSitesOf, isFunctionLike } from './call-sites.js';
 import type { ProjectIndex } from './project-index.js';
 import { declarationName, resolveIdentifier, unwrap, valueRoot, type Declaration } from './scope.js';
@@ -91,7 +92,11 @@ export class SocketFollower {
 
   private binary(parent: Node & { getOperatorToken(): Node; getLeft(): Node; getRight(): Node }, e: Node): void {
     const op = parent.getOperatorToken().getKind();
-    if (op === SyntaxKind.EqualsToken) return parent.getRight() === e ? this.assignedTo(parent.getLeft()) : undefined;
+    if (op === SyntaxKind.EqualsToken) {
+      if (parent.getRight() !== e) return;
+      this.assignedTo(parent.getLeft());
+      return this.followValue(parent); // `const ws = (this.ws = new WebSocket(url))`
+    }
     if (op === SyntaxKind.BarBarToken || op === SyntaxKind.QuestionQuestionToken || op === SyntaxKind.CommaToken) {
       return op === SyntaxKind.CommaToken && parent.getLeft() === e ? undefined : this.followValue(parent);
     }
@@ -161,7 +166,7 @@ export class SocketFollower {
     }
     if (Node.isPropertyAccessExpression(t)) {
       const obj = unwrap(t.getExpression());
-      if (obj.getKind() === SyntaxKind.ThisKeyword) {
+      if (isThis(obj)) {
         const cls = t.getFirstAncestor((n) => Node.isClassDeclaration(n) || Node.isClassExpression(n));
         if (cls) return this.classMember(cls, t.getName());
       }
@@ -180,14 +185,13 @@ export class SocketFollower {
       const parent = root.getParent();
       return !(parent && Node.isBinaryExpression(parent) && parent.getLeft() === root && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken);
     };
-    cls.forEachDescendant((node) => {
-      if (!Node.isPropertyAccessExpression(node) || node.getName() !== name) return;
-      if (unwrap(node.getExpression()).getKind() === SyntaxKind.ThisKeyword && isRead(node)) this.followValue(node);
-    });
+    for (const node of findAll<PropertyAccessExpression>(cls, cls.compilerNode, (n) => isPropertyAccessNamed(n, name))) {
+      if (isThis(unwrap(node.getExpression())) && isRead(node)) this.followValue(node);
+    }
     // a public field can be used from outside (`this.chat.socket.emit(...)` in a component)
     if (name.startsWith('#') || isPrivateMember(cls, name)) return;
-    for (const node of this.index.propertyAccessesNamed(name)) {
-      if (unwrap(node.getExpression()).getKind() !== SyntaxKind.ThisKeyword && isRead(node)) this.followValue(node);
+    for (const node of this.index.propertyAccessesNamed(name, this.index.usersOf(this.index.pathOf(cls)))) {
+      if (!isThis(unwrap(node.getExpression())) && isRead(node)) this.followValue(node);
     }
   }
 
@@ -197,13 +201,14 @@ export class SocketFollower {
     const key = `${this.index.pathOf(anchor)}::${text}`;
     if (!this.once(key)) return;
     this.holder ??= key;
-    file.forEachDescendant((node) => {
-      if (!Node.isPropertyAccessExpression(node) || pathText(node) !== text) return;
+    const last = text.slice(text.lastIndexOf('.') + 1);
+    for (const node of findAll<PropertyAccessExpression>(file, file.compilerNode, (n) => isPropertyAccessNamed(n, last))) {
+      if (pathText(node) !== text) continue;
       const root = valueRoot(node);
       const parent = root.getParent();
-      if (parent && Node.isBinaryExpression(parent) && parent.getLeft() === root && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) return;
+      if (parent && Node.isBinaryExpression(parent) && parent.getLeft() === root && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) continue;
       this.followValue(node);
-    });
+    }
   }
 
   private objectProperty(obj: Node, prop: string, e: Node): void {
@@ -251,7 +256,7 @@ export class SocketFollower {
     let decl: Node | undefined;
     if (Node.isIdentifier(callee)) decl = resolveIdentifier(callee);
     else if (Node.isPropertyAccessExpression(callee)) {
-      const candidates = this.index.methodsNamed(callee.getName());
+      const candidates = this.index.methodsNamed(callee.getName(), this.index.importedBy(this.index.pathOf(call)));
       return candidates.length === 1 ? candidates[0] : undefined;
     }
     for (let hops = 0; decl && hops < 4; hops++) {
@@ -277,6 +282,15 @@ export class SocketFollower {
     if (importers.length === 0) return this.escape(at, 'the socket is exported, and no scanned file imports it');
     for (const { decl } of importers) this.followDeclaration(decl);
   }
+}
+
+/** `this`, or a local alias of it (`const self = this`). */
+function isThis(node: Node): boolean {
+  if (node.getKind() === SyntaxKind.ThisKeyword) return true;
+  if (!Node.isIdentifier(node)) return false;
+  const decl = resolveIdentifier(node);
+  const init = decl && Node.isVariableDeclaration(decl) ? decl.getInitializer() : undefined;
+  return !!init && unwrap(init).getKind() === SyntaxKind.ThisKeyword;
 }
 
 function isPrivateMember(cls: Node, name: string): boolean {

@@ -1,7 +1,8 @@
 // What one walk of each parsed file collects, and the cross-file questions built on it:
 // which local names are imports (and from where), where a module exports a name, who imports it,
 // and every call by callee name (for wrapper call sites) — no language service involved.
-import { Node, SyntaxKind, type CallExpression, type NewExpression, type PropertyAccessExpression, type SourceFile } from 'ts-morph';
+import { Node, ts, type CallExpression, type NewExpression, type PropertyAccessExpression, type SourceFile } from 'ts-morph';
+import { findAll, isPropertyAccessNamed, walk, wrap } from './ast.js';
 import type { ModuleResolver } from './resolve-module.js';
 import { resolveIdentifier, type Declaration } from './scope.js';
 
@@ -18,19 +19,13 @@ export interface FileInfo {
   relPath: string;
   sourceFile: SourceFile;
   imports: Map<Declaration, ImportBinding>;
-  /** callee's last name (`send` for `this.ws.send(...)`) → calls */
-  calls: Map<string, CallExpression[]>;
+  /** callee's last name (`send` for `this.ws.send(...)`) → calls, raw: wrapped when asked for */
+  calls: Map<string, ts.CallExpression[]>;
   news: NewExpression[];
   /** method name → methods and function-valued fields/properties declared in this file */
   methods: Map<string, Node[]>;
   /** candidate `io(...)`-style calls and `new X(...)` are both here for find-sockets */
   hasSyntaxErrors: boolean;
-}
-
-function calleeName(expr: Node): string | undefined {
-  if (Node.isIdentifier(expr)) return expr.getText();
-  if (Node.isPropertyAccessExpression(expr)) return expr.getName();
-  return undefined;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -86,28 +81,36 @@ export function indexFile(sourceFile: SourceFile, absPath: string, relPath: stri
     if (bindings && Node.isNamedImports(bindings)) for (const s of bindings.getElements()) addImport(s, module, s.getName());
   }
 
-  sourceFile.forEachDescendant((node) => {
-    switch (node.getKind()) {
-      case SyntaxKind.CallExpression: {
-        const call = node as CallExpression;
-        const name = calleeName(call.getExpression());
-        if (name) push(info.calls, name, call);
+  const K = ts.SyntaxKind;
+  walk(sourceFile.compilerNode, (raw) => {
+    switch (raw.kind) {
+      case K.CallExpression: {
+        const callee = (raw as ts.CallExpression).expression;
+        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+        if (name) push(info.calls, name, raw as ts.CallExpression);
         break;
       }
-      case SyntaxKind.NewExpression:
-        info.news.push(node as NewExpression);
+      case K.NewExpression:
+        info.news.push(wrap<NewExpression>(sourceFile, raw));
         break;
-      case SyntaxKind.MethodDeclaration:
-        if (Node.isMethodDeclaration(node)) push(info.methods, node.getName(), node);
-        break;
-      case SyntaxKind.PropertyDeclaration:
-      case SyntaxKind.PropertyAssignment: {
-        const prop = node as Node & { getInitializer(): Node | undefined; getName(): string };
-        const init = prop.getInitializer();
-        if (init && (Node.isArrowFunction(init) || Node.isFunctionExpression(init))) push(info.methods, prop.getName(), init);
+      case K.MethodDeclaration: {
+        const m = wrap(sourceFile, raw);
+        if (Node.isMethodDeclaration(m)) push(info.methods, m.getName(), m);
         break;
       }
-      case SyntaxKind.VariableDeclaration: {
+      case K.PropertyDeclaration:
+      case K.PropertyAssignment: {
+        const init = (raw as ts.PropertyDeclaration | ts.PropertyAssignment).initializer;
+        if (init && (init.kind === K.ArrowFunction || init.kind === K.FunctionExpression)) {
+          const prop = wrap<Node & { getName(): string }>(sourceFile, raw);
+          push(info.methods, prop.getName(), wrap(sourceFile, init));
+        }
+        break;
+      }
+      case K.VariableDeclaration: {
+        const init = (raw as ts.VariableDeclaration).initializer;
+        if (!init || !/\brequire\s*\(/.test(init.getText(sourceFile.compilerNode))) break;
+        const node = wrap(sourceFile, raw);
         if (!Node.isVariableDeclaration(node)) break;
         const target = requireTarget(node.getInitializer());
         if (!target) break;
@@ -124,11 +127,16 @@ export function indexFile(sourceFile: SourceFile, absPath: string, relPath: stri
   return info;
 }
 
+/** The calls in a file whose callee's last name is `name`. */
+export function callsIn(info: FileInfo, name: string): CallExpression[] {
+  return (info.calls.get(name) ?? []).map((raw) => wrap<CallExpression>(info.sourceFile, raw));
+}
+
 export class ProjectIndex {
   readonly files = new Map<string, FileInfo>();
   /** .vue/.svelte files are parsed under a `.ts` name, so the project's path is not always the file's */
   private readonly byProjectPath = new Map<string, FileInfo>();
-  private readonly accessCache = new Map<string, PropertyAccessExpression[]>();
+  private readonly usersCache = new Map<string, FileInfo[]>();
 
   constructor(private readonly resolver: ModuleResolver) {}
 
@@ -173,10 +181,10 @@ export class ProjectIndex {
       } else if (Node.isExportAssignment(st) && name === 'default') {
         const expr = st.getExpression();
         return Node.isIdentifier(expr) ? (resolveIdentifier(expr) ?? expr) : expr;
-      } else if (Node.isVariableStatement(st) && st.isExported()) {
+      } else if (Node.isVariableStatement(st) && st.hasExportKeyword()) {
         for (const d of st.getDeclarations()) if (d.getName() === name) return d;
-      } else if ((Node.isFunctionDeclaration(st) || Node.isClassDeclaration(st)) && st.isExported()) {
-        if (st.isDefaultExport() ? name === 'default' : st.getName() === name) return st;
+      } else if ((Node.isFunctionDeclaration(st) || Node.isClassDeclaration(st)) && st.hasExportKeyword()) {
+        if (st.hasDefaultKeyword() ? name === 'default' : st.getName() === name) return st;
       }
     }
     return undefined;
@@ -216,31 +224,61 @@ export class ProjectIndex {
     return out;
   }
 
-  /** Methods (and function-valued fields) named `name` across all parsed files. */
-  methodsNamed(name: string): Node[] {
-    const out: Node[] = [];
-    for (const info of this.files.values()) out.push(...(info.methods.get(name) ?? []));
-    return out;
-  }
-
-  /** Every `x.<name>` across the parsed files (one walk per name asked, cached). */
-  propertyAccessesNamed(name: string): PropertyAccessExpression[] {
-    let hits = this.accessCache.get(name);
-    if (hits) return hits;
-    hits = [];
-    for (const info of this.files.values()) {
-      info.sourceFile.forEachDescendant((node) => {
-        if (Node.isPropertyAccessExpression(node) && node.getName() === name) hits!.push(node);
-      });
+  /**
+   * The files that can hold a reference to what `absPath` declares: the file, its importers and
+   * their importers (the same two hops the file selection parses). Method call sites and outside
+   * uses of a public field are looked for only there, so an unrelated library's `.send()` never counts.
+   */
+  usersOf(absPath: string): FileInfo[] {
+    let hit = this.usersCache.get(absPath);
+    if (hit) return hit;
+    const found = new Set<string>([absPath]);
+    let ring = [absPath];
+    for (let hop = 0; hop < 2; hop++) {
+      const next: string[] = [];
+      for (const info of this.files.values()) {
+        if (found.has(info.absPath)) continue;
+        for (const b of info.imports.values()) {
+          if (b.resolved && ring.includes(b.resolved)) {
+            found.add(info.absPath);
+            next.push(info.absPath);
+            break;
+          }
+        }
+      }
+      ring = next;
     }
-    this.accessCache.set(name, hits);
-    return hits;
+    hit = [...found].map((p) => this.files.get(p)).filter((f): f is FileInfo => f !== undefined);
+    this.usersCache.set(absPath, hit);
+    return hit;
   }
 
-  /** Calls across all parsed files whose callee's last name is `name`. */
-  callsNamed(name: string): CallExpression[] {
-    const out: CallExpression[] = [];
-    for (const info of this.files.values()) out.push(...(info.calls.get(name) ?? []));
+  /** The file itself and the scanned files it imports: where a called method may be declared. */
+  importedBy(absPath: string): FileInfo[] {
+    const info = this.files.get(absPath);
+    if (!info) return [];
+    const out = [info];
+    for (const b of info.imports.values()) {
+      const f = b.resolved ? this.files.get(b.resolved) : undefined;
+      if (f && !out.includes(f)) out.push(f);
+    }
     return out;
+  }
+
+  /** Methods (and function-valued fields) named `name` in the given files. */
+  methodsNamed(name: string, within: FileInfo[]): Node[] {
+    return within.flatMap((info) => info.methods.get(name) ?? []);
+  }
+
+  /** Every `x.<name>` in the given files. */
+  propertyAccessesNamed(name: string, within: FileInfo[]): PropertyAccessExpression[] {
+    return within.flatMap((info) =>
+      findAll<PropertyAccessExpression>(info.sourceFile, info.sourceFile.compilerNode, (n) => isPropertyAccessNamed(n, name)),
+    );
+  }
+
+  /** Calls in the given files whose callee's last name is `name`. */
+  callsNamed(name: string, within: FileInfo[]): CallExpression[] {
+    return within.flatMap((info) => callsIn(info, name));
   }
 }

@@ -5,7 +5,7 @@ import type { Send, SendKind, SocketApi, Verdict } from '../model.js';
 import { callSitesOf } from './call-sites.js';
 import { classifyMessage } from './classify-message.js';
 import { classifyVerb, isFromParam, type ClassifyContext, type Classified, type PayloadResult } from './classify-payload.js';
-import { binaryByAnnotation, classifyType } from './classify-type.js';
+import { binaryByAnnotation } from './classify-type.js';
 import type { SocketUse } from './follow-socket.js';
 import type { ProjectIndex } from './project-index.js';
 
@@ -48,7 +48,7 @@ function expand(results: PayloadResult[], at: Node, ctx: SendContext, depth: num
 
 function fromParam(param: ParameterDeclaration, role: 'message' | 'verb', at: Node, ctx: SendContext, depth: number, seen: Set<string>): Send[] {
   // a typed parameter (`msg: ClientMessage`) is classified by its type: that covers every caller
-  const typed = param.getTypeNode() ? (binaryByAnnotation(param) ?? classifyType(param.getType(), param, ctx)) : undefined;
+  const typed = param.getTypeNode() ? (binaryByAnnotation(param) ?? ctx.byType(param)) : undefined;
   if (typed) return typed.map((c) => sendAt(at, c, ctx.index));
   const fn = param.getParentOrThrow();
   const sites = callSitesOf(fn, ctx.index);

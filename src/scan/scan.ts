@@ -4,13 +4,12 @@ import { compareLocations, type FileNote, type Report } from '../model.js';
 import { VERSION } from '../version.js';
 import { discoverFiles } from './discover.js';
 import { extractScripts, looksMinified, readSource } from './read-source.js';
-import { ModuleResolver, reExports, specifierStem, specifiersInText, importStem } from './resolve-module.js';
+import { ModuleResolver } from './resolve-module.js';
+import { filesThatMatter } from './select-files.js';
 import type { ScanInput } from './scan-options.js';
 import type { SourceText } from './analyze.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
-/** A file that never mentions one of these cannot create a socket. */
-const SOCKET_HINT = /WebSocket|socket\.io|['"](?:ws|isomorphic-ws|reconnecting-websocket|partysocket)['"]|wsImpl/i;
 const READ_CONCURRENCY = 64;
 /** Sockets made in tests, mocks and stories are not the product's; their sends still count. */
 const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|e2e|cypress)\/|\.(?:test|spec|stories|story|e2e|cy)\.[cm]?[jt]sx?$/;
@@ -37,42 +36,6 @@ async function readAll(files: Array<{ absPath: string; relPath: string }>, input
   }
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
   return out.filter((f): f is SourceText => f !== undefined);
-}
-
-/**
- * The files to parse: those that mention a socket API, the files they import (an `attach(ws)` target,
- * a message type), and the files that import them (wrapper and singleton users), through barrels.
- */
-export function filesThatMatter(sources: SourceText[], resolver: ModuleResolver): SourceText[] {
-  const picked = new Set(sources.filter((s) => SOCKET_HINT.test(s.text)).map((s) => s.absPath));
-  if (picked.size === 0) return [];
-  const byPath = new Map(sources.map((s) => [s.absPath, s]));
-  const candidates = [...picked];
-  for (const c of candidates) {
-    for (const spec of specifiersInText(byPath.get(c)!.text)) {
-      const hit = resolver.resolve(c, spec);
-      if (hit) picked.add(hit);
-    }
-  }
-  // importers (a wrapper's users), their importers (the users of a store or hook built on it),
-  // and beyond that only through barrels that re-export
-  let ring = new Set(candidates);
-  for (let hop = 0; hop < 3 && ring.size > 0; hop++) {
-    const stems = new Set([...ring].map(importStem));
-    const nextRing = new Set<string>();
-    for (const s of sources) {
-      for (const spec of specifiersInText(s.text)) {
-        if (!stems.has(specifierStem(spec))) continue; // cheap: most specifiers name other modules
-        const hit = resolver.resolve(s.absPath, spec);
-        if (hit && ring.has(hit) && hit !== s.absPath) {
-          picked.add(s.absPath);
-          if (hop === 0 || reExports(s.text)) nextRing.add(s.absPath);
-        }
-      }
-    }
-    ring = nextRing;
-  }
-  return sources.filter((s) => picked.has(s.absPath));
 }
 
 export async function scan(input: ScanInput, options: { extraVerbs?: string[] } = {}): Promise<Report> {

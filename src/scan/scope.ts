@@ -1,6 +1,7 @@
 // Lexical name resolution over the syntax tree, without the type checker or the language service:
 // which declaration an identifier binds to, and every identifier that binds to a declaration.
-import { Node, SyntaxKind, type Identifier } from 'ts-morph';
+import { Node, type Identifier } from 'ts-morph';
+import { findAll, isIdentifierNamed } from './ast.js';
 
 /** Nodes a name can be declared by. */
 export type Declaration = Node;
@@ -42,10 +43,26 @@ function declaredInStatements(statements: Node[], name: string): Declaration | u
   return undefined;
 }
 
-function declaredIn(scope: Node, name: string): Declaration | undefined {
-  if (Node.isSourceFile(scope) || Node.isBlock(scope) || Node.isModuleBlock(scope)) {
-    return declaredInStatements(scope.getStatements(), name);
+/** Names declared directly in a block, computed once per block: lookups climb through many blocks. */
+const blockNames = new WeakMap<Node, Map<string, Declaration | null>>();
+
+function declaredInBlock(scope: Node & { getStatements(): Node[] }, name: string): Declaration | undefined {
+  let names = blockNames.get(scope);
+  if (!names) {
+    names = new Map();
+    blockNames.set(scope, names);
   }
+  let hit = names.get(name);
+  if (hit === undefined) {
+    // a block without this name at all is the common case: check the raw text before wrapping statements
+    hit = scope.getText().includes(name) ? (declaredInStatements(scope.getStatements(), name) ?? null) : null;
+    names.set(name, hit);
+  }
+  return hit ?? undefined;
+}
+
+function declaredIn(scope: Node, name: string): Declaration | undefined {
+  if (Node.isSourceFile(scope) || Node.isBlock(scope) || Node.isModuleBlock(scope)) return declaredInBlock(scope, name);
   if (Node.isCaseBlock(scope)) {
     for (const clause of scope.getClauses()) {
       const hit = declaredInStatements(clause.getStatements(), name);
@@ -148,14 +165,13 @@ export function referencesOf(decl: Declaration): Identifier[] {
   if (!nameNode) return [];
   const name = nameNode.getText();
   const refs: Identifier[] = [];
-  scopeOf(decl).forEachDescendant((node) => {
-    if (node.getKind() !== SyntaxKind.Identifier || node === nameNode) return;
-    if (node.getText() !== name || isNameOnly(node)) return;
+  for (const node of findAll<Identifier>(decl, scopeOf(decl).compilerNode, (n) => isIdentifierNamed(n, name))) {
+    if (node === nameNode || isNameOnly(node)) continue;
     const parent = node.getParent();
     // `{ ws }` shorthand in a binding pattern is a declaration, not a use
-    if (parent && Node.isBindingElement(parent) && parent.getNameNode() === node) return;
-    if (resolveIdentifier(node) === decl) refs.push(node as Identifier);
-  });
+    if (parent && Node.isBindingElement(parent) && parent.getNameNode() === node) continue;
+    if (resolveIdentifier(node) === decl) refs.push(node);
+  }
   return refs;
 }
 

@@ -1,0 +1,65 @@
+// The type checker, on demand and small: a second in-memory project that holds only the TypeScript
+// files a question needs (the file and what it imports, two hops), so asking one payload's type never
+// builds a checker over every parsed file. JavaScript files are never asked: they carry no types.
+import { Project, ts, type Node, type SourceFile, type Type } from 'ts-morph';
+import type { ProjectIndex } from './project-index.js';
+
+const TS_FILE = /\.(?:[cm]?ts|tsx)$/;
+
+export class TypeOracle {
+  private project?: Project;
+  private readonly added = new Set<string>();
+
+  constructor(private readonly index: ProjectIndex) {}
+
+  /** The type of `node`, or undefined where there are no types to ask about. */
+  typeOf(node: Node): { type: Type; at: Node } | undefined {
+    const info = this.index.fileOf(node);
+    if (!info || !TS_FILE.test(info.sourceFile.getFilePath())) return undefined;
+    const sf = this.include(info.absPath);
+    const twin = sf && findTwin(sf, node);
+    return twin ? { type: twin.getType(), at: twin } : undefined;
+  }
+
+  private include(absPath: string): SourceFile | undefined {
+    this.project ??= new Project({
+      useInMemoryFileSystem: true,
+      skipAddingFilesFromTsConfig: true,
+      skipFileDependencyResolution: true,
+      skipLoadingLibFiles: true,
+      compilerOptions: {
+        noLib: true,
+        strict: true,
+        allowJs: false,
+        target: ts.ScriptTarget.ESNext,
+        module: ts.ModuleKind.ESNext,
+        moduleResolution: ts.ModuleResolutionKind.Bundler,
+        allowImportingTsExtensions: true,
+        jsx: ts.JsxEmit.Preserve,
+        noEmit: true,
+      },
+    });
+    let ring = [absPath];
+    for (let hop = 0; hop < 3 && ring.length; hop++) {
+      const next: string[] = [];
+      for (const p of ring) {
+        if (this.added.has(p)) continue;
+        const info = this.index.files.get(p);
+        if (!info) continue;
+        this.added.add(p);
+        const path = info.sourceFile.getFilePath();
+        if (TS_FILE.test(path)) this.project.createSourceFile(path, info.sourceFile.getFullText(), { overwrite: true });
+        for (const b of info.imports.values()) if (b.resolved) next.push(b.resolved);
+      }
+      ring = next;
+    }
+    return this.project.getSourceFile(this.index.files.get(absPath)!.sourceFile.getFilePath());
+  }
+}
+
+/** The node at the same position and of the same kind in the oracle's copy of the file. */
+function findTwin(sf: SourceFile, node: Node): Node | undefined {
+  let n: Node | undefined = sf.getDescendantAtPos(node.getStart());
+  while (n && !(n.getStart() === node.getStart() && n.getKind() === node.getKind() && n.getEnd() === node.getEnd())) n = n.getParent();
+  return n;
+}
