@@ -1,0 +1,147 @@
+// SARIF 2.1.0 for GitHub code scanning (and any other SARIF viewer). Paths stay relative to
+// %SRCROOT% so the log is portable between machines and GitHub can map results to the checkout;
+// nothing time- or machine-dependent goes in apart from the %SRCROOT% URL, so output is stable.
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import type { FileNote, Finding, Report, RuleMeta, Severity } from '../model.js';
+import type { ReporterOptions } from './index.js';
+import { canonicalReport } from './json.js';
+
+const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const REPO_URL = 'https://github.com/rt-advisor/rt-advisor';
+const SRCROOT = '%SRCROOT%';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+// GitHub reads `problem.severity` for non-security alerts; it has no "info", its lowest is "recommendation".
+const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'recommendation' };
+
+function pascalCase(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
+}
+
+/** A relative URI reference: each segment percent-encoded, so spaces, `#` or `%` in names survive. */
+function fileUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
+function artifactLocation(file: string) {
+  return { uri: fileUri(file), uriBaseId: SRCROOT };
+}
+
+/** Link text in a SARIF message is Markdown-like: brackets and backslashes in it must be escaped. */
+function escapeLinkText(text: string): string {
+  return text.replace(/[\\[\]]/g, (ch) => `\\${ch}`);
+}
+
+function ruleDescriptor(rule: RuleMeta) {
+  const helpUri = `${REPO_URL}/blob/main/${rule.docsPath}`;
+  return {
+    id: rule.id,
+    name: pascalCase(rule.id),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.help },
+    help: {
+      text: `${rule.help}\n\nDocumentation: ${helpUri}`,
+      markdown: `**${rule.description}**\n\n${rule.help}\n\n[Rule documentation](${helpUri})`,
+    },
+    helpUri,
+    defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+    properties: { tags: ['maintainability', 'realtime'], 'problem.severity': PROBLEM_SEVERITY[rule.defaultSeverity] },
+  };
+}
+
+/**
+ * GitHub matches alerts across commits by this hash, so it leaves the line number out: an alert
+ * should survive code being added above it. The `:n` suffix numbers identical hashes within
+ * a file, as GitHub's own fingerprints do, so two equal findings stay two alerts.
+ */
+function lineHash(finding: Finding, seen: Map<string, number>): string {
+  const firstLine = finding.message.split('\n')[0];
+  const hash = createHash('sha256').update(`${finding.ruleId}\0${finding.file}\0${firstLine}`).digest('hex').slice(0, 16);
+  const n = (seen.get(hash) ?? 0) + 1;
+  seen.set(hash, n);
+  return `${hash}:${n}`;
+}
+
+function result(finding: Finding, ruleIndex: number, seen: Map<string, number>) {
+  const related = (finding.related ?? []).map((r, i) => ({
+    id: i + 1,
+    physicalLocation: { artifactLocation: artifactLocation(r.file), region: { startLine: r.line, startColumn: r.column } },
+    message: { text: r.message },
+  }));
+  // GitHub only shows related locations that the message links to, hence the trailing links.
+  const links = related.map((r) => `[${escapeLinkText(r.message.text)}](${r.id})`).join(', ');
+  return {
+    ruleId: finding.ruleId,
+    ...(ruleIndex >= 0 ? { ruleIndex } : {}),
+    level: LEVEL[finding.severity],
+    message: { text: links ? `${finding.message}\n\nRelated: ${links}.` : finding.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifactLocation(finding.file),
+          region: { startLine: finding.line, startColumn: finding.column },
+        },
+      },
+    ],
+    ...(related.length > 0 ? { relatedLocations: related } : {}),
+    partialFingerprints: { primaryLocationLineHash: lineHash(finding, seen) },
+  };
+}
+
+/** Notes about the analysis itself (not about the code) are tool notifications in SARIF. */
+const NOTIFIED: Partial<Record<FileNote['kind'], 'error' | 'warning'>> = {
+  'syntax-error': 'warning',
+  'read-error': 'error',
+  'analyzer-error': 'error',
+};
+
+function invocation(notes: FileNote[]) {
+  const notifications = notes
+    .filter((n) => NOTIFIED[n.kind])
+    .map((n) => ({
+      locations: [{ physicalLocation: { artifactLocation: artifactLocation(n.file) } }],
+      message: { text: `${n.kind}: ${n.message}` },
+      level: NOTIFIED[n.kind],
+    }));
+  // A file that could not be read or analysed means the scan is incomplete, not merely noisy.
+  const failed = notes.some((n) => n.kind === 'read-error' || n.kind === 'analyzer-error');
+  return { executionSuccessful: !failed, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) };
+}
+
+function srcRootUri(cwd: string): string {
+  const href = pathToFileURL(cwd).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+export function formatSarif(input: Report, options: ReporterOptions): string {
+  const report = canonicalReport(input);
+  const ruleIndex = new Map(report.rules.map((r, i) => [r.id, i]));
+  const seen = new Map<string, number>();
+  const log = {
+    $schema: SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'rt-advisor',
+            version: report.version,
+            semanticVersion: report.version,
+            informationUri: REPO_URL,
+            rules: report.rules.map(ruleDescriptor),
+          },
+        },
+        invocations: [invocation(report.notes)],
+        originalUriBaseIds: { [SRCROOT]: { uri: srcRootUri(options.cwd) } },
+        results: report.findings.map((f) => result(f, ruleIndex.get(f.ruleId) ?? -1, seen)),
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

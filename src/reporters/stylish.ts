@@ -1,0 +1,100 @@
+// Human output in the shape of ESLint's "stylish" formatter, so it reads familiarly in a terminal
+// and in CI logs. Colour goes through a private Chalk instance: the global one sniffs the
+// terminal itself, and the CLI has already decided (--color/--no-color, NO_COLOR, TTY).
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { FileNote, Finding, Report, Severity } from '../model.js';
+import type { ReporterOptions } from './index.js';
+import { canonicalReport } from './json.js';
+
+/** Skipped files can be many (every vendored or generated file), so only the first few are named. */
+const MAX_SKIPPED_SHOWN = 5;
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function severityColor(c: ChalkInstance, severity: Severity): (text: string) => string {
+  return severity === 'error' ? c.red : severity === 'warning' ? c.yellow : c.blue;
+}
+
+function formatFindings(c: ChalkInstance, findings: Finding[]): string[] {
+  const lines: string[] = [];
+  // One column width for the whole output, so rows line up across file groups as well.
+  const posWidth = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
+  const sevWidth = Math.max(...findings.map((f) => f.severity.length));
+  const indent = ' '.repeat(2 + posWidth + 2 + sevWidth + 2);
+  let currentFile: string | undefined;
+  for (const f of findings) {
+    if (f.file !== currentFile) {
+      if (currentFile !== undefined) lines.push('');
+      lines.push(c.underline(f.file));
+      currentFile = f.file;
+    }
+    const [first = '', ...rest] = f.message.split('\n');
+    const pos = c.dim(`${f.line}:${f.column}`.padEnd(posWidth));
+    const sev = severityColor(c, f.severity)(f.severity.padEnd(sevWidth));
+    lines.push(`  ${pos}  ${sev}  ${first}  ${c.dim(f.ruleId)}`);
+    for (const more of rest) lines.push(more.trim() === '' ? '' : `${indent}${more}`);
+    // The sends are the evidence for ws-subscribe-only; naming them saves opening the file.
+    for (const r of f.related ?? []) {
+      const where = r.file === f.file ? `${r.line}:${r.column}` : `${r.file}:${r.line}:${r.column}`;
+      lines.push(c.dim(`${indent}↳ ${where}  ${r.message}`));
+    }
+  }
+  return lines;
+}
+
+const NOTE_LABEL: Record<FileNote['kind'], string> = {
+  'syntax-error': 'syntax error',
+  'read-error': 'read error',
+  'analyzer-error': 'analyzer error',
+  skipped: 'skipped',
+};
+
+function formatNotes(c: ChalkInstance, notes: FileNote[]): string[] {
+  if (notes.length === 0) return [];
+  const problems = notes.filter((n) => n.kind !== 'skipped');
+  const skipped = notes.filter((n) => n.kind === 'skipped');
+  const shown = [...problems, ...skipped.slice(0, MAX_SKIPPED_SHOWN)];
+  const lines = [c.bold('notes')];
+  for (const n of shown) {
+    const label = n.kind === 'skipped' ? c.dim(NOTE_LABEL[n.kind]) : c.yellow(NOTE_LABEL[n.kind]);
+    lines.push(`  ${n.file}  ${label}: ${n.message}`);
+  }
+  const hidden = skipped.length - Math.min(skipped.length, MAX_SKIPPED_SHOWN);
+  if (hidden > 0) lines.push(c.dim(`  … and ${plural(hidden, 'more skipped file')} (--format json lists them all)`));
+  return lines;
+}
+
+/** A socket counts as flagged when some finding points at the place it is constructed. */
+function countFlagged(report: Report): number {
+  const at = new Set(report.findings.map((f) => `${f.file}\0${f.line}\0${f.column}`));
+  return report.sockets.filter((s) => at.has(`${s.file}\0${s.line}\0${s.column}`)).length;
+}
+
+function formatSummary(c: ChalkInstance, report: Report): string[] {
+  const files = plural(report.stats.filesScanned, 'file');
+  const sockets = plural(report.sockets.length, 'socket');
+  const flagged = countFlagged(report);
+  if (report.findings.length === 0) {
+    return [c.green(`No problems: scanned ${files}, found ${sockets} (${flagged} flagged).`)];
+  }
+  const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
+  const errors = count('error');
+  const headline = `✖ ${plural(report.findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info)`;
+  const tint = errors > 0 ? c.red.bold : c.yellow.bold;
+  return [
+    tint(headline),
+    c.dim(`  scanned ${files}, found ${sockets}: ${flagged} flagged, ${report.sockets.length - flagged} not flagged`),
+  ];
+}
+
+export function formatStylish(input: Report, options: ReporterOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const report = canonicalReport(input);
+  const sections = [report.findings.length > 0 ? formatFindings(c, report.findings) : [], formatNotes(c, report.notes), formatSummary(c, report)];
+  return `${sections
+    .filter((s) => s.length > 0)
+    .map((s) => s.join('\n'))
+    .join('\n\n')}\n`;
+}
