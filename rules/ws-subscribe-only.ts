@@ -6,30 +6,38 @@ import { docsPath, type RuleModule } from './rule.js';
 const id = 'ws-subscribe-only';
 
 const API_NAMES: Record<Socket['api'], string> = {
-  'browser-websocket': 'browser WebSocket',
-  ws: '`ws` WebSocket client',
+  'browser-websocket': 'Browser WebSocket',
+  ws: 'WebSocket client (`ws` package)',
   'socket.io-client': 'socket.io client',
   other: 'WebSocket client',
 };
 
-function summarise(sends: Send[]): string {
-  const counts = new Map<string, number>();
-  for (const s of sends) counts.set(s.label, (counts.get(s.label) ?? 0) + 1);
-  return [...counts].map(([label, n]) => (n > 1 ? `${label} ×${n}` : label)).join(', ');
+/** `subscribe (line 22), ping ×2 (lines 23, 40), join (src/presence.ts:3)`: what the client sends, and where. */
+function summarise(socket: Socket): string {
+  const groups = new Map<string, Send[]>();
+  for (const s of socket.sends) groups.set(s.label, [...(groups.get(s.label) ?? []), s]);
+  return [...groups]
+    .map(([label, sends]) => {
+      const where = sends.map((s) => (s.file === socket.file ? `${s.line}` : `${s.file}:${s.line}`));
+      const count = sends.length > 1 ? ` ×${sends.length}` : '';
+      return `${label}${count} (${sends.length > 1 ? 'lines' : 'line'} ${where.join(', ')})`;
+    })
+    .join(', ');
 }
 
 export function messageFor(socket: Socket): string {
-  const what = `${API_NAMES[socket.api]} \`${socket.constructorText}\``;
+  const call = socket.api === 'socket.io-client' ? `${socket.constructorText}(…)` : `new ${socket.constructorText}(…)`;
+  const what = `${API_NAMES[socket.api]} \`${call}\``;
   const hedge = socket.confidence === 'likely' ? ` (\`${socket.constructorText}\` looks like an injected WebSocket constructor; the analyzer is not certain)` : '';
   const says =
     socket.verdict === 'receive-only'
       ? 'never sends anything: the server does all the talking'
-      : `only sends control messages (${summarise(socket.sends)}): the server does all the talking`;
+      : `only sends control messages: ${summarise(socket)}`;
   const instead =
     socket.verdict === 'receive-only'
-      ? 'Server-Sent Events (an EventSource over plain HTTP, reconnection built in) would carry this stream'
-      : 'Server-Sent Events (an EventSource over plain HTTP, reconnection built in) would carry this stream, with a plain POST for the subscription changes';
-  return `${what} ${says}${hedge}. ${instead}, without upgrade handling at proxies, sticky sessions or hand-written reconnect code.`;
+      ? 'Server-Sent Events (an EventSource over plain HTTP, reconnection built in) would carry this one-way stream'
+      : 'This is a one-way server-to-client stream: Server-Sent Events (an EventSource over plain HTTP, reconnection built in) would carry it, with a plain POST for the subscription changes';
+  return `${what}${hedge} ${says}. ${instead}, without upgrade handling at proxies, sticky sessions or hand-written reconnect code.`;
 }
 
 export const wsSubscribeOnly: RuleModule = {
@@ -47,6 +55,8 @@ export const wsSubscribeOnly: RuleModule = {
     const findings: Finding[] = [];
     for (const s of sockets) {
       if (s.verdict !== 'receive-only' && s.verdict !== 'control-only') continue;
+      // neither sends nor listens: a connectivity probe, not a stream
+      if (s.verdict === 'receive-only' && !s.listens) continue;
       findings.push({
         ruleId: id,
         severity: 'warning',

@@ -30,6 +30,8 @@ export interface Socket extends Location {
   confidence: 'certain' | 'likely';
   /** Source text of the constructor or factory, for messages (`WebSocket`, `io`, `this.options.WebSocket`). */
   constructorText: string;
+  /** A message listener was seen (`onmessage`, `on('message')`, a socket.io event handler). */
+  listens: boolean;
   sends: Send[];
 }
 

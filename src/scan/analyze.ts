@@ -124,6 +124,7 @@ export function analyze(files: SourceText[], resolver: ModuleResolver, options: 
       verdict: verdictOf(sends),
       confidence: site.confidence,
       constructorText: site.constructorText,
+      listens: follower.listens,
       sends,
     });
   }

@@ -38,6 +38,8 @@ const COMPARISON = new Set([
 
 export class SocketFollower {
   readonly uses: SocketUse[] = [];
+  /** a message listener was seen: a socket that neither listens nor sends is a probe, not a stream */
+  listens = false;
   /** the first place the socket is stored: two creation sites storing into it are one socket */
   holder?: string;
   private readonly seen = new Set<Node | string>();
@@ -116,7 +118,11 @@ export class SocketFollower {
       this.uses.push({ kind: 'send', call: called, method: name });
       return;
     }
-    if (parent && Node.isBinaryExpression(parent) && parent.getLeft() === root && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) return;
+    if (parent && Node.isBinaryExpression(parent) && parent.getLeft() === root && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) {
+      if (name === 'onmessage') this.listens = true;
+      return;
+    }
+    if (called && isMessageListener(name, called.getArguments()[0], this.api)) this.listens = true;
     if (INERT_MEMBERS.has(name) || /^on[a-z]/.test(name)) return;
     if (SEND_METHODS[this.api].has(name)) return this.escape(access, `\`${access.getText()}\` is taken as a value`);
     this.escape(access, `\`.${name}\` is not a member of the socket API the analyzer knows`);
@@ -282,6 +288,18 @@ export class SocketFollower {
     if (importers.length === 0) return this.escape(at, 'the socket is exported, and no scanned file imports it');
     for (const { decl } of importers) this.followDeclaration(decl);
   }
+}
+
+const LIFECYCLE_EVENTS = new Set(['open', 'close', 'error', 'connect', 'disconnect', 'connect_error', 'reconnect', 'reconnect_attempt', 'ping', 'pong', 'upgrade', 'unexpected-response']);
+
+/** `ws.addEventListener('message', …)`, `ws.on('message', …)`, any socket.io event handler, `onAny`. */
+function isMessageListener(method: string, event: Node | undefined, api: SocketApi): boolean {
+  if (method === 'onAny' || method === 'prependAny') return true;
+  if (!['on', 'once', 'addEventListener', 'addListener'].includes(method)) return false;
+  const e = event && unwrap(event);
+  if (!e || !(Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e))) return true; // a computed event may be 'message'
+  const name = e.getLiteralText();
+  return api === 'socket.io-client' ? !LIFECYCLE_EVENTS.has(name) : name === 'message';
 }
 
 /** `this`, or a local alias of it (`const self = this`). */

@@ -37,21 +37,29 @@ export function sendsOf(use: SocketUse, api: SocketApi, ctx: SendContext): Send[
   return expand(results, call, ctx, 0, new Set());
 }
 
+/** One message per send site: its possible readings merge into the least flaggable kind. */
+function merge(results: Classified[]): Classified {
+  const kind = KIND_ORDER.find((k) => results.some((r) => r.kind === k)) ?? 'control';
+  const labels = [...new Set(results.filter((r) => r.kind === kind || kind === 'data').map((r) => r.label))];
+  return { kind, label: labels.join(' | ') };
+}
+const KIND_ORDER: SendKind[] = ['data', 'binary', 'unknown', 'control'];
+
 function expand(results: PayloadResult[], at: Node, ctx: SendContext, depth: number, seen: Set<string>): Send[] {
-  const out: Send[] = [];
-  for (const r of results) {
-    if (!isFromParam(r)) out.push(sendAt(at, r, ctx.index));
-    else out.push(...fromParam(r.param, r.role, at, ctx, depth, seen));
-  }
+  const here = results.filter((r): r is Classified => !isFromParam(r));
+  const out: Send[] = here.length ? [sendAt(at, merge(here), ctx.index)] : [];
+  for (const r of results) if (isFromParam(r)) out.push(...fromParam(r.param, r.role, at, ctx, depth, seen));
   return out;
 }
 
 function fromParam(param: ParameterDeclaration, role: 'message' | 'verb', at: Node, ctx: SendContext, depth: number, seen: Set<string>): Send[] {
-  // a typed parameter (`msg: ClientMessage`) is classified by its type: that covers every caller
-  const typed = param.getTypeNode() ? (binaryByAnnotation(param) ?? ctx.byType(param)) : undefined;
-  if (typed) return typed.map((c) => sendAt(at, c, ctx.index));
   const fn = param.getParentOrThrow();
   const sites = callSitesOf(fn, ctx.index);
+  // every caller visible: judge each call site's argument, where the user can act on it
+  const viaSites = sites.complete && sites.calls.some((c) => !ctx.directSends.has(c));
+  // otherwise a typed parameter (`msg: ClientMessage`) is judged by its type, which covers unseen callers
+  const typed = !viaSites && param.getTypeNode() ? (binaryByAnnotation(param) ?? ctx.byType(param)) : undefined;
+  if (typed) return [sendAt(at, merge(typed), ctx.index)];
   const unknownHere = (why: string) => [sendAt(at, { kind: 'unknown', label: `\`${param.getName()}\` of ${sites.name}: ${why}` }, ctx.index)];
   if (depth >= MAX_WRAPPER_DEPTH) return unknownHere('wrapped too deeply to follow');
   const index = (fn as unknown as { getParameters(): Node[] }).getParameters().indexOf(param);

@@ -26,9 +26,9 @@ export class TypeOracle {
       useInMemoryFileSystem: true,
       skipAddingFilesFromTsConfig: true,
       skipFileDependencyResolution: true,
-      skipLoadingLibFiles: true,
       compilerOptions: {
-        noLib: true,
+        // the ES library (no DOM) so element types of arrays and typed arrays resolve; paid once, on demand
+        lib: ['lib.es2022.d.ts'],
         strict: true,
         allowJs: false,
         target: ts.ScriptTarget.ESNext,
