@@ -12,32 +12,30 @@ const API_NAMES: Record<Socket['api'], string> = {
   other: 'WebSocket client',
 };
 
-/** `subscribe (line 22), ping ×2 (lines 23, 40), join (src/presence.ts:3)`: what the client sends, and where. */
+/** `subscribe (line 22), ping ×2 (lines 23, 40), join (presence.ts:3)`: what the client sends, and where. */
 function summarise(socket: Socket): string {
   const groups = new Map<string, Send[]>();
   for (const s of socket.sends) groups.set(s.label, [...(groups.get(s.label) ?? []), s]);
   return [...groups]
     .map(([label, sends]) => {
-      const where = sends.map((s) => (s.file === socket.file ? `${s.line}` : `${s.file}:${s.line}`));
+      const sameFile = sends.every((s) => s.file === socket.file);
+      const where = sends.map((s) => (s.file === socket.file ? `${s.line}` : `${s.file.split('/').pop()}:${s.line}`));
       const count = sends.length > 1 ? ` ×${sends.length}` : '';
-      return `${label}${count} (${sends.length > 1 ? 'lines' : 'line'} ${where.join(', ')})`;
+      return `${label}${count} (${sameFile ? (sends.length > 1 ? 'lines ' : 'line ') : ''}${where.join(', ')})`;
     })
     .join(', ');
 }
 
 export function messageFor(socket: Socket): string {
   const call = socket.api === 'socket.io-client' ? `${socket.constructorText}(…)` : `new ${socket.constructorText}(…)`;
-  const what = `${API_NAMES[socket.api]} \`${call}\``;
-  const hedge = socket.confidence === 'likely' ? ` (\`${socket.constructorText}\` looks like an injected WebSocket constructor; the analyzer is not certain)` : '';
+  const hedge = socket.confidence === 'likely' ? ' (it looks like an injected WebSocket constructor; the analyzer is not certain)' : '';
   const says =
-    socket.verdict === 'receive-only'
-      ? 'never sends anything: the server does all the talking'
-      : `only sends control messages: ${summarise(socket)}`;
+    socket.verdict === 'receive-only' ? 'never sends anything' : `only sends control messages: ${summarise(socket)}`;
   const instead =
     socket.verdict === 'receive-only'
-      ? 'Server-Sent Events (an EventSource over plain HTTP, reconnection built in) would carry this one-way stream'
-      : 'This is a one-way server-to-client stream: Server-Sent Events (an EventSource over plain HTTP, reconnection built in) would carry it, with a plain POST for the subscription changes';
-  return `${what}${hedge} ${says}. ${instead}, without upgrade handling at proxies, sticky sessions or hand-written reconnect code.`;
+      ? 'Use Server-Sent Events (EventSource: plain HTTP, reconnects by itself) for this one-way stream'
+      : 'The server does all the talking: use Server-Sent Events (EventSource: plain HTTP, reconnects by itself) for the stream and a plain POST for the subscription changes';
+  return `${API_NAMES[socket.api]} \`${call}\`${hedge} ${says}. ${instead}; no proxy upgrade handling, sticky sessions or reconnect code.`;
 }
 
 export const wsSubscribeOnly: RuleModule = {
