@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.js';
+import { askFlagSpecs, type AskOptions } from './ask-flags.js';
 import { SCAN_FLAGS, type FlagSpec, type ScanOptions } from './scan-flags.js';
 import { EXIT, UsageError } from './usage-error.js';
 
@@ -23,7 +24,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .version(VERSION, '-v, --version')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str.trimEnd().split('\n')[0] + '\n') });
+    .configureOutput({ outputError: (str, write) => write(`rt-advisor: ${str.trimEnd().split('\n')[0].replace(/^error: /, '')}\n`) });
 
   const scan = program
     .command('scan')
@@ -34,6 +35,16 @@ function buildProgram(setExit: (code: number) => void): Command {
     // Loaded on demand so `--help` and `ask` never pay for the scanner.
     const { runScan } = await import('./scan-command.js');
     setExit(await runScan(paths, opts));
+  });
+
+  const ask = program
+    .command('ask')
+    .description('recommend a real-time transport: asks what it needs, or takes flags / an answers file');
+  addFlags(ask, askFlagSpecs());
+  ask.action(async (opts: AskOptions) => {
+    // Loaded on demand: the scanner never loads for `ask`, nor Inquirer for `scan` or `--help`.
+    const { runAsk } = await import('./ask-command.js');
+    setExit(await runAsk(opts));
   });
 
   return program;
