@@ -1,0 +1,151 @@
+// End-to-end spec: every folder under fixtures/ with an expected.json is scanned by the built CLI
+// (`node bin/rt-advisor.js scan . --format json`, cwd = the fixture) and the report, projected to
+// the fields the fixture pins down, must equal expected.json. `npm test` builds dist/ first.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../src/model.js';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const FIXTURES = join(REPO, 'fixtures');
+const BIN = join(REPO, 'bin', 'rt-advisor.js');
+
+interface ExpectedSend {
+  file: string;
+  line: number;
+  column: number;
+  kind: string;
+}
+
+interface ExpectedSocket {
+  file: string;
+  line: number;
+  column: number;
+  api: string;
+  verdict: string;
+  sends: ExpectedSend[];
+}
+
+interface ExpectedFinding {
+  ruleId: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+interface Expected {
+  description: string;
+  sockets: ExpectedSocket[];
+  findings: ExpectedFinding[];
+  exitCode: number;
+}
+
+const CASES = readdirSync(FIXTURES, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(FIXTURES, d.name, 'expected.json')))
+  .map((d) => d.name)
+  .sort();
+
+function readExpected(name: string): Expected {
+  return JSON.parse(readFileSync(join(FIXTURES, name, 'expected.json'), 'utf8')) as Expected;
+}
+
+/** The report reduced to what expected.json states, in the report's own order. */
+function project(report: Report): Omit<Expected, 'description' | 'exitCode'> {
+  return {
+    sockets: report.sockets.map((s) => ({
+      file: s.file,
+      line: s.line,
+      column: s.column,
+      api: s.api,
+      verdict: s.verdict,
+      sends: s.sends.map((d) => ({ file: d.file, line: d.line, column: d.column, kind: d.kind })),
+    })),
+    findings: report.findings.map((f) => ({ ruleId: f.ruleId, file: f.file, line: f.line, column: f.column })),
+  };
+}
+
+function scanFixture(name: string): { status: number | null; stdout: string; stderr: string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env.FORCE_COLOR;
+  const run = spawnSync(process.execPath, [BIN, 'scan', '.', '--format', 'json'], {
+    cwd: join(FIXTURES, name),
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.error) throw run.error;
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const byLocation = (a: { file: string; line: number; column: number }, b: { file: string; line: number; column: number }) =>
+  a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.line - b.line || a.column - b.column;
+
+const FLAGGED_VERDICTS = new Set(['receive-only', 'control-only']);
+
+describe('fixtures', () => {
+  it('there are at least 30 fixture cases plus the README demo', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(31);
+    expect(CASES).toContain('demo-app');
+  });
+
+  // Guards the hand-written files themselves, so a typo in an expected.json fails loudly here
+  // rather than as a confusing scanner diff.
+  it.each(CASES)('%s: expected.json is self-consistent', (name) => {
+    const expected = readExpected(name);
+    expect(expected.description, 'a one-sentence description').toMatch(/\S/);
+    expect([...expected.sockets].sort(byLocation)).toEqual(expected.sockets);
+    for (const socket of expected.sockets) {
+      expect([...socket.sends].sort(byLocation)).toEqual(socket.sends);
+      const kinds = new Set(socket.sends.map((s) => s.kind));
+      const verdict =
+        socket.sends.length === 0 ? 'receive-only'
+        : kinds.has('data') ? 'bidirectional'
+        : kinds.has('binary') ? 'binary'
+        : kinds.has('unknown') ? 'unknown'
+        : 'control-only';
+      expect(socket.verdict, `${socket.file}:${socket.line}:${socket.column}`).toBe(verdict);
+      for (const at of [socket, ...socket.sends]) expect(existsSync(join(FIXTURES, name, at.file)), at.file).toBe(true);
+    }
+    const findings = expected.sockets
+      .filter((s) => FLAGGED_VERDICTS.has(s.verdict))
+      .map((s) => ({ ruleId: 'ws-subscribe-only', file: s.file, line: s.line, column: s.column }));
+    expect(expected.findings).toEqual(findings);
+    expect(expected.exitCode).toBe(findings.length > 0 ? 1 : 0);
+  });
+
+  it.each(CASES)(
+    '%s',
+    (name) => {
+      const { description: _description, ...want } = readExpected(name);
+      const run = scanFixture(name);
+      let report: Report;
+      try {
+        report = JSON.parse(run.stdout) as Report;
+      } catch {
+        throw new Error(`stdout of \`scan . --format json\` is not JSON (exit ${run.status})\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`);
+      }
+      expect({ ...project(report), exitCode: run.status }, run.stderr).toEqual(want);
+    },
+    120_000,
+  );
+
+  // The root .gitignore ignores node_modules/ and dist/ and the fixture's own .gitignore ignores
+  // generated/: if these files were not committed (fixtures/.gitignore re-includes the first two,
+  // generated/ needs `git add -f`), the fixture would pass without testing anything.
+  it('default-ignores ships the sockets it expects the scanner to skip', () => {
+    const root = join(FIXTURES, 'default-ignores');
+    for (const file of [
+      'node_modules/@acme/realtime-sdk/index.js',
+      'dist/assets/index-4f9c2a1b.js',
+      'generated/deployEventsClient.ts',
+      'public/vendor/live-widget.min.js',
+    ]) {
+      expect(existsSync(join(root, file)), file).toBe(true);
+      expect(readFileSync(join(root, file), 'utf8'), file).toContain('new WebSocket(');
+    }
+    expect(readFileSync(join(root, '.gitignore'), 'utf8')).toMatch(/^generated\/$/m);
+  });
+});
