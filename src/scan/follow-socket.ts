@@ -5,7 +5,7 @@
 import { Node, SyntaxKind, type CallExpression, type PropertyAccessExpression } from 'ts-morph';
 import type { SocketApi } from '../model.js';
 import { findAll, isPropertyAccessNamed } from './ast.js';
-import { bindingUses, callSitesOf, isFunctionLike } from './call-sites.js';
+import { bindingUses, callSitesOf, exportedNames, isFunctionLike } from './call-sites.js';
 import type { ProjectIndex } from './project-index.js';
 import { declarationName, resolveIdentifier, unwrap, valueRoot, type Declaration } from './scope.js';
 
@@ -176,6 +176,13 @@ export class SocketFollower {
         const cls = t.getFirstAncestor((n) => Node.isClassDeclaration(n) || Node.isClassExpression(n));
         if (cls) return this.classMember(cls, t.getName());
       }
+      // an object other code can reach (imported, handed in, global, exported): its uses are out of sight
+      const root = rootIdentifier(t);
+      const decl = root && !isThis(root) ? resolveIdentifier(root) : undefined;
+      if (root && isThis(root)) return this.path(t, pathText(t)); // `this.state.socket`: the class's own state
+      if (!decl || this.index.importOf(decl) || Node.isParameterDeclaration(decl) || Node.isBindingElement(decl) || exportedNames(decl).length > 0) {
+        return this.escape(t, `the socket is stored in \`${shortText(t)}\`, which code outside this file can reach`);
+      }
       return this.path(t, pathText(t));
     }
     this.escape(t, 'the socket is stored where the analyzer does not follow');
@@ -329,6 +336,18 @@ function isPrivateMember(cls: Node, name: string): boolean {
 function isHookDeps(node: Node): boolean {
   const call = node.getParent();
   return Node.isArrayLiteralExpression(node) && !!call && Node.isCallExpression(call) && /^use[A-Z]\w*$/.test(call.getExpression().getText()) && call.getArguments().at(-1) === node;
+}
+
+/** The identifier an access path starts from (`registry` in `registry.sockets.metrics`). */
+function rootIdentifier(node: Node): Node | undefined {
+  let n = unwrap(node);
+  while (Node.isPropertyAccessExpression(n) || Node.isElementAccessExpression(n)) n = unwrap(n.getExpression());
+  return Node.isIdentifier(n) || n.getKind() === SyntaxKind.ThisKeyword ? n : undefined;
+}
+
+function shortText(node: Node): string {
+  const t = node.getText().replace(/\s+/g, ' ');
+  return t.length > 40 ? `${t.slice(0, 37)}...` : t;
 }
 
 /** `a?.b!.c` → `a.b.c`, to match object paths however they are written. */
