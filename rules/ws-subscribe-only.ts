@@ -30,7 +30,7 @@ export function messageFor(socket: Socket): string {
   const call = socket.api === 'socket.io-client' ? `${socket.constructorText}(…)` : `new ${socket.constructorText}(…)`;
   const hedge = socket.confidence === 'likely' ? ' (it looks like an injected WebSocket constructor; the analyzer is not certain)' : '';
   const says =
-    socket.verdict === 'receive-only' ? 'never sends anything' : `only sends control messages: ${summarise(socket)}`;
+    socket.verdict === 'receive-only' ? 'only listens: the client never sends anything' : `only sends control messages: ${summarise(socket)}`;
   const instead =
     socket.verdict === 'receive-only'
       ? 'Use Server-Sent Events (EventSource: plain HTTP, reconnects by itself) for this one-way stream'
