@@ -1,0 +1,7 @@
+import { yesNo } from './yes-no.js';
+
+export const existingWebSocketInfra = yesNo(
+  'existingWebSocketInfra',
+  'Will a WebSocket stack stay in production for other features anyway?',
+  'a socket this choice would retire does not count (R10)',
+);

@@ -1,0 +1,34 @@
+import { DEFAULT_RATIO, type Direction } from '../answers.js';
+import { NOT_SURE, numberWithExamples } from './number-with-examples.js';
+import type { Question } from './types.js';
+
+// framework.md §2: typical ratios, so nobody has to measure before getting an answer.
+const EXAMPLES = [
+  { label: 'Notifications, dashboards, tickers', value: 0 },
+  { label: 'AI chat (one prompt per ~500 tokens)', value: 0.002 },
+  { label: 'Dashboard with occasional filter changes', value: 0.01 },
+  { label: 'Presence heartbeat', value: 0.05 },
+  { label: 'Live quiz answers', value: 0.3 },
+  { label: 'Chat with typing indicators (0.5–1)', value: 0.75 },
+  { label: 'Games, collaborative editing', value: 1 },
+  { label: 'Telemetry or audio upload (10 or more)', value: 10 },
+] as const;
+
+export const ratio: Question<'clientToServerRatio'> = {
+  key: 'clientToServerRatio',
+  skip: (a) => a.direction === 'peer-to-peer', // R2: the ratio does not apply between peers
+  async ask(ctx, soFar) {
+    const dir = (soFar.direction ?? 'bidirectional') as Direction;
+    const fallback = DEFAULT_RATIO[dir];
+    const value = await numberWithExamples(ctx, {
+      question: 'Client messages per server message?',
+      hint: 'up to 0.1 is a push plus POSTs, 0.5 to 2 a conversation (R2, R3, R13)',
+      examples: EXAMPLES,
+      notSure: `Not sure: use ${fallback}, the usual value for ${dir}`,
+      default: fallback,
+    });
+    if (value !== NOT_SURE) return value;
+    ctx.assume(`client-to-server ratio not known: assumed ${fallback}, the default for ${dir}.`);
+    return fallback;
+  },
+};
