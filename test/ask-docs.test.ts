@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderRulesMarkdown } from '../src/advisor/rules-doc.js';
 import { renderAskFlagsMarkdown } from '../src/cli/ask-flags.js';
 
-// The ask section lives in docs-ask.md until it is merged into the README; check wherever it is.
-const docs = ['README.md', 'docs-ask.md'].filter(existsSync).map((f) => readFileSync(f, 'utf8'));
+const docs = [readFileSync('README.md', 'utf8')];
 
 function section(name: string): string | undefined {
   for (const doc of docs) {
