@@ -35,7 +35,11 @@ export function messageFor(socket: Socket): string {
     socket.verdict === 'receive-only'
       ? 'Use Server-Sent Events (EventSource: plain HTTP, reconnects by itself) for this one-way stream'
       : 'The server does all the talking: use Server-Sent Events (EventSource: plain HTTP, reconnects by itself) for the stream and a plain POST for the subscription changes';
-  return `${API_NAMES[socket.api]} \`${call}\`${hedge} ${says}. ${instead}; no proxy upgrade handling, sticky sessions or reconnect code.`;
+  // SSE is text only: when the client asks for binary frames, name the transport that carries bytes
+  const bytes = socket.receivesBinary
+    ? ' It sets binaryType: if the server pushes bytes, read a streamed fetch() response (HTTP/2 streaming) instead, since SSE carries text only.'
+    : '';
+  return `${API_NAMES[socket.api]} \`${call}\`${hedge} ${says}. ${instead}; no proxy upgrade handling, sticky sessions or reconnect code.${bytes}`;
 }
 
 export const wsSubscribeOnly: RuleModule = {

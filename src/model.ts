@@ -32,6 +32,8 @@ export interface Socket extends Location {
   constructorText: string;
   /** A message listener was seen (`onmessage`, `on('message')`, a socket.io event handler). */
   listens: boolean;
+  /** The client asks for binary frames (`binaryType = 'arraybuffer'`): the server pushes bytes. */
+  receivesBinary: boolean;
   sends: Send[];
 }
 

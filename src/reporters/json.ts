@@ -32,6 +32,7 @@ function canonicalSocket(s: Socket): Socket {
     confidence: s.confidence,
     constructorText: s.constructorText,
     listens: s.listens,
+    receivesBinary: s.receivesBinary,
     sends: s.sends.map(canonicalSend).sort((a, b) => compareLocations(a, b) || byText(a.label, b.label)),
   };
 }

@@ -125,6 +125,7 @@ export function analyze(files: SourceText[], resolver: ModuleResolver, options: 
       confidence: site.confidence,
       constructorText: site.constructorText,
       listens: follower.listens,
+      receivesBinary: follower.receivesBinary,
       sends,
     });
   }

@@ -40,6 +40,8 @@ export class SocketFollower {
   readonly uses: SocketUse[] = [];
   /** a message listener was seen: a socket that neither listens nor sends is a probe, not a stream */
   listens = false;
+  /** `binaryType = 'arraybuffer' | 'blob'`: the server pushes bytes, which SSE cannot carry */
+  receivesBinary = false;
   /** the first place the socket is stored: two creation sites storing into it are one socket */
   holder?: string;
   private readonly seen = new Set<Node | string>();
@@ -120,6 +122,8 @@ export class SocketFollower {
     }
     if (parent && Node.isBinaryExpression(parent) && parent.getLeft() === root && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) {
       if (name === 'onmessage') this.listens = true;
+      const value = unwrap(parent.getRight());
+      if (name === 'binaryType' && !(Node.isStringLiteral(value) && value.getLiteralText() === 'nodebuffer' && this.api === 'ws')) this.receivesBinary = true;
       return;
     }
     if (called && isMessageListener(name, called.getArguments()[0], this.api)) this.listens = true;
