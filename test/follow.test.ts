@@ -159,3 +159,52 @@ describe('following a socket to its sends', () => {
     ).toEqual([]);
   });
 });
+
+describe('React context', () => {
+  const provider = `import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { io, type Socket } from 'socket.io-client';
+export const SocketContext = createContext<Socket | null>(null);
+export function SocketProvider({ children }: { children: ReactNode }) {
+  const [socket] = useState(() => io('https://live.example.com'));
+  useEffect(() => { socket.emit('join', 'lobby'); }, [socket]);
+  return <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>;
+}
+export const useSocket = () => useContext(SocketContext);`;
+
+  it('a socket provided through context is followed to the components that use it', () => {
+    const sockets = analyzeFiles({
+      'src/SocketProvider.tsx': provider,
+      'src/Chat.tsx': `import { useSocket } from './SocketProvider';
+export function Chat() {
+  const socket = useSocket();
+  return <form onSubmit={(e) => socket?.emit('chat:message', { text: 'hi' })} />;
+}`,
+    });
+    expect(sockets.map(summary)).toEqual([{ verdict: 'bidirectional', sends: ['data:chat:message', 'control:join'] }]);
+  });
+
+  it('consumers that only join keep it control-only', () => {
+    const sockets = analyzeFiles({
+      'src/SocketProvider.tsx': provider,
+      'src/Rooms.tsx': `import { useContext, useEffect } from 'react';
+import { SocketContext } from './SocketProvider';
+export function Room({ id }: { id: string }) {
+  const socket = useContext(SocketContext);
+  useEffect(() => { socket?.emit('join', id); return () => { socket?.emit('leave', id); }; }, [socket, id]);
+  return null;
+}`,
+      'src/Status.tsx': `import { useSocket } from './SocketProvider';
+export function Status() {
+  const socket = useSocket();
+  socket?.on('presence', (n: number) => console.log(n));
+  return null;
+}`,
+    });
+    expect(sockets.map(summary)).toEqual([{ verdict: 'control-only', sends: ['control:join', 'control:leave', 'control:join'] }]);
+  });
+
+  it('a socket handed to an ordinary component prop is unknown', () => {
+    const s = only({ 'src/App.tsx': `const ws = new WebSocket('wss://x');\nexport const App = () => <Feed socket={ws} />;` });
+    expect(s.verdict).toBe('unknown');
+  });
+});

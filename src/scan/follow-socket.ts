@@ -77,6 +77,7 @@ export class SocketFollower {
     if (Node.isExportSpecifier(parent)) return this.exported(this.index.pathOf(parent), (parent.getAliasNode() ?? parent.getNameNode()).getText(), parent);
     if (Node.isExportAssignment(parent)) return this.exported(this.index.pathOf(parent), 'default', parent);
     if (isHookDeps(parent)) return; // useEffect(..., [ws]) only compares it
+    if (Node.isJsxExpression(parent)) return this.contextValue(parent, e);
     if (
       Node.isExpressionStatement(parent) ||
       Node.isPrefixUnaryExpression(parent) ||
@@ -292,6 +293,39 @@ export class SocketFollower {
     if (!decl) return undefined;
     if (Node.isNewExpression(call) && Node.isClassDeclaration(decl)) return decl.getConstructors()[0];
     return isFunctionLike(decl) ? decl : undefined;
+  }
+
+  /**
+   * `<SocketContext.Provider value={ws}>`: the socket reaches every `useContext(SocketContext)`
+   * (or React 19 `use(SocketContext)`). Any other use of the context is out of sight.
+   */
+  private contextValue(jsx: Node, e: Node): void {
+    const attr = jsx.getParent();
+    const element = attr?.getParent()?.getParent();
+    const tag = element && (Node.isJsxOpeningElement(element) || Node.isJsxSelfClosingElement(element)) ? unwrap(element.getTagNameNode()) : undefined;
+    const ctxId = tag && Node.isPropertyAccessExpression(tag) && tag.getName() === 'Provider' ? tag.getExpression() : tag;
+    const decl = attr && Node.isJsxAttribute(attr) && attr.getNameNode().getText() === 'value' && ctxId && Node.isIdentifier(ctxId) ? this.contextDeclaration(ctxId) : undefined;
+    if (!decl) return this.escape(e, 'the socket is handed to a component');
+    if (!this.once(decl)) return;
+    for (const use of bindingUses(decl, this.index).uses) {
+      const root = valueRoot(use);
+      const parent = root.getParent();
+      if (parent && Node.isCallExpression(parent) && /^(?:React\.)?(?:useContext|use)$/.test(parent.getExpression().getText())) this.followValue(parent);
+      else if (parent && Node.isPropertyAccessExpression(parent) && parent.getName() === 'Provider') continue;
+      else if (parent && (Node.isJsxOpeningElement(parent) || Node.isJsxClosingElement(parent) || Node.isJsxSelfClosingElement(parent))) continue;
+      else if (parent && (Node.isImportSpecifier(parent) || Node.isExportSpecifier(parent))) continue;
+      else this.escape(use, `the context holding the socket is used in a way the analyzer does not follow`);
+    }
+  }
+
+  /** The `const X = createContext(...)` a context identifier names, through imports. */
+  private contextDeclaration(id: Node): Declaration | undefined {
+    let decl = resolveIdentifier(id);
+    const imp = decl && this.index.importOf(decl);
+    if (imp) decl = imp.resolved && imp.imported !== '*' ? this.index.findExport(imp.resolved, imp.imported) : undefined;
+    if (!decl || !Node.isVariableDeclaration(decl)) return undefined;
+    const init = decl.getInitializer();
+    return init && Node.isCallExpression(unwrap(init)) && /createContext$/.test((unwrap(init) as CallExpression).getExpression().getText()) ? decl : undefined;
   }
 
   private exported(file: string, name: string, at: Node): void {
