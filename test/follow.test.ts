@@ -208,3 +208,15 @@ export function Status() {
     expect(s.verdict).toBe('unknown');
   });
 });
+
+describe('trees the parser repaired', () => {
+  it.each([
+    ['an import without a module', `import { a } from;\nconst ws = new WebSocket('wss://x');\nws.onmessage = () => {};`],
+    ['an export without a module', `export { a } from;\nconst ws = new WebSocket('wss://x');\nws.onmessage = () => {};`],
+    ['a truncated send', `const ws = new WebSocket('wss://x');\nws.onmessage = () => {};\nws.send(JSON.stringify({ type: `],
+    ['a stray token in a class', `class A { ws = new WebSocket('x'); ) send() { this.ws.send('ping') } }`],
+  ])('%s: analysed without an internal error', (_name, src) => {
+    expect(() => analyzeFiles({ 'src/a.ts': src })).not.toThrow();
+    expect(analyzeFiles({ 'src/a.ts': src }).length).toBeGreaterThan(0);
+  });
+});

@@ -24,7 +24,7 @@ function exportListOf(sf: Node & { getStatements(): Node[] }): Map<string, strin
   map = new Map();
   const add = (local: string, exported: string) => map!.set(local, [...(map!.get(local) ?? []), exported]);
   for (const st of sf.getStatements()) {
-    if (Node.isExportDeclaration(st) && !st.getModuleSpecifier()) {
+    if (Node.isExportDeclaration(st) && !(st.compilerNode as { moduleSpecifier?: unknown }).moduleSpecifier) {
       for (const spec of st.getNamedExports()) add(spec.getNameNode().getText(), (spec.getAliasNode() ?? spec.getNameNode()).getText());
     } else if (Node.isExportAssignment(st) && Node.isIdentifier(st.getExpression())) add(st.getExpression().getText(), 'default');
   }

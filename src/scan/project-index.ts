@@ -50,10 +50,10 @@ export function requireTarget(init: Node | undefined): { module: string; importe
   return { module: arg.getLiteralValue(), imported };
 }
 
-function moduleText(decl: Node): string | undefined {
-  // getModuleSpecifierValue() throws on trees the parser repaired (`import {a} from;`)
-  const spec = (decl as { getModuleSpecifier?: () => Node | undefined }).getModuleSpecifier?.();
-  return spec && Node.isStringLiteral(spec) ? spec.getLiteralValue() : undefined;
+/** The module an import/export declaration names, read from the raw node: ts-morph's getters throw on trees the parser repaired (`import {a} from;`). */
+export function moduleText(decl: Node): string | undefined {
+  const spec = (decl.compilerNode as { moduleSpecifier?: ts.Node }).moduleSpecifier;
+  return spec && ts.isStringLiteral(spec) ? spec.text : undefined;
 }
 
 export function indexFile(sourceFile: SourceFile, absPath: string, relPath: string, resolver: ModuleResolver): FileInfo {

@@ -6,7 +6,10 @@ import type { Socket } from '../../src/model.js';
 export function analyzeFiles(files: Record<string, string>, extraVerbs: string[] = []): Socket[] {
   const sources = Object.entries(files).map(([rel, text]) => ({ absPath: `/virtual/${rel}`, relPath: rel, text }));
   const resolver = new ModuleResolver(sources.map((s) => s.absPath));
-  return analyze(sources, resolver, { extraVerbs }).sockets;
+  const { sockets, notes } = analyze(sources, resolver, { extraVerbs });
+  const internal = notes.filter((n) => n.kind === 'analyzer-error');
+  if (internal.length) throw new Error(internal.map((n) => `${n.file}: ${n.message}`).join('\n'));
+  return sockets;
 }
 
 /** One socket's verdict and its sends as `kind:label`, for compact assertions. */
