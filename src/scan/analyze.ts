@@ -60,7 +60,7 @@ export function analyze(files: SourceText[], resolver: ModuleResolver, options: 
       const sf = project.createSourceFile(projectPath, f.text, { overwrite: true, scriptKind: kind });
       const info = indexFile(sf, f.absPath, f.relPath, resolver);
       index.add(info);
-      if (info.hasSyntaxErrors) notes.push({ file: f.relPath, kind: 'syntax-error', message: 'syntax errors: analysed as far as the parser recovered' });
+      if (info.hasSyntaxErrors) notes.push({ file: f.relPath, kind: 'syntax-error', message: 'analysed as far as the parser recovered' });
     } catch (err) {
       notes.push(internalError(f.relPath, err));
     }
