@@ -27,7 +27,9 @@ function summarise(socket: Socket): string {
 }
 
 export function messageFor(socket: Socket): string {
-  const call = socket.api === 'socket.io-client' ? `${socket.constructorText}(…)` : `new ${socket.constructorText}(…)`;
+  // factories are called (`io(…)`, `webSocket(…)`, `manager.socket(…)`), constructors are new-ed
+  const isFactory = /^[a-z]/.test(socket.constructorText.split('.').pop() ?? '');
+  const call = isFactory ? `${socket.constructorText}(…)` : `new ${socket.constructorText}(…)`;
   const hedge = socket.confidence === 'likely' ? ' (it looks like an injected WebSocket constructor; the analyzer is not certain)' : '';
   const says =
     socket.verdict === 'receive-only' ? 'only listens: the client never sends anything' : `only sends control messages: ${summarise(socket)}`;

@@ -220,3 +220,32 @@ describe('trees the parser repaired', () => {
     expect(analyzeFiles({ 'src/a.ts': src }).length).toBeGreaterThan(0);
   });
 });
+
+describe('RxJS webSocket subjects', () => {
+  it('next() sends and multiplex() builds subscribe/unsubscribe messages', () => {
+    const sockets = analyzeFiles({
+      'src/prices.service.ts': `import { webSocket } from 'rxjs/webSocket';
+import { map } from 'rxjs';
+export class PricesService {
+  private subject = webSocket<{ symbol: string; price: number }>('wss://prices.example.com');
+  readonly btc$ = this.subject.multiplex(
+    () => ({ type: 'subscribe', symbol: 'BTC' }),
+    () => ({ type: 'unsubscribe', symbol: 'BTC' }),
+    (m) => m.symbol === 'BTC',
+  );
+  ping() { this.subject.next({ type: 'ping' } as never); }
+  prices$ = this.subject.pipe(map((m) => m.price));
+}`,
+      'src/orders.ts': `import { webSocket } from 'rxjs/webSocket';
+const orders = webSocket('wss://orders.example.com');
+orders.subscribe((o) => console.log(o));
+export const place = () => orders.next({ type: 'placeOrder', qty: 1 });
+place();`,
+    });
+    expect(sockets.map((s) => [s.api, s.verdict, s.listens])).toEqual([
+      ['other', 'control-only', true],
+      ['other', 'bidirectional', true],
+    ]);
+    expect(summary(sockets[0]).sends).toEqual(['control:subscribe', 'control:unsubscribe', 'control:ping']);
+  });
+});

@@ -95,7 +95,7 @@ export function analyze(files: SourceText[], resolver: ModuleResolver, options: 
       notes.push(internalError(info.relPath, err));
     }
     for (const site of sites) {
-      const follower = new SocketFollower(site.api, index);
+      const follower = new SocketFollower(site.flavor, index);
       try {
         follower.followValue(site.node);
       } catch (err) {
@@ -113,7 +113,7 @@ export function analyze(files: SourceText[], resolver: ModuleResolver, options: 
   for (const { site, follower } of followed) {
     let sends;
     try {
-      sends = dedupe(follower.uses.flatMap((use) => sendsOf(use, site.api, ctx)));
+      sends = dedupe(follower.uses.flatMap((use) => sendsOf(use, site.flavor, ctx)));
     } catch (err) {
       notes.push(internalError(index.fileOf(site.node)?.relPath ?? '?', err));
       continue;

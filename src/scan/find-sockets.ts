@@ -5,9 +5,13 @@ import type { SocketApi } from '../model.js';
 import { callsIn, type FileInfo, type ProjectIndex } from './project-index.js';
 import { declarationName, resolveIdentifier, unwrap } from './scope.js';
 
+/** The API as reported, or `rxjs` (reported as `other`): its subjects send with `next()`. */
+export type Flavor = SocketApi | 'rxjs';
+
 export interface SocketSite {
   node: NewExpression | CallExpression;
   api: SocketApi;
+  flavor: Flavor;
   confidence: 'certain' | 'likely';
   constructorText: string;
 }
@@ -15,6 +19,7 @@ export interface SocketSite {
 const WS_PACKAGES = new Set(['ws', 'isomorphic-ws']);
 const WRAPPER_PACKAGES = new Set(['reconnecting-websocket', 'partysocket', 'partysocket/ws', '@partykit/client']);
 const SOCKET_IO = new Set(['socket.io-client', 'socket.io-client/dist/socket.io.js']);
+const RXJS = new Set(['rxjs/webSocket', 'rxjs']);
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
 /** Names an injected or aliased WebSocket constructor goes by. Servers, links and transports are not clients. */
 const CTOR_NAME = /^_*(?:[A-Za-z]*WebSocket(?:Impl|Ctor|Constructor|Class|Polyfill|Implementation)?|wsImpl|WsImpl|wsCtor|WS)$/;
@@ -24,7 +29,7 @@ function isCtorName(name: string): boolean {
   return CTOR_NAME.test(name) && !NOT_A_CLIENT.test(name);
 }
 
-type Kind = Omit<SocketSite, 'node' | 'constructorText'>;
+type Kind = Omit<SocketSite, 'node' | 'constructorText' | 'flavor'> & { flavor?: Flavor };
 
 /** What an identifier used as a constructor stands for. */
 function constructorKind(id: Node, index: ProjectIndex): Kind | undefined {
@@ -103,8 +108,17 @@ function isManager(expr: Node, info: FileInfo, index: ProjectIndex): boolean {
   return Node.isPropertyAccessExpression(ctor) && ctor.getName() === 'Manager' && Node.isIdentifier(ctor.getExpression()) && socketIoBinding(ctor.getExpression(), info, index) === 'namespace';
 }
 
+/** RxJS `webSocket(url)` from 'rxjs/webSocket' (or 'rxjs'): a subject that sends with `next()`. */
+function isRxjsWebSocket(callee: Node, index: ProjectIndex): boolean {
+  if (!Node.isIdentifier(callee)) return false;
+  const decl = resolveIdentifier(callee);
+  const imp = decl && index.importOf(decl);
+  return !!imp && RXJS.has(imp.module) && imp.imported === 'webSocket';
+}
+
 function callKind(call: CallExpression, info: FileInfo, index: ProjectIndex): Kind | undefined {
   const callee = unwrap(call.getExpression());
+  if (isRxjsWebSocket(callee, index)) return { api: 'other', flavor: 'rxjs', confidence: 'certain' };
   if (Node.isIdentifier(callee)) return socketIoBinding(callee, info, index) === 'factory' ? { api: 'socket.io-client', confidence: 'certain' } : undefined;
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
   const name = callee.getName();
@@ -119,15 +133,17 @@ export function findSockets(info: FileInfo, index: ProjectIndex): SocketSite[] {
   const sites: SocketSite[] = [];
   for (const n of info.news) {
     const kind = newKind(n.getExpression(), index);
-    if (kind) sites.push({ node: n, ...kind, constructorText: n.getExpression().getText() });
+    if (kind) sites.push({ node: n, flavor: kind.api, ...kind, constructorText: n.getExpression().getText() });
   }
   // only callee names socket.io can go by: `io`, `x.connect`, `manager.socket`, or a renamed import
   const names = new Set(['io', 'connect', 'socket', 'default', 'lookup']);
-  for (const [decl, imp] of info.imports) if (SOCKET_IO.has(imp.module)) names.add(declarationName(decl)?.getText() ?? '');
+  for (const [decl, imp] of info.imports) {
+    if (SOCKET_IO.has(imp.module) || (RXJS.has(imp.module) && imp.imported === 'webSocket')) names.add(declarationName(decl)?.getText() ?? '');
+  }
   for (const name of names) {
     for (const call of callsIn(info, name)) {
       const kind = callKind(call, info, index);
-      if (kind) sites.push({ node: call, ...kind, constructorText: call.getExpression().getText() });
+      if (kind) sites.push({ node: call, flavor: kind.api, ...kind, constructorText: call.getExpression().getText() });
     }
   }
   return sites.sort((a, b) => a.node.getStart() - b.node.getStart());

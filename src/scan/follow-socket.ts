@@ -3,9 +3,9 @@
 // and exports. Where the value goes somewhere it cannot follow, it records an `escape`, so the socket
 // is never judged on sends it could not see.
 import { Node, SyntaxKind, type CallExpression, type PropertyAccessExpression } from 'ts-morph';
-import type { SocketApi } from '../model.js';
 import { findAll, isPropertyAccessNamed } from './ast.js';
 import { bindingUses, callSitesOf, exportedNames, isFunctionLike } from './call-sites.js';
+import type { Flavor } from './find-sockets.js';
 import type { ProjectIndex } from './project-index.js';
 import { declarationName, resolveIdentifier, unwrap, valueRoot, type Declaration } from './scope.js';
 
@@ -13,7 +13,8 @@ export type SocketUse =
   | { kind: 'send'; call: CallExpression; method: string }
   | { kind: 'escape'; node: Node; reason: string };
 
-const SEND_METHODS: Record<SocketApi, ReadonlySet<string>> = {
+const SEND_METHODS: Record<Flavor, ReadonlySet<string>> = {
+  rxjs: new Set(['next', 'multiplex']),
   'browser-websocket': new Set(['send']),
   ws: new Set(['send', 'ping', 'pong']),
   'socket.io-client': new Set(['emit', 'send', 'write', 'emitWithAck']),
@@ -29,6 +30,7 @@ const INERT_MEMBERS = new Set([
   'active', 'recovered', 'auth', 'io', 'onopen', 'onclose', 'onmessage', 'onerror', 'CONNECTING', 'OPEN', 'CLOSING', 'CLOSED',
   'onAny', 'offAny', 'prependAny', 'onAnyOutgoing', 'offAnyOutgoing', 'hasListeners', 'setMaxListeners', 'emit', 'dispatchEvent',
 ]);
+const RXJS_READERS = new Set(['subscribe', 'pipe', 'complete', 'error', 'unsubscribe', 'asObservable', 'closed']);
 const HOOK_RESULT = /^(?:useMemo|useState|useRef|useReducer|computed|useLazyRef)$/;
 
 const COMPARISON = new Set([
@@ -46,7 +48,7 @@ export class SocketFollower {
   holder?: string;
   private readonly seen = new Set<Node | string>();
 
-  constructor(private readonly api: SocketApi, private readonly index: ProjectIndex) {}
+  constructor(private readonly api: Flavor, private readonly index: ProjectIndex) {}
 
   private escape(node: Node, reason: string): void {
     this.uses.push({ kind: 'escape', node, reason });
@@ -119,6 +121,7 @@ export class SocketFollower {
     if (this.api === 'socket.io-client' && SOCKET_IO_MODIFIERS.has(name)) return this.followValue(called ?? access);
     if (called && SEND_METHODS[this.api].has(name)) {
       this.uses.push({ kind: 'send', call: called, method: name });
+      if (name === 'multiplex') this.listens = true; // it returns the stream of the multiplexed topic
       return;
     }
     if (parent && Node.isBinaryExpression(parent) && parent.getLeft() === root && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) {
@@ -128,6 +131,11 @@ export class SocketFollower {
       return;
     }
     if (called && isMessageListener(name, called.getArguments()[0], this.api)) this.listens = true;
+    // an RxJS subject is read by subscribing; piping it only builds another reader
+    if (this.api === 'rxjs' && RXJS_READERS.has(name)) {
+      this.listens ||= name === 'subscribe' || name === 'pipe';
+      return;
+    }
     if (INERT_MEMBERS.has(name) || /^on[a-z]/.test(name)) return;
     if (SEND_METHODS[this.api].has(name)) return this.escape(access, `\`${access.getText()}\` is taken as a value`);
     this.escape(access, `\`.${name}\` is not a member of the socket API the analyzer knows`);
@@ -338,7 +346,7 @@ export class SocketFollower {
 const LIFECYCLE_EVENTS = new Set(['open', 'close', 'error', 'connect', 'disconnect', 'connect_error', 'reconnect', 'reconnect_attempt', 'ping', 'pong', 'upgrade', 'unexpected-response']);
 
 /** `ws.addEventListener('message', …)`, `ws.on('message', …)`, any socket.io event handler, `onAny`. */
-function isMessageListener(method: string, event: Node | undefined, api: SocketApi): boolean {
+function isMessageListener(method: string, event: Node | undefined, api: Flavor): boolean {
   if (method === 'onAny' || method === 'prependAny') return true;
   if (!['on', 'once', 'addEventListener', 'addListener'].includes(method)) return false;
   const e = event && unwrap(event);

@@ -1,7 +1,9 @@
 // Turns what a socket's follower found into sends: classifies each send call's payload and, where
 // the payload is a wrapper's parameter, classifies the argument at every call site of the wrapper.
-import { Node, type CallExpression, type ParameterDeclaration } from 'ts-morph';
-import type { Send, SendKind, SocketApi, Verdict } from '../model.js';
+import { Node, SyntaxKind, type CallExpression, type ParameterDeclaration } from 'ts-morph';
+import { unwrap } from './scope.js';
+import type { Send, SendKind, Verdict } from '../model.js';
+import type { Flavor } from './find-sockets.js';
 import { callSitesOf } from './call-sites.js';
 import { classifyMessage } from './classify-message.js';
 import { classifyVerb, isFromParam, type ClassifyContext, type Classified, type PayloadResult } from './classify-payload.js';
@@ -27,14 +29,27 @@ function sendAt(node: Node, c: Classified, index: ProjectIndex): Send {
   return { ...locate(node, index), kind: c.kind, label: c.label };
 }
 
-export function sendsOf(use: SocketUse, api: SocketApi, ctx: SendContext): Send[] {
+export function sendsOf(use: SocketUse, api: Flavor, ctx: SendContext): Send[] {
   if (use.kind === 'escape') return [sendAt(use.node, { kind: 'unknown', label: use.reason }, ctx.index)];
   const { call, method } = use;
   if (method === 'ping' || method === 'pong') return [sendAt(call, { kind: 'control', label: `${method} frame` }, ctx.index)];
   const args = call.getArguments();
+  // RxJS multiplex(subMsg, unsubMsg, filter): the first two build the subscribe and unsubscribe messages
+  if (method === 'multiplex') return args.slice(0, 2).flatMap((factory) => expand(factoryMessages(factory, ctx), factory, ctx, 0, new Set()));
   const results =
     api === 'socket.io-client' && (method === 'emit' || method === 'emitWithAck') ? classifyVerb(args[0], ctx) : classifyMessage(args[0], ctx);
   return expand(results, call, ctx, 0, new Set());
+}
+
+/** What a message factory (`() => ({ type: 'subscribe' })`) returns. */
+function factoryMessages(factory: Node, ctx: SendContext): PayloadResult[] {
+  const fn = unwrap(factory);
+  if (Node.isArrowFunction(fn) && !Node.isBlock(fn.getBody())) return classifyMessage(fn.getBody(), ctx);
+  if (Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) {
+    const returns = fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((r) => r.getFirstAncestor((a) => Node.isArrowFunction(a) || Node.isFunctionExpression(a) || Node.isFunctionDeclaration(a)) === fn);
+    return returns.flatMap((r) => classifyMessage(r.getExpression(), ctx));
+  }
+  return [{ kind: 'unknown', label: 'a message factory the analyzer cannot read' }];
 }
 
 /** One message per send site: its possible readings merge into the least flaggable kind. */
