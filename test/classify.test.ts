@@ -142,3 +142,27 @@ describe('payload classification', () => {
     expect(only(src, ['observe']).verdict).toBe('control-only');
   });
 });
+
+describe('protocol details', () => {
+  it('a GraphQL mutation sent in a subscribe message is data', () => {
+    const src = `const ADD = gql\`mutation AddTodo($t: String!) { addTodo(text: $t) { id } }\`;
+      const ws = new WebSocket('wss://api/graphql', 'graphql-transport-ws');
+      ws.onopen = () => {
+        ws.send(JSON.stringify({ type: 'connection_init' }));
+        ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { todos { id } }' } }));
+        ws.send(JSON.stringify({ id: '2', type: 'subscribe', payload: { query: ADD, variables: { t: 'x' } } }));
+      };`;
+    expect(only(src)).toEqual({ verdict: 'bidirectional', sends: ['control:connection_init', 'control:subscribe', 'data:GraphQL mutation'] });
+  });
+
+  it('acknowledgements are control', () => {
+    expect(only(ws("ws.send(JSON.stringify({ type: 'ack', id: 42 }))")).sends).toEqual(['control:ack']);
+  });
+
+  it('a local helper named encode is read, not guessed to be binary', () => {
+    const src = `const encode = (m: object) => JSON.stringify(m);
+      const ws = new WebSocket('wss://x');
+      ws.onopen = () => ws.send(encode({ type: 'subscribe' }));`;
+    expect(only(src).sends).toEqual(['control:subscribe']);
+  });
+});

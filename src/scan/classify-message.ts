@@ -79,8 +79,12 @@ export function classifyObject(obj: ObjectLiteralExpression, ctx: ClassifyContex
   const props = obj.getProperties();
   for (const key of DISCRIMINANTS) {
     for (const p of props) {
-      if (Node.isPropertyAssignment(p) && p.getName().replace(/['"]/g, '') === key) return classifyVerb(p.getInitializer(), ctx, depth + 1);
-      if (Node.isShorthandPropertyAssignment(p) && p.getName() === key) return classifyVerb(p.getNameNode(), ctx, depth + 1);
+      let verbNode: Node | undefined;
+      if (Node.isPropertyAssignment(p) && p.getName().replace(/['"]/g, '') === key) verbNode = p.getInitializer();
+      else if (Node.isShorthandPropertyAssignment(p) && p.getName() === key) verbNode = p.getNameNode();
+      else continue;
+      // graphql-ws `subscribe` / subscriptions-transport-ws `start` also carry mutations: those are writes
+      return isGraphqlMutation(obj, ctx, depth) ? [{ kind: 'data', label: 'GraphQL mutation' }] : classifyVerb(verbNode, ctx, depth + 1);
     }
   }
   for (const p of props) {
@@ -100,12 +104,25 @@ export function classifyObject(obj: ObjectLiteralExpression, ctx: ClassifyContex
   return [{ kind: 'data', label: 'object without a type field' }];
 }
 
+/** `{ type: 'subscribe', payload: { query: 'mutation …' } }`: the operation text starts with `mutation`. */
+function isGraphqlMutation(obj: ObjectLiteralExpression, ctx: ClassifyContext, depth: number): boolean {
+  const payload = obj.getProperty('payload');
+  const holder = payload && Node.isPropertyAssignment(payload) ? unwrap(payload.getInitializerOrThrow()) : obj;
+  if (!Node.isObjectLiteralExpression(holder)) return false;
+  const query = holder.getProperty('query');
+  let value: Node | undefined =
+    query && Node.isPropertyAssignment(query) ? query.getInitializer() : query && Node.isShorthandPropertyAssignment(query) ? query.getNameNode() : undefined;
+  if (value && Node.isIdentifier(unwrap(value))) value = constValue(unwrap(value), ctx, depth) ?? value;
+  // print(MUTATION) / gql`mutation …` / 'mutation …'
+  const text = value ? unwrap(value).getText() : '';
+  return /^(?:\w+\()?(?:gql|graphql)?\s*[`'"]\s*mutation\b/.test(text);
+}
+
 function classifyCall(call: CallExpression, ctx: ClassifyContext, depth: number): PayloadResult[] {
   const callee = unwrap(call.getExpression());
   const text = callee.getText();
   if (text === 'JSON.stringify' || text === 'String') return classifyMessage(call.getArguments()[0], ctx, depth + 1);
-  if (isBinaryCall(text)) return [{ kind: 'binary', label: `${shorten(text)}()` }];
-  // a local or imported helper that builds the message: classify what it returns
+  // a local or imported helper that builds the message: classify what it returns (before guessing by name)
   const fn = Node.isIdentifier(callee) ? helperFunction(callee, ctx) : undefined;
   if (fn) {
     const out: PayloadResult[] = [];
@@ -121,6 +138,7 @@ function classifyCall(call: CallExpression, ctx: ClassifyContext, depth: number)
     }
     if (out.length) return out;
   }
+  if (isBinaryCall(text)) return [{ kind: 'binary', label: `${shorten(text)}()` }];
   return typed(call, ctx, `the result of \`${shorten(text)}()\``);
 }
 

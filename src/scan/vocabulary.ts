@@ -31,6 +31,9 @@ export const CONTROL_VERBS: Readonly<Record<string, string>> = {
   part: 'membership',
   enter: 'membership',
   exit: 'membership',
+  // delivery receipts: with SSE, Last-Event-ID does this job
+  ack: 'delivery',
+  acknowledge: 'delivery',
   // liveness
   ping: 'heartbeat',
   pong: 'heartbeat',
@@ -60,7 +63,7 @@ const STRONG_VERBS = new Set([
 
 /** Words that, when present next to a control verb, do not change its nature (`connection_init`, `phx_join`). */
 const NOISE_WORDS = new Set([
-  'phx', 'init', 'ack', 'request', 'req', 'msg', 'message', 'channel', 'channels', 'room', 'topic', 'event',
+  'phx', 'init', 'request', 'req', 'msg', 'message', 'channel', 'channels', 'room', 'topic', 'event',
   'events', 'all', 'to', 'from', 'ws', 'client', 'op', 'opcode', 'code', 'cmd', 'type', 'frame', 'keep',
 ]);
 
