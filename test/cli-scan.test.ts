@@ -111,3 +111,17 @@ describe('rt-advisor CLI', () => {
     expect(hashTree(dir)).toBe(before);
   });
 });
+
+describe('--control-verb', () => {
+  it("adds a team's own protocol verbs to the control vocabulary", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rta-verbs-'));
+    writeFileSync(
+      join(dir, 'feed.ts'),
+      "const ws = new WebSocket('wss://x');\nws.onopen = () => ws.send(JSON.stringify({ type: 'observe', path: '/orders' }));\nws.onmessage = (e) => console.log(e.data);\n",
+    );
+    expect(cli(['scan', dir]).status).toBe(0);
+    const r = cli(['scan', dir, '--control-verb', 'observe', '--control-verb', 'unobserve', '--format', 'json']);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).sockets[0].verdict).toBe('control-only');
+  });
+});

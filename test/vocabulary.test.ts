@@ -29,3 +29,13 @@ describe('control vocabulary', () => {
     expect(splitWords('mining.subscribe')).toEqual(['mining', 'subscribe']);
   });
 });
+
+describe('vocabulary docs', () => {
+  it('the rule page shows exactly the vocabulary the classifier uses', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { renderVocabularyMarkdown } = await import('../src/scan/vocabulary.js');
+    const page = readFileSync('rules/ws-subscribe-only.md', 'utf8');
+    const m = /<!-- vocabulary:start -->\n([\s\S]*?)\n<!-- vocabulary:end -->/.exec(page);
+    expect(m?.[1]).toBe(renderVocabularyMarkdown());
+  });
+});

@@ -23,14 +23,10 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
       throw new UsageError(`path not found: ${p}`);
     }
   }
-  const report = await scan({
-    paths,
-    cwd,
-    ignore: opts.ignore,
-    defaultIgnores: opts.defaultIgnores,
-    gitignore: opts.gitignore,
-    includeTests: opts.includeTests,
-  });
+  const report = await scan(
+    { paths, cwd, ignore: opts.ignore, defaultIgnores: opts.defaultIgnores, gitignore: opts.gitignore, includeTests: opts.includeTests },
+    { extraVerbs: opts.controlVerb },
+  );
   if (opts.quiet) report.findings = report.findings.filter((f) => f.severity === 'error');
 
   const color = colorWanted(opts.color, Boolean(opts.outputFile));

@@ -30,6 +30,12 @@ export const SCAN_FLAGS: readonly FlagSpec[] = [
   },
   { flags: '--no-gitignore', description: 'do not honour .gitignore files' },
   {
+    flags: '--control-verb <verb>',
+    description: 'count messages with this verb as control, like subscribe or ping (repeatable)',
+    repeatable: true,
+    defaultValue: [],
+  },
+  {
     flags: '--include-tests',
     description: 'also report sockets created in test, spec, mock and story files (their sends always count)',
     defaultValue: false,
@@ -46,6 +52,7 @@ export interface ScanOptions {
   defaultIgnores: boolean;
   gitignore: boolean;
   includeTests: boolean;
+  controlVerb: string[];
   color: boolean;
 }
 

@@ -67,6 +67,14 @@ const NOISE_WORDS = new Set([
   'events', 'all', 'to', 'from', 'ws', 'client', 'op', 'opcode', 'code', 'cmd', 'type', 'frame', 'keep',
 ]);
 
+/** The vocabulary as a Markdown table, grouped by what the verbs do (the rule page shows it). */
+export function renderVocabularyMarkdown(): string {
+  const groups = new Map<string, string[]>();
+  for (const [verb, group] of Object.entries(CONTROL_VERBS)) groups.set(group, [...(groups.get(group) ?? []), verb]);
+  const rows = [...groups].map(([group, verbs]) => `| ${group} | ${verbs.map((v) => `\`${v}\``).join(', ')} |`);
+  return ['| group | verbs |', '| --- | --- |', ...rows].join('\n');
+}
+
 export function splitWords(verb: string): string[] {
   return verb
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
