@@ -210,6 +210,11 @@ export function Status() {
 });
 
 describe('trees the parser repaired', () => {
+  it('a file nested too deeply for the parser is skipped, not an internal error', () => {
+    const deep = `const ws = new WebSocket('x');\nconst v = ${'(\n'.repeat(20000)}1${')\n'.repeat(20000)};`;
+    expect(analyzeFiles({ 'src/deep.ts': deep, 'src/ok.ts': `const ws = new WebSocket('y');\nws.onmessage = () => {};` })).toHaveLength(1);
+  });
+
   it.each([
     ['an import without a module', `import { a } from;\nconst ws = new WebSocket('wss://x');\nws.onmessage = () => {};`],
     ['an export without a module', `export { a } from;\nconst ws = new WebSocket('wss://x');\nws.onmessage = () => {};`],
