@@ -143,9 +143,7 @@ function classifyCall(call: CallExpression, ctx: ClassifyContext, depth: number)
 }
 
 function helperFunction(id: Node, ctx: ClassifyContext): Node | undefined {
-  let decl = resolveIdentifier(id);
-  const imp = decl && ctx.index.importOf(decl);
-  if (imp) decl = imp.resolved && imp.imported !== '*' ? ctx.index.findExport(imp.resolved, imp.imported) : undefined;
+  let decl = ctx.index.definitionOf(id);
   if (decl && Node.isVariableDeclaration(decl)) decl = decl.getInitializer() && unwrap(decl.getInitializerOrThrow());
   return decl && isFunctionLike(decl) ? decl : undefined;
 }

@@ -107,18 +107,14 @@ export function classifyVerb(expr: Node | undefined, ctx: ClassifyContext, depth
 export function constValue(e: Node, ctx: ClassifyContext, depth: number): Node | undefined {
   if (depth > 6) return undefined;
   if (Node.isIdentifier(e)) {
-    let decl = resolveIdentifier(e);
-    const imp = decl && ctx.index.importOf(decl);
-    if (imp?.resolved && imp.imported !== '*') decl = ctx.index.findExport(imp.resolved, imp.imported);
+    const decl = ctx.index.definitionOf(e);
     if (decl && Node.isVariableDeclaration(decl) && decl.getVariableStatement()?.getDeclarationKind() === 'const') return decl.getInitializer();
     return undefined;
   }
   if (Node.isPropertyAccessExpression(e)) {
     const obj = unwrap(e.getExpression());
     if (!Node.isIdentifier(obj)) return undefined;
-    let decl = resolveIdentifier(obj);
-    const imp = decl && ctx.index.importOf(decl);
-    if (imp?.resolved && imp.imported !== '*') decl = ctx.index.findExport(imp.resolved, imp.imported);
+    const decl = ctx.index.definitionOf(obj);
     if (decl && Node.isEnumDeclaration(decl)) {
       const init = decl.getMember(e.getName())?.getInitializer();
       return init && (Node.isStringLiteral(init) || Node.isNoSubstitutionTemplateLiteral(init)) ? init : undefined;

@@ -124,9 +124,9 @@ export class SocketFollower {
       if (name === 'multiplex') this.listens = true; // it returns the stream of the multiplexed topic
       return;
     }
-    if (parent && Node.isBinaryExpression(parent) && parent.getLeft() === root && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) {
+    if (isAssigned(access)) {
       if (name === 'onmessage') this.listens = true;
-      const value = unwrap(parent.getRight());
+      const value = unwrap((parent as Node & { getRight(): Node }).getRight());
       if (name === 'binaryType' && !(Node.isStringLiteral(value) && value.getLiteralText() === 'nodebuffer' && this.api === 'ws')) this.receivesBinary = true;
       return;
     }
@@ -168,11 +168,8 @@ export class SocketFollower {
     this.holder ??= `${this.index.pathOf(decl)}@${decl.getStart()}`;
     const { uses, exported, importers } = bindingUses(decl, this.index);
     for (const use of uses) {
-      const root = valueRoot(use);
-      const parent = root.getParent();
       // a write (`ws = new WebSocket(...)`, `ws = null`) is not a use of the value
-      if (parent && Node.isBinaryExpression(parent) && parent.getLeft() === root && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) continue;
-      this.followValue(use);
+      if (!isAssigned(use)) this.followValue(use);
     }
     if (exported && importers === 0) this.escape(declarationName(decl) ?? decl, 'the socket is exported, and no scanned file imports it');
   }
@@ -206,18 +203,13 @@ export class SocketFollower {
     const key = `${this.index.pathOf(cls)}@${cls.getStart()}#${name}`;
     if (!this.once(key)) return;
     this.holder ??= key;
-    const isRead = (node: PropertyAccessExpression) => {
-      const root = valueRoot(node);
-      const parent = root.getParent();
-      return !(parent && Node.isBinaryExpression(parent) && parent.getLeft() === root && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken);
-    };
     for (const node of findAll<PropertyAccessExpression>(cls, cls.compilerNode, (n) => isPropertyAccessNamed(n, name))) {
-      if (isThis(unwrap(node.getExpression())) && isRead(node)) this.followValue(node);
+      if (isThis(unwrap(node.getExpression())) && !isAssigned(node)) this.followValue(node);
     }
     // a public field can be used from outside (`this.chat.socket.emit(...)` in a component)
     if (name.startsWith('#') || isPrivateMember(cls, name)) return;
     for (const node of this.index.propertyAccessesNamed(name, this.index.usersOf(this.index.pathOf(cls)))) {
-      if (!isThis(unwrap(node.getExpression())) && isRead(node)) this.followValue(node);
+      if (!isThis(unwrap(node.getExpression())) && !isAssigned(node)) this.followValue(node);
     }
   }
 
@@ -229,11 +221,7 @@ export class SocketFollower {
     this.holder ??= key;
     const last = text.slice(text.lastIndexOf('.') + 1);
     for (const node of findAll<PropertyAccessExpression>(file, file.compilerNode, (n) => isPropertyAccessNamed(n, last))) {
-      if (pathText(node) !== text) continue;
-      const root = valueRoot(node);
-      const parent = root.getParent();
-      if (parent && Node.isBinaryExpression(parent) && parent.getLeft() === root && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) continue;
-      this.followValue(node);
+      if (pathText(node) === text && !isAssigned(node)) this.followValue(node);
     }
   }
 
@@ -328,9 +316,7 @@ export class SocketFollower {
 
   /** The `const X = createContext(...)` a context identifier names, through imports. */
   private contextDeclaration(id: Node): Declaration | undefined {
-    let decl = resolveIdentifier(id);
-    const imp = decl && this.index.importOf(decl);
-    if (imp) decl = imp.resolved && imp.imported !== '*' ? this.index.findExport(imp.resolved, imp.imported) : undefined;
+    const decl = this.index.definitionOf(id);
     if (!decl || !Node.isVariableDeclaration(decl)) return undefined;
     const init = decl.getInitializer();
     return init && Node.isCallExpression(unwrap(init)) && /createContext$/.test((unwrap(init) as CallExpression).getExpression().getText()) ? decl : undefined;
@@ -353,6 +339,13 @@ function isMessageListener(method: string, event: Node | undefined, api: Flavor)
   if (!e || !(Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e))) return true; // a computed event may be 'message'
   const name = e.getLiteralText();
   return api === 'socket.io-client' ? !LIFECYCLE_EVENTS.has(name) : name === 'message';
+}
+
+/** `x = …`: the node (with its wrappers) is written there, not read. */
+function isAssigned(node: Node): boolean {
+  const root = valueRoot(node);
+  const parent = root.getParent();
+  return !!parent && Node.isBinaryExpression(parent) && parent.getLeft() === root && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken;
 }
 
 /** `this`, or a local alias of it (`const self = this`). */

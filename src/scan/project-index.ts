@@ -158,6 +158,14 @@ export class ProjectIndex {
     return this.fileOf(decl)?.imports.get(decl);
   }
 
+  /** What an identifier names: its declaration, followed through an import into the scanned file that exports it. */
+  definitionOf(id: Node): Declaration | undefined {
+    const decl = resolveIdentifier(id);
+    const imp = decl && this.importOf(decl);
+    if (!imp) return decl;
+    return imp.resolved && imp.imported !== '*' ? this.findExport(imp.resolved, imp.imported) : undefined;
+  }
+
   /** The declaration a scanned file exports under `name` (`default` included), following re-exports. */
   findExport(absPath: string, name: string, depth = 0): Declaration | undefined {
     const info = this.files.get(absPath);
