@@ -11,6 +11,7 @@ import type { ModuleResolver } from './resolve-module.js';
 import { locate, sendsOf, verdictOf, type SendContext } from './resolve-sends.js';
 import { resolveIdentifier } from './scope.js';
 import { TypeOracle } from './type-oracle.js';
+import { scriptKindFor, type ScriptKindName } from './read-source.js';
 
 export interface SourceText {
   absPath: string;
@@ -18,10 +19,7 @@ export interface SourceText {
   text: string;
 }
 
-const KINDS: Record<string, ScriptKind> = {
-  '.ts': ScriptKind.TS, '.mts': ScriptKind.TS, '.cts': ScriptKind.TS, '.tsx': ScriptKind.TSX,
-  '.js': ScriptKind.JS, '.mjs': ScriptKind.JS, '.cjs': ScriptKind.JS, '.jsx': ScriptKind.JSX,
-};
+const SCRIPT_KINDS: Record<ScriptKindName, ScriptKind> = { ts: ScriptKind.TS, tsx: ScriptKind.TSX, js: ScriptKind.JS, jsx: ScriptKind.JSX };
 
 function createProject(): Project {
   return new Project({
@@ -53,9 +51,9 @@ export function analyze(files: SourceText[], resolver: ModuleResolver, options: 
   const index = new ProjectIndex(resolver);
   const notes: FileNote[] = [];
   for (const f of files) {
-    const ext = /\.[a-z]+$/.exec(f.absPath)?.[0] ?? '.ts';
-    const kind = KINDS[ext] ?? ScriptKind.TS; // .vue / .svelte scripts, blanked around
-    const projectPath = KINDS[ext] ? f.absPath : `${f.absPath}.ts`;
+    const kind = SCRIPT_KINDS[scriptKindFor(f.absPath)];
+    // .vue / .svelte scripts (blanked around) go in under a name the compiler accepts
+    const projectPath = /\.(?:vue|svelte)$/i.test(f.absPath) ? `${f.absPath}.ts` : f.absPath;
     try {
       const sf = project.createSourceFile(projectPath, f.text, { overwrite: true, scriptKind: kind });
       const info = indexFile(sf, f.absPath, f.relPath, resolver);
