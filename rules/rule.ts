@@ -1,13 +1,39 @@
+import type { SourceFile } from 'ts-morph';
 import type { Finding, RuleMeta, Socket } from '../src/model.js';
 
-/** What a rule sees: the analysed sockets (more inputs arrive with more rules). */
+/** A file the scanner parsed (once, for every rule that wants it). */
+export interface ParsedFile {
+  absPath: string;
+  /** relative to the working directory, `/` separators: the `file` of a Finding */
+  relPath: string;
+  text: string;
+  sourceFile: SourceFile;
+}
+
+/** What a rule sees. */
 export interface RuleContext {
+  /** Every socket client the scanner found and followed, with its sends and verdict. */
   sockets: readonly Socket[];
+  /** The parsed files whose raw text matched this rule's `fileHint` (empty for a rule without one). */
+  files: readonly ParsedFile[];
+  /**
+   * ts-morph itself, loaded lazily by the scanner once anything is parsed. Rule modules import ts-morph
+   * for types only, so `--help` and a scan of a tree with nothing to parse never load it.
+   */
+  morph?: typeof import('ts-morph');
+  /** The rule's options: its `defaultOptions` merged with the user's configuration. */
+  options: Readonly<Record<string, unknown>>;
 }
 
 /** A rule: its metadata (id, default severity, docs) and a pure check from context to findings. */
 export interface RuleModule {
   meta: RuleMeta;
+  /**
+   * A raw-text prefilter: only files whose text matches are parsed for this rule. A rule that works
+   * on sockets alone has none.
+   */
+  fileHint?: RegExp;
+  defaultOptions?: Readonly<Record<string, unknown>>;
   check(context: RuleContext): Finding[];
 }
 

@@ -4,7 +4,7 @@ import { analyzeFiles } from './helpers/analyze-snippet.js';
 
 function findings(files: Record<string, string> | string) {
   const sockets = analyzeFiles(typeof files === 'string' ? { 'src/a.ts': files } : files);
-  return wsSubscribeOnly.check({ sockets });
+  return wsSubscribeOnly.check({ sockets, files: [], options: {} });
 }
 
 describe('ws-subscribe-only', () => {

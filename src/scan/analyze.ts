@@ -1,6 +1,7 @@
 // Parses the files that can matter, once each, and turns their sockets into analysed Socket records.
 // Loaded only when some file mentions a socket API, so a socket-free tree never loads ts-morph.
-import { Node, Project, ScriptKind, ScriptTarget, ts } from 'ts-morph';
+import { Node, Project, ScriptKind, ScriptTarget, ts, type SourceFile } from 'ts-morph';
+import type { ParsedFile } from '../../rules/rule.js';
 import type { FileNote, Socket } from '../model.js';
 import type { Classified } from './classify-payload.js';
 import { binaryByAnnotation, classifyType } from './classify-type.js';
@@ -46,19 +47,35 @@ export interface AnalyzeOptions {
   extraVerbs: readonly string[];
 }
 
-export function analyze(files: SourceText[], resolver: ModuleResolver, options: AnalyzeOptions): { sockets: Socket[]; notes: FileNote[] } {
+export interface AnalyzeResult {
+  sockets: Socket[];
+  notes: FileNote[];
+  /** every file parsed, socket files and rule-only files alike, for the file rules */
+  parsed: ParsedFile[];
+}
+
+/**
+ * `files` can hold sockets (and are indexed and followed); `ruleOnly` are parsed for the file rules only
+ * (an SSE handler, a polling loop), so they cannot change what the socket analysis sees.
+ */
+export function analyze(files: SourceText[], resolver: ModuleResolver, options: AnalyzeOptions, ruleOnly: SourceText[] = []): AnalyzeResult {
   const project = createProject();
   const index = new ProjectIndex(resolver);
   const notes: FileNote[] = [];
-  for (const f of files) {
+  const parsed: ParsedFile[] = [];
+  const socketFiles = new Set(files);
+  for (const f of [...files, ...ruleOnly]) {
     const kind = SCRIPT_KINDS[scriptKindFor(f.absPath)];
     // .vue / .svelte scripts (blanked around) go in under a name the compiler accepts
     const projectPath = /\.(?:vue|svelte)$/i.test(f.absPath) ? `${f.absPath}.ts` : f.absPath;
     try {
       const sf = project.createSourceFile(projectPath, f.text, { overwrite: true, scriptKind: kind });
-      const info = indexFile(sf, f.absPath, f.relPath, resolver);
-      index.add(info);
-      if (info.hasSyntaxErrors) notes.push({ file: f.relPath, kind: 'syntax-error', message: 'analysed as far as the parser recovered' });
+      parsed.push({ absPath: f.absPath, relPath: f.relPath, text: f.text, sourceFile: sf });
+      if (socketFiles.has(f)) {
+        const info = indexFile(sf, f.absPath, f.relPath, resolver);
+        index.add(info);
+        if (info.hasSyntaxErrors) notes.push(syntaxNote(f.relPath));
+      } else if (hasParseErrors(sf)) notes.push(syntaxNote(f.relPath));
     } catch (err) {
       // the TypeScript parser recurses: thousands of nested parentheses overflow it; that is the file, not us
       if (err instanceof RangeError) notes.push({ file: f.relPath, kind: 'skipped', message: 'nested too deeply for the parser' });
@@ -129,7 +146,15 @@ export function analyze(files: SourceText[], resolver: ModuleResolver, options: 
       sends,
     });
   }
-  return { sockets, notes };
+  return { sockets, notes, parsed };
+}
+
+function syntaxNote(file: string): FileNote {
+  return { file, kind: 'syntax-error', message: 'analysed as far as the parser recovered' };
+}
+
+function hasParseErrors(sf: SourceFile): boolean {
+  return ((sf.compilerNode as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0) > 0;
 }
 
 /** An unexpected failure on one file: reported with its path, the scan goes on, the exit code says so. */

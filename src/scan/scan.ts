@@ -1,6 +1,6 @@
 // The scan pipeline: files → text → the few files that can matter → parse once → sockets → findings.
 import { RULES } from '../../rules/index.js';
-import { compareLocations, type FileNote, type Report } from '../model.js';
+import { compareLocations, type FileNote, type Finding, type Report } from '../model.js';
 import { VERSION } from '../version.js';
 import { discoverFiles } from './discover.js';
 import { extractScripts, looksMinified, readSource } from './read-source.js';
@@ -8,6 +8,7 @@ import { ModuleResolver } from './resolve-module.js';
 import { filesThatMatter } from './select-files.js';
 import type { ScanInput } from './scan-options.js';
 import type { SourceText } from './analyze.js';
+import type { ParsedFile, RuleContext, RuleModule } from '../../rules/rule.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 const READ_CONCURRENCY = 64;
@@ -44,17 +45,25 @@ export async function scan(input: ScanInput, options: { extraVerbs?: string[] } 
   const sources = await readAll(files, input, notes);
   const resolver = new ModuleResolver(sources.map((s) => s.absPath));
   const toParse = filesThatMatter(sources, resolver);
+  // files only a file rule wants (an SSE handler, a polling loop): parsed, never socket-analysed
+  const socketSet = new Set(toParse);
+  const hints = RULES.flatMap((r) => (r.fileHint ? [r.fileHint] : []));
+  const ruleOnly = sources.filter((s) => !socketSet.has(s) && hints.some((h) => h.test(s.text)));
 
   let sockets: Report['sockets'] = [];
-  if (toParse.length > 0) {
-    const { analyze } = await import('./analyze.js');
-    const result = analyze(toParse, resolver, { extraVerbs: options.extraVerbs ?? [] });
+  let parsed: ParsedFile[] = [];
+  let morph: RuleContext['morph'];
+  if (toParse.length + ruleOnly.length > 0) {
+    const [{ analyze }, tsMorph] = await Promise.all([import('./analyze.js'), import('ts-morph')]);
+    const result = analyze(toParse, resolver, { extraVerbs: options.extraVerbs ?? [] }, ruleOnly);
     sockets = result.sockets;
+    parsed = result.parsed;
+    morph = tsMorph;
     notes.push(...result.notes);
   }
   if (!input.includeTests) sockets = sockets.filter((s) => !TEST_FILE.test(s.file));
   sockets.sort(compareLocations);
-  const findings = RULES.flatMap((rule) => rule.check({ sockets })).sort(
+  const findings = RULES.flatMap((rule) => runRule(rule, { sockets, parsed, morph, includeTests: Boolean(input.includeTests) }, notes)).sort(
     (a, b) => compareLocations(a, b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
   notes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
@@ -66,4 +75,21 @@ export async function scan(input: ScanInput, options: { extraVerbs?: string[] } 
     rules: RULES.map((r) => r.meta),
     stats: { filesScanned: sources.length, filesParsed: toParse.length, durationMs: Math.round(performance.now() - started) },
   };
+}
+
+/** One rule over its files; a rule that throws is an analyzer error, not a crash. */
+function runRule(
+  rule: RuleModule,
+  input: { sockets: Report['sockets']; parsed: ParsedFile[]; morph: RuleContext['morph']; includeTests: boolean },
+  notes: FileNote[],
+): Finding[] {
+  const hint = rule.fileHint;
+  const files = hint ? input.parsed.filter((f) => hint.test(f.text) && (input.includeTests || !TEST_FILE.test(f.relPath))) : [];
+  try {
+    return rule.check({ sockets: input.sockets, files, morph: input.morph, options: rule.defaultOptions ?? {} });
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    notes.push({ file: '.', kind: 'analyzer-error', message: `internal error in rule ${rule.meta.id}: ${message}` });
+    return [];
+  }
 }
