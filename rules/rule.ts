@@ -34,6 +34,8 @@ export interface RuleModule {
    */
   fileHint?: RegExp;
   defaultOptions?: Readonly<Record<string, unknown>>;
+  /** JSON Schema (an object schema) of the options, for config validation and the shipped config schema. */
+  optionsSchema?: Readonly<Record<string, unknown>>;
   check(context: RuleContext): Finding[];
 }
 
