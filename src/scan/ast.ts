@@ -1,31 +1,13 @@
 // A thin layer over the compiler API for the hot walks: ts-morph wraps every node it visits, which
 // costs more than the parse itself on big files, so walks run on raw nodes and only hits are wrapped.
 import { ts, type Node } from 'ts-morph';
+import { walk } from './walk.js';
+
+export { walk };
 
 /** The ts-morph wrapper of a raw node inside `anchor`'s file (cached by ts-morph, so identity holds). */
 export function wrap<T extends Node = Node>(anchor: Node, node: ts.Node): T {
   return (anchor as unknown as { _getNodeFromCompilerNode(n: ts.Node): T })._getNodeFromCompilerNode(node);
-}
-
-/**
- * Visits every raw descendant of `root` (not `root` itself), depth-first in source order, with an
- * explicit stack so a 50,000-deep expression cannot overflow the call stack. `visit` returning false
- * skips the node's children.
- */
-export function walk(root: ts.Node, visit: (node: ts.Node) => boolean | void): void {
-  const stack: ts.Node[] = [];
-  const pushChildren = (n: ts.Node) => {
-    const children: ts.Node[] = [];
-    n.forEachChild((c) => {
-      children.push(c);
-    });
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-  };
-  pushChildren(root);
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (visit(node) !== false) pushChildren(node);
-  }
 }
 
 /** Raw descendants of `root` matching `test`, wrapped. */

@@ -1,0 +1,121 @@
+// Lexical lookup over raw compiler nodes, for rule modules: scope.ts works on ts-morph wrappers and
+// imports ts-morph at runtime, which a rule module may not (it gets ts-morph handed in, lazily).
+import type { ts } from 'ts-morph';
+
+export type TS = typeof ts;
+
+function bindsIn(T: TS, name: ts.BindingName, wanted: string): ts.Node | undefined {
+  if (T.isIdentifier(name)) return name.text === wanted ? name : undefined;
+  for (const el of name.elements) {
+    if (T.isOmittedExpression(el)) continue;
+    const hit = bindsIn(T, el.name, wanted);
+    if (hit) return T.isIdentifier(hit) ? el : hit;
+  }
+  return undefined;
+}
+
+function inDeclarationList(T: TS, list: ts.VariableDeclarationList, wanted: string): ts.Node | undefined {
+  for (const d of list.declarations) {
+    const hit = bindsIn(T, d.name, wanted);
+    if (hit) return T.isIdentifier(hit) ? d : hit;
+  }
+  return undefined;
+}
+
+function inStatements(T: TS, statements: readonly ts.Statement[], wanted: string): ts.Node | undefined {
+  for (const st of statements) {
+    if (T.isVariableStatement(st)) {
+      const hit = inDeclarationList(T, st.declarationList, wanted);
+      if (hit) return hit;
+    } else if ((T.isFunctionDeclaration(st) || T.isClassDeclaration(st) || T.isEnumDeclaration(st)) && st.name?.text === wanted) {
+      return st;
+    } else if (T.isImportDeclaration(st) && st.importClause) {
+      const clause = st.importClause;
+      if (clause.name?.text === wanted) return clause;
+      const b = clause.namedBindings;
+      if (b && T.isNamespaceImport(b) && b.name.text === wanted) return b;
+      if (b && T.isNamedImports(b)) for (const spec of b.elements) if (spec.name.text === wanted) return spec;
+    }
+  }
+  return undefined;
+}
+
+function declaredIn(T: TS, scope: ts.Node, wanted: string): ts.Node | undefined {
+  if (T.isSourceFile(scope) || T.isBlock(scope) || T.isModuleBlock(scope) || T.isCaseClause(scope) || T.isDefaultClause(scope)) {
+    return inStatements(T, scope.statements, wanted);
+  }
+  if (T.isFunctionLike(scope)) {
+    for (const p of scope.parameters) {
+      const hit = bindsIn(T, p.name, wanted);
+      if (hit) return T.isIdentifier(hit) ? p : hit;
+    }
+    if (T.isFunctionExpression(scope) && scope.name?.text === wanted) return scope;
+    return undefined;
+  }
+  if ((T.isForStatement(scope) || T.isForOfStatement(scope) || T.isForInStatement(scope)) && scope.initializer) {
+    return T.isVariableDeclarationList(scope.initializer) ? inDeclarationList(T, scope.initializer, wanted) : undefined;
+  }
+  if (T.isCatchClause(scope) && scope.variableDeclaration) {
+    const d = scope.variableDeclaration;
+    const hit = bindsIn(T, d.name, wanted);
+    return hit && T.isIdentifier(hit) ? d : hit;
+  }
+  return undefined;
+}
+
+/**
+ * The declaration `id` binds to: a VariableDeclaration, BindingElement, Parameter, function or class
+ * declaration, or an import clause/specifier; undefined for a global.
+ */
+export function declarationOf(T: TS, id: ts.Identifier): ts.Node | undefined {
+  for (let scope = id.parent; scope; scope = scope.parent) {
+    const hit = declaredIn(T, scope, id.text);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Strips wrappers that do not change a value: parentheses, `as`, `!`, `satisfies`, `<T>x`. */
+export function unwrapExpression(T: TS, node: ts.Expression): ts.Expression {
+  let n = node;
+  while (T.isParenthesizedExpression(n) || T.isAsExpression(n) || T.isNonNullExpression(n) || T.isSatisfiesExpression(n) || T.isTypeAssertionExpression(n)) {
+    n = n.expression;
+  }
+  return n;
+}
+
+/** What a `const` named by `id` was initialised with (unwrapped); undefined for anything that can change or is not local. */
+export function constValue(T: TS, id: ts.Identifier): ts.Expression | undefined {
+  const decl = declarationOf(T, id);
+  if (!decl || !T.isVariableDeclaration(decl) || !decl.initializer) return undefined;
+  if (!(decl.parent.flags & T.NodeFlags.Const)) return undefined;
+  return unwrapExpression(T, decl.initializer);
+}
+
+/** The function an identifier names in this file (`function f`, `const f = () => …`), if any. */
+export function localFunction(T: TS, id: ts.Identifier): ts.FunctionLikeDeclaration | undefined {
+  const decl = declarationOf(T, id);
+  if (!decl) return undefined;
+  if (T.isFunctionDeclaration(decl) && decl.body) return decl;
+  if (T.isVariableDeclaration(decl) && decl.initializer) {
+    const init = unwrapExpression(T, decl.initializer);
+    if (T.isArrowFunction(init) || T.isFunctionExpression(init)) return init;
+  }
+  return undefined;
+}
+
+/** A string a literal (or a const bound to one) spells, or undefined when it is not literal. */
+export function stringValue(T: TS, node: ts.Expression, depth = 0): string | undefined {
+  const n = unwrapExpression(T, node);
+  if (T.isStringLiteral(n) || T.isNoSubstitutionTemplateLiteral(n)) return n.text;
+  if (T.isIdentifier(n) && depth < 5) {
+    const v = constValue(T, n);
+    return v ? stringValue(T, v, depth + 1) : undefined;
+  }
+  if (T.isBinaryExpression(n) && n.operatorToken.kind === T.SyntaxKind.PlusToken) {
+    const l = stringValue(T, n.left, depth + 1);
+    const r = l === undefined ? undefined : stringValue(T, n.right, depth + 1);
+    return l !== undefined && r !== undefined ? l + r : undefined;
+  }
+  return undefined;
+}
