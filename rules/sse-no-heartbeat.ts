@@ -1,0 +1,97 @@
+// sse-no-heartbeat: an SSE handler whose stream is written only from event callbacks or once goes
+// silent between events; proxies and load balancers close idle connections after 60–120 s.
+import type { ts } from 'ts-morph';
+import type { Finding } from '../src/model.js';
+import { findSseHandlers, SSE_FILE_HINT, type SseHandler } from '../src/scan/find-sse-handlers.js';
+import { heartbeatOf, type Heartbeat } from '../src/scan/sse-heartbeat.js';
+import type { TS } from '../src/scan/raw-scope.js';
+import { docsPath, type RuleModule } from './rule.js';
+
+const id = 'sse-no-heartbeat';
+/** Heroku's router closes a connection idle for 55 s, nginx and AWS ALB at 60 s: a slower timer loses the race. */
+const DEFAULT_MAX_INTERVAL_MS = 55_000;
+
+/** The keep-alive, phrased with the handler's own names: `res.write`, `controller.enqueue`, `stream.write`. */
+export function keepAliveSnippet(T: TS, h: SseHandler, write: ts.CallExpression | undefined): string {
+  const target = write && T.isPropertyAccessExpression(write.expression) ? write.expression : undefined;
+  const recv = target?.expression.getText();
+  const method = target?.name.text;
+  if (h.shape === 'hono-stream-sse' || method === 'writeSSE') {
+    const s = recv ?? 'stream';
+    return `\`const ping = setInterval(() => ${s}.write(': keep-alive\\n\\n'), 15000)\` and \`${s}.onAbort(() => clearInterval(ping))\``;
+  }
+  if (method === 'enqueue' || (h.shape === 'web-response' && recv)) {
+    const s = recv ?? 'controller';
+    const verb = method === 'enqueue' ? 'enqueue' : 'write';
+    const stop = method === 'enqueue' ? "clear it in the stream's `cancel()`" : "clear it when `request.signal` aborts";
+    return `\`const ping = setInterval(() => ${s}.${verb}(new TextEncoder().encode(': keep-alive\\n\\n')), 15000)\`, and ${stop}`;
+  }
+  const res = recv ?? 'res';
+  const [first, second] = h.handler.parameters;
+  // `(req, res) =>`: the request's close event ends the stream
+  const closes = first && second && T.isIdentifier(first.name) && T.isIdentifier(second.name) && second.name.text === res ? first.name.text : res;
+  return `\`const ping = setInterval(() => ${res}.write(': keep-alive\\n\\n'), 15000)\` and \`${closes}.on('close', () => clearInterval(ping))\``;
+}
+
+export function messageFor(T: TS, h: SseHandler, beat: Heartbeat, maxIntervalMs: number): string {
+  const what =
+    beat.slowTimerMs !== undefined
+      ? `its only timer writes every ${beat.slowTimerMs / 1000} s, slower than the ${maxIntervalMs / 1000} s the rule allows`
+      : 'nothing writes to it on a timer (it is written only from callbacks, or once)';
+  return (
+    `SSE stream without a heartbeat: ${what}. A quiet stream sends no bytes, and proxies and load balancers close idle connections after 60–120 s ` +
+    `(nginx proxy_read_timeout and AWS ALB 60 s, Cloudflare ~100 s); the browser reconnects and misses what was sent meanwhile. ` +
+    `Send a comment every 15–25 s: ${keepAliveSnippet(T, h, beat.write)}.`
+  );
+}
+
+function maxInterval(options: Readonly<Record<string, unknown>>): number {
+  const v = options.maxIntervalMs;
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : DEFAULT_MAX_INTERVAL_MS;
+}
+
+const meta: RuleModule['meta'] = {
+  id,
+  description: 'Server-Sent Events handlers that never write on a timer: idle streams are cut by proxies after 60–120 s',
+  defaultSeverity: 'warning',
+  help:
+    'The handler answers with Content-Type: text/event-stream but writes only when an event arrives (or once). Between events the ' +
+    'connection carries no bytes, and nginx, load balancers and CDNs close connections idle for 60–120 s. Write a comment line ' +
+    "(': keep-alive') every 15–25 s from a setInterval and clear it when the request closes.",
+  docsPath: docsPath(id),
+};
+
+export const sseNoHeartbeat: RuleModule = {
+  meta,
+  fileHint: SSE_FILE_HINT,
+  defaultOptions: { maxIntervalMs: DEFAULT_MAX_INTERVAL_MS },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      maxIntervalMs: {
+        type: 'integer',
+        minimum: 1000,
+        description: 'a timer that writes less often than this (ms) does not count as a heartbeat',
+      },
+    },
+    additionalProperties: false,
+  },
+  check({ files, morph, options }) {
+    if (!morph || files.length === 0) return [];
+    const T = morph.ts;
+    const maxIntervalMs = maxInterval(options);
+    const findings: Finding[] = [];
+    for (const file of files) {
+      try {
+        for (const h of findSseHandlers(T, file)) {
+          const beat = heartbeatOf(T, h, { maxIntervalMs });
+          if (beat.verdict !== 'absent') continue;
+          findings.push({ ruleId: id, severity: meta.defaultSeverity, file: file.relPath, line: h.line, column: h.column, message: messageFor(T, h, beat, maxIntervalMs) });
+        }
+      } catch {
+        // one odd file must not cost the rule its other files; a miss is cheaper than a crash
+      }
+    }
+    return findings;
+  },
+};
