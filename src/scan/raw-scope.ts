@@ -40,9 +40,16 @@ function inStatements(T: TS, statements: readonly ts.Statement[], wanted: string
   return undefined;
 }
 
+/** Names declared directly in a block, looked up once per block and name: lookups climb through many blocks. */
+const blockNames = new WeakMap<ts.Node, Map<string, ts.Node | null>>();
+
 function declaredIn(T: TS, scope: ts.Node, wanted: string): ts.Node | undefined {
   if (T.isSourceFile(scope) || T.isBlock(scope) || T.isModuleBlock(scope) || T.isCaseClause(scope) || T.isDefaultClause(scope)) {
-    return inStatements(T, scope.statements, wanted);
+    let names = blockNames.get(scope);
+    if (!names) blockNames.set(scope, (names = new Map()));
+    let hit = names.get(wanted);
+    if (hit === undefined) names.set(wanted, (hit = inStatements(T, scope.statements, wanted) ?? null));
+    return hit ?? undefined;
   }
   if (T.isFunctionLike(scope)) {
     for (const p of scope.parameters) {

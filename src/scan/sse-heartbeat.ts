@@ -209,6 +209,26 @@ function importsSseLibrary(T: TS, sf: ts.SourceFile): boolean {
   }) || /require\(\s*['"][^.'"/][^'"]*sse[^'"]*['"]\s*\)/i.test(sf.text);
 }
 
+interface FileTimers {
+  intervals: Array<number | undefined>;
+  opaqueLoop: boolean;
+  write?: ts.CallExpression;
+}
+
+/** The timers and first write of a whole file, once per file however many handlers share a broadcaster. */
+const fileTimersCache = new WeakMap<ts.SourceFile, FileTimers>();
+
+function fileTimers(T: TS, a: Analysis, sf: ts.SourceFile): FileTimers {
+  let found = fileTimersCache.get(sf);
+  if (!found) {
+    found = { intervals: [], opaqueLoop: false };
+    periodicWrites(T, a, sf, found);
+    found.write = a.firstWrite(sf);
+    fileTimersCache.set(sf, found);
+  }
+  return found;
+}
+
 export function heartbeatOf(T: TS, h: SseHandler, options: { maxIntervalMs: number }): Heartbeat {
   const a = new Analysis(T, h);
   const sf = h.anchor.getSourceFile();
@@ -227,11 +247,10 @@ export function heartbeatOf(T: TS, h: SseHandler, options: { maxIntervalMs: numb
   const slowTimerMs = found.intervals.length > 0 ? Math.min(...(found.intervals as number[])) : undefined;
   if (escape === 'collection') {
     // kept for a broadcaster elsewhere in the file: that broadcaster's timers count
-    const fileWide = { intervals: [] as Array<number | undefined>, opaqueLoop: false };
-    periodicWrites(T, a, sf, fileWide);
+    const fileWide = fileTimers(T, a, sf);
     if (fileWide.intervals.some((ms) => ms === undefined || ms <= options.maxIntervalMs)) return { verdict: 'present', write };
     if (fileWide.opaqueLoop) return { verdict: 'unknown', write };
-    write ??= a.firstWrite(sf);
+    write ??= fileWide.write;
   }
   if (!write) return { verdict: 'unknown' }; // nothing in sight writes to the stream: someone else does
   return { verdict: 'absent', write, slowTimerMs };
