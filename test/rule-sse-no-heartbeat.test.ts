@@ -276,6 +276,15 @@ app.get('/e', async (req, res) => {
 });`,
         'unknown',
       ],
+      [
+        'a timer whose callback is out of sight',
+        `app.get('/e', (req, res) => {
+  res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+  bus.on('x', (e) => res.write('data: ' + e + '\\n\\n'));
+  const t = setInterval(pingers.everyone, 15000);
+});`,
+        'unknown',
+      ],
       ['a response through this, set up in another method', `class Stream { open() { this.res.writeHead(200, { 'Content-Type': 'text/event-stream' }); this.res.write(': hi\\n\\n'); } }`, 'unknown'],
     ])('%s ', (_name, src, verdict) => {
       expect(findings(src)).toEqual([]);

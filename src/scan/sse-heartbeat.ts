@@ -88,7 +88,7 @@ function nameOfFunction(T: TS, fn: ts.Node): string | undefined {
   return p && T.isVariableDeclaration(p) && T.isIdentifier(p.name) ? p.name.text : undefined;
 }
 
-/** Timers and sleeping loops in `root` that write: their intervals (undefined when not literal). Sets `opaqueLoop` for loops over unknown awaits. */
+/** Timers and sleeping loops in `root` that write: their intervals (undefined when not literal). Sets `opaqueLoop` for loops over unknown awaits and timers running code out of sight. */
 function periodicWrites(T: TS, a: Analysis, root: ts.Node, out: { intervals: Array<number | undefined>; opaqueLoop: boolean }): void {
   walk(root, (n) => {
     if (T.isCallExpression(n)) {
@@ -96,6 +96,8 @@ function periodicWrites(T: TS, a: Analysis, root: ts.Node, out: { intervals: Arr
       if (name === 'setInterval') {
         const cb = a.callback(n.arguments[0]);
         if (cb && a.writes(cb)) out.intervals.push(a.millis(n.arguments[1]));
+        // `setInterval(this.ping.bind(this), …)`: a timer whose work is out of sight may well be the heartbeat
+        else if (!cb) out.opaqueLoop = true;
       } else if (name === 'setTimeout') {
         // a function that writes and schedules itself again
         const cb = a.callback(n.arguments[0]);
