@@ -2,7 +2,7 @@
 // silent between events; proxies and load balancers close idle connections after 60–120 s.
 import type { ts } from 'ts-morph';
 import type { Finding } from '../src/model.js';
-import { findSseHandlers, SSE_FILE_HINT, type SseHandler } from '../src/scan/find-sse-handlers.js';
+import { findSseHandlers, hasParseErrors, SSE_FILE_HINT, type SseHandler } from '../src/scan/find-sse-handlers.js';
 import { heartbeatOf, type Heartbeat } from '../src/scan/sse-heartbeat.js';
 import type { TS } from '../src/scan/raw-scope.js';
 import { docsPath, type RuleModule } from './rule.js';
@@ -28,9 +28,10 @@ export function keepAliveSnippet(T: TS, h: SseHandler, write: ts.CallExpression 
   }
   const res = recv ?? 'res';
   const [first, second] = h.handler.parameters;
-  // `(req, res) =>`: the request's close event ends the stream
-  const closes = first && second && T.isIdentifier(first.name) && T.isIdentifier(second.name) && second.name.text === res ? first.name.text : res;
-  return `\`const ping = setInterval(() => ${res}.write(': keep-alive\\n\\n'), 15000)\` and \`${closes}.on('close', () => clearInterval(ping))\``;
+  const timer = `\`const ping = setInterval(() => ${res}.write(': keep-alive\\n\\n'), 15000)\``;
+  // `(req, res) =>`: the request's close event ends the stream; Fastify's `reply.raw` is a ServerResponse, which emits it too
+  const closes = first && second && T.isIdentifier(first.name) && T.isIdentifier(second.name) && second.name.text === res ? first.name.text : /\.raw$/.test(res) ? res : undefined;
+  return closes ? `${timer} and \`${closes}.on('close', () => clearInterval(ping))\`` : `${timer}, and clear it when the client disconnects`;
 }
 
 export function messageFor(T: TS, h: SseHandler, beat: Heartbeat, maxIntervalMs: number): string {
@@ -83,6 +84,7 @@ export const sseNoHeartbeat: RuleModule = {
     const findings: Finding[] = [];
     for (const file of files) {
       try {
+        if (hasParseErrors(file)) continue;
         for (const h of findSseHandlers(T, file)) {
           const beat = heartbeatOf(T, h, { maxIntervalMs });
           if (beat.verdict !== 'absent') continue;

@@ -1,7 +1,7 @@
 // sse-proxy-buffering: an SSE response that sets neither `Cache-Control: no-cache` nor
 // `X-Accel-Buffering: no`; behind nginx (which buffers proxied responses by default) events arrive in bursts.
 import type { Finding } from '../src/model.js';
-import { findSseHandlers, SSE_FILE_HINT, strayHeaderWrites, type SseHandler } from '../src/scan/find-sse-handlers.js';
+import { findSseHandlers, hasParseErrors, SSE_FILE_HINT, strayHeaderWrites, type SseHandler } from '../src/scan/find-sse-handlers.js';
 import type { TS } from '../src/scan/raw-scope.js';
 import type { HeaderSet } from '../src/scan/sse-headers.js';
 import { escapeOf, rootIdentifier } from '../src/scan/sse-sinks.js';
@@ -68,6 +68,7 @@ export const sseProxyBuffering: RuleModule = {
     const findings: Finding[] = [];
     for (const file of files) {
       try {
+        if (hasParseErrors(file)) continue;
         const handlers = findSseHandlers(T, file);
         if (handlers.length === 0) continue;
         // `app.use((req, res, next) => { res.setHeader('X-Accel-Buffering', 'no'); next(); })` covers every route of the file

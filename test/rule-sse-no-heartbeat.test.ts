@@ -84,6 +84,17 @@ app.get('/feed', (c) => sse(c, async (stream) => {
       expect(f.message).toContain("reply.raw.on('close', () => clearInterval(ping))");
     });
 
+    it('a Koa body stream: the fix names the stream, and clearing on disconnect in words', () => {
+      const [f] = findings(`router.get('/events', (ctx) => {
+  ctx.set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
+  const stream = new PassThrough();
+  ctx.body = stream;
+  bus.on('x', (e) => stream.write(\`data: \${e}\\n\\n\`));
+});`);
+      expect(f).toMatchObject({ line: 2, column: 3 });
+      expect(f.message).toContain("`const ping = setInterval(() => stream.write(': keep-alive\\n\\n'), 15000)`, and clear it when the client disconnects.");
+    });
+
     it('a timer slower than the idle timeouts, naming its interval', () => {
       const [f] = findings(`app.get('/e', (req, res) => {
   res.set({ 'Content-Type': 'text/event-stream' });
@@ -289,6 +300,10 @@ app.get('/e', async (req, res) => {
     ])('%s ', (_name, src, verdict) => {
       expect(findings(src)).toEqual([]);
       expect(verdicts(src)).toEqual([verdict]);
+    });
+
+    it('a file the parser had to repair (an unclosed header object)', () => {
+      expect(findings(`app.get('/e', (req, res) => {\n  res.writeHead(200, { 'Content-Type': 'text/event-stream',\n  bus.on('x', (e) => res.write(e)\n`)).toEqual([]);
     });
 
     it('a JSON endpoint is no SSE handler at all', () => {

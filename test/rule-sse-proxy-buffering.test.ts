@@ -115,6 +115,10 @@ app.get('/e', streamHeaders, (req, res) => { res.type('text/event-stream'); });`
       expect(handlerCount(src)).toBe(1);
     });
 
+    it('a file the parser had to repair', () => {
+      expect(findings(`app.get('/e', (req, res) => {\n  res.writeHead(200, { 'Content-Type': 'text/event-stream',\n`)).toEqual([]);
+    });
+
     it('a streamSSE that is not Hono’s, and responses that are not event streams', () => {
       expect(handlerCount(`import { streamSSE } from './mine';\napp.get('/s', (c) => streamSSE(c, cb));`)).toBe(0);
       expect(handlerCount(`export function GET() { return new Response('{}', { headers: { 'Content-Type': 'application/json' } }); }`)).toBe(0);

@@ -141,6 +141,15 @@ function handlerFor(T: TS, file: ParsedFile, anchor: ts.Node, shape: SseShape, a
   };
 }
 
+/**
+ * A file the parser had to repair: its tree may join unrelated code (an unclosed header object
+ * swallowing the next statements), so the sse-* rules skip it; the scan already notes the error.
+ */
+export function hasParseErrors(file: ParsedFile): boolean {
+  const sf = file.sourceFile.compilerNode as ts.SourceFile & { parseDiagnostics?: readonly unknown[] };
+  return (sf.parseDiagnostics?.length ?? 0) > 0;
+}
+
 /** Only files that mention one of these are parsed for the sse-* rules. */
 export const SSE_FILE_HINT = /text\/event-stream|streamSSE/;
 
