@@ -95,6 +95,20 @@ app.get('/feed', (c) => sse(c, async (stream) => {
       expect(f.message).toContain("`const ping = setInterval(() => stream.write(': keep-alive\\n\\n'), 15000)`, and clear it when the client disconnects.");
     });
 
+    it('a handler that only logs, whatever else the file requires', () => {
+      const [f] = findings(`const express = require('express');
+const session = require('express-session');
+const assets = require('assets-manifest');
+app.get('/e', (req, res) => {
+  res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+  process.stdout.write('client connected\\n');
+  res.write('data: hello\\n\\n');
+  bus.on('x', (e) => res.write('data: ' + e + '\\n\\n'));
+});`);
+      expect(f).toMatchObject({ line: 5, column: 3 });
+      expect(f.message).toContain('res.write(');
+    });
+
     it('a timer slower than the idle timeouts, naming its interval', () => {
       const [f] = findings(`app.get('/e', (req, res) => {
   res.set({ 'Content-Type': 'text/event-stream' });
@@ -274,6 +288,16 @@ app.get('/e', (req, res) => {
         `app.use('/sse/*', async (c, next) => {
   c.header('Content-Type', 'text/event-stream');
   await next();
+});`,
+        'unknown',
+      ],
+      [
+        'a CommonJS file that requires an SSE library',
+        `const SSE = require('express-sse');
+app.get('/e', (req, res) => {
+  res.setHeader('Content-Type', 'text/event-stream');
+  res.write(': hi\\n\\n');
+  bus.on('x', (e) => res.write(e));
 });`,
         'unknown',
       ],

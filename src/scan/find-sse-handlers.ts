@@ -107,7 +107,7 @@ function headerWritesIn(T: TS, roots: readonly ts.Node[]): HeaderWrite[] {
   return out;
 }
 
-function position(file: ParsedFile, node: ts.Node): { line: number; column: number } {
+function position(node: ts.Node): { line: number; column: number } {
   const sf = node.getSourceFile();
   const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
   return { line: line + 1, column: character + 1 };
@@ -128,7 +128,7 @@ function handlerFor(T: TS, file: ParsedFile, anchor: ts.Node, shape: SseShape, a
   return {
     file,
     anchor,
-    ...position(file, anchor),
+    ...position(anchor),
     shape,
     handler,
     scope: roots,

@@ -22,17 +22,16 @@ const SLEEP = /^(?:sleep|delay|wait|timeout|pause|setTimeout)$/i;
 /** an SSE library in the file owns the stream and, usually, its keep-alive (better-sse, express-sse, fastify-sse-v2…) */
 const SSE_LIBRARY = /(?:^|[^a-z])sse(?:[^a-z]|$)|expresse/i;
 
-class Analysis {
+/** What writes to a stream in one file: write calls, and same-file functions that make them (memoised). */
+class Writes {
   private writers = new Map<ts.Node, boolean>();
-  constructor(
-    private T: TS,
-    private h: SseHandler,
-  ) {}
+  constructor(private T: TS) {}
 
   isWrite(n: ts.Node): n is ts.CallExpression {
     const T = this.T;
     if (!T.isCallExpression(n)) return false;
-    if (T.isPropertyAccessExpression(n.expression)) return WRITE_METHODS.has(n.expression.name.text);
+    // `process.stdout.write(…)` logs; it writes to no client
+    if (T.isPropertyAccessExpression(n.expression)) return WRITE_METHODS.has(n.expression.name.text) && !/^process\.std(?:out|err)$/.test(n.expression.expression.getText());
     if (T.isIdentifier(n.expression)) {
       const fn = localFunction(T, n.expression);
       return fn !== undefined && this.writes(fn);
@@ -89,7 +88,7 @@ function nameOfFunction(T: TS, fn: ts.Node): string | undefined {
 }
 
 /** Timers and sleeping loops in `root` that write: their intervals (undefined when not literal). Sets `opaqueLoop` for loops over unknown awaits and timers running code out of sight. */
-function periodicWrites(T: TS, a: Analysis, root: ts.Node, out: { intervals: Array<number | undefined>; opaqueLoop: boolean }): void {
+function periodicWrites(T: TS, a: Writes, root: ts.Node, out: { intervals: Array<number | undefined>; opaqueLoop: boolean }): void {
   walk(root, (n) => {
     if (T.isCallExpression(n)) {
       const name = calleeName(T, n);
@@ -154,7 +153,7 @@ function isSleep(T: TS, e: ts.Expression): boolean {
   return false;
 }
 
-function sleepMillis(T: TS, a: Analysis, e: ts.Expression): number | undefined {
+function sleepMillis(T: TS, a: Writes, e: ts.Expression): number | undefined {
   if (T.isCallExpression(e)) return a.millis(e.arguments[0]);
   let ms: number | undefined;
   walk(e, (n) => {
@@ -205,10 +204,9 @@ function bodyInSight(T: TS, h: SseHandler): boolean {
 }
 
 function importsSseLibrary(T: TS, sf: ts.SourceFile): boolean {
-  return sf.statements.some((st) => {
-    const spec = T.isImportDeclaration(st) && T.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
-    return spec !== undefined && !spec.startsWith('.') && !spec.startsWith('/') && SSE_LIBRARY.test(spec);
-  }) || /require\(\s*['"][^.'"/][^'"]*sse[^'"]*['"]\s*\)/i.test(sf.text);
+  const specifiers = sf.statements.flatMap((st) => (T.isImportDeclaration(st) && T.isStringLiteral(st.moduleSpecifier) ? [st.moduleSpecifier.text] : []));
+  for (const m of sf.text.matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)/g)) specifiers.push(m[1]);
+  return specifiers.some((spec) => !spec.startsWith('.') && !spec.startsWith('/') && SSE_LIBRARY.test(spec));
 }
 
 interface FileTimers {
@@ -219,8 +217,9 @@ interface FileTimers {
 
 /** The timers and first write of a whole file, once per file however many handlers share a broadcaster. */
 const fileTimersCache = new WeakMap<ts.SourceFile, FileTimers>();
+const writesCache = new WeakMap<ts.SourceFile, Writes>();
 
-function fileTimers(T: TS, a: Analysis, sf: ts.SourceFile): FileTimers {
+function fileTimers(T: TS, a: Writes, sf: ts.SourceFile): FileTimers {
   let found = fileTimersCache.get(sf);
   if (!found) {
     found = { intervals: [], opaqueLoop: false };
@@ -232,8 +231,9 @@ function fileTimers(T: TS, a: Analysis, sf: ts.SourceFile): FileTimers {
 }
 
 export function heartbeatOf(T: TS, h: SseHandler, options: { maxIntervalMs: number }): Heartbeat {
-  const a = new Analysis(T, h);
   const sf = h.anchor.getSourceFile();
+  let a = writesCache.get(sf);
+  if (!a) writesCache.set(sf, (a = new Writes(T)));
   let write: ts.CallExpression | undefined;
   for (const r of h.scope) write ??= a.firstWrite(r);
   if (importsSseLibrary(T, sf)) return { verdict: 'unknown', write };
