@@ -38,9 +38,10 @@ const ESLINT_SEVERITY: Record<string, Setting> = { warn: 'warning', '0': 'off', 
 
 const quote = (v: unknown) => JSON.stringify(v);
 
-function didYouMean(word: string, candidates: readonly string[]): string {
+/** `, did you mean "rules"? (known: …)` */
+function unknownHint(word: string, candidates: readonly string[]): string {
   const near = closest(word, candidates);
-  return near ? `did you mean ${quote(near)}? ` : '';
+  return `${near ? `, did you mean ${quote(near)}?` : ''} (known: ${candidates.join(', ')})`;
 }
 
 /** Line and column of a JSON.parse error, when V8 gives its position. */
@@ -94,7 +95,7 @@ export function parseConfig(text: string, display: string, known: readonly Known
   }
   const obj = data as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
-    if (!TOP_LEVEL.includes(key)) fail(key, `unknown key, ${didYouMean(key, TOP_LEVEL)}(known: ${TOP_LEVEL.join(', ')})`);
+    if (!TOP_LEVEL.includes(key)) fail(key, `unknown key${unknownHint(key, TOP_LEVEL)}`);
   }
   if ('$schema' in obj && typeof obj.$schema !== 'string') fail('$schema', 'must be a string');
 
@@ -104,7 +105,7 @@ export function parseConfig(text: string, display: string, known: readonly Known
     const ids = known.map((r) => r.meta.id);
     for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
       const rule = known.find((r) => r.meta.id === id);
-      if (!rule) fail(`rules.${id}`, `unknown rule, ${didYouMean(id, ids)}(known: ${ids.join(', ')})`);
+      if (!rule) fail(`rules.${id}`, `unknown rule${unknownHint(id, ids)}`);
       rules.set(id, parseRuleSetting(`rules.${id}`, value, rule as KnownRule, fail));
     }
   }
