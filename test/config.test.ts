@@ -7,7 +7,7 @@ import { findConfigFile, parseConfig } from '../src/config/load-config.js';
 import { schemaError, unsupportedKeywords } from '../src/config/validate-options.js';
 import type { Report } from '../src/model.js';
 import { cli } from './helpers/cli.js';
-import { LISTEN_ONLY, tree } from './helpers/tree.js';
+import { LISTEN_ONLY, only, tree } from './helpers/tree.js';
 
 /** A rule table with one rule that takes options, so option checking is tested whatever the real rules declare. */
 const KNOWN: KnownRule[] = [
@@ -113,21 +113,21 @@ function json(dir: string, args: string[] = []): { status: number | null; report
 
 describe('scan with a config file', () => {
   it('a configured severity sets the findings\' severity and the exit code', () => {
-    const dir = tree({ 'src/feed.ts': LISTEN_ONLY, 'rt-advisor.config.json': JSON.stringify({ rules: { 'ws-subscribe-only': 'info' } }) });
+    const dir = tree({ 'src/feed.ts': LISTEN_ONLY, 'rt-advisor.config.json': JSON.stringify({ rules: only(undefined, { 'ws-subscribe-only': 'info' }) }) });
     const asInfo = json(dir);
     expect(asInfo.report.findings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual(['ws-subscribe-only info']);
     expect(asInfo.status).toBe(0); // --fail-on warning
     expect(json(dir, ['--fail-on', 'info']).status).toBe(1);
-    writeFileSync(join(dir, 'rt-advisor.config.json'), JSON.stringify({ rules: { 'ws-subscribe-only': 'error' } }));
+    writeFileSync(join(dir, 'rt-advisor.config.json'), JSON.stringify({ rules: only(undefined, { 'ws-subscribe-only': 'error' }) }));
     const asError = cli(['scan', '.', '--fail-on', 'error'], { cwd: dir });
     expect(asError.status).toBe(1);
     expect(asError.stdout).toContain('1:12  error  ');
-    // --no-config: every rule back at its default
+    // --no-config: every rule back at its default (none defaults to error)
     expect(json(dir, ['--no-config', '--fail-on', 'error']).status).toBe(0);
   });
 
   it('an "off" rule reports nothing; the scan from a subfolder finds the config above it', () => {
-    const dir = tree({ 'src/feed.ts': LISTEN_ONLY, 'rt-advisor.config.json': JSON.stringify({ rules: { 'ws-subscribe-only': 'off' } }) });
+    const dir = tree({ 'src/feed.ts': LISTEN_ONLY, 'rt-advisor.config.json': JSON.stringify({ rules: only([], {}) }) });
     const off = json(join(dir, 'src'));
     expect(off.status).toBe(0);
     expect(off.report.findings).toEqual([]);
@@ -137,7 +137,7 @@ describe('scan with a config file', () => {
 
   it('ignore globs are relative to the config file\'s folder, wherever the scan runs from', () => {
     const dir = tree({
-      'web/rt-advisor.config.json': JSON.stringify({ ignore: ['legacy/', '*.generated.ts'] }),
+      'web/rt-advisor.config.json': JSON.stringify({ rules: only(), ignore: ['legacy/', '*.generated.ts'] }),
       'web/legacy/old.ts': LISTEN_ONLY,
       'web/src/api.generated.ts': LISTEN_ONLY,
       'web/src/legacy/kept.ts': LISTEN_ONLY,
@@ -153,13 +153,14 @@ describe('scan with a config file', () => {
     const dir = tree({
       'src/feed.ts': "const ws = new WebSocket('wss://x');\nws.onopen = () => ws.send(JSON.stringify({ op: 'observe', topic: 'prices' }));\nws.onmessage = (e) => console.log(e.data);\n",
     });
+    writeFileSync(join(dir, 'rt-advisor.config.json'), JSON.stringify({ rules: only() }));
     expect(json(dir).report.findings).toEqual([]);
-    writeFileSync(join(dir, 'rt-advisor.config.json'), JSON.stringify({ controlVerbs: ['observe'] }));
+    writeFileSync(join(dir, 'rt-advisor.config.json'), JSON.stringify({ rules: only(), controlVerbs: ['observe'] }));
     expect(json(dir).report.findings.map((f) => f.ruleId)).toEqual(['ws-subscribe-only']);
   });
 
   it('--config names a file anywhere; errors name the file and the key, exit 2, nothing on stdout', () => {
-    const dir = tree({ 'src/feed.ts': LISTEN_ONLY, 'conf/strict.json': JSON.stringify({ rules: { 'ws-subscribe-only': 'error' } }) });
+    const dir = tree({ 'src/feed.ts': LISTEN_ONLY, 'conf/strict.json': JSON.stringify({ rules: only(undefined, { 'ws-subscribe-only': 'error' }) }) });
     expect(json(dir, ['--config', 'conf/strict.json']).report.findings[0].severity).toBe('error');
     const missing = cli(['scan', '.', '--config', 'nope.json'], { cwd: dir });
     expect([missing.status, missing.stderr]).toEqual([2, 'rt-advisor: config file not found: nope.json\n']);
