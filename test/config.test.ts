@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
+import type { RuleModule } from '../rules/rule.js';
+import { activeRules, withSeverity } from '../src/scan/apply-config.js';
 import type { KnownRule } from '../src/config/known-rules.js';
 import { findConfigFile, parseConfig } from '../src/config/load-config.js';
 import { schemaError, unsupportedKeywords } from '../src/config/validate-options.js';
@@ -78,6 +80,30 @@ describe('parseConfig', () => {
     ['', 'invalid JSON: Unexpected end of JSON input'],
   ])('%j → %s', (config, message) => {
     expect(error(config)).toBe(`rt-advisor.config.json: ${message}`);
+  });
+});
+
+describe('activeRules', () => {
+  const rule = (id: string, extra: Partial<RuleModule> = {}): RuleModule => ({
+    meta: { id, description: 'd', defaultSeverity: 'warning', help: 'h', docsPath: `rules/${id}.md` },
+    check: () => [],
+    ...extra,
+  });
+
+  it('leaves "off" rules out (so their files are not parsed) and hands the others their severity and options', () => {
+    const rules = [rule('a'), rule('b', { defaultOptions: { n: 1 }, fileHint: /setInterval/ }), rule('c', { defaultOptions: { n: 2 } })];
+    const settings = new Map([
+      ['a', { severity: 'off' as const, options: {} }],
+      ['b', { severity: 'error' as const, options: { n: 5 } }],
+    ]);
+    const active = activeRules(rules, settings);
+    expect(active.map((a) => [a.rule.meta.id, a.severity, a.options])).toEqual([
+      ['b', 'error', { n: 5 }],
+      ['c', undefined, { n: 2 }],
+    ]);
+    const finding = { ruleId: 'b', severity: 'warning' as const, file: 'x.ts', line: 1, column: 1, message: 'm' };
+    expect(withSeverity([finding], active[0])[0].severity).toBe('error');
+    expect(withSeverity([finding], active[1])[0].severity).toBe('warning');
   });
 });
 

@@ -112,6 +112,14 @@ describe('json reporter', () => {
     expect(Object.keys(parsed.stats)).toEqual(['filesScanned', 'filesParsed', 'durationMs', 'suppressed', 'baselined', 'baselineUnmatched']);
   });
 
+  it('lists suppressed findings with their fingerprint and why, sorted like findings', () => {
+    const suppressed = JSON.parse(formatJson(withSuppressed(), options)).suppressed;
+    expect(suppressed.map((f: { file: string; line: number }) => `${f.file}:${f.line}`)).toEqual(['src/a dir/a.ts:3', 'src/b.ts:2']);
+    expect(Object.keys(suppressed[0])).toEqual(['ruleId', 'severity', 'file', 'line', 'column', 'message', 'fingerprint', 'related', 'suppression']);
+    expect(suppressed[1].suppression).toEqual({ kind: 'directive', justification: 'kept until the v2 API' });
+    expect(formatJson(withSuppressed(), options)).toBe(formatJson(reversedDeep(withSuppressed()), options));
+  });
+
   it('sorts by file, line, column', () => {
     expect(parsed.findings.map((f: { file: string; line: number }) => `${f.file}:${f.line}`)).toEqual(['src/a dir/a.ts:3', 'src/b.ts:2', 'src/b.ts:10']);
     expect(parsed.findings[2].related.map((r: { line: number }) => r.line)).toEqual([12, 14]);

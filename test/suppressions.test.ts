@@ -36,6 +36,20 @@ describe('parseDirectives', () => {
   });
 });
 
+describe('parseDirectives on code around the comment', () => {
+  it('finds a directive after a string holding `//`, and a block comment before the code it covers', () => {
+    const text = [
+      "const ws = new WebSocket('wss://feed.example//prices'); // rt-advisor-disable-line ws-subscribe-only -- vendor feed",
+      "/* rt-advisor-disable-line ws-subscribe-only */ const b = new WebSocket('wss://b');",
+      'const re = /\/\/ rt-advisor-disable-line x/;',
+    ].join('\n');
+    expect(parseDirectives('a.ts', text).map((d) => [d.line, d.column, d.target, d.ruleIds, d.reason])).toEqual([
+      [1, 57, 1, ['ws-subscribe-only'], 'vendor feed'],
+      [2, 1, 2, ['ws-subscribe-only'], undefined],
+    ]);
+  });
+});
+
 describe('disable directives in a scan', () => {
   it('next-line and same-line directives silence their rule on their line; the reason is kept', () => {
     const dir = tree({
