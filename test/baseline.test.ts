@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding, Report } from '../src/model.js';
-import { assignFingerprints } from '../src/suppress/fingerprint.js';
+import { assignFingerprints, lineReader } from '../src/suppress/fingerprint.js';
 import { cli } from './helpers/cli.js';
 import { LISTEN_ONLY, only, tree } from './helpers/tree.js';
 
@@ -19,14 +19,14 @@ describe('fingerprints', () => {
   it('hash the rule and the line text, not its number or indentation; identical lines are numbered', () => {
     const text = 'const a = 1;\nconst ws = new WebSocket(url);\n\n\n    const ws  =  new WebSocket(url);\nconst other = new WebSocket(url2);\n';
     const findings = [finding(2), finding(5), finding(6)];
-    assignFingerprints(findings, () => text);
+    assignFingerprints(findings, lineReader(() => text));
     const [first, second, third] = findings.map((f) => f.fingerprint!);
     expect(first).toMatch(/^[0-9a-f]{16}:1$/);
     expect(second).toBe(first.replace(/:1$/, ':2'));
     expect(third.split(':')[0]).not.toBe(first.split(':')[0]);
 
     const moved = [finding(12)];
-    assignFingerprints(moved, () => `${'\n'.repeat(10)}// new code above\nconst ws = new WebSocket(url);\n`);
+    assignFingerprints(moved, lineReader(() => `${'\n'.repeat(10)}// new code above\nconst ws = new WebSocket(url);\n`));
     expect(moved[0].fingerprint).toBe(first);
   });
 });

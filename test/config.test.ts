@@ -114,7 +114,18 @@ describe('option schemas', () => {
   });
 
   it('the validator flags what it cannot check', () => {
-    expect(unsupportedKeywords({ type: 'object', properties: { a: { oneOf: [], pattern: 'x' } } })).toEqual(['oneOf', 'pattern']);
+    expect(unsupportedKeywords({ type: 'object', properties: { a: { oneOf: [], format: 'uri' } } })).toEqual(['format', 'oneOf']);
+  });
+
+  it.each([
+    [{ n: 0 }, { type: 'number', exclusiveMinimum: 0 }, '(value): must be more than 0'],
+    [{ n: 10 }, { type: 'number', exclusiveMaximum: 10 }, '(value): must be less than 10'],
+    [{ n: ['a', 'b', 'a'] }, { type: 'array', uniqueItems: true }, '[2]: repeats "a"'],
+    [{ n: 'toolong' }, { type: 'string', maxLength: 3 }, '(value): must be at most 3 characters'],
+    [{ n: 'Token' }, { type: 'string', pattern: '^[a-z]+$' }, '(value): must match /^[a-z]+$/'],
+  ])('checks %j against %j', (value, schema, message) => {
+    expect(schemaError(value.n, schema)).toBe(message);
+    expect(schemaError(value.n, schema, 'opt')).toBe(message.replace('(value)', 'opt').replace(/^\[/, 'opt['));
   });
 });
 

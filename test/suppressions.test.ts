@@ -27,7 +27,9 @@ describe('parseDirectives', () => {
       '// a note about rt-advisor-disable-line is not a directive',
       '// rt-advisor-disable-line',
     ].join('\n');
-    expect(parseDirectives('a.ts', text)).toEqual([
+    const directives = parseDirectives('a.ts', text);
+    expect(directives.map((d) => d.lineText)).toEqual([1, 2, 3, 8].map((n) => text.split('\n')[n - 1]));
+    expect(directives.map(({ lineText: _lineText, ...d }) => d)).toEqual([
       { file: 'a.ts', line: 1, column: 1, kind: 'disable-next-line', target: 2, ruleIds: ['ws-subscribe-only', 'ws-no-reconnect'], reason: 'the server will need uploads' },
       { file: 'a.ts', line: 2, column: 32, kind: 'disable-line', target: 2, ruleIds: ['ws-subscribe-only'] },
       { file: 'a.ts', line: 3, column: 1, kind: 'disable-next-line', target: 5, ruleIds: ['ws-token-in-url'], reason: 'the token is single-use' },

@@ -1,12 +1,14 @@
-// A small JSON Schema checker for rule options: the subset rule authors use (type, enum, const,
-// items, properties, required, additionalProperties, minimum/maximum, minItems/maxItems, minLength,
-// anyOf). A schema using anything else is a rule bug, caught by a test, not silently accepted.
+// A small JSON Schema (draft-07) checker for rule options: the subset rule authors use (type, enum,
+// const, items, properties, required, additionalProperties, minimum/maximum and their exclusive
+// forms, minItems/maxItems, uniqueItems, minLength/maxLength, pattern, anyOf). A schema using
+// anything else is a rule bug, caught by a test, not silently accepted.
 
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
 export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
   'type', 'enum', 'const', 'items', 'additionalItems', 'properties', 'required', 'additionalProperties',
-  'minimum', 'maximum', 'minItems', 'maxItems', 'minLength', 'anyOf',
+  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minItems', 'maxItems', 'uniqueItems',
+  'minLength', 'maxLength', 'pattern', 'anyOf',
   // annotations: no effect on validity
   'description', 'default', 'title', 'examples', '$schema', '$id',
 ]);
@@ -55,13 +57,24 @@ export function schemaError(value: unknown, schema: JsonSchema, path = ''): stri
   if (typeof value === 'number') {
     if (typeof schema.minimum === 'number' && value < schema.minimum) return at(`must be at least ${schema.minimum}`);
     if (typeof schema.maximum === 'number' && value > schema.maximum) return at(`must be at most ${schema.maximum}`);
+    if (typeof schema.exclusiveMinimum === 'number' && value <= schema.exclusiveMinimum) return at(`must be more than ${schema.exclusiveMinimum}`);
+    if (typeof schema.exclusiveMaximum === 'number' && value >= schema.exclusiveMaximum) return at(`must be less than ${schema.exclusiveMaximum}`);
   }
-  if (typeof value === 'string' && typeof schema.minLength === 'number' && value.length < schema.minLength) {
-    return at(schema.minLength === 1 ? 'must not be empty' : `must be at least ${schema.minLength} characters`);
+  if (typeof value === 'string') {
+    if (typeof schema.minLength === 'number' && value.length < schema.minLength) {
+      return at(schema.minLength === 1 ? 'must not be empty' : `must be at least ${schema.minLength} characters`);
+    }
+    if (typeof schema.maxLength === 'number' && value.length > schema.maxLength) return at(`must be at most ${schema.maxLength} characters`);
+    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) return at(`must match /${schema.pattern}/`);
   }
   if (Array.isArray(value)) {
     if (typeof schema.minItems === 'number' && value.length < schema.minItems) return at(`must have at least ${schema.minItems} item(s)`);
     if (typeof schema.maxItems === 'number' && value.length > schema.maxItems) return at(`must have at most ${schema.maxItems} item(s)`);
+    if (schema.uniqueItems === true) {
+      const seen = value.map((v) => JSON.stringify(v));
+      const dup = seen.findIndex((v, i) => seen.indexOf(v) !== i);
+      if (dup >= 0) return at(`repeats ${seen[dup]}`, join(path, dup));
+    }
     if (Array.isArray(schema.items)) {
       // tuple form (draft-07)
       const tuple = schema.items as JsonSchema[];

@@ -4,8 +4,8 @@ import type { RuleModule } from '../../rules/rule.js';
 import type { RuleSetting } from '../config/load-config.js';
 import { KNOWN_RULES } from '../config/known-rules.js';
 import { compareLocations, type Finding, type Severity, type SuppressedFinding } from '../model.js';
-import { applyDirectives, UNUSED_DIRECTIVE_ID } from '../suppress/directives.js';
-import { assignFingerprints } from '../suppress/fingerprint.js';
+import { applyDirectives, UNUSED_DIRECTIVE_ID, type Directive } from '../suppress/directives.js';
+import { assignFingerprints, lineReader } from '../suppress/fingerprint.js';
 
 export type RuleSettings = ReadonlyMap<string, RuleSetting>;
 
@@ -35,25 +35,29 @@ function byLocation(a: Finding, b: Finding): number {
 }
 
 /**
- * Fingerprints every finding, then lets the disable directives in `directiveSources` silence
- * theirs and report the ones that silenced nothing. `findings` must be sorted by location.
+ * Fingerprints every finding, then lets the disable directives silence theirs and report the ones
+ * that silenced nothing. `findings` must be sorted by location; `parsed` holds the text of every
+ * file a finding can be in (rules only report in files they were given).
  */
 export function finishFindings(
   findings: Finding[],
-  sources: ReadonlyArray<{ relPath: string; text: string }>,
-  directiveSources: ReadonlyArray<{ relPath: string; text: string }>,
+  parsed: ReadonlyArray<{ relPath: string; text: string }>,
+  directives: readonly Directive[],
   active: readonly ActiveRule[],
   settings?: RuleSettings,
 ): { findings: Finding[]; suppressed: SuppressedFinding[] } {
-  const texts = new Map(sources.map((s) => [s.relPath, s.text]));
-  const textOf = (file: string) => texts.get(file);
-  assignFingerprints(findings, textOf);
-  const result = applyDirectives(findings, directiveSources, {
+  const texts = new Map(parsed.map((s) => [s.relPath, s.text]));
+  const fromText = lineReader((file) => texts.get(file));
+  // a directive in a file nobody parsed brings its own line
+  const directiveLines = new Map(directives.map((d) => [`${d.file}\0${d.line}`, d.lineText]));
+  const lineOf = (file: string, line: number) => directiveLines.get(`${file}\0${line}`) ?? fromText(file, line);
+  assignFingerprints(findings, lineOf);
+  const result = applyDirectives(findings, directives, {
     knownIds: KNOWN_RULES.map((r) => r.meta.id),
     enabledIds: new Set(active.map((a) => a.rule.meta.id)),
     unusedSeverity: settings?.get(UNUSED_DIRECTIVE_ID)?.severity ?? KNOWN_RULES.find((r) => r.meta.id === UNUSED_DIRECTIVE_ID)!.meta.defaultSeverity,
   });
   result.findings.sort(byLocation);
-  assignFingerprints(result.findings, textOf);
+  assignFingerprints(result.findings, lineOf);
   return result;
 }

@@ -4,6 +4,7 @@ import { KNOWN_RULES } from '../config/known-rules.js';
 import { compareLocations, type FileNote, type Finding, type Report } from '../model.js';
 import { VERSION } from '../version.js';
 import { activeRules, finishFindings, withSeverity, type ActiveRule, type RuleSettings } from './apply-config.js';
+import { collectDirectives } from '../suppress/directives.js';
 import { discoverFiles } from './discover.js';
 import { extractScripts, looksMinified, readSource } from './read-source.js';
 import { ModuleResolver } from './resolve-module.js';
@@ -71,8 +72,9 @@ export async function scan(input: ScanInput, options: { extraVerbs?: string[]; r
   const raw = active.flatMap((rule) => runRule(rule, { sockets, parsed, morph, includeTests: Boolean(input.includeTests) }, notes)).sort(
     (a, b) => compareLocations(a, b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
-  const directiveSources = input.includeTests ? sources : sources.filter((s) => !TEST_FILE.test(s.relPath));
-  const { findings, suppressed } = finishFindings(raw, sources, directiveSources, active, options.rules);
+  // directives in test files only count when findings there are reported
+  const directives = collectDirectives(input.includeTests ? sources : sources.filter((s) => !TEST_FILE.test(s.relPath)));
+  const { findings, suppressed } = finishFindings(raw, parsed, directives, active, options.rules);
   notes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
   return {
     version: VERSION,

@@ -32,6 +32,8 @@ export interface Directive {
   target: number;
   ruleIds: string[];
   reason?: string;
+  /** The text of the comment's line, which fingerprints a report about the directive. */
+  lineText: string;
 }
 
 /** True when `index` in the line sits inside a quote that opened earlier on the same line. */
@@ -90,6 +92,7 @@ export function parseDirectives(file: string, text: string): Directive[] {
         target: kind === 'disable-line' ? i + 1 : endLine + 2,
         ruleIds,
         ...(reason ? { reason } : {}),
+        lineText: line,
       });
       if (m[1] === '//') break; // the rest of the line is this comment
     }
@@ -107,20 +110,25 @@ export interface DirectiveOptions {
 }
 
 /**
+ * The directives of every file whose directives count. Cheap (a substring test per file), and the
+ * result is small, so it can be taken while the texts are at hand and the texts dropped.
+ */
+export function collectDirectives(sources: ReadonlyArray<{ relPath: string; text: string }>): Directive[] {
+  return sources.flatMap((s) => parseDirectives(s.relPath, s.text));
+}
+
+/**
  * Moves the findings a directive silences out of `findings`, and adds a finding for each directive
- * (or rule id in one) that silenced nothing. `sources` are the files whose directives count.
+ * (or rule id in one) that silenced nothing.
  */
 export function applyDirectives(
   findings: readonly Finding[],
-  sources: ReadonlyArray<{ relPath: string; text: string }>,
+  directives: readonly Directive[],
   options: DirectiveOptions,
 ): { findings: Finding[]; suppressed: SuppressedFinding[] } {
+  if (directives.length === 0) return { findings: [...findings], suppressed: [] };
   const byFile = new Map<string, Directive[]>();
-  for (const s of sources) {
-    const found = parseDirectives(s.relPath, s.text);
-    if (found.length > 0) byFile.set(s.relPath, found);
-  }
-  if (byFile.size === 0) return { findings: [...findings], suppressed: [] };
+  for (const d of directives) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
 
   const used = new Set<string>(); // `${directive index key}\0${ruleId}`
   const keyOf = (d: Directive) => `${d.file}\0${d.line}\0${d.column}`;
