@@ -67,6 +67,8 @@ describe('disable directives in a scan', () => {
     ]);
     expect(report.stats.suppressed).toBe(2);
     expect(status).toBe(1);
+    // --no-inline-config: directives count for nothing (and none is reported unused)
+    expect(brief(scanJson(dir, ['--no-inline-config']).report)).toEqual(['src/a.ts:2:12 ws-subscribe-only', 'src/b.ts:1:12 ws-subscribe-only', 'src/c.ts:1:12 ws-subscribe-only']);
     // a suppressed finding does not fail the run
     writeFileSync(join(dir, 'src/c.ts'), '');
     expect(scanJson(dir).status).toBe(0);

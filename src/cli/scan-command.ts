@@ -50,7 +50,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
       includeTests: opts.includeTests,
       ...(config && config.ignore.length > 0 ? { exclude: (abs: string) => config.isIgnored(abs) } : {}),
     },
-    { extraVerbs: [...(config?.controlVerbs ?? []), ...opts.controlVerb], rules: config?.rules },
+    { extraVerbs: [...(config?.controlVerbs ?? []), ...opts.controlVerb], rules: config?.rules, inlineConfig: opts.inlineConfig },
   );
   if (opts.writeBaseline) {
     baseline = writeBaseline(report.findings, opts.writeBaseline, cwd);

@@ -43,6 +43,7 @@ export const SCAN_FLAGS: readonly FlagSpec[] = [
   { flags: '--no-color', description: 'plain output (also when stdout is not a TTY or NO_COLOR is set)' },
   { flags: '-c, --config <path>', description: 'use this config file instead of the nearest `rt-advisor.config.json`' },
   { flags: '--no-config', description: 'ignore `rt-advisor.config.json` files: every rule at its default' },
+  { flags: '--no-inline-config', description: 'ignore `rt-advisor-disable` comments: report what they would silence' },
   { flags: '--baseline <file>', description: 'report only findings not recorded in this baseline file' },
   { flags: '--write-baseline <file>', description: 'record the current findings in this baseline file, then report as if baselined (exit 0)' },
   {
@@ -65,6 +66,7 @@ export interface ScanOptions {
   color: boolean;
   /** a path, `false` for --no-config, undefined to discover */
   config?: string | false;
+  inlineConfig: boolean;
   baseline?: string;
   writeBaseline?: string;
   reportSuppressed: boolean;

@@ -42,7 +42,10 @@ async function readAll(files: Array<{ absPath: string; relPath: string }>, input
   return out.filter((f): f is SourceText => f !== undefined);
 }
 
-export async function scan(input: ScanInput, options: { extraVerbs?: string[]; rules?: RuleSettings } = {}): Promise<Report> {
+export async function scan(
+  input: ScanInput,
+  options: { extraVerbs?: string[]; rules?: RuleSettings; /** false: disable directives are ignored */ inlineConfig?: boolean } = {},
+): Promise<Report> {
   const started = performance.now();
   const discovered = await discoverFiles(input);
   const { notes } = discovered;
@@ -73,7 +76,8 @@ export async function scan(input: ScanInput, options: { extraVerbs?: string[]; r
     (a, b) => compareLocations(a, b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
   // directives in test files only count when findings there are reported
-  const directives = collectDirectives(input.includeTests ? sources : sources.filter((s) => !TEST_FILE.test(s.relPath)));
+  const directives =
+    options.inlineConfig === false ? [] : collectDirectives(input.includeTests ? sources : sources.filter((s) => !TEST_FILE.test(s.relPath)));
   const { findings, suppressed } = finishFindings(raw, parsed, directives, active, options.rules);
   notes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
   return {
