@@ -2,13 +2,8 @@
 // disable directives (not a rule module, since no code check produces it, but configurable the same way).
 import { RULES } from '../../rules/index.js';
 import type { RuleModule } from '../../rules/rule.js';
-import type { RuleMeta } from '../model.js';
 import { UNUSED_DIRECTIVE_META } from '../suppress/directives.js';
 
 export type KnownRule = Pick<RuleModule, 'meta' | 'defaultOptions' | 'optionsSchema'>;
 
 export const KNOWN_RULES: readonly KnownRule[] = [...RULES, { meta: UNUSED_DIRECTIVE_META }];
-
-export function knownMetas(known: readonly KnownRule[] = KNOWN_RULES): RuleMeta[] {
-  return known.map((r) => r.meta);
-}

@@ -4,7 +4,7 @@ import type { RuleModule } from '../../rules/rule.js';
 import type { RuleSetting } from '../config/load-config.js';
 import { KNOWN_RULES } from '../config/known-rules.js';
 import { compareLocations, type Finding, type Severity, type SuppressedFinding } from '../model.js';
-import { applyDirectives, UNUSED_DIRECTIVE_ID, type Directive } from '../suppress/directives.js';
+import { applyDirectives, UNUSED_DIRECTIVE_META, type Directive } from '../suppress/directives.js';
 import { assignFingerprints, lineReader } from '../suppress/fingerprint.js';
 
 export type RuleSettings = ReadonlyMap<string, RuleSetting>;
@@ -55,7 +55,7 @@ export function finishFindings(
   const result = applyDirectives(findings, directives, {
     knownIds: KNOWN_RULES.map((r) => r.meta.id),
     enabledIds: new Set(active.map((a) => a.rule.meta.id)),
-    unusedSeverity: settings?.get(UNUSED_DIRECTIVE_ID)?.severity ?? KNOWN_RULES.find((r) => r.meta.id === UNUSED_DIRECTIVE_ID)!.meta.defaultSeverity,
+    unusedSeverity: settings?.get(UNUSED_DIRECTIVE_META.id)?.severity ?? UNUSED_DIRECTIVE_META.defaultSeverity,
   });
   result.findings.sort(byLocation);
   assignFingerprints(result.findings, lineOf);

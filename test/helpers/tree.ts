@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { RULES } from '../../rules/index.js';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { RULES } from '../../rules/index.js';
 
 /**
  * A throwaway project: the given files under a fresh temp folder that has its own `.git`, so config
