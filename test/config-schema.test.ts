@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildConfigSchema, configSchemaText, SCHEMA_FILE } from '../src/config/config-schema.js';
 import { KNOWN_RULES, type KnownRule } from '../src/config/known-rules.js';
-import { parseConfig } from '../src/config/load-config.js';
+import { parseConfig } from '../src/config/parse-config.js';
 import { schemaError } from '../src/config/validate-options.js';
 
 const WITH_OPTIONS: KnownRule[] = [

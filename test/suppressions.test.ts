@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/model.js';
-import { parseDirectives } from '../src/suppress/directives.js';
+import { parseDirectives } from '../src/suppress/parse-directives.js';
 import { cli } from './helpers/cli.js';
 import { LISTEN_ONLY, only, tree } from './helpers/tree.js';
 

@@ -4,7 +4,8 @@ import type { RuleModule } from '../../rules/rule.js';
 import type { RuleSetting } from '../config/load-config.js';
 import { KNOWN_RULES } from '../config/known-rules.js';
 import { compareLocations, type Finding, type Severity, type SuppressedFinding } from '../model.js';
-import { applyDirectives, UNUSED_DIRECTIVE_META, type Directive } from '../suppress/directives.js';
+import { applyDirectives, UNUSED_DIRECTIVE_META } from '../suppress/directives.js';
+import type { Directive } from '../suppress/parse-directives.js';
 import { assignFingerprints, lineReader } from '../suppress/fingerprint.js';
 
 export type RuleSettings = ReadonlyMap<string, RuleSetting>;

@@ -4,7 +4,7 @@ import { KNOWN_RULES } from '../config/known-rules.js';
 import { compareLocations, type FileNote, type Finding, type Report } from '../model.js';
 import { VERSION } from '../version.js';
 import { activeRules, finishFindings, withSeverity, type ActiveRule, type RuleSettings } from './apply-config.js';
-import { collectDirectives } from '../suppress/directives.js';
+import { collectDirectives } from '../suppress/parse-directives.js';
 import { discoverFiles } from './discover.js';
 import { extractScripts, looksMinified, readSource } from './read-source.js';
 import { ModuleResolver } from './resolve-module.js';
