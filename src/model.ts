@@ -43,6 +43,22 @@ export interface Finding extends Location {
   message: string;
   /** Other places the message refers to (the sends), for SARIF related locations. */
   related?: Array<Location & { message: string }>;
+  /**
+   * Identifies the finding across edits: a hash of the rule and the flagged line's text (not its
+   * number) plus `:n` for the n-th identical one in the file. Baselines and SARIF use it.
+   */
+  fingerprint?: string;
+}
+
+/** Why a finding is not reported: a disable directive in the code, or an entry in the baseline file. */
+export interface Suppression {
+  kind: 'directive' | 'baseline';
+  /** The directive's `-- reason`, or the baseline file. */
+  justification?: string;
+}
+
+export interface SuppressedFinding extends Finding {
+  suppression: Suppression;
 }
 
 /** A file the scan could not fully analyse, or skipped, with the reason. */
@@ -64,6 +80,8 @@ export interface RuleMeta {
 export interface Report {
   version: string;
   findings: Finding[];
+  /** Findings silenced by a disable directive or the baseline (not counted for the exit code). */
+  suppressed?: SuppressedFinding[];
   sockets: Socket[];
   notes: FileNote[];
   rules: RuleMeta[];
@@ -71,6 +89,12 @@ export interface Report {
     filesScanned: number;
     filesParsed: number;
     durationMs: number;
+    /** Findings silenced by disable directives. */
+    suppressed?: number;
+    /** Findings dropped because the `--baseline` file lists them. */
+    baselined?: number;
+    /** Baseline entries that matched no finding: fixed or changed since the baseline was written. */
+    baselineUnmatched?: number;
   };
 }
 

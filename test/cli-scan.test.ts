@@ -47,6 +47,7 @@ describe('rt-advisor CLI', () => {
   it('--help and a scan of a socket-free tree never load ts-morph; a scan with sockets does', () => {
     const probe = tsMorphProbe();
     expect(cli(['scan', '--help'], { nodeArgs: ['--require', probe] }).stderr).not.toContain('LOADED');
+    expect(cli(['rules', '--no-config'], { nodeArgs: ['--require', probe] }).stderr).not.toContain('LOADED');
     const empty = mkdtempSync(join(tmpdir(), 'rta-nosock-'));
     writeFileSync(join(empty, 'a.ts'), 'export const answer = 42;\n');
     const clean = cli(['scan', empty], { nodeArgs: ['--require', probe] });

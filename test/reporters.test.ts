@@ -72,6 +72,19 @@ function makeReport(): Report {
   };
 }
 
+/** The same report with one finding silenced by a directive and one by the baseline. */
+function withSuppressed(): Report {
+  const report = makeReport();
+  const [b, info, a] = report.findings;
+  report.findings = [b];
+  report.suppressed = [
+    { ...a, fingerprint: '00000000000000aa:1', suppression: { kind: 'baseline', justification: 'listed in the baseline rt-advisor-baseline.json' } },
+    { ...info, fingerprint: '00000000000000bb:1', suppression: { kind: 'directive', justification: 'kept until the v2 API' } },
+  ];
+  report.stats = { ...report.stats, suppressed: 1, baselined: 1, baselineUnmatched: 2 };
+  return report;
+}
+
 function reversedDeep(report: Report): Report {
   const r = structuredClone(report);
   r.findings.reverse();
@@ -90,13 +103,21 @@ describe('json reporter', () => {
   const parsed = JSON.parse(out);
 
   it('uses the documented key order at every level', () => {
-    expect(Object.keys(parsed)).toEqual(['version', 'findings', 'sockets', 'notes', 'rules', 'stats']);
+    expect(Object.keys(parsed)).toEqual(['version', 'findings', 'suppressed', 'sockets', 'notes', 'rules', 'stats']);
     expect(Object.keys(parsed.findings[2])).toEqual(['ruleId', 'severity', 'file', 'line', 'column', 'message', 'related']);
     expect(Object.keys(parsed.sockets[1])).toEqual(['file', 'line', 'column', 'api', 'verdict', 'confidence', 'constructorText', 'listens', 'sends']);
     expect(Object.keys(parsed.sockets[1].sends[0])).toEqual(['file', 'line', 'column', 'kind', 'label']);
     expect(Object.keys(parsed.notes[0])).toEqual(['file', 'kind', 'message']);
     expect(Object.keys(parsed.rules[0])).toEqual(['id', 'description', 'defaultSeverity', 'help', 'docsPath']);
-    expect(Object.keys(parsed.stats)).toEqual(['filesScanned', 'filesParsed', 'durationMs']);
+    expect(Object.keys(parsed.stats)).toEqual(['filesScanned', 'filesParsed', 'durationMs', 'suppressed', 'baselined', 'baselineUnmatched']);
+  });
+
+  it('lists suppressed findings with their fingerprint and why, sorted like findings', () => {
+    const suppressed = JSON.parse(formatJson(withSuppressed(), options)).suppressed;
+    expect(suppressed.map((f: { file: string; line: number }) => `${f.file}:${f.line}`)).toEqual(['src/a dir/a.ts:3', 'src/b.ts:2']);
+    expect(Object.keys(suppressed[0])).toEqual(['ruleId', 'severity', 'file', 'line', 'column', 'message', 'fingerprint', 'related', 'suppression']);
+    expect(suppressed[1].suppression).toEqual({ kind: 'directive', justification: 'kept until the v2 API' });
+    expect(formatJson(withSuppressed(), options)).toBe(formatJson(reversedDeep(withSuppressed()), options));
   });
 
   it('sorts by file, line, column', () => {
@@ -150,6 +171,14 @@ describe('stylish reporter', () => {
   it('prints a one-line summary when nothing was found', () => {
     const report = { ...makeReport(), findings: [], notes: [] };
     expect(formatStylish(report, options)).toBe('No problems: scanned 4 files, found 3 sockets (0 flagged).\n');
+  });
+
+  it('says what was not reported, and baseline entries that matched nothing', () => {
+    const tail = formatStylish(withSuppressed(), options).trimEnd().split('\n').slice(-2);
+    expect(tail).toEqual([
+      '  not reported: 1 finding in the baseline, 1 finding silenced by disable directives',
+      '  2 baseline entries matched nothing (fixed or changed): --write-baseline prunes them',
+    ]);
   });
 
   it('collapses a long list of skipped files', () => {
@@ -213,6 +242,23 @@ describe('sarif reporter', () => {
     expect(again.partialFingerprints.primaryLocationLineHash).toBe(fp);
   });
 
+  it('uses the scanner\'s fingerprint when the finding has one', () => {
+    const report = makeReport();
+    report.findings[0].fingerprint = '0123456789abcdef:2';
+    const results = JSON.parse(formatSarif(report, options)).runs[0].results;
+    expect(results.map((r: { partialFingerprints: { primaryLocationLineHash: string } }) => r.partialFingerprints.primaryLocationLineHash)).toContain('0123456789abcdef:2');
+  });
+
+  it('leaves suppressed findings out unless asked, then marks them', () => {
+    expect(JSON.parse(formatSarif(withSuppressed(), options)).runs[0].results).toHaveLength(1);
+    const results = JSON.parse(formatSarif(withSuppressed(), { ...options, reportSuppressed: true })).runs[0].results;
+    expect(results.map((r: { suppressions?: unknown }) => r.suppressions)).toEqual([
+      undefined,
+      [{ kind: 'external', justification: 'listed in the baseline rt-advisor-baseline.json' }],
+      [{ kind: 'inSource', justification: 'kept until the v2 API' }],
+    ]);
+  });
+
   it('reports analysis problems as tool notifications', () => {
     expect(run.invocations).toEqual([
       {
@@ -254,9 +300,10 @@ describe('sarif reporter against the official validator', () => {
   it('validates with no errors or warnings (SARIF and GitHub rules)', { timeout: 60_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'rt-advisor-sarif-'));
     try {
-      const report = makeReport();
+      const report = withSuppressed();
       report.notes.push({ file: 'src/secret.ts', kind: 'read-error', message: 'cannot read (EACCES)' });
-      const sarif = formatSarif(report, options);
+      const sarif = formatSarif(report, { ...options, reportSuppressed: true });
+      expect(JSON.parse(sarif).runs[0].results.filter((r: { suppressions?: unknown }) => r.suppressions)).toHaveLength(2);
       const ours = join(dir, 'rt-advisor.sarif');
       writeFileSync(ours, sarif);
       // The validator silently reports nothing at all, for every input, when one file does not

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { askFlagSpecs, type AskOptions } from './ask-flags.js';
+import type { RulesOptions } from './rules-command.js';
 import { SCAN_FLAGS, type FlagSpec, type ScanOptions } from './scan-flags.js';
 import { EXIT, UsageError } from './usage-error.js';
 
@@ -45,6 +46,17 @@ function buildProgram(setExit: (code: number) => void): Command {
     // Loaded on demand: the scanner never loads for `ask`, nor Inquirer for `scan` or `--help`.
     const { runAsk } = await import('./ask-command.js');
     setExit(await runAsk(opts));
+  });
+
+  const rules = program
+    .command('rules')
+    .description('list the rules: id, default severity, what each finds and its page (and the config\'s setting, if one is found)');
+  rules.addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'));
+  rules.addOption(new Option('-c, --config <path>', 'read this config file instead of the nearest rt-advisor.config.json'));
+  rules.addOption(new Option('--no-config', 'do not read any config file'));
+  rules.action(async (opts: RulesOptions) => {
+    const { runRules } = await import('./rules-command.js');
+    setExit(runRules(opts));
   });
 
   return program;

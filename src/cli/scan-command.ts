@@ -1,8 +1,10 @@
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { loadProjectConfig } from '../config/load-config.js';
 import { SEVERITY_RANK, type Report } from '../model.js';
 import { REPORTERS } from '../reporters/index.js';
 import { scan } from '../scan/scan.js';
+import { applyBaseline, readBaseline, writeBaseline, type Baseline } from '../suppress/baseline.js';
 import { colorWanted, writeReport } from './output.js';
 import type { ScanOptions } from './scan-flags.js';
 import { EXIT, UsageError } from './usage-error.js';
@@ -14,6 +16,15 @@ export function exitCodeFor(report: Report, failOn: ScanOptions['failOn']): numb
   return report.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? EXIT.findings : EXIT.ok;
 }
 
+/** Moves the findings the baseline lists into `suppressed` and counts them. */
+function baselineReport(report: Report, baseline: Baseline, cwd: string): void {
+  const { findings, baselined, unmatched } = applyBaseline(report.findings, baseline, cwd);
+  report.findings = findings;
+  report.suppressed = [...(report.suppressed ?? []), ...baselined];
+  report.stats.baselined = baselined.length;
+  report.stats.baselineUnmatched = unmatched;
+}
+
 export async function runScan(paths: string[], opts: ScanOptions): Promise<number> {
   const cwd = process.cwd();
   for (const p of paths) {
@@ -23,14 +34,35 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
       throw new UsageError(`path not found: ${p}`);
     }
   }
+  if (opts.baseline && opts.writeBaseline) {
+    throw new UsageError('give --baseline or --write-baseline, not both (--write-baseline rewrites the file from the current findings)');
+  }
+  // config and baseline problems are reported before any scanning
+  const config = loadProjectConfig(paths, cwd, opts.config);
+  let baseline = opts.baseline ? readBaseline(opts.baseline, cwd) : undefined;
   const report = await scan(
-    { paths, cwd, ignore: opts.ignore, defaultIgnores: opts.defaultIgnores, gitignore: opts.gitignore, includeTests: opts.includeTests },
-    { extraVerbs: opts.controlVerb },
+    {
+      paths,
+      cwd,
+      ignore: opts.ignore,
+      defaultIgnores: opts.defaultIgnores,
+      gitignore: opts.gitignore,
+      includeTests: opts.includeTests,
+      ...(config && config.ignore.length > 0 ? { exclude: (abs: string) => config.isIgnored(abs) } : {}),
+    },
+    { extraVerbs: [...(config?.controlVerbs ?? []), ...opts.controlVerb], rules: config?.rules, inlineConfig: opts.inlineConfig },
   );
+  if (opts.writeBaseline) {
+    baseline = writeBaseline(report.findings, opts.writeBaseline, cwd);
+    const where = relative(cwd, baseline.path) || baseline.path;
+    process.stderr.write(`rt-advisor: wrote ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} to the baseline ${where}\n`);
+  }
+  if (baseline) baselineReport(report, baseline, cwd);
   if (opts.quiet) report.findings = report.findings.filter((f) => f.severity === 'error');
 
   const color = colorWanted(opts.color, Boolean(opts.outputFile));
-  writeReport(REPORTERS[opts.format](report, { color, cwd }), opts.outputFile, cwd, (s) => process.stdout.write(s));
+  const text = REPORTERS[opts.format](report, { color, cwd, reportSuppressed: opts.reportSuppressed });
+  writeReport(text, opts.outputFile, cwd, (s) => process.stdout.write(s));
   for (const note of report.notes) {
     if (note.kind === 'analyzer-error' || note.kind === 'read-error') process.stderr.write(`rt-advisor: ${note.file}: ${note.message}\n`);
   }

@@ -41,6 +41,16 @@ export const SCAN_FLAGS: readonly FlagSpec[] = [
     defaultValue: false,
   },
   { flags: '--no-color', description: 'plain output (also when stdout is not a TTY or NO_COLOR is set)' },
+  { flags: '-c, --config <path>', description: 'use this config file instead of the nearest `rt-advisor.config.json`' },
+  { flags: '--no-config', description: 'ignore `rt-advisor.config.json` files: every rule at its default' },
+  { flags: '--no-inline-config', description: 'ignore `rt-advisor-disable` comments: report what they would silence' },
+  { flags: '--baseline <file>', description: 'report only findings not recorded in this baseline file' },
+  { flags: '--write-baseline <file>', description: 'record the current findings in this baseline file, then report as if baselined (exit 0)' },
+  {
+    flags: '--report-suppressed',
+    description: 'SARIF: also write suppressed and baselined findings, marked with `suppressions` (GitHub ignores the mark and opens alerts)',
+    defaultValue: false,
+  },
 ];
 
 export interface ScanOptions {
@@ -54,6 +64,12 @@ export interface ScanOptions {
   includeTests: boolean;
   controlVerb: string[];
   color: boolean;
+  /** a path, `false` for --no-config, undefined to discover */
+  config?: string | false;
+  inlineConfig: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  reportSuppressed: boolean;
 }
 
 /** The README's option table, rendered from SCAN_FLAGS (a test keeps the README in step). */

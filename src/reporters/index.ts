@@ -6,6 +6,8 @@ import { formatStylish } from './stylish.js';
 export interface ReporterOptions {
   color: boolean;
   cwd: string;
+  /** SARIF: also write suppressed findings, marked as such. */
+  reportSuppressed?: boolean;
 }
 
 /** A reporter is a pure function from one report to the text to print. */

@@ -1,7 +1,16 @@
 // Machine-readable output. The objects are rebuilt field by field (never spread) so the key order
 // is part of the format rather than an accident of how the scanner assembled them, and every
 // array is sorted so two scans of the same tree print byte-identical JSON.
-import { compareLocations, type FileNote, type Finding, type Report, type RuleMeta, type Send, type Socket } from '../model.js';
+import {
+  compareLocations,
+  type FileNote,
+  type Finding,
+  type Report,
+  type RuleMeta,
+  type Send,
+  type Socket,
+  type SuppressedFinding,
+} from '../model.js';
 import type { ReporterOptions } from './index.js';
 
 function byText(a: string, b: string): number {
@@ -10,12 +19,22 @@ function byText(a: string, b: string): number {
 
 function canonicalFinding(f: Finding): Finding {
   const out: Finding = { ruleId: f.ruleId, severity: f.severity, file: f.file, line: f.line, column: f.column, message: f.message };
+  if (f.fingerprint) out.fingerprint = f.fingerprint;
   if (f.related) {
     out.related = f.related
       .map((r) => ({ file: r.file, line: r.line, column: r.column, message: r.message }))
       .sort((a, b) => compareLocations(a, b) || byText(a.message, b.message));
   }
   return out;
+}
+
+function canonicalSuppressed(f: SuppressedFinding): SuppressedFinding {
+  const { kind, justification } = f.suppression;
+  return { ...canonicalFinding(f), suppression: { kind, ...(justification ? { justification } : {}) } };
+}
+
+function byFinding(a: Finding, b: Finding): number {
+  return compareLocations(a, b) || byText(a.ruleId, b.ruleId) || byText(a.message, b.message);
 }
 
 function canonicalSend(s: Send): Send {
@@ -52,9 +71,8 @@ function canonicalRule(r: RuleMeta): RuleMeta {
 export function canonicalReport(report: Report): Report {
   return {
     version: report.version,
-    findings: report.findings
-      .map(canonicalFinding)
-      .sort((a, b) => compareLocations(a, b) || byText(a.ruleId, b.ruleId) || byText(a.message, b.message)),
+    findings: report.findings.map(canonicalFinding).sort(byFinding),
+    suppressed: (report.suppressed ?? []).map(canonicalSuppressed).sort(byFinding),
     sockets: report.sockets.map(canonicalSocket).sort((a, b) => compareLocations(a, b) || byText(a.constructorText, b.constructorText)),
     notes: report.notes
       .map(canonicalNote)
@@ -64,6 +82,9 @@ export function canonicalReport(report: Report): Report {
       filesScanned: report.stats.filesScanned,
       filesParsed: report.stats.filesParsed,
       durationMs: report.stats.durationMs,
+      suppressed: report.stats.suppressed ?? 0,
+      baselined: report.stats.baselined ?? 0,
+      baselineUnmatched: report.stats.baselineUnmatched ?? 0,
     },
   };
 }

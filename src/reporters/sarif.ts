@@ -3,7 +3,7 @@
 // nothing time- or machine-dependent goes in apart from the %SRCROOT% URL, so output is stable.
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import type { FileNote, Finding, Report, RuleMeta, Severity } from '../model.js';
+import type { FileNote, Finding, Report, RuleMeta, Severity, SuppressedFinding } from '../model.js';
 import type { ReporterOptions } from './index.js';
 import { canonicalReport } from './json.js';
 
@@ -56,10 +56,12 @@ function ruleDescriptor(rule: RuleMeta) {
 
 /**
  * GitHub matches alerts across commits by this hash, so it leaves the line number out: an alert
- * should survive code being added above it. The `:n` suffix numbers identical hashes within
- * a file, as GitHub's own fingerprints do, so two equal findings stay two alerts.
+ * should survive code being added above it. The scanner's fingerprint hashes the flagged line's
+ * text; a report without one (built by hand) falls back to the message. The `:n` suffix numbers
+ * identical hashes within a file, as GitHub's own fingerprints do, so two equal findings stay two alerts.
  */
 function lineHash(finding: Finding, seen: Map<string, number>): string {
+  if (finding.fingerprint) return finding.fingerprint;
   const firstLine = finding.message.split('\n')[0];
   const hash = createHash('sha256').update(`${finding.ruleId}\0${finding.file}\0${firstLine}`).digest('hex').slice(0, 16);
   const n = (seen.get(hash) ?? 0) + 1;
@@ -67,7 +69,14 @@ function lineHash(finding: Finding, seen: Map<string, number>): string {
   return `${hash}:${n}`;
 }
 
-function result(finding: Finding, ruleIndex: number, seen: Map<string, number>) {
+/** SARIF §3.34: `inSource` for a directive in the code, `external` for the baseline file. */
+function suppressions(finding: Finding | SuppressedFinding) {
+  if (!('suppression' in finding)) return {};
+  const { kind, justification } = finding.suppression;
+  return { suppressions: [{ kind: kind === 'directive' ? 'inSource' : 'external', ...(justification ? { justification } : {}) }] };
+}
+
+function result(finding: Finding | SuppressedFinding, ruleIndex: number, seen: Map<string, number>) {
   const related = (finding.related ?? []).map((r, i) => ({
     id: i + 1,
     physicalLocation: { artifactLocation: artifactLocation(r.file), region: { startLine: r.line, startColumn: r.column } },
@@ -90,6 +99,7 @@ function result(finding: Finding, ruleIndex: number, seen: Map<string, number>) 
     ],
     ...(related.length > 0 ? { relatedLocations: related } : {}),
     partialFingerprints: { primaryLocationLineHash: lineHash(finding, seen) },
+    ...suppressions(finding),
   };
 }
 
@@ -138,7 +148,11 @@ export function formatSarif(input: Report, options: ReporterOptions): string {
         },
         invocations: [invocation(report.notes)],
         originalUriBaseIds: { [SRCROOT]: { uri: srcRootUri(options.cwd) } },
-        results: report.findings.map((f) => result(f, ruleIndex.get(f.ruleId) ?? -1, seen)),
+        // Suppressed findings only on request: GitHub code scanning ignores `suppressions` and
+        // would open an alert for each (github/codeql-action#1230).
+        results: [...report.findings, ...(options.reportSuppressed ? (report.suppressed ?? []) : [])].map((f) =>
+          result(f, ruleIndex.get(f.ruleId) ?? -1, seen),
+        ),
         columnKind: 'utf16CodeUnits',
       },
     ],

@@ -72,12 +72,29 @@ function countFlagged(report: Report): number {
   return report.sockets.filter((s) => at.has(`${s.file}\0${s.line}\0${s.column}`)).length;
 }
 
+/** What was not reported and why, so a clean run under a baseline does not look cleaner than it is. */
+function formatSilenced(c: ChalkInstance, report: Report): string[] {
+  const directives = (report.suppressed ?? []).filter((f) => f.suppression.kind === 'directive').length;
+  const baselined = report.stats.baselined ?? 0;
+  const unmatched = report.stats.baselineUnmatched ?? 0;
+  const parts = [
+    ...(baselined > 0 ? [`${plural(baselined, 'finding')} in the baseline`] : []),
+    ...(directives > 0 ? [`${plural(directives, 'finding')} silenced by disable directives`] : []),
+  ];
+  const lines = parts.length > 0 ? [c.dim(`  not reported: ${parts.join(', ')}`)] : [];
+  if (unmatched > 0) {
+    const entries = `${unmatched} baseline ${unmatched === 1 ? 'entry' : 'entries'}`;
+    lines.push(c.dim(`  ${entries} matched nothing (fixed or changed): --write-baseline prunes them`));
+  }
+  return lines;
+}
+
 function formatSummary(c: ChalkInstance, report: Report): string[] {
   const files = plural(report.stats.filesScanned, 'file');
   const sockets = plural(report.sockets.length, 'socket');
   const flagged = countFlagged(report);
   if (report.findings.length === 0) {
-    return [c.green(`No problems: scanned ${files}, found ${sockets} (${flagged} flagged).`)];
+    return [c.green(`No problems: scanned ${files}, found ${sockets} (${flagged} flagged).`), ...formatSilenced(c, report)];
   }
   const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
   const errors = count('error');
@@ -86,6 +103,7 @@ function formatSummary(c: ChalkInstance, report: Report): string[] {
   return [
     tint(headline),
     c.dim(`  scanned ${files}, found ${sockets}: ${flagged} flagged, ${report.sockets.length - flagged} not flagged`),
+    ...formatSilenced(c, report),
   ];
 }
 

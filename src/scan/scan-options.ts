@@ -10,4 +10,6 @@ export interface ScanInput {
   gitignore: boolean;
   /** Report sockets created in test, spec, mock and story files too (their sends always count). */
   includeTests?: boolean;
+  /** Files to leave out after discovery (the config file's `ignore`), by absolute path. */
+  exclude?: (absPath: string) => boolean;
 }

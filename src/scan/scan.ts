@@ -1,14 +1,17 @@
 // The scan pipeline: files → text → the few files that can matter → parse once → sockets → findings.
 import { RULES } from '../../rules/index.js';
+import { KNOWN_RULES } from '../config/known-rules.js';
 import { compareLocations, type FileNote, type Finding, type Report } from '../model.js';
 import { VERSION } from '../version.js';
+import { activeRules, finishFindings, withSeverity, type ActiveRule, type RuleSettings } from './apply-config.js';
+import { collectDirectives } from '../suppress/parse-directives.js';
 import { discoverFiles } from './discover.js';
 import { extractScripts, looksMinified, readSource } from './read-source.js';
 import { ModuleResolver } from './resolve-module.js';
 import { filesThatMatter } from './select-files.js';
 import type { ScanInput } from './scan-options.js';
 import type { SourceText } from './analyze.js';
-import type { ParsedFile, RuleContext, RuleModule } from '../../rules/rule.js';
+import type { ParsedFile, RuleContext } from '../../rules/rule.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 const READ_CONCURRENCY = 64;
@@ -39,15 +42,21 @@ async function readAll(files: Array<{ absPath: string; relPath: string }>, input
   return out.filter((f): f is SourceText => f !== undefined);
 }
 
-export async function scan(input: ScanInput, options: { extraVerbs?: string[] } = {}): Promise<Report> {
+export async function scan(
+  input: ScanInput,
+  options: { extraVerbs?: string[]; rules?: RuleSettings; /** false: disable directives are ignored */ inlineConfig?: boolean } = {},
+): Promise<Report> {
   const started = performance.now();
-  const { files, notes } = await discoverFiles(input);
+  const discovered = await discoverFiles(input);
+  const { notes } = discovered;
+  const files = input.exclude ? discovered.files.filter((f) => !input.exclude?.(f.absPath)) : discovered.files;
+  const active = activeRules(RULES, options.rules);
   const sources = await readAll(files, input, notes);
   const resolver = new ModuleResolver(sources.map((s) => s.absPath));
   const toParse = filesThatMatter(sources, resolver);
   // files only a file rule wants (an SSE handler, a polling loop): parsed, never socket-analysed
   const socketSet = new Set(toParse);
-  const hints = RULES.flatMap((r) => (r.fileHint ? [r.fileHint] : []));
+  const hints = active.flatMap(({ rule: r }) => (r.fileHint ? [r.fileHint] : []));
   const ruleOnly = sources.filter((s) => !socketSet.has(s) && hints.some((h) => h.test(s.text)));
 
   let sockets: Report['sockets'] = [];
@@ -63,30 +72,41 @@ export async function scan(input: ScanInput, options: { extraVerbs?: string[] } 
   }
   if (!input.includeTests) sockets = sockets.filter((s) => !TEST_FILE.test(s.file));
   sockets.sort(compareLocations);
-  const findings = RULES.flatMap((rule) => runRule(rule, { sockets, parsed, morph, includeTests: Boolean(input.includeTests) }, notes)).sort(
+  const raw = active.flatMap((rule) => runRule(rule, { sockets, parsed, morph, includeTests: Boolean(input.includeTests) }, notes)).sort(
     (a, b) => compareLocations(a, b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
+  // directives in test files only count when findings there are reported
+  const directives =
+    options.inlineConfig === false ? [] : collectDirectives(input.includeTests ? sources : sources.filter((s) => !TEST_FILE.test(s.relPath)));
+  const { findings, suppressed } = finishFindings(raw, parsed, directives, active, options.rules);
   notes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
   return {
     version: VERSION,
     findings,
+    suppressed,
     sockets,
     notes,
-    rules: RULES.map((r) => r.meta),
-    stats: { filesScanned: sources.length, filesParsed: toParse.length, durationMs: Math.round(performance.now() - started) },
+    rules: KNOWN_RULES.map((r) => r.meta),
+    stats: {
+      filesScanned: sources.length,
+      filesParsed: toParse.length,
+      durationMs: Math.round(performance.now() - started),
+      suppressed: suppressed.length,
+    },
   };
 }
 
 /** One rule over its files; a rule that throws is an analyzer error, not a crash. */
 function runRule(
-  rule: RuleModule,
+  active: ActiveRule,
   input: { sockets: Report['sockets']; parsed: ParsedFile[]; morph: RuleContext['morph']; includeTests: boolean },
   notes: FileNote[],
 ): Finding[] {
+  const { rule } = active;
   const hint = rule.fileHint;
   const files = hint ? input.parsed.filter((f) => hint.test(f.text) && (input.includeTests || !TEST_FILE.test(f.relPath))) : [];
   try {
-    return rule.check({ sockets: input.sockets, files, morph: input.morph, options: rule.defaultOptions ?? {} });
+    return withSeverity(rule.check({ sockets: input.sockets, files, morph: input.morph, options: active.options }), active);
   } catch (err) {
     const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
     notes.push({ file: '.', kind: 'analyzer-error', message: `internal error in rule ${rule.meta.id}: ${message}` });

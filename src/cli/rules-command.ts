@@ -1,0 +1,39 @@
+// `rt-advisor rules`: every rule with its id, default severity, one-line description and page;
+// with a config file in reach, also the severity it sets (so the command doubles as a config check).
+import path from 'node:path';
+import { KNOWN_RULES } from '../config/known-rules.js';
+import { loadProjectConfig } from '../config/load-config.js';
+
+export interface RulesOptions {
+  format: 'text' | 'json';
+  config?: string | false;
+}
+
+export function runRules(opts: RulesOptions, cwd = process.cwd(), write = (s: string) => process.stdout.write(s)): number {
+  const config = loadProjectConfig(['.'], cwd, opts.config);
+  const rows = KNOWN_RULES.map((r) => {
+    const setting = config?.rules.get(r.meta.id);
+    return {
+      id: r.meta.id,
+      defaultSeverity: r.meta.defaultSeverity,
+      severity: setting?.severity ?? r.meta.defaultSeverity,
+      description: r.meta.description,
+      docsPath: r.meta.docsPath,
+      ...(r.optionsSchema ? { options: setting?.options ?? r.defaultOptions ?? {} } : {}),
+    };
+  }).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const configFile = config ? path.relative(cwd, config.file) || config.file : null;
+
+  if (opts.format === 'json') {
+    write(`${JSON.stringify({ config: configFile, rules: rows }, null, 2)}\n`);
+    return 0;
+  }
+  const head = ['rule', 'default', ...(config ? ['setting'] : []), 'description'];
+  const table = rows.map((r) => [r.id, r.defaultSeverity, ...(config ? [r.severity] : []), `${r.description} (${r.docsPath})`]);
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ');
+  const lines = [line(head), ...table.map(line)];
+  if (configFile) lines.push('', `setting: from ${configFile}`);
+  write(`${lines.join('\n')}\n`);
+  return 0;
+}

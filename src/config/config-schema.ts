@@ -1,0 +1,58 @@
+// The JSON Schema of rt-advisor.config.json, generated from the rules table so a new rule (or a
+// new rule option) reaches editors' completion without anyone editing the schema by hand.
+// `npm run schema` writes it to schema/rt-advisor.config.schema.json; a test keeps the file in step.
+import { KNOWN_RULES, type KnownRule } from './known-rules.js';
+import type { JsonSchema } from './validate-options.js';
+
+export const SETTINGS = ['off', 'info', 'warning', 'error'] as const;
+export type Setting = (typeof SETTINGS)[number];
+
+export const SCHEMA_FILE = 'schema/rt-advisor.config.schema.json';
+export const SCHEMA_ID = 'https://github.com/rt-advisor/rt-advisor/blob/main/schema/rt-advisor.config.schema.json';
+
+function ruleEntry(rule: KnownRule): JsonSchema {
+  const description = `${rule.meta.description} (default: ${rule.meta.defaultSeverity}; ${rule.meta.docsPath})`;
+  const severity = { enum: [...SETTINGS] };
+  if (!rule.optionsSchema) return { description, ...severity };
+  return {
+    description,
+    anyOf: [
+      severity,
+      { type: 'array', items: [severity, rule.optionsSchema], additionalItems: false, minItems: 1 },
+    ],
+  };
+}
+
+export function buildConfigSchema(known: readonly KnownRule[] = KNOWN_RULES): JsonSchema {
+  const rules = Object.fromEntries([...known].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1)).map((r) => [r.meta.id, ruleEntry(r)]));
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: SCHEMA_ID,
+    title: 'rt-advisor configuration (rt-advisor.config.json)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string', description: 'Path or URL of this schema, for editor completion.' },
+      rules: {
+        type: 'object',
+        description: 'Per rule: "off", "info", "warning" or "error", or ["<severity>", { options }] for a rule that takes options.',
+        additionalProperties: false,
+        properties: rules,
+      },
+      ignore: {
+        type: 'array',
+        description: 'gitignore-style globs of files not to scan, relative to this file\'s folder.',
+        items: { type: 'string', minLength: 1 },
+      },
+      controlVerbs: {
+        type: 'array',
+        description: 'Extra message verbs that count as control (like subscribe or ping), e.g. a protocol\'s own "watch"/"unwatch".',
+        items: { type: 'string', minLength: 1 },
+      },
+    },
+  };
+}
+
+export function configSchemaText(known: readonly KnownRule[] = KNOWN_RULES): string {
+  return `${JSON.stringify(buildConfigSchema(known), null, 2)}\n`;
+}

@@ -1,0 +1,64 @@
+// Where the configuration meets the scan: which rules run and with what severity and options,
+// then the inline directives and fingerprints over what they found.
+import type { RuleModule } from '../../rules/rule.js';
+import type { RuleSetting } from '../config/load-config.js';
+import { KNOWN_RULES } from '../config/known-rules.js';
+import { compareLocations, type Finding, type Severity, type SuppressedFinding } from '../model.js';
+import { applyDirectives, UNUSED_DIRECTIVE_META } from '../suppress/directives.js';
+import type { Directive } from '../suppress/parse-directives.js';
+import { assignFingerprints, lineReader } from '../suppress/fingerprint.js';
+
+export type RuleSettings = ReadonlyMap<string, RuleSetting>;
+
+export interface ActiveRule {
+  rule: RuleModule;
+  /** The configured severity, set on every finding; undefined keeps what the rule emits. */
+  severity?: Severity;
+  options: Readonly<Record<string, unknown>>;
+}
+
+/** The rules to run: "off" ones are left out entirely, so their files are not even parsed. */
+export function activeRules(rules: readonly RuleModule[], settings?: RuleSettings): ActiveRule[] {
+  return rules.flatMap((rule) => {
+    const s = settings?.get(rule.meta.id);
+    if (s?.severity === 'off') return [];
+    return [{ rule, severity: s?.severity, options: s?.options ?? rule.defaultOptions ?? {} }];
+  });
+}
+
+export function withSeverity(findings: Finding[], active: ActiveRule): Finding[] {
+  const { severity } = active;
+  return severity ? findings.map((f) => ({ ...f, severity })) : findings;
+}
+
+function byLocation(a: Finding, b: Finding): number {
+  return compareLocations(a, b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/**
+ * Fingerprints every finding, then lets the disable directives silence theirs and report the ones
+ * that silenced nothing. `findings` must be sorted by location; `parsed` holds the text of every
+ * file a finding can be in (rules only report in files they were given).
+ */
+export function finishFindings(
+  findings: Finding[],
+  parsed: ReadonlyArray<{ relPath: string; text: string }>,
+  directives: readonly Directive[],
+  active: readonly ActiveRule[],
+  settings?: RuleSettings,
+): { findings: Finding[]; suppressed: SuppressedFinding[] } {
+  const texts = new Map(parsed.map((s) => [s.relPath, s.text]));
+  const fromText = lineReader((file) => texts.get(file));
+  // a directive in a file nobody parsed brings its own line
+  const directiveLines = new Map(directives.map((d) => [`${d.file}\0${d.line}`, d.lineText]));
+  const lineOf = (file: string, line: number) => directiveLines.get(`${file}\0${line}`) ?? fromText(file, line);
+  assignFingerprints(findings, lineOf);
+  const result = applyDirectives(findings, directives, {
+    knownIds: KNOWN_RULES.map((r) => r.meta.id),
+    enabledIds: new Set(active.map((a) => a.rule.meta.id)),
+    unusedSeverity: settings?.get(UNUSED_DIRECTIVE_META.id)?.severity ?? UNUSED_DIRECTIVE_META.defaultSeverity,
+  });
+  result.findings.sort(byLocation);
+  assignFingerprints(result.findings, lineOf);
+  return result;
+}
