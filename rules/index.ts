@@ -1,5 +1,7 @@
 import type { RuleModule } from './rule.js';
+import { wsNoReconnect } from './ws-no-reconnect.js';
+import { wsServerControlOnly } from './ws-server-control-only.js';
 import { wsSubscribeOnly } from './ws-subscribe-only.js';
 
 /** Every rule the scanner runs, by id. */
-export const RULES: readonly RuleModule[] = [wsSubscribeOnly];
+export const RULES: readonly RuleModule[] = [wsSubscribeOnly, wsNoReconnect, wsServerControlOnly];

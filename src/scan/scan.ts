@@ -63,7 +63,8 @@ export async function scan(input: ScanInput, options: { extraVerbs?: string[] } 
   }
   if (!input.includeTests) sockets = sockets.filter((s) => !TEST_FILE.test(s.file));
   sockets.sort(compareLocations);
-  const findings = RULES.flatMap((rule) => runRule(rule, { sockets, parsed, morph, includeTests: Boolean(input.includeTests) }, notes)).sort(
+  const ruleInput = { sockets, parsed, morph, includeTests: Boolean(input.includeTests), extraVerbs: options.extraVerbs ?? [] };
+  const findings = RULES.flatMap((rule) => runRule(rule, ruleInput, notes)).sort(
     (a, b) => compareLocations(a, b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
   notes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
@@ -80,13 +81,13 @@ export async function scan(input: ScanInput, options: { extraVerbs?: string[] } 
 /** One rule over its files; a rule that throws is an analyzer error, not a crash. */
 function runRule(
   rule: RuleModule,
-  input: { sockets: Report['sockets']; parsed: ParsedFile[]; morph: RuleContext['morph']; includeTests: boolean },
+  input: { sockets: Report['sockets']; parsed: ParsedFile[]; morph: RuleContext['morph']; includeTests: boolean; extraVerbs: readonly string[] },
   notes: FileNote[],
 ): Finding[] {
   const hint = rule.fileHint;
   const files = hint ? input.parsed.filter((f) => hint.test(f.text) && (input.includeTests || !TEST_FILE.test(f.relPath))) : [];
   try {
-    return rule.check({ sockets: input.sockets, files, morph: input.morph, options: rule.defaultOptions ?? {} });
+    return rule.check({ sockets: input.sockets, files, morph: input.morph, extraVerbs: input.extraVerbs, options: rule.defaultOptions ?? {} });
   } catch (err) {
     const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
     notes.push({ file: '.', kind: 'analyzer-error', message: `internal error in rule ${rule.meta.id}: ${message}` });
