@@ -94,12 +94,7 @@ class ReconnectAnalysis {
   /** A reference to one of the creators anywhere inside `node` (nested callbacks included). */
   private mentionsCreator(node: Node): boolean {
     let hit = false;
-    bodyOf(node).forEachDescendant((n, traversal) => {
-      if (this.isCreatorRef(n)) {
-        hit = true;
-        traversal.stop();
-      }
-    });
+    eachNode(bodyOf(node), (n) => (hit = this.isCreatorRef(n)));
     return hit;
   }
 
@@ -149,22 +144,17 @@ class ReconnectAnalysis {
   private reaches(fn: Node, depth: number): Answer {
     if (depth > MAX_DEPTH || this.seen.has(fn)) return 'no';
     this.seen.add(fn);
+    // the handler creates the socket itself (`onclose = () => { this.ws = new WebSocket(url) }`)
+    if (this.input.creations.some((c) => isInside(c, fn))) return 'yes';
     let unknown = false;
     let yes = false;
-    bodyOf(fn).forEachDescendant((n, traversal) => {
-      if (this.isCreatorRef(n)) {
-        yes = true;
-        return traversal.stop();
-      }
+    eachNode(bodyOf(fn), (n) => {
+      if (this.isCreatorRef(n)) return (yes = true);
       if (Node.isThrowStatement(n)) unknown = true; // the process dies: a supervisor may restart it
-      if (!Node.isCallExpression(n)) return undefined;
+      if (!Node.isCallExpression(n)) return false;
       const a = this.callReaches(n, depth);
-      if (a === 'yes') {
-        yes = true;
-        return traversal.stop();
-      }
       if (a === 'unknown') unknown = true;
-      return undefined;
+      return (yes = a === 'yes');
     });
     return yes ? 'yes' : unknown ? 'unknown' : 'no';
   }
@@ -277,6 +267,14 @@ function isInWakeCallback(ref: Node): boolean {
     }
   }
   return false;
+}
+
+/** Visits `root` and its descendants in order until `visit` returns true. */
+function eachNode(root: Node, visit: (n: Node) => boolean): void {
+  if (visit(root)) return;
+  root.forEachDescendant((n, traversal) => {
+    if (visit(n)) traversal.stop();
+  });
 }
 
 /** A function's body (its own name and parameters are not references to it). */
