@@ -11,11 +11,12 @@ const API_NAMES: Partial<Record<Socket['api'], string>> = {
 };
 
 export function messageFor(socket: Socket): string {
+  const oneWay = socket.verdict === 'receive-only' || socket.verdict === 'control-only';
   return (
-    `${API_NAMES[socket.api]} \`new ${socket.constructorText}(…)\` is never re-created after it closes: no close or error handler, ` +
-    `retry loop or timer calls the code that creates it, so a deploy, a proxy's idle timeout or a network change ends the stream for good. ` +
-    'Reconnect with exponential backoff, a cap and full jitter, then resubscribe and resync; or, for a server→client stream, ' +
-    'use Server-Sent Events: EventSource reconnects by itself and resumes from Last-Event-ID.'
+    `${API_NAMES[socket.api]} \`new ${socket.constructorText}(…)\` is never re-created after it closes: neither a close or error handler ` +
+    'nor a retry loop or timer runs the code that creates it, so a deploy, a proxy idle timeout or a network drop ends the stream for good. ' +
+    'Reconnect from the close event with capped exponential backoff and full jitter, then resubscribe and resync' +
+    (oneWay ? '; or serve this one-way stream as Server-Sent Events, which reconnect by themselves.' : '.')
   );
 }
 
