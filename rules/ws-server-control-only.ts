@@ -3,7 +3,7 @@
 // ws-subscribe-only finds in clients: Server-Sent Events plus a POST for the subscription changes.
 import type { Finding, Location } from '../src/model.js';
 import { isControlVerb } from '../src/scan/vocabulary.js';
-import { docsPath, type RuleModule } from './rule.js';
+import { docsPath, type ParsedFile, type RuleContext, type RuleModule } from './rule.js';
 import { findServers, type ServerSite } from './ws-server/find-servers.js';
 import { InboundAnalysis, type Inbound } from './ws-server/inbound.js';
 import { moduleBindings } from './ws-server/syntax.js';
@@ -48,6 +48,23 @@ function location(relPath: string, node: { getStartLineNumber(): number; getStar
   return { file: relPath, line, column };
 }
 
+const SOCKET_IO_QUIET = new Set(['connection', 'connect', 'disconnect', 'disconnecting', 'error', 'close', 'listening', 'headers']);
+
+/**
+ * A socket stored in a map in the connection handler can get its listener elsewhere in the file
+ * (`clients.get(id).on('message', …)`): before calling a server push-only, make sure nothing in the file listens.
+ */
+function listensElsewhere(m: NonNullable<RuleContext['morph']>, sf: ParsedFile['sourceFile'], api: ServerSite['api']): boolean {
+  if (api === 'ws' && /\bonmessage\b|['"`]message['"`]/.test(sf.getFullText())) return true;
+  return sf.getDescendantsOfKind(m.SyntaxKind.CallExpression).some((call) => {
+    const callee = call.getExpression();
+    if (!m.Node.isPropertyAccessExpression(callee) || !['on', 'once', 'addListener', 'addEventListener', 'onAny'].includes(callee.getName())) return false;
+    const event = call.getArguments()[0];
+    const name = event && (m.Node.isStringLiteral(event) || m.Node.isNoSubstitutionTemplateLiteral(event)) ? event.getLiteralText() : undefined;
+    return api === 'socket.io' ? name === undefined || !SOCKET_IO_QUIET.has(name) : name === undefined || name === 'message';
+  });
+}
+
 export const wsServerControlOnly: RuleModule = {
   meta,
   fileHint: /WebSocketServer|WebSocket\.Server|socket\.io['"]|new Server\(/,
@@ -64,7 +81,7 @@ export const wsServerControlOnly: RuleModule = {
           inbound.finish();
           if (inbound.unknown) continue;
           // a server that reads nothing is a push-only stream, but only if its connections were seen at all
-          const pushesOnly = inbound.readers === 0 && site.connections.length > 0;
+          const pushesOnly = inbound.readers === 0 && site.connections.length > 0 && !listensElsewhere(morph, file.sourceFile, site.api);
           const controlOnly = inbound.messages.length > 0 && inbound.messages.every((msg) => isControlVerb(msg.name, extraVerbs));
           if (!pushesOnly && !controlOnly) continue;
           findings.push({

@@ -57,6 +57,24 @@ export function useFeed(url: string) {
 function open() { ws = new WebSocket('wss://x'); ws.onmessage = () => {}; }
 window.addEventListener('online', () => open());
 open();`],
+    ['a close handler that reloads the page', `const ws = new WebSocket('wss://x');\nws.onmessage = () => {};\nws.onclose = () => window.location.reload();`],
+    ['a Vue watcher that reconnects when the close handler clears a ref', `import { ref, watch } from 'vue';
+const connected = ref(false);
+let ws: WebSocket;
+function open() { ws = new WebSocket('wss://x'); ws.onmessage = () => {}; ws.onopen = () => (connected.value = true); ws.onclose = () => (connected.value = false); }
+watch(connected, (now) => { if (!now) open(); });
+open();`],
+    ['a React close handler clearing the socket state an effect that connects depends on', `import { useCallback, useEffect, useState } from 'react';
+export function useFeed(url: string) {
+  const [socket, setSocket] = useState<WebSocket | null>(null);
+  const connect = useCallback(() => {
+    const ws = new WebSocket(url);
+    ws.onmessage = () => {};
+    ws.onclose = () => setSocket(null);
+    setSocket(ws);
+  }, [url]);
+  useEffect(() => { if (!socket) connect(); }, [socket, connect]);
+}`],
     ['a reconnecting wrapper', `import ReconnectingWebSocket from 'reconnecting-websocket';
 const ws = new ReconnectingWebSocket('wss://x');
 ws.onmessage = () => {};`],

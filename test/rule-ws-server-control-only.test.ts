@@ -128,6 +128,11 @@ wss.on('connection', (ws) => ws.on('message', (raw) => {
   if (msg.type === 'ping') return ws.send('pong');
   db.insert(msg.row);
 }));`],
+      ['a push-only looking server whose stored sockets get a message listener elsewhere', `import { WebSocketServer, type WebSocket } from 'ws';
+const clients = new Map<string, WebSocket>();
+const wss = new WebSocketServer({ port: 1 });
+wss.on('connection', (ws, req) => { clients.set(String(req.url), ws); });
+export function watch(id: string) { clients.get(id)?.on('message', (d) => store(d)); }`],
       ['a ws client (not a server)', `import WebSocket from 'ws';
 const ws = new WebSocket('wss://x');
 ws.on('message', (raw) => { if (raw.toString() === 'ping') ws.send('pong'); });`],

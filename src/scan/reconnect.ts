@@ -22,6 +22,9 @@ const CALLBACK_NAME = /^on[A-Z]|callback|handler|listener|^cb$|^fn$/i;
 const TIMERS = /^(?:(?:window|globalThis|self)\.)?(?:setTimeout|setInterval|requestIdleCallback)$/;
 /** Events after which an app typically reconnects: the network or the page is back. */
 const WAKE_EVENTS = new Set(['online', 'visibilitychange', 'focus', 'pageshow', 'resume']);
+const RELOAD = /^(?:(?:window|document|globalThis)\.)?location\.(?:reload|assign|replace)$/;
+/** Callbacks that run when some state changes: a creator called from there reconnects when the close handler changes it. */
+const WATCHERS = /^(?:watch|watchEffect|autorun|reaction|effect|subscribe|\$subscribe)$/;
 const EFFECT_HOOKS = /^(?:React\.)?(?:useEffect|useLayoutEffect|useInsertionEffect)$/;
 
 /** The code that creates the socket, as something a caller can name. */
@@ -167,7 +170,7 @@ class ReconnectAnalysis {
       const decl = resolveIdentifier(callee);
       if (!decl) return RECONNECT_NAME.test(name) ? 'unknown' : 'no'; // a global: console-like, or a retry helper we cannot read
       const state = stateSetter(decl);
-      if (state) return this.rerunsEffect(state) ? 'yes' : 'no'; // React state: reconnects only if the effect depends on it
+      if (state) return this.rerunsEffect(callee, state) ? 'yes' : 'no'; // React state: reconnects only if an effect that connects depends on it
       if (parameterOf(decl)) return this.callbackReaches(decl, depth);
       const fn = functionValue(index.definitionOf(callee));
       if (fn) return this.reaches(fn, depth + 1);
@@ -178,6 +181,7 @@ class ReconnectAnalysis {
     const name = callee.getName();
     const target = unwrap(callee.getExpression());
     if (callee.getText() === 'process.exit') return 'unknown'; // the supervisor restarts the process
+    if (RELOAD.test(callee.getText())) return 'yes'; // the page reloads and connects afresh
     if (NOTIFIERS.has(name) || RECONNECT_NAME.test(name)) return 'unknown';
     if (target.getKind() === SyntaxKind.ThisKeyword) {
       const method = classMethod(callee, name);
@@ -219,14 +223,20 @@ class ReconnectAnalysis {
     return unknown ? 'unknown' : 'no';
   }
 
-  /** `setRetry(n => n + 1)` in a close handler re-runs the effect that creates the socket when `retry` is a dependency. */
-  private rerunsEffect(stateName: string): boolean {
-    return this.creators.some((c) => {
-      const holder = c.fn && valueRoot(c.fn).getParent();
-      if (!holder || !Node.isCallExpression(holder) || !EFFECT_HOOKS.test(holder.getExpression().getText())) return false;
-      const deps = holder.getArguments()[1];
-      return !!deps && Node.isArrayLiteralExpression(deps) && deps.getElements().some((d) => d.getText().split(/[.?!\s]/)[0] === stateName);
-    });
+  /**
+   * `setRetry(n => n + 1)` (or `setSocket(null)`) in a close handler: an effect of the same file that depends
+   * on that state and creates the socket (or calls the code that does) runs again.
+   */
+  private rerunsEffect(at: Node, stateName: string): boolean {
+    const file = at.getSourceFile();
+    for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      if (!EFFECT_HOOKS.test(call.getExpression().getText())) continue;
+      const [effect, deps] = call.getArguments();
+      if (!effect || !deps || !Node.isArrayLiteralExpression(deps)) continue;
+      if (!deps.getElements().some((d) => d.getText().split(/[.?!\s]/)[0] === stateName)) continue;
+      if (this.input.creations.some((c) => isInside(c, effect)) || this.mentionsCreator(effect)) return true;
+    }
+    return false;
   }
 }
 
@@ -254,13 +264,15 @@ function inLoop(site: Node, fn: Node | undefined): boolean {
   return false;
 }
 
-/** A reference inside a timer callback or an `online`/`visibilitychange` listener. */
+/** A reference inside a timer callback, a state watcher (`watch(connected, …)`) or an `online`/`visibilitychange` listener. */
 function isInWakeCallback(ref: Node): boolean {
   for (let n: Node | undefined = ref; n; n = n.getParent()) {
     const holder = valueRoot(n).getParent();
     if (!holder || !Node.isCallExpression(holder) || holder.getExpression() === valueRoot(n)) continue;
     const callee = unwrap(holder.getExpression());
     if (TIMERS.test(callee.getText())) return true;
+    const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
+    if (WATCHERS.test(name)) return true;
     if (Node.isPropertyAccessExpression(callee) && /^(?:addEventListener|on)$/.test(callee.getName())) {
       const event = holder.getArguments()[0];
       if (event && Node.isStringLiteral(event) && WAKE_EVENTS.has(event.getLiteralText())) return true;
