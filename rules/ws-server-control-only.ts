@@ -6,7 +6,7 @@ import { isControlVerb } from '../src/scan/vocabulary.js';
 import { docsPath, type ParsedFile, type RuleContext, type RuleModule } from './rule.js';
 import { findServers, type ServerSite } from './ws-server/find-servers.js';
 import { InboundAnalysis, type Inbound } from './ws-server/inbound.js';
-import { moduleBindings } from './ws-server/syntax.js';
+import { moduleBindings, ofKind } from './ws-server/syntax.js';
 
 const id = 'ws-server-control-only';
 
@@ -56,7 +56,7 @@ const SOCKET_IO_QUIET = new Set(['connection', 'connect', 'disconnect', 'disconn
  */
 function listensElsewhere(m: NonNullable<RuleContext['morph']>, sf: ParsedFile['sourceFile'], api: ServerSite['api']): boolean {
   if (api === 'ws' && /\bonmessage\b|['"`]message['"`]/.test(sf.getFullText())) return true;
-  return sf.getDescendantsOfKind(m.SyntaxKind.CallExpression).some((call) => {
+  return ofKind<import('ts-morph').CallExpression>(m, sf, m.SyntaxKind.CallExpression).some((call) => {
     const callee = call.getExpression();
     if (!m.Node.isPropertyAccessExpression(callee) || !['on', 'once', 'addListener', 'addEventListener', 'onAny'].includes(callee.getName())) return false;
     const event = call.getArguments()[0];

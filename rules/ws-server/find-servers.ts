@@ -1,7 +1,7 @@
 // Finds WebSocket servers in a file (`ws` WebSocketServer / WebSocket.Server, socket.io Server or
 // `require('socket.io')(http)`) and the functions that receive each client connection.
-import type { Node, SourceFile } from 'ts-morph';
-import { functionOf, literal, moduleBindings, readsOf, requireOf, unwrap, valueRoot, type Morph } from './syntax.js';
+import type { Node, SourceFile, ts } from 'ts-morph';
+import { findRaw, functionOf, literal, moduleBindings, readsOf, requireOf, unwrap, valueRoot, type Morph } from './syntax.js';
 
 export type ServerApi = 'ws' | 'socket.io';
 
@@ -46,11 +46,31 @@ function serverApi(m: Morph, callee: Node, bindings: Bindings, called: boolean):
 export function findServers(m: Morph, sf: SourceFile): ServerSite[] {
   const bindings = moduleBindings(m, sf);
   const sites: ServerSite[] = [];
-  for (const n of sf.getDescendantsOfKind(m.SyntaxKind.NewExpression)) {
+  const K = m.SyntaxKind;
+  const serverNames = new Set([...bindings].filter(([, b]) => WS_MODULES.has(b.module) || b.module === SOCKET_IO).map(([name]) => name));
+  // raw prefilters: wrap only the `new`s and calls whose callee can name a server
+  const calleeName = (e: ts.Expression): string | undefined =>
+    e.kind === K.Identifier ? (e as ts.Identifier).text : e.kind === K.PropertyAccessExpression ? calleeName((e as ts.PropertyAccessExpression).expression) : undefined;
+  const news = findRaw<Node & { getExpression(): Node }>(sf, (n) => {
+    if (n.kind !== K.NewExpression) return false;
+    const callee = (n as ts.NewExpression).expression;
+    const root = calleeName(callee);
+    return (root !== undefined && serverNames.has(root)) || (callee.kind !== K.Identifier && /require\(/.test(callee.getText(sf.compilerNode)));
+  });
+  for (const n of news) {
     const api = serverApi(m, n.getExpression(), bindings, false);
     if (api) sites.push(follow(m, { node: n, api, constructorText: n.getExpression().getText(), connections: [] }, bindings));
   }
-  for (const n of sf.getDescendantsOfKind(m.SyntaxKind.CallExpression)) {
+  // only calls of a socket.io binding or of `require('socket.io')` itself (`socketIo(http)`, `require('socket.io')(http)`)
+  const calls = !/socket\.io['"]/.test(sf.getFullText())
+    ? []
+    : findRaw<Node & { getExpression(): Node }>(sf, (n) => {
+        if (n.kind !== K.CallExpression) return false;
+        const callee = (n as ts.CallExpression).expression;
+        if (callee.kind === K.Identifier) return serverNames.has((callee as ts.Identifier).text);
+        return callee.kind === K.CallExpression && /^require\(\s*['"]socket\.io['"]\s*\)$/.test(callee.getText(sf.compilerNode));
+      });
+  for (const n of calls) {
     const callee = unwrap(m, n.getExpression());
     if ((m.Node.isIdentifier(callee) || m.Node.isCallExpression(callee)) && serverApi(m, callee, bindings, true) === 'socket.io') {
       sites.push(follow(m, { node: n, api: 'socket.io', constructorText: callee.getText(), connections: [] }, bindings));
@@ -81,8 +101,10 @@ function follow(m: Morph, site: ServerSite, bindings: Bindings): ServerSite {
       if (m.Node.isIdentifier(left)) return readsOf(m, root.getSourceFile(), left.getText()).forEach((r) => r !== left && value(r));
       if (m.Node.isPropertyAccessExpression(left) && unwrap(m, left.getExpression()).getKind() === m.SyntaxKind.ThisKeyword) {
         const cls = left.getFirstAncestor((n) => m.Node.isClassDeclaration(n) || m.Node.isClassExpression(n)) ?? root.getSourceFile();
-        for (const access of cls.getDescendantsOfKind(m.SyntaxKind.PropertyAccessExpression)) {
-          if (access !== left && access.getName() === left.getName() && unwrap(m, access.getExpression()).getKind() === m.SyntaxKind.ThisKeyword) value(access);
+        const field = left.getName();
+        const accesses = findRaw<Node & { getExpression(): Node }>(cls, (n) => n.kind === m.SyntaxKind.PropertyAccessExpression && (n as ts.PropertyAccessExpression).name.getText() === field);
+        for (const access of accesses) {
+          if (access !== left && unwrap(m, access.getExpression()).getKind() === m.SyntaxKind.ThisKeyword) value(access);
         }
         return;
       }

@@ -6,7 +6,7 @@
 import type { Node } from 'ts-morph';
 import { DISCRIMINANTS } from '../../src/scan/vocabulary.js';
 import type { ServerApi } from './find-servers.js';
-import { bodyOf, functionOf, literal, paramName, readsOf, unwrap, valueRoot, type Morph } from './syntax.js';
+import { bodyOf, functionOf, literal, ofKind, paramName, readsOf, unwrap, valueRoot, type Morph } from './syntax.js';
 
 export interface Inbound {
   node: Node;
@@ -247,7 +247,8 @@ export class InboundAnalysis {
     const e = unwrap(m, expr);
     let obj: Node | undefined = e;
     if (m.Node.isIdentifier(e)) {
-      const decl = e.getSourceFile().getDescendantsOfKind(m.SyntaxKind.VariableDeclaration).find((v) => v.getName() === e.getText());
+      const name = e.getText();
+      const decl = ofKind<Node & { getName(): string; getInitializer(): Node | undefined; getInitializerOrThrow(): Node }>(m, e.getSourceFile(), m.SyntaxKind.VariableDeclaration).find((v) => v.getName() === name);
       obj = decl?.getInitializer() && unwrap(m, decl.getInitializerOrThrow());
     }
     if (!obj || !m.Node.isObjectLiteralExpression(obj)) return this.stop(`a handler table the analyzer cannot read (\`${e.getText().slice(0, 30)}\`)`);

@@ -1,8 +1,36 @@
 // Small syntax helpers for the server rule. Rule modules get ts-morph at run time through the rule
 // context (they import it for types only), so these take the module as their first argument.
-import type { Node, SourceFile } from 'ts-morph';
+import type { Node, SourceFile, ts } from 'ts-morph';
 
 export type Morph = typeof import('ts-morph');
+
+/**
+ * Descendants of `root` matching a test on raw compiler nodes, wrapped: ts-morph wraps every node a
+ * `getDescendantsOfKind` walk visits, which costs seconds on a bundled file the text hint let through.
+ */
+export function findRaw<T extends Node = Node>(root: Node, test: (n: ts.Node) => boolean): T[] {
+  const hits: T[] = [];
+  const stack: ts.Node[] = [];
+  const push = (n: ts.Node) => {
+    const children: ts.Node[] = [];
+    n.forEachChild((c) => {
+      children.push(c);
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  };
+  push(root.compilerNode);
+  const wrap = (root as unknown as { _getNodeFromCompilerNode(n: ts.Node): T })._getNodeFromCompilerNode.bind(root);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (test(n)) hits.push(wrap(n));
+    push(n);
+  }
+  return hits;
+}
+
+export function ofKind<T extends Node = Node>(m: Morph, root: Node, kind: ts.SyntaxKind): T[] {
+  return findRaw<T>(root, (n) => n.kind === kind);
+}
 
 /** Strips parentheses, `as`, `!`, `satisfies`. */
 export function unwrap(m: Morph, node: Node): Node {
@@ -42,7 +70,7 @@ function isReference(m: Morph, id: Node): boolean {
 
 /** Every read of the name `name` inside `scope` (lexical shadowing is not modelled: servers are small files). */
 export function readsOf(m: Morph, scope: Node, name: string): Node[] {
-  return scope.getDescendantsOfKind(m.SyntaxKind.Identifier).filter((id) => id.getText() === name && isReference(m, id));
+  return findRaw(scope, (n) => n.kind === m.SyntaxKind.Identifier && (n as ts.Identifier).text === name).filter((id) => isReference(m, id));
 }
 
 /** `require('m')` or `require('m').X`: the module and the member taken. */
@@ -59,10 +87,14 @@ export function requireOf(m: Morph, init: Node | undefined): { module: string; i
   return module === undefined ? undefined : { module, imported };
 }
 
+const SERVER_REQUIRE = /\brequire\s*\(\s*['"](?:ws|isomorphic-ws|socket\.io)['"]/;
+
 /** Local name → the module it comes from and the export it names (`default`, `*`, or a name). */
 export function moduleBindings(m: Morph, sf: SourceFile): Map<string, { module: string; imported: string }> {
   const out = new Map<string, { module: string; imported: string }>();
-  for (const st of sf.getStatements()) {
+  const wrap = (sf as unknown as { _getNodeFromCompilerNode(n: ts.Node): Node })._getNodeFromCompilerNode.bind(sf);
+  const imports = sf.compilerNode.statements.filter((st) => st.kind === m.SyntaxKind.ImportDeclaration).map(wrap);
+  for (const st of imports) {
     if (!m.Node.isImportDeclaration(st)) continue;
     // read the specifier from the raw node: the getter throws on repaired trees
     const spec = (st.compilerNode as { moduleSpecifier?: { text?: string } }).moduleSpecifier;
@@ -77,7 +109,11 @@ export function moduleBindings(m: Morph, sf: SourceFile): Map<string, { module: 
       for (const s of bindings.getElements()) out.set((s.getAliasNode() ?? s.getNameNode()).getText(), { module, imported: s.getName() });
     }
   }
-  for (const decl of sf.getDescendantsOfKind(m.SyntaxKind.VariableDeclaration)) {
+  // CommonJS: only the requires of the server packages matter (a bundle has thousands of others)
+  const requires = !SERVER_REQUIRE.test(sf.getFullText())
+    ? []
+    : findRaw(sf, (n) => n.kind === m.SyntaxKind.VariableDeclaration && !!(n as ts.VariableDeclaration).initializer && SERVER_REQUIRE.test((n as ts.VariableDeclaration).initializer!.getText(sf.compilerNode)));
+  for (const decl of requires as Array<Node & { getInitializer(): Node | undefined; getNameNode(): Node }>) {
     const target = requireOf(m, decl.getInitializer());
     if (!target) continue;
     const name = decl.getNameNode();
@@ -107,9 +143,10 @@ export function functionOf(m: Morph, expr: Node | undefined, imports: ReadonlyMa
   if (m.Node.isIdentifier(e)) {
     const name = e.getText();
     if (imports.has(name)) return undefined;
-    const fn = sf.getDescendantsOfKind(m.SyntaxKind.FunctionDeclaration).find((f) => f.getName() === name && f.getBody());
+    const named = (n: ts.Node) => (n as ts.FunctionDeclaration | ts.VariableDeclaration).name?.getText(sf.compilerNode) === name;
+    const fn = findRaw(sf, (n) => n.kind === m.SyntaxKind.FunctionDeclaration && named(n) && !!(n as ts.FunctionDeclaration).body)[0];
     if (fn) return fn;
-    const v = sf.getDescendantsOfKind(m.SyntaxKind.VariableDeclaration).find((d) => d.getName() === name);
+    const v = findRaw(sf, (n) => n.kind === m.SyntaxKind.VariableDeclaration && named(n))[0] as (Node & { getInitializer(): Node | undefined; getInitializerOrThrow(): Node }) | undefined;
     const init = v?.getInitializer() && unwrap(m, v.getInitializerOrThrow());
     return init && isFunction(m, init) ? init : undefined;
   }

@@ -136,13 +136,18 @@ export function analyze(files: SourceText[], resolver: ModuleResolver, options: 
   const sockets: Socket[] = [];
   for (const { site, follower, creations } of followed) {
     let sends;
-    let reconnects: Socket['reconnects'];
+    let reconnects: Socket['reconnects'] = 'unknown';
     try {
       sends = dedupe(follower.uses.flatMap((use) => sendsOf(use, site.flavor, ctx)));
-      reconnects = reconnectsOf({ api: site.api, reconnectsItself: site.reconnectsItself ?? false, creations, follower, index });
     } catch (err) {
       notes.push(internalError(index.fileOf(site.node)?.relPath ?? '?', err));
       continue;
+    }
+    try {
+      reconnects = reconnectsOf({ api: site.api, reconnectsItself: site.reconnectsItself ?? false, creations, follower, index });
+    } catch (err) {
+      // the socket keeps its sends and verdict; only its reconnection stays unknown
+      notes.push(internalError(index.fileOf(site.node)?.relPath ?? '?', err));
     }
     sockets.push({
       ...locate(site.node, index),
