@@ -62,6 +62,28 @@ io.on('connection', (socket) => {
 });`],
       ['socket.io v2 factory and a namespace', `const io = require('socket.io')(http);
 io.of('/live').on('connection', (socket) => { socket.on('subscribe', (t) => socket.join(t)); });`],
+      ['a class holding the server in a field, handleUpgrade, enum case labels', `import { WebSocketServer } from 'ws';
+enum Kind { Subscribe = 'subscribe', Heartbeat = 'heartbeat' }
+export class Gateway {
+  private wss = new WebSocketServer({ noServer: true });
+  attach(server: import('node:http').Server) {
+    server.on('upgrade', (req, socket, head) => this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws)));
+  }
+  private accept(ws: import('ws').WebSocket) {
+    ws.on('message', (raw) => this.onMessage(ws, raw));
+  }
+  private onMessage(ws: import('ws').WebSocket, raw: Buffer) {
+    const msg = JSON.parse(raw.toString());
+    switch (msg.kind) {
+      case Kind.Subscribe: this.add(ws, msg.topic); break;
+      case Kind.Heartbeat: ws.send('{}'); break;
+    }
+  }
+  private add(_ws: unknown, _t: string) {}
+}`],
+      ['io.sockets.on(connection) with text frames in a CommonJS socket.io app', `const { Server } = require('socket.io');
+const io = new Server(3000);
+io.sockets.on('connection', (socket) => { socket.on('unsubscribe', (t) => socket.leave(t)); socket.once('identify', (id) => (socket.data.id = id)); });`],
     ])('%s', async (_name, src) => {
       const out = await findings(src);
       expect(out).toHaveLength(1);

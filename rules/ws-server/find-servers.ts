@@ -99,17 +99,10 @@ function follow(m: Morph, site: ServerSite, bindings: Bindings): ServerSite {
     if (m.Node.isBinaryExpression(p) && p.getRight() === root && p.getOperatorToken().getText() === '=') {
       const left = unwrap(m, p.getLeft());
       if (m.Node.isIdentifier(left)) return readsOf(m, root.getSourceFile(), left.getText()).forEach((r) => r !== left && value(r));
-      if (m.Node.isPropertyAccessExpression(left) && unwrap(m, left.getExpression()).getKind() === m.SyntaxKind.ThisKeyword) {
-        const cls = left.getFirstAncestor((n) => m.Node.isClassDeclaration(n) || m.Node.isClassExpression(n)) ?? root.getSourceFile();
-        const field = left.getName();
-        const accesses = findRaw<Node & { getExpression(): Node }>(cls, (n) => n.kind === m.SyntaxKind.PropertyAccessExpression && (n as ts.PropertyAccessExpression).name.getText() === field);
-        for (const access of accesses) {
-          if (access !== left && unwrap(m, access.getExpression()).getKind() === m.SyntaxKind.ThisKeyword) value(access);
-        }
-        return;
-      }
+      if (m.Node.isPropertyAccessExpression(left) && unwrap(m, left.getExpression()).getKind() === m.SyntaxKind.ThisKeyword) return field(left, left.getName());
       return stop('the server is stored where the analyzer does not follow');
     }
+    if (m.Node.isPropertyDeclaration(p) && p.getInitializer() === root) return field(p, p.getName()); // class Gateway { wss = new WebSocketServer(…) }
     if (m.Node.isExpressionStatement(p)) return;
     if (m.Node.isBinaryExpression(p) && p.getLeft() === root) return; // written, not read
     if (m.Node.isShorthandPropertyAssignment(p) || m.Node.isPropertyAssignment(p) || m.Node.isExportSpecifier(p) || m.Node.isExportAssignment(p) || m.Node.isReturnStatement(p) || m.Node.isArrowFunction(p)) {
@@ -117,6 +110,14 @@ function follow(m: Morph, site: ServerSite, bindings: Bindings): ServerSite {
     }
     if ((m.Node.isCallExpression(p) || m.Node.isNewExpression(p)) && p.getExpression() !== root) {
       return stop(`the server is passed to \`${p.getExpression().getText().slice(0, 40)}\``);
+    }
+  };
+  /** Every `this.<name>` read in the class that holds the field. */
+  const field = (at: Node, name: string): void => {
+    const cls = at.getFirstAncestor((n) => m.Node.isClassDeclaration(n) || m.Node.isClassExpression(n)) ?? at.getSourceFile();
+    const accesses = findRaw<Node & { getExpression(): Node }>(cls, (n) => n.kind === m.SyntaxKind.PropertyAccessExpression && (n as ts.PropertyAccessExpression).name.getText() === name);
+    for (const access of accesses) {
+      if (access !== at && unwrap(m, access.getExpression()).getKind() === m.SyntaxKind.ThisKeyword) value(access);
     }
   };
   const stop = (why: string) => {
