@@ -75,13 +75,27 @@ export function useFeed(url: string) {
   }, [url]);
   useEffect(() => { if (!socket) connect(); }, [socket, connect]);
 }`],
+    ['a close handler calling a method of an object from another file', {
+      'src/manager.ts': `import { connect } from './feed';
+export class ConnectionManager {
+  private attempts = 0;
+  handleClose() { if (this.attempts++ < 5) connect(); }
+}
+export const manager = new ConnectionManager();`,
+      'src/feed.ts': `import { manager } from './manager';
+export function connect() {
+  const ws = new WebSocket('wss://x');
+  ws.onmessage = () => {};
+  ws.onclose = () => manager.handleClose();
+}`,
+    }],
     ['a reconnecting wrapper', `import ReconnectingWebSocket from 'reconnecting-websocket';
 const ws = new ReconnectingWebSocket('wss://x');
 ws.onmessage = () => {};`],
     ['socket.io-client, which reconnects by itself', `import { io } from 'socket.io-client';
 const s = io('https://x');
 s.on('tick', () => {});`],
-  ])('yes: %s', (_name, src) => {
+  ] as Array<[string, string | Record<string, string>]>)('yes: %s', (_name, src) => {
     expect(reconnects(src)).toEqual(['yes']);
   });
 

@@ -188,7 +188,10 @@ class ReconnectAnalysis {
       return method ? this.reaches(method, depth + 1) : 'unknown'; // a callback stored in a field
     }
     if (CALLBACK_NAME.test(name)) return 'unknown'; // `options.onClose()`, `props.onDisconnect()`
-    return 'no';
+    // `manager.handleClose()`: a method of a scanned file this one imports (or of this file) is read
+    const methods = index.methodsNamed(name, index.importedBy(index.pathOf(call)));
+    if (methods.length === 1) return this.reaches(methods[0], depth + 1);
+    return methods.length > 1 ? 'unknown' : 'no';
   }
 
   /** A call of a parameter (`onStatus?.('closed')`): follow it to the arguments at every call site. */
