@@ -1,7 +1,9 @@
 import type { RuleModule } from './rule.js';
 import { sseNoHeartbeat } from './sse-no-heartbeat.js';
 import { sseProxyBuffering } from './sse-proxy-buffering.js';
+import { wsNoReconnect } from './ws-no-reconnect.js';
+import { wsServerControlOnly } from './ws-server-control-only.js';
 import { wsSubscribeOnly } from './ws-subscribe-only.js';
 
 /** Every rule the scanner runs, by id. */
-export const RULES: readonly RuleModule[] = [wsSubscribeOnly, sseNoHeartbeat, sseProxyBuffering];
+export const RULES: readonly RuleModule[] = [wsSubscribeOnly, wsNoReconnect, wsServerControlOnly, sseNoHeartbeat, sseProxyBuffering];

@@ -21,6 +21,8 @@ export interface RuleContext {
    * for types only, so `--help` and a scan of a tree with nothing to parse never load it.
    */
   morph?: typeof import('ts-morph');
+  /** Verbs the user added to the control vocabulary (`--control-verb`), for rules that classify messages. */
+  extraVerbs?: readonly string[];
   /** The rule's options: its `defaultOptions` merged with the user's configuration. */
   options: Readonly<Record<string, unknown>>;
 }

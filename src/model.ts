@@ -34,8 +34,17 @@ export interface Socket extends Location {
   listens: boolean;
   /** The client asks for binary frames (`binaryType = 'arraybuffer'`): the server pushes bytes. */
   receivesBinary: boolean;
+  /**
+   * Whether the client re-creates the socket after it closes: `yes` (a close/error handler, a retry loop or
+   * a timer calls the code that creates it, or the library reconnects by itself), `no` (the analyzer saw all
+   * of the socket's code and nothing does), `unknown` (the socket or its close event escapes into code the
+   * analyzer cannot see, or the API is one it does not judge).
+   */
+  reconnects: Reconnects;
   sends: Send[];
 }
+
+export type Reconnects = 'yes' | 'no' | 'unknown';
 
 export interface Finding extends Location {
   ruleId: string;

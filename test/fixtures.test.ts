@@ -6,8 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../rules/index.js';
-import { SEVERITY_RANK, type Report } from '../src/model.js';
+import { SEVERITY_RANK, type Report, type Severity } from '../src/model.js';
+import { KNOWN_RULES } from '../src/config/known-rules.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(REPO, 'fixtures');
@@ -85,7 +85,8 @@ const byLocation = (a: { file: string; line: number; column: number }, b: { file
   a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.line - b.line || a.column - b.column;
 
 const FLAGGED_VERDICTS = new Set(['receive-only', 'control-only']);
-const SEVERITY = new Map(RULES.map((r) => [r.meta.id, r.meta.defaultSeverity]));
+/** rule id → default severity: the exit code follows it (default --fail-on warning) */
+const SEVERITY = new Map<string, Severity>(KNOWN_RULES.map((r) => [r.meta.id, r.meta.defaultSeverity]));
 
 describe('fixtures', () => {
   it('there are at least 30 fixture cases plus the README demo', () => {
@@ -115,11 +116,18 @@ describe('fixtures', () => {
       .filter((s) => FLAGGED_VERDICTS.has(s.verdict))
       .map((s) => ({ ruleId: 'ws-subscribe-only', file: s.file, line: s.line, column: s.column }));
     expect(expected.findings.filter((f) => f.ruleId === 'ws-subscribe-only')).toEqual(findings);
+    // sorted as the report sorts them: location, then rule id
+    const sorted = [...expected.findings].sort((a, b) => byLocation(a, b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+    expect(expected.findings).toEqual(sorted);
     for (const f of expected.findings) {
       expect(SEVERITY.has(f.ruleId), f.ruleId).toBe(true);
       expect(existsSync(join(FIXTURES, name, f.file)), f.file).toBe(true);
+      // a client rule points at one of the sockets, a plain WebSocket for ws-no-reconnect
+      if (f.ruleId === 'ws-no-reconnect') {
+        const socket = expected.sockets.find((s) => byLocation(s, f) === 0);
+        expect(socket && ['browser-websocket', 'ws'].includes(socket.api), `${f.file}:${f.line}`).toBe(true);
+      }
     }
-    expect([...expected.findings].sort((a, b) => byLocation(a, b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0))).toEqual(expected.findings);
     // the default --fail-on is warning: info findings alone exit 0
     const failing = expected.findings.some((f) => SEVERITY_RANK[SEVERITY.get(f.ruleId)!] >= SEVERITY_RANK.warning);
     expect(expected.exitCode).toBe(failing ? 1 : 0);

@@ -57,7 +57,7 @@ function makeReport(): Report {
         line: 10,
         file: 'src/b.ts',
       },
-      { file: 'src/b.ts', line: 40, column: 3, api: 'ws', verdict: 'bidirectional', confidence: 'certain', constructorText: 'WebSocket', listens: true, sends: [{ file: 'src/b.ts', line: 41, column: 3, kind: 'data', label: 'placeOrder' }] },
+      { file: 'src/b.ts', line: 40, column: 3, api: 'ws', verdict: 'bidirectional', confidence: 'certain', constructorText: 'WebSocket', listens: true, receivesBinary: false, reconnects: 'no', sends: [{ file: 'src/b.ts', line: 41, column: 3, kind: 'data', label: 'placeOrder' }] },
       { file: 'src/a dir/a.ts', line: 3, column: 12, api: 'ws', verdict: 'receive-only', confidence: 'likely', constructorText: 'WebSocket', listens: true, sends: [] },
     ],
     notes: [
@@ -106,6 +106,7 @@ describe('json reporter', () => {
     expect(Object.keys(parsed)).toEqual(['version', 'findings', 'suppressed', 'sockets', 'notes', 'rules', 'stats']);
     expect(Object.keys(parsed.findings[2])).toEqual(['ruleId', 'severity', 'file', 'line', 'column', 'message', 'related']);
     expect(Object.keys(parsed.sockets[1])).toEqual(['file', 'line', 'column', 'api', 'verdict', 'confidence', 'constructorText', 'listens', 'sends']);
+    expect(Object.keys(parsed.sockets[2])).toEqual(['file', 'line', 'column', 'api', 'verdict', 'confidence', 'constructorText', 'listens', 'receivesBinary', 'reconnects', 'sends']);
     expect(Object.keys(parsed.sockets[1].sends[0])).toEqual(['file', 'line', 'column', 'kind', 'label']);
     expect(Object.keys(parsed.notes[0])).toEqual(['file', 'kind', 'message']);
     expect(Object.keys(parsed.rules[0])).toEqual(['id', 'description', 'defaultSeverity', 'help', 'docsPath']);

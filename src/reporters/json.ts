@@ -52,6 +52,7 @@ function canonicalSocket(s: Socket): Socket {
     constructorText: s.constructorText,
     listens: s.listens,
     receivesBinary: s.receivesBinary,
+    reconnects: s.reconnects,
     sends: s.sends.map(canonicalSend).sort((a, b) => compareLocations(a, b) || byText(a.label, b.label)),
   };
 }

@@ -9,6 +9,7 @@ import { findSockets, type SocketSite } from './find-sockets.js';
 import { SocketFollower } from './follow-socket.js';
 import { indexFile, ProjectIndex } from './project-index.js';
 import type { ModuleResolver } from './resolve-module.js';
+import { reconnectsOf } from './reconnect.js';
 import { locate, sendsOf, verdictOf, type SendContext } from './resolve-sends.js';
 import { resolveIdentifier } from './scope.js';
 import { TypeOracle } from './type-oracle.js';
@@ -102,8 +103,9 @@ export function analyze(files: SourceText[], resolver: ModuleResolver, options: 
   };
 
   // follow every socket first, so no direct send is mistaken for a wrapper's call site
-  const followed: Array<{ site: SocketSite; follower: SocketFollower }> = [];
-  const holders = new Set<string>();
+  const followed: Array<{ site: SocketSite; follower: SocketFollower; creations: Node[] }> = [];
+  /** holder → the creation sites storing into it, the first one reported */
+  const holders = new Map<string, Node[]>();
   for (const info of index.files.values()) {
     let sites: SocketSite[] = [];
     try {
@@ -120,20 +122,32 @@ export function analyze(files: SourceText[], resolver: ModuleResolver, options: 
         continue;
       }
       // `ws = new WebSocket(url)` again on reconnect is the same socket: report its first creation
-      if (follower.holder && holders.has(follower.holder)) continue;
-      if (follower.holder) holders.add(follower.holder);
-      followed.push({ site, follower });
+      const sameHolder = follower.holder ? holders.get(follower.holder) : undefined;
+      if (sameHolder) {
+        sameHolder.push(site.node);
+        continue;
+      }
+      const creations: Node[] = [site.node];
+      if (follower.holder) holders.set(follower.holder, creations);
+      followed.push({ site, follower, creations });
       for (const use of follower.uses) if (use.kind === 'send') ctx.directSends.add(use.call);
     }
   }
   const sockets: Socket[] = [];
-  for (const { site, follower } of followed) {
+  for (const { site, follower, creations } of followed) {
     let sends;
+    let reconnects: Socket['reconnects'] = 'unknown';
     try {
       sends = dedupe(follower.uses.flatMap((use) => sendsOf(use, site.flavor, ctx)));
     } catch (err) {
       notes.push(internalError(index.fileOf(site.node)?.relPath ?? '?', err));
       continue;
+    }
+    try {
+      reconnects = reconnectsOf({ api: site.api, reconnectsItself: site.reconnectsItself ?? false, creations, follower, index });
+    } catch (err) {
+      // the socket keeps its sends and verdict; only its reconnection stays unknown
+      notes.push(internalError(index.fileOf(site.node)?.relPath ?? '?', err));
     }
     sockets.push({
       ...locate(site.node, index),
@@ -143,6 +157,7 @@ export function analyze(files: SourceText[], resolver: ModuleResolver, options: 
       constructorText: site.constructorText,
       listens: follower.listens,
       receivesBinary: follower.receivesBinary,
+      reconnects,
       sends,
     });
   }

@@ -5,7 +5,7 @@ import { Node, SyntaxKind, type ParameterDeclaration } from 'ts-morph';
 import type { SendKind } from '../model.js';
 import type { ProjectIndex } from './project-index.js';
 import { resolveIdentifier, unwrap } from './scope.js';
-import { isControlVerb } from './vocabulary.js';
+import { DISCRIMINANTS, isControlVerb } from './vocabulary.js';
 
 export interface Classified {
   kind: SendKind;
@@ -18,7 +18,7 @@ export interface FromParam {
 }
 export type PayloadResult = Classified | FromParam;
 
-export const DISCRIMINANTS = ['type', 'op', 'action', 'event', 'method', 'cmd', 'command', 'kind', 'messageType', 'msgType', 't'];
+export { DISCRIMINANTS };
 const BINARY_CTORS = /^(?:ArrayBuffer|SharedArrayBuffer|DataView|Blob|File|Buffer|(?:Ui|I)nt(?:8|16|32)Array|Uint8ClampedArray|Float(?:32|64)Array|Big(?:Ui|I)nt64Array)$/;
 const BINARY_CALL = /(?:^|\.)(?:encode\w*|serialize\w*|toBinary|toUint8Array|toArrayBuffer|toBuffer|pack|finish|marshal|encodeStateAsUpdate\w*|encodeAwarenessUpdate)$/;
 const TEXT_CALL = /^(?:encodeURI|encodeURIComponent|JSON\.stringify|String)$/;

@@ -14,6 +14,8 @@ export interface SocketSite {
   flavor: Flavor;
   confidence: 'certain' | 'likely';
   constructorText: string;
+  /** a wrapper that re-creates its socket by itself (reconnecting-websocket, partysocket) */
+  reconnectsItself?: boolean;
 }
 
 const WS_PACKAGES = new Set(['ws', 'isomorphic-ws']);
@@ -41,7 +43,7 @@ function constructorKind(id: Node, index: ProjectIndex): Kind | undefined {
     if (WS_PACKAGES.has(imp.module)) {
       return ['default', '*', 'WebSocket'].includes(imp.imported) ? { api: 'ws', confidence: 'certain' } : undefined;
     }
-    if (WRAPPER_PACKAGES.has(imp.module)) return { api: 'other', confidence: 'certain' };
+    if (WRAPPER_PACKAGES.has(imp.module)) return { api: 'other', confidence: 'certain', reconnectsItself: true };
     if (imp.imported === 'WebSocket' && !imp.resolved) return { api: 'other', confidence: 'certain' };
     return undefined;
   }
@@ -75,7 +77,7 @@ function newKind(expr: Node, index: ProjectIndex): Kind | undefined {
         return d ? index.importOf(d) : undefined;
       })();
       if (imp && WS_PACKAGES.has(imp.module)) return { api: 'ws', confidence: 'certain' };
-      if (imp && WRAPPER_PACKAGES.has(imp.module)) return { api: 'other', confidence: 'certain' };
+      if (imp && WRAPPER_PACKAGES.has(imp.module)) return { api: 'other', confidence: 'certain', reconnectsItself: true };
     }
     // injected: `new this.options.WebSocket(url)`, `new settings.WebSocket(url)`, `new this.wsImpl(url)`
     if (isCtorName(name.replace(/^#/, ''))) return { api: 'other', confidence: 'likely' };

@@ -46,6 +46,12 @@ export class SocketFollower {
   receivesBinary = false;
   /** the first place the socket is stored: two creation sites storing into it are one socket */
   holder?: string;
+  /** `close`/`error` listeners (`onclose = fn`, `on('close', fn)`); `?` for an event name it cannot read */
+  readonly lifecycle: Array<{ event: string; handler: Node | undefined }> = [];
+  /** `message`/`open` listeners, to tell a one-shot exchange that closes the socket from its own reply handler */
+  readonly readers: Node[] = [];
+  /** `socket.close()` / `socket.terminate()` calls */
+  readonly closeCalls: Node[] = [];
   private readonly seen = new Set<Node | string>();
 
   constructor(private readonly api: Flavor, private readonly index: ProjectIndex) {}
@@ -124,9 +130,12 @@ export class SocketFollower {
       if (name === 'multiplex') this.listens = true; // it returns the stream of the multiplexed topic
       return;
     }
+    if (called) this.listener(name, called);
     if (isAssigned(access)) {
       if (name === 'onmessage') this.listens = true;
       const value = unwrap((parent as Node & { getRight(): Node }).getRight());
+      if (name === 'onclose' || name === 'onerror') this.lifecycle.push({ event: name.slice(2), handler: value });
+      if (name === 'onmessage' || name === 'onopen') this.readers.push(value);
       if (name === 'binaryType' && !(Node.isStringLiteral(value) && value.getLiteralText() === 'nodebuffer' && this.api === 'ws')) this.receivesBinary = true;
       return;
     }
@@ -139,6 +148,17 @@ export class SocketFollower {
     if (INERT_MEMBERS.has(name) || /^on[a-z]/.test(name)) return;
     if (SEND_METHODS[this.api].has(name)) return this.escape(access, `\`${access.getText()}\` is taken as a value`);
     this.escape(access, `\`.${name}\` is not a member of the socket API the analyzer knows`);
+  }
+
+  /** Records the lifecycle and reader listeners and the close calls the reconnect analysis needs. */
+  private listener(method: string, call: CallExpression): void {
+    if (method === 'close' || method === 'terminate') this.closeCalls.push(call);
+    const args = call.getArguments();
+    if (!LISTEN_METHODS.has(method)) return;
+    const event = args[0] && unwrap(args[0]);
+    const name = event && (Node.isStringLiteral(event) || Node.isNoSubstitutionTemplateLiteral(event)) ? event.getLiteralText() : '?';
+    if (name === 'close' || name === 'error' || name === '?') this.lifecycle.push({ event: name, handler: args[1] });
+    else if (name === 'message' || name === 'open') this.readers.push(args[1] ?? event);
   }
 
   private declared(decl: Node): void {
@@ -328,6 +348,8 @@ export class SocketFollower {
     for (const { decl } of importers) this.followDeclaration(decl);
   }
 }
+
+const LISTEN_METHODS = new Set(['on', 'once', 'addEventListener', 'addListener', 'prependListener', 'prependOnceListener']);
 
 const LIFECYCLE_EVENTS = new Set(['open', 'close', 'error', 'connect', 'disconnect', 'connect_error', 'reconnect', 'reconnect_attempt', 'ping', 'pong', 'upgrade', 'unexpected-response']);
 

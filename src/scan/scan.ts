@@ -72,7 +72,8 @@ export async function scan(
   }
   if (!input.includeTests) sockets = sockets.filter((s) => !TEST_FILE.test(s.file));
   sockets.sort(compareLocations);
-  const raw = active.flatMap((rule) => runRule(rule, { sockets, parsed, morph, includeTests: Boolean(input.includeTests) }, notes)).sort(
+  const ruleInput = { sockets, parsed, morph, includeTests: Boolean(input.includeTests), extraVerbs: options.extraVerbs ?? [] };
+  const raw = active.flatMap((rule) => runRule(rule, ruleInput, notes)).sort(
     (a, b) => compareLocations(a, b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
   // directives in test files only count when findings there are reported
@@ -99,14 +100,17 @@ export async function scan(
 /** One rule over its files; a rule that throws is an analyzer error, not a crash. */
 function runRule(
   active: ActiveRule,
-  input: { sockets: Report['sockets']; parsed: ParsedFile[]; morph: RuleContext['morph']; includeTests: boolean },
+  input: { sockets: Report['sockets']; parsed: ParsedFile[]; morph: RuleContext['morph']; includeTests: boolean; extraVerbs: readonly string[] },
   notes: FileNote[],
 ): Finding[] {
   const { rule } = active;
   const hint = rule.fileHint;
   const files = hint ? input.parsed.filter((f) => hint.test(f.text) && (input.includeTests || !TEST_FILE.test(f.relPath))) : [];
   try {
-    return withSeverity(rule.check({ sockets: input.sockets, files, morph: input.morph, options: active.options }), active);
+    return withSeverity(
+      rule.check({ sockets: input.sockets, files, morph: input.morph, extraVerbs: input.extraVerbs, options: active.options }),
+      active,
+    );
   } catch (err) {
     const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
     notes.push({ file: '.', kind: 'analyzer-error', message: `internal error in rule ${rule.meta.id}: ${message}` });

@@ -3,6 +3,9 @@
 // of a text frame or the first element of an array frame) is one of these, after normalisation:
 // lower case, `-`/`_`/`.`/`:`/space separated words, and the words of camelCase split.
 
+/** Fields a message's verb goes in (`{ type: 'subscribe' }`, `{ op: … }`, `{ action: … }`), in the order they are tried. */
+export const DISCRIMINANTS = ['type', 'op', 'action', 'event', 'method', 'cmd', 'command', 'kind', 'messageType', 'msgType', 't'];
+
 export const CONTROL_VERBS: Readonly<Record<string, string>> = {
   // subscription management
   subscribe: 'subscription',

@@ -1,0 +1,101 @@
+// ws-server-control-only: a WebSocket server whose clients can only subscribe, unsubscribe, join,
+// leave or ping (or send nothing at all). Seen from the server side, it is the same one-way stream
+// ws-subscribe-only finds in clients: Server-Sent Events plus a POST for the subscription changes.
+import type { Finding, Location } from '../src/model.js';
+import { isControlVerb } from '../src/scan/vocabulary.js';
+import { docsPath, type ParsedFile, type RuleContext, type RuleModule } from './rule.js';
+import { findServers, type ServerSite } from './ws-server/find-servers.js';
+import { InboundAnalysis, type Inbound } from './ws-server/inbound.js';
+import { moduleBindings, ofKind } from './ws-server/syntax.js';
+
+const id = 'ws-server-control-only';
+
+const meta: RuleModule['meta'] = {
+  id,
+  description: 'WebSocket servers whose clients only subscribe, unsubscribe or ping: serve Server-Sent Events instead',
+  defaultSeverity: 'warning',
+  help:
+    'Every message this server accepts from its clients is a control message (subscribe, unsubscribe, join, leave, ping, auth), ' +
+    'or it reads none at all: the server does all the talking. Serve the stream as Server-Sent Events (a GET answered with ' +
+    'text/event-stream) and take the subscription changes as ordinary POST requests: plain HTTP through every proxy, ' +
+    'built-in reconnection with Last-Event-ID, no sticky sessions for a second direction nobody uses.',
+  docsPath: docsPath(id),
+};
+
+const API_NAMES: Record<ServerSite['api'], string> = { ws: 'WebSocket server (`ws` package)', 'socket.io': 'socket.io server' };
+
+/** `subscribe (line 12), ping ×2 (lines 18, 30)` */
+function summarise(messages: Inbound[]): string {
+  const groups = new Map<string, number[]>();
+  for (const msg of messages) groups.set(msg.name, [...(groups.get(msg.name) ?? []), msg.node.getStartLineNumber()]);
+  return [...groups]
+    .map(([name, lines]) => `${name}${lines.length > 1 ? ` ×${lines.length}` : ''} (${lines.length > 1 ? 'lines' : 'line'} ${lines.join(', ')})`)
+    .join(', ');
+}
+
+export function messageFor(site: ServerSite, messages: Inbound[]): string {
+  const call = site.api === 'socket.io' && !/Server$/.test(site.constructorText) ? `${site.constructorText}(…)` : `new ${site.constructorText}(…)`;
+  const accepts = messages.length === 0 ? 'never reads a message from its clients: it only pushes' : `only accepts control messages from its clients: ${summarise(messages)}`;
+  return (
+    `${API_NAMES[site.api]} \`${call}\` ${accepts}. The server does all the talking: serve the stream as Server-Sent Events ` +
+    '(a GET answered with `text/event-stream`, an `id:` on every event) and take subscription changes as plain POST requests; ' +
+    'no Upgrade handling on the proxies, sticky sessions or client reconnect code.'
+  );
+}
+
+function location(relPath: string, node: { getStartLineNumber(): number; getStart(): number; getSourceFile(): { getLineAndColumnAtPos(pos: number): { line: number; column: number } } }): Location {
+  const { line, column } = node.getSourceFile().getLineAndColumnAtPos(node.getStart());
+  return { file: relPath, line, column };
+}
+
+const SOCKET_IO_QUIET = new Set(['connection', 'connect', 'disconnect', 'disconnecting', 'error', 'close', 'listening', 'headers']);
+
+/**
+ * A socket stored in a map in the connection handler can get its listener elsewhere in the file
+ * (`clients.get(id).on('message', …)`): before calling a server push-only, make sure nothing in the file listens.
+ */
+function listensElsewhere(m: NonNullable<RuleContext['morph']>, sf: ParsedFile['sourceFile'], api: ServerSite['api']): boolean {
+  if (api === 'ws' && /\bonmessage\b|['"`]message['"`]/.test(sf.getFullText())) return true;
+  return ofKind<import('ts-morph').CallExpression>(m, sf, m.SyntaxKind.CallExpression).some((call) => {
+    const callee = call.getExpression();
+    if (!m.Node.isPropertyAccessExpression(callee) || !['on', 'once', 'addListener', 'addEventListener', 'onAny'].includes(callee.getName())) return false;
+    const event = call.getArguments()[0];
+    const name = event && (m.Node.isStringLiteral(event) || m.Node.isNoSubstitutionTemplateLiteral(event)) ? event.getLiteralText() : undefined;
+    return api === 'socket.io' ? name === undefined || !SOCKET_IO_QUIET.has(name) : name === undefined || name === 'message';
+  });
+}
+
+export const wsServerControlOnly: RuleModule = {
+  meta,
+  fileHint: /WebSocketServer|WebSocket\.Server|socket\.io['"]|new Server\(/,
+  check({ files, morph, extraVerbs = [] }) {
+    if (!morph) return [];
+    const findings: Finding[] = [];
+    for (const file of files) {
+      try {
+        const imports = moduleBindings(morph, file.sourceFile);
+        for (const site of findServers(morph, file.sourceFile)) {
+          if (site.unknown) continue;
+          const inbound = new InboundAnalysis(morph, site.api, imports);
+          for (const fn of site.connections) inbound.socket(fn, 0);
+          inbound.finish();
+          if (inbound.unknown) continue;
+          // a server that reads nothing is a push-only stream, but only if its connections were seen at all
+          const pushesOnly = inbound.readers === 0 && site.connections.length > 0 && !listensElsewhere(morph, file.sourceFile, site.api);
+          const controlOnly = inbound.messages.length > 0 && inbound.messages.every((msg) => isControlVerb(msg.name, extraVerbs));
+          if (!pushesOnly && !controlOnly) continue;
+          findings.push({
+            ruleId: id,
+            severity: meta.defaultSeverity,
+            ...location(file.relPath, site.node),
+            message: messageFor(site, controlOnly ? inbound.messages : []),
+            related: inbound.messages.map((msg) => ({ ...location(file.relPath, msg.node), message: `accepts ${msg.name} (control)` })),
+          });
+        }
+      } catch {
+        // one odd file cannot stop the rule; its servers are simply not judged
+      }
+    }
+    return findings;
+  },
+};
