@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SEVERITY_RANK, type Report } from '../model.js';
 import { REPORTERS } from '../reporters/index.js';
+import { DEFAULT_CACHE_DIR } from '../scan/result-cache.js';
 import { scan } from '../scan/scan.js';
 import { colorWanted, writeReport } from './output.js';
 import type { ScanOptions } from './scan-flags.js';
@@ -25,7 +26,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
   }
   const report = await scan(
     { paths, cwd, ignore: opts.ignore, defaultIgnores: opts.defaultIgnores, gitignore: opts.gitignore, includeTests: opts.includeTests },
-    { extraVerbs: opts.controlVerb },
+    { extraVerbs: opts.controlVerb, cacheDir: opts.cache ? resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_DIR) : undefined },
   );
   if (opts.quiet) report.findings = report.findings.filter((f) => f.severity === 'error');
 

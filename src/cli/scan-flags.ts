@@ -40,6 +40,13 @@ export const SCAN_FLAGS: readonly FlagSpec[] = [
     description: 'also report sockets created in test, spec, mock and story files (their sends always count)',
     defaultValue: false,
   },
+  {
+    flags: '--cache',
+    description:
+      're-use the last analysis when no file it parsed has changed (kept in `node_modules/.cache/rt-advisor` under the current folder)',
+    defaultValue: false,
+  },
+  { flags: '--cache-location <dir>', description: 'folder for `--cache` results' },
   { flags: '--no-color', description: 'plain output (also when stdout is not a TTY or NO_COLOR is set)' },
 ];
 
@@ -53,6 +60,8 @@ export interface ScanOptions {
   gitignore: boolean;
   includeTests: boolean;
   controlVerb: string[];
+  cache: boolean;
+  cacheLocation?: string;
   color: boolean;
 }
 

@@ -3,59 +3,106 @@ import { RULES } from '../../rules/index.js';
 import { compareLocations, type FileNote, type Finding, type Report } from '../model.js';
 import { VERSION } from '../version.js';
 import { discoverFiles } from './discover.js';
-import { extractScripts, looksMinified, readSource } from './read-source.js';
+import { extractScripts, looksMinified, readSourceSync } from './read-source.js';
 import { ModuleResolver } from './resolve-module.js';
 import { filesThatMatter } from './select-files.js';
 import type { ScanInput } from './scan-options.js';
 import type { SourceText } from './analyze.js';
+import type { CachedAnalysis } from './result-cache.js';
 import type { ParsedFile, RuleContext, RuleModule } from '../../rules/rule.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
-const READ_CONCURRENCY = 64;
 /** Sockets made in tests, mocks and stories are not the product's; their sends still count. */
 const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|e2e|cypress)\/|\.(?:test|spec|stories|story|e2e|cy)\.[cm]?[jt]sx?$/;
 
-async function readAll(files: Array<{ absPath: string; relPath: string }>, input: ScanInput, notes: FileNote[]): Promise<SourceText[]> {
-  const out: Array<SourceText | undefined> = new Array(files.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < files.length) {
-      const i = next++;
-      const f = files[i];
-      const res = await readSource(f.absPath, DEFAULT_MAX_FILE_BYTES);
-      if ('skip' in res) {
-        notes.push({ file: f.relPath, kind: res.skip, message: res.reason });
-        continue;
-      }
-      if (input.defaultIgnores && looksMinified(res.text)) {
-        notes.push({ file: f.relPath, kind: 'skipped', message: 'looks minified (use --no-default-ignores to scan it)' });
-        continue;
-      }
-      const ext = /\.(vue|svelte)$/.exec(f.absPath)?.[0] as '.vue' | '.svelte' | undefined;
-      out[i] = { ...f, text: ext ? extractScripts(res.text, ext) : res.text };
+/** Reads every file, synchronously: see readSourceSync for why that is the fast way here. */
+function readAll(files: Array<{ absPath: string; relPath: string }>, input: ScanInput, notes: FileNote[]): SourceText[] {
+  const out: SourceText[] = [];
+  for (const f of files) {
+    const res = readSourceSync(f.absPath, DEFAULT_MAX_FILE_BYTES);
+    if ('skip' in res) {
+      notes.push({ file: f.relPath, kind: res.skip, message: res.reason });
+      continue;
     }
+    if (input.defaultIgnores && looksMinified(res.text)) {
+      notes.push({ file: f.relPath, kind: 'skipped', message: 'looks minified (use --no-default-ignores to scan it)' });
+      continue;
+    }
+    const ext = /\.(vue|svelte)$/.exec(f.absPath)?.[0] as '.vue' | '.svelte' | undefined;
+    out.push({ ...f, text: ext ? extractScripts(res.text, ext) : res.text });
   }
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
-  return out.filter((f): f is SourceText => f !== undefined);
+  return out;
 }
 
-export async function scan(input: ScanInput, options: { extraVerbs?: string[] } = {}): Promise<Report> {
-  const started = performance.now();
-  const { files, notes } = await discoverFiles(input);
-  const sources = await readAll(files, input, notes);
-  const resolver = new ModuleResolver(sources.map((s) => s.absPath));
+export interface ScanRunOptions {
+  extraVerbs?: string[];
+  /** `--cache`: keep and reuse the analysis result in this folder */
+  cacheDir?: string;
+}
+
+/**
+ * Reads the tree and keeps only what the analysis needs: the texts of the files to parse. The other
+ * texts die with this call, so they are garbage before parsing grows the heap.
+ */
+function select(files: Array<{ absPath: string; relPath: string }>, input: ScanInput, notes: FileNote[]) {
+  const sources = readAll(files, input, notes);
+  const allPaths = sources.map((s) => s.absPath);
+  const resolver = new ModuleResolver(allPaths);
   const toParse = filesThatMatter(sources, resolver);
   // files only a file rule wants (an SSE handler, a polling loop): parsed, never socket-analysed
   const socketSet = new Set(toParse);
   const hints = RULES.flatMap((r) => (r.fileHint ? [r.fileHint] : []));
   const ruleOnly = sources.filter((s) => !socketSet.has(s) && hints.some((h) => h.test(s.text)));
+  return { filesScanned: sources.length, allPaths, resolver, toParse, ruleOnly };
+}
 
+export async function scan(input: ScanInput, options: ScanRunOptions = {}): Promise<Report> {
+  const started = performance.now();
+  const { files, notes } = await discoverFiles(input);
+  const { filesScanned, allPaths, resolver, toParse, ruleOnly } = select(files, input, notes);
+  const extraVerbs = options.extraVerbs ?? [];
+
+  let cache: { dir: string; target: unknown; key: string } | undefined;
+  let analysed: CachedAnalysis | undefined;
+  if (options.cacheDir) {
+    const { analysisKey, readCache } = await import('./result-cache.js');
+    const analysisOptions = { includeTests: Boolean(input.includeTests), extraVerbs };
+    const target = { cwd: input.cwd, paths: input.paths, ...analysisOptions };
+    const key = analysisKey({ cwd: input.cwd, allPaths, parsed: [...toParse, ...ruleOnly], options: analysisOptions });
+    cache = { dir: options.cacheDir, target, key };
+    analysed = readCache(cache.dir, target, key);
+  }
+  if (!analysed) {
+    analysed = await analyseAndCheck(toParse, ruleOnly, resolver, input, extraVerbs);
+    if (cache) (await import('./result-cache.js')).writeCache(cache.dir, cache.target, cache.key, analysed);
+  }
+  notes.push(...analysed.notes);
+  notes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  return {
+    version: VERSION,
+    findings: analysed.findings,
+    sockets: analysed.sockets,
+    notes,
+    rules: RULES.map((r) => r.meta),
+    stats: { filesScanned, filesParsed: toParse.length, durationMs: Math.round(performance.now() - started) },
+  };
+}
+
+/** Parse once, find and follow sockets, run the rules: everything `--cache` can skip. */
+async function analyseAndCheck(
+  toParse: SourceText[],
+  ruleOnly: SourceText[],
+  resolver: ModuleResolver,
+  input: ScanInput,
+  extraVerbs: string[],
+): Promise<CachedAnalysis> {
+  const notes: FileNote[] = [];
   let sockets: Report['sockets'] = [];
   let parsed: ParsedFile[] = [];
   let morph: RuleContext['morph'];
   if (toParse.length + ruleOnly.length > 0) {
     const [{ analyze }, tsMorph] = await Promise.all([import('./analyze.js'), import('ts-morph')]);
-    const result = analyze(toParse, resolver, { extraVerbs: options.extraVerbs ?? [] }, ruleOnly);
+    const result = analyze(toParse, resolver, { extraVerbs }, ruleOnly);
     sockets = result.sockets;
     parsed = result.parsed;
     morph = tsMorph;
@@ -66,15 +113,7 @@ export async function scan(input: ScanInput, options: { extraVerbs?: string[] } 
   const findings = RULES.flatMap((rule) => runRule(rule, { sockets, parsed, morph, includeTests: Boolean(input.includeTests) }, notes)).sort(
     (a, b) => compareLocations(a, b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
-  notes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
-  return {
-    version: VERSION,
-    findings,
-    sockets,
-    notes,
-    rules: RULES.map((r) => r.meta),
-    stats: { filesScanned: sources.length, filesParsed: toParse.length, durationMs: Math.round(performance.now() - started) },
-  };
+  return { sockets, findings, notes };
 }
 
 /** One rule over its files; a rule that throws is an analyzer error, not a crash. */

@@ -13,9 +13,16 @@ export function filesThatMatter(sources: SourceText[], resolver: ModuleResolver)
   const picked = new Set(sources.filter((s) => SOCKET_HINT.test(s.text)).map((s) => s.absPath));
   if (picked.size === 0) return [];
   const byPath = new Map(sources.map((s) => [s.absPath, s]));
+  // each file's specifiers are read once, however many hops ask
+  const specs = new Map<string, string[]>();
+  const specifiersOf = (s: SourceText) => {
+    let hit = specs.get(s.absPath);
+    if (!hit) specs.set(s.absPath, (hit = specifiersInText(s.text)));
+    return hit;
+  };
   const candidates = [...picked];
   for (const c of candidates) {
-    for (const spec of specifiersInText(byPath.get(c)!.text)) {
+    for (const spec of specifiersOf(byPath.get(c)!)) {
       const hit = resolver.resolve(c, spec);
       if (hit) picked.add(hit);
     }
@@ -27,7 +34,7 @@ export function filesThatMatter(sources: SourceText[], resolver: ModuleResolver)
     const stems = new Set([...ring].map(importStem));
     const nextRing = new Set<string>();
     for (const s of sources) {
-      for (const spec of specifiersInText(s.text)) {
+      for (const spec of specifiersOf(s)) {
         if (!stems.has(specifierStem(spec))) continue; // cheap: most specifiers name other modules
         const hit = resolver.resolve(s.absPath, spec);
         if (hit && ring.has(hit) && hit !== s.absPath) {
