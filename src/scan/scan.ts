@@ -5,7 +5,7 @@ import { VERSION } from '../version.js';
 import { discoverFiles } from './discover.js';
 import { extractScripts, looksMinified, readSourceSync } from './read-source.js';
 import { ModuleResolver } from './resolve-module.js';
-import { filesThatMatter } from './select-files.js';
+import { filesThatMatter, summarize, type FileSummary } from './select-files.js';
 import type { ScanInput } from './scan-options.js';
 import type { SourceText } from './analyze.js';
 import type { CachedAnalysis } from './result-cache.js';
@@ -15,23 +15,40 @@ export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** Sockets made in tests, mocks and stories are not the product's; their sends still count. */
 const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|e2e|cypress)\/|\.(?:test|spec|stories|story|e2e|cy)\.[cm]?[jt]sx?$/;
 
-/** Reads every file, synchronously: see readSourceSync for why that is the fast way here. */
-function readAll(files: Array<{ absPath: string; relPath: string }>, input: ScanInput, notes: FileNote[]): SourceText[] {
-  const out: SourceText[] = [];
+/** One file's text as the parser gets it, or why it is skipped. */
+function readOne(f: { absPath: string; relPath: string }, input: ScanInput): SourceText | FileNote {
+  const res = readSourceSync(f.absPath, DEFAULT_MAX_FILE_BYTES);
+  if ('skip' in res) return { file: f.relPath, kind: res.skip, message: res.reason };
+  if (input.defaultIgnores && looksMinified(res.text)) {
+    return { file: f.relPath, kind: 'skipped', message: 'looks minified (use --no-default-ignores to scan it)' };
+  }
+  const ext = /\.(vue|svelte)$/.exec(f.absPath)?.[0] as '.vue' | '.svelte' | undefined;
+  return { ...f, text: ext ? extractScripts(res.text, ext) : res.text };
+}
+
+/**
+ * Reads every file, synchronously (see readSourceSync for why), and keeps what selection needs;
+ * a text stays in memory only if the file may be parsed.
+ */
+function readAll(files: Array<{ absPath: string; relPath: string }>, input: ScanInput, notes: FileNote[], hints: RegExp[]): FileSummary[] {
+  const out: FileSummary[] = [];
   for (const f of files) {
-    const res = readSourceSync(f.absPath, DEFAULT_MAX_FILE_BYTES);
-    if ('skip' in res) {
-      notes.push({ file: f.relPath, kind: res.skip, message: res.reason });
-      continue;
-    }
-    if (input.defaultIgnores && looksMinified(res.text)) {
-      notes.push({ file: f.relPath, kind: 'skipped', message: 'looks minified (use --no-default-ignores to scan it)' });
-      continue;
-    }
-    const ext = /\.(vue|svelte)$/.exec(f.absPath)?.[0] as '.vue' | '.svelte' | undefined;
-    out.push({ ...f, text: ext ? extractScripts(res.text, ext) : res.text });
+    const read = readOne(f, input);
+    if ('kind' in read) notes.push(read);
+    else out.push(summarize(read, hints.some((h) => h.test(read.text))));
   }
   return out;
+}
+
+/** The text of a file selection picked without keeping it (an importer): read again, now. */
+function withText(s: FileSummary, input: ScanInput, notes: FileNote[]): SourceText | undefined {
+  if (s.text !== undefined) return { absPath: s.absPath, relPath: s.relPath, text: s.text };
+  const read = readOne(s, input);
+  if ('kind' in read) {
+    notes.push(read); // changed under us since the first read
+    return undefined;
+  }
+  return read;
 }
 
 export interface ScanRunOptions {
@@ -45,14 +62,17 @@ export interface ScanRunOptions {
  * texts die with this call, so they are garbage before parsing grows the heap.
  */
 function select(files: Array<{ absPath: string; relPath: string }>, input: ScanInput, notes: FileNote[]) {
-  const sources = readAll(files, input, notes);
+  const hints = RULES.flatMap((r) => (r.fileHint ? [r.fileHint] : []));
+  const sources = readAll(files, input, notes, hints);
   const allPaths = sources.map((s) => s.absPath);
   const resolver = new ModuleResolver(allPaths);
-  const toParse = filesThatMatter(sources, resolver);
+  const picked = filesThatMatter(sources, resolver);
+  const toParse = picked.map((s) => withText(s, input, notes)).filter((s): s is SourceText => s !== undefined);
   // files only a file rule wants (an SSE handler, a polling loop): parsed, never socket-analysed
-  const socketSet = new Set(toParse);
-  const hints = RULES.flatMap((r) => (r.fileHint ? [r.fileHint] : []));
-  const ruleOnly = sources.filter((s) => !socketSet.has(s) && hints.some((h) => h.test(s.text)));
+  const socketSet = new Set(picked);
+  const ruleOnly = sources
+    .filter((s) => !socketSet.has(s) && s.text !== undefined && hints.some((h) => h.test(s.text!)))
+    .map((s) => ({ absPath: s.absPath, relPath: s.relPath, text: s.text! }));
   return { filesScanned: sources.length, allPaths, resolver, toParse, ruleOnly };
 }
 
