@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { loadProjectConfig } from '../config/load-config.js';
 import { SEVERITY_RANK, type Report } from '../model.js';
 import { REPORTERS } from '../reporters/index.js';
+import { DEFAULT_CACHE_DIR } from '../scan/result-cache.js';
 import { scan } from '../scan/scan.js';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from '../suppress/baseline.js';
 import { colorWanted, writeReport } from './output.js';
@@ -50,7 +51,12 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
       includeTests: opts.includeTests,
       ...(config && config.ignore.length > 0 ? { exclude: (abs: string) => config.isIgnored(abs) } : {}),
     },
-    { extraVerbs: [...(config?.controlVerbs ?? []), ...opts.controlVerb], rules: config?.rules, inlineConfig: opts.inlineConfig },
+    {
+      extraVerbs: [...(config?.controlVerbs ?? []), ...opts.controlVerb],
+      rules: config?.rules,
+      inlineConfig: opts.inlineConfig,
+      cacheDir: opts.cache ? resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_DIR) : undefined,
+    },
   );
   if (opts.writeBaseline) {
     baseline = writeBaseline(report.findings, opts.writeBaseline, cwd);

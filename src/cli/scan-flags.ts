@@ -40,6 +40,13 @@ export const SCAN_FLAGS: readonly FlagSpec[] = [
     description: 'also report sockets created in test, spec, mock and story files (their sends always count)',
     defaultValue: false,
   },
+  {
+    flags: '--cache',
+    description:
+      're-use the last analysis when no file it parsed has changed (kept in `node_modules/.cache/rt-advisor` under the current folder)',
+    defaultValue: false,
+  },
+  { flags: '--cache-location <dir>', description: 'folder for `--cache` results' },
   { flags: '--no-color', description: 'plain output (also when stdout is not a TTY or NO_COLOR is set)' },
   { flags: '-c, --config <path>', description: 'use this config file instead of the nearest `rt-advisor.config.json`' },
   { flags: '--no-config', description: 'ignore `rt-advisor.config.json` files: every rule at its default' },
@@ -63,6 +70,8 @@ export interface ScanOptions {
   gitignore: boolean;
   includeTests: boolean;
   controlVerb: string[];
+  cache: boolean;
+  cacheLocation?: string;
   color: boolean;
   /** a path, `false` for --no-config, undefined to discover */
   config?: string | false;

@@ -1,5 +1,6 @@
 // Turns a discovered file into source text the parser can take, keeping every position true:
 // no newline conversion, and Vue/Svelte files blanked outside their scripts rather than cut.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { FileNote } from '../model.js';
 
@@ -35,12 +36,59 @@ export async function readSource(absPath: string, maxBytes: number): Promise<Rea
     await handle?.close().catch(() => undefined);
   }
   if (bytes.length > maxBytes) return tooLarge; // grew while we looked
+  return decode(bytes);
+}
+
+function decode(bytes: Uint8Array): ReadResult {
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { skip: 'skipped', reason: 'binary file' };
   try {
     return { text: UTF8.decode(bytes) };
   } catch {
     return { skip: 'skipped', reason: 'not valid UTF-8' };
   }
+}
+
+/** One buffer reused by every synchronous read: a file's bytes live only until they are decoded. */
+let shared = Buffer.allocUnsafe(1024 * 1024);
+
+/**
+ * readSource without promises: a scan reads thousands of small files from the page cache, where a
+ * blocking open/fstat/read/close costs a few microseconds and a promise round trip per call costs more.
+ */
+export function readSourceSync(absPath: string, maxBytes: number): ReadResult {
+  let fd: number | undefined;
+  let length = 0;
+  try {
+    fd = openSync(absPath, 'r');
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { skip: 'read-error', reason: 'not a regular file' };
+    if (info.size > maxBytes) return { skip: 'skipped', reason: `larger than ${formatSize(maxBytes)}` };
+    // read to the end, not to the size seen: the file may have grown (or shrunk) meanwhile
+    for (;;) {
+      if (length === shared.length) {
+        if (length > maxBytes) break;
+        const bigger = Buffer.allocUnsafe(shared.length * 2);
+        shared.copy(bigger, 0, 0, length);
+        shared = bigger;
+      }
+      const n = readSync(fd, shared, length, shared.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    return { skip: 'read-error', reason: `cannot read (${code})` };
+  } finally {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // nothing left to do with it
+      }
+    }
+  }
+  if (length > maxBytes) return { skip: 'skipped', reason: `larger than ${formatSize(maxBytes)}` };
+  return decode(shared.subarray(0, length));
 }
 
 const SCRIPT_OR_COMMENT = /<!--|<script(?=[\s/>])/gi;

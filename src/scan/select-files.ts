@@ -6,16 +6,44 @@ import { importStem, reExports, specifierStem, specifiersInText, type ModuleReso
 export const SOCKET_HINT = /WebSocket|socket\.io|['"](?:ws|isomorphic-ws|reconnecting-websocket|partysocket)['"]|wsImpl/i;
 
 /**
+ * What selection needs from one file, taken as it is read: its text is kept only where it may be
+ * parsed (it mentions a socket API, or a rule asked for it); the rest of the tree costs no memory.
+ */
+export interface FileSummary {
+  absPath: string;
+  relPath: string;
+  socketHint: boolean;
+  specifiers: string[];
+  reExports: boolean;
+  text?: string;
+}
+
+export function summarize(source: SourceText, keepText: boolean): FileSummary {
+  const socketHint = SOCKET_HINT.test(source.text);
+  const keep = socketHint || keepText;
+  const specifiers = specifiersInText(source.text);
+  return {
+    absPath: source.absPath,
+    relPath: source.relPath,
+    socketHint,
+    // regex matches can be slices that keep the whole text alive: copy them when the text goes
+    specifiers: keep || specifiers.length === 0 ? specifiers : (JSON.parse(JSON.stringify(specifiers)) as string[]),
+    reExports: reExports(source.text),
+    text: keep ? source.text : undefined,
+  };
+}
+
+/**
  * The files to parse: those that mention a socket API, the files they import (an `attach(ws)` target,
  * a message type), and the files that import them (wrapper and singleton users), through barrels.
  */
-export function filesThatMatter(sources: SourceText[], resolver: ModuleResolver): SourceText[] {
-  const picked = new Set(sources.filter((s) => SOCKET_HINT.test(s.text)).map((s) => s.absPath));
+export function filesThatMatter(sources: FileSummary[], resolver: ModuleResolver): FileSummary[] {
+  const picked = new Set(sources.filter((s) => s.socketHint).map((s) => s.absPath));
   if (picked.size === 0) return [];
   const byPath = new Map(sources.map((s) => [s.absPath, s]));
   const candidates = [...picked];
   for (const c of candidates) {
-    for (const spec of specifiersInText(byPath.get(c)!.text)) {
+    for (const spec of byPath.get(c)!.specifiers) {
       const hit = resolver.resolve(c, spec);
       if (hit) picked.add(hit);
     }
@@ -27,12 +55,12 @@ export function filesThatMatter(sources: SourceText[], resolver: ModuleResolver)
     const stems = new Set([...ring].map(importStem));
     const nextRing = new Set<string>();
     for (const s of sources) {
-      for (const spec of specifiersInText(s.text)) {
+      for (const spec of s.specifiers) {
         if (!stems.has(specifierStem(spec))) continue; // cheap: most specifiers name other modules
         const hit = resolver.resolve(s.absPath, spec);
         if (hit && ring.has(hit) && hit !== s.absPath) {
           picked.add(s.absPath);
-          if (hop === 0 || reExports(s.text)) nextRing.add(s.absPath);
+          if (hop === 0 || s.reExports) nextRing.add(s.absPath);
         }
       }
     }
@@ -40,4 +68,3 @@ export function filesThatMatter(sources: SourceText[], resolver: ModuleResolver)
   }
   return sources.filter((s) => picked.has(s.absPath));
 }
-

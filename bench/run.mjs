@@ -1,0 +1,257 @@
+// `npm run bench`: rt-advisor scan against what a user would run instead, on real registry code and on
+// synthetic monorepos. Trees are built once under bench/.work (gitignored); results go to bench/results.json.
+//
+// Environment knobs: BENCH_RUNS (timed runs per tool, default 3, after one warm-up), BENCH_TREES
+// (comma list of real,2000,10000,50000), BENCH_ESLINT_TREES (trees ESLint runs on; default all but 50000,
+// where one run takes minutes), BENCH_SCAN_BIN (another rt-advisor build, e.g. the one before a change),
+// BENCH_OUT (results file).
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate, GENERATOR_VERSION } from './synthetic.mjs';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const REPO = resolve(BENCH, '..');
+const WORK = join(BENCH, '.work');
+const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));
+const TREES = (process.env.BENCH_TREES ?? 'real,2000,10000,50000').split(',').map((s) => s.trim());
+const ESLINT_TREES = (process.env.BENCH_ESLINT_TREES ?? 'real,2000,10000').split(',').map((s) => s.trim());
+const SCAN_BIN = resolve(process.env.BENCH_SCAN_BIN ?? join(REPO, 'bin', 'rt-advisor.js'));
+const OUT = resolve(process.env.BENCH_OUT ?? join(BENCH, 'results.json'));
+const MAX_FILE_BYTES = 2 * 1024 * 1024; // the scan's own limit; the other tools get the same files
+const SOCKET_CLIENTS = ['socket.io-client', 'ws', 'graphql-ws', '@supabase/realtime-js', 'centrifuge', 'reconnecting-websocket', 'partysocket'];
+const COUNTED = /\.(?:js|ts|mjs|cjs)$/; // the issue's count: .js/.ts/.mjs/.cjs, .d.ts included
+const SCANNED = /\.(?:[cm]?[jt]s|[jt]sx|vue|svelte)$/;
+const DECLARATION = /\.d\.[cm]?ts$/;
+
+const log = (...a) => console.error('[bench]', ...a);
+
+function hasCommand(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Every file under dir (no symlinks followed). */
+function walk(dir, out = []) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else if (e.isFile()) out.push(p);
+  }
+  return out;
+}
+
+/** The registry tree: bench/packages.json (exact versions) and its lock, installed without scripts. */
+function realTree() {
+  const dir = join(WORK, 'real');
+  const wanted = readFileSync(join(BENCH, 'packages.json'), 'utf8');
+  const lock = join(BENCH, 'packages-lock.json');
+  const stamp = join(dir, '.installed-from.json');
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== wanted) {
+    log('installing the registry tree (once) into', relative(REPO, dir));
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'package.json'), wanted);
+    const args = ['--prefix', dir, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
+    if (existsSync(lock)) {
+      copyFileSync(lock, join(dir, 'package-lock.json'));
+      execFileSync('npm', ['ci', ...args], { stdio: 'inherit' });
+    } else {
+      execFileSync('npm', ['install', ...args], { stdio: 'inherit' });
+    }
+    writeFileSync(stamp, wanted);
+  }
+  const root = join(dir, 'node_modules');
+  for (const c of SOCKET_CLIENTS) if (!existsSync(join(root, c, 'package.json'))) throw new Error(`registry tree lacks ${c}`);
+  return { name: 'real', root, scanArgs: ['--no-default-ignores'] };
+}
+
+function syntheticTree(n) {
+  const dir = join(WORK, `synth-${n}`);
+  const marker = join(dir, '.generated.json');
+  const current = existsSync(marker) ? JSON.parse(readFileSync(marker, 'utf8')) : undefined;
+  if (current?.version !== GENERATOR_VERSION || current?.totalFiles !== n) {
+    log(`generating the ${n}-file synthetic monorepo (once)`);
+    generate(dir, n, join(REPO, 'fixtures'));
+  }
+  return { name: String(n), root: dir, scanArgs: [] };
+}
+
+/** What every tool is given: source files up to the scan's size limit, declarations aside. */
+function inventory(root) {
+  const all = walk(root);
+  const counted = all.filter((f) => COUNTED.test(f)).length;
+  const big = [];
+  let scanned = 0;
+  for (const f of all) {
+    if (!SCANNED.test(f) || DECLARATION.test(f)) continue;
+    if (statSync(f).size > MAX_FILE_BYTES) big.push(f);
+    else scanned++;
+  }
+  return { counted, scanned, big };
+}
+
+/** Wall time and peak RSS of one command: /usr/bin/time when present, else polling /proc. */
+async function measure(cmd, args, cwd, stdoutFile) {
+  const timeFile = join(WORK, 'time.out');
+  const useTime = existsSync('/usr/bin/time');
+  const argv = useTime ? ['/usr/bin/time', '-f', '%M', '-o', timeFile, cmd, ...args] : [cmd, ...args];
+  const started = performance.now();
+  const out = stdoutFile ? (await import('node:fs')).openSync(stdoutFile, 'w') : 'ignore';
+  const child = spawn(argv[0], argv.slice(1), { cwd, stdio: ['ignore', out, 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  let peakKb = 0;
+  const poll = useTime
+    ? undefined
+    : setInterval(() => {
+        try {
+          const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+          if (m) peakKb = Math.max(peakKb, Number(m[1]));
+        } catch {
+          // gone
+        }
+      }, 10);
+  const code = await new Promise((res) => child.on('close', (c) => res(c)));
+  const wallMs = performance.now() - started;
+  if (poll) clearInterval(poll);
+  if (typeof out === 'number') (await import('node:fs')).closeSync(out);
+  if (useTime) {
+    const lines = readFileSync(timeFile, 'utf8').trim().split('\n');
+    peakKb = Number(lines[lines.length - 1]);
+  }
+  return { wallMs, rssMb: peakKb / 1024, code, stderr };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function timed(label, cmd, args, cwd, okCodes, stdoutFile) {
+  const runs = [];
+  for (let i = 0; i <= RUNS; i++) {
+    const r = await measure(cmd, args, cwd, stdoutFile);
+    if (!okCodes.includes(r.code)) throw new Error(`${label} exited ${r.code}: ${r.stderr.slice(0, 500)}`);
+    if (i > 0) runs.push(r); // the first run warms the page cache and the JIT's disk reads
+  }
+  return { wallMs: median(runs.map((r) => r.wallMs)), rssMb: median(runs.map((r) => r.rssMb)), runsMs: runs.map((r) => Math.round(r.wallMs)) };
+}
+
+function eslintConfig(tree, big) {
+  const file = join(WORK, `eslint-${tree.name}.config.mjs`);
+  const rel = (p) => relative(WORK, p).split('\\').join('/');
+  const text = `// generated by bench/run.mjs: one no-restricted-syntax rule, TS parser without type information
+import tsParser from ${JSON.stringify(join(REPO, 'node_modules', '@typescript-eslint', 'parser', 'dist', 'index.js'))};
+export default [
+  // node_modules is the registry tree itself; declarations and files over 2 MB are what the scan skips too
+  { ignores: ['!**/node_modules/', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts', ${big.map((b) => JSON.stringify(rel(b))).join(', ')}] },
+  {
+    files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
+    languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
+    linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='WebSocket']", message: 'WebSocket client' },
+        { selector: "CallExpression[callee.name='io']", message: 'socket.io client' }],
+    },
+  },
+];
+`;
+  writeFileSync(file, text);
+  return file;
+}
+
+const NODE_FLOOR = join(BENCH, 'floor.mjs');
+
+async function benchTree(tree) {
+  const inv = inventory(tree.root);
+  log(`${tree.name}: ${inv.counted} .js/.ts/.mjs/.cjs/.d.ts files, ${inv.scanned} source files scanned (${inv.big.length} over 2 MB left out)`);
+  const rows = {};
+  const rg = hasCommand('rg');
+  log(`${tree.name}: floor (${rg ? 'ripgrep' : 'node read-and-search'})`);
+  rows.floor = rg
+    ? await timed('rg', 'rg', ['-l', '--no-ignore', '--hidden', '--max-filesize', '2M', '-g', '*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}', '-g', '!*.d.{ts,mts,cts}', '-e', 'WebSocket', '-e', 'socket.io', tree.root], REPO, [0, 1])
+    : await timed('node floor', process.execPath, [NODE_FLOOR, tree.root], REPO, [0]);
+  rows.floor.tool = rg ? `rg ${execFileSync('rg', ['--version'], { encoding: 'utf8' }).split(/\s/)[1]}` : 'node read+search';
+
+  const reportFile = join(WORK, `scan-${tree.name}.json`);
+  log(`${tree.name}: rt-advisor scan`);
+  rows.scan = await timed('scan', process.execPath, [SCAN_BIN, 'scan', tree.root, '--format', 'json', '--fail-on', 'none', ...tree.scanArgs], REPO, [0], reportFile);
+  const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  rows.scan.tool = `rt-advisor scan (${relative(REPO, SCAN_BIN)})`;
+  rows.scan.sockets = report.sockets.length;
+  rows.scan.filesParsed = report.stats.filesParsed;
+
+  if (process.env.BENCH_CACHE !== '0' && readFileSync(join(dirname(SCAN_BIN), '..', 'dist', 'src', 'cli', 'scan-flags.js'), 'utf8').includes('--cache')) {
+    const cacheDir = join(WORK, 'cache', tree.name);
+    rmSync(cacheDir, { recursive: true, force: true });
+    log(`${tree.name}: rt-advisor scan --cache (re-run on an unchanged tree)`);
+    rows.scanCached = await timed('scan --cache', process.execPath, [SCAN_BIN, 'scan', tree.root, '--format', 'json', '--fail-on', 'none', '--cache', '--cache-location', cacheDir, ...tree.scanArgs], REPO, [0], reportFile + '.cached');
+    rows.scanCached.tool = 'rt-advisor scan --cache, warm';
+    const again = JSON.parse(readFileSync(reportFile + '.cached', 'utf8'));
+    if (JSON.stringify({ ...again, stats: undefined }) !== JSON.stringify({ ...report, stats: undefined })) throw new Error(`${tree.name}: the cached report differs`);
+  }
+
+  if (ESLINT_TREES.includes(tree.name)) {
+    log(`${tree.name}: ESLint (${RUNS + 1} runs; this is the slow part)`);
+    const config = eslintConfig(tree, inv.big);
+    const eslintBin = join(REPO, 'node_modules', 'eslint', 'bin', 'eslint.js');
+    rows.eslint = await timed('eslint', process.execPath, [eslintBin, '--config', config, '--no-cache', '--format', 'json', '--output-file', join(WORK, `eslint-${tree.name}.json`), tree.root], WORK, [0, 1]);
+    const version = JSON.parse(readFileSync(join(REPO, 'node_modules', 'eslint', 'package.json'), 'utf8')).version;
+    const parser = JSON.parse(readFileSync(join(REPO, 'node_modules', '@typescript-eslint', 'parser', 'package.json'), 'utf8')).version;
+    rows.eslint.tool = `eslint ${version} + @typescript-eslint/parser ${parser}`;
+    const lint = JSON.parse(readFileSync(join(WORK, `eslint-${tree.name}.json`), 'utf8'));
+    rows.eslint.filesLinted = lint.length;
+    rows.eslint.hits = lint.reduce((n, f) => n + f.messages.filter((m) => m.ruleId === 'no-restricted-syntax').length, 0);
+  }
+  for (const r of Object.values(rows)) r.filesPerSec = Math.round(inv.scanned / (r.wallMs / 1000));
+  const ratios = {
+    scanOverFloor: +(rows.scan.wallMs / rows.floor.wallMs).toFixed(2),
+    eslintOverScan: rows.eslint ? +(rows.eslint.wallMs / rows.scan.wallMs).toFixed(1) : undefined,
+    cachedOverFloor: rows.scanCached ? +(rows.scanCached.wallMs / rows.floor.wallMs).toFixed(2) : undefined,
+  };
+  return { tree: tree.name, files: inv.counted, sourceFiles: inv.scanned, tools: rows, ratios };
+}
+
+async function startup() {
+  const help = await timed('--help', process.execPath, [SCAN_BIN, '--help'], REPO, [0]);
+  return { helpMs: Math.round(help.wallMs), helpRssMb: +help.rssMb.toFixed(0) };
+}
+
+function fmt(results) {
+  const lines = ['| tree | files | tool | wall (median) | peak RSS | files/s |', '| --- | ---: | --- | ---: | ---: | ---: |'];
+  for (const t of results.trees) {
+    for (const [key, r] of Object.entries(t.tools)) {
+      lines.push(`| ${t.tree} | ${t.sourceFiles} | ${key}: ${r.tool} | ${(r.wallMs / 1000).toFixed(2)} s | ${r.rssMb.toFixed(0)} MB | ${r.filesPerSec} |`);
+    }
+    const q = t.ratios;
+    lines.push(`| ${t.tree} | | **scan/floor ${q.scanOverFloor}×**${q.eslintOverScan ? `, **ESLint/scan ${q.eslintOverScan}×**` : ''}${q.cachedOverFloor ? `, cached scan/floor ${q.cachedOverFloor}×` : ''} | | | |`);
+  }
+  return lines.join('\n');
+}
+
+const load = () => os.loadavg().map((x) => +x.toFixed(2));
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memGb: +(os.totalmem() / 2 ** 30).toFixed(1), os: `${os.type()} ${os.release()}`, node: process.version },
+  loadBefore: load(),
+  runs: RUNS,
+  trees: [],
+};
+mkdirSync(WORK, { recursive: true });
+results.startup = await startup();
+for (const name of TREES) {
+  const tree = name === 'real' ? realTree() : syntheticTree(Number(name));
+  results.trees.push(await benchTree(tree));
+  log(fmt({ trees: [results.trees.at(-1)] }));
+}
+const synth = (n) => results.trees.find((t) => t.tree === String(n));
+if (synth(10000) && synth(50000)) results.growth50kOver10k = +(synth(50000).tools.scan.wallMs / synth(10000).tools.scan.wallMs).toFixed(2);
+results.loadAfter = load();
+writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');
+console.log(fmt(results));
+console.log(`\n--help: ${results.startup.helpMs} ms, ${results.startup.helpRssMb} MB` + (results.growth50kOver10k ? `; scan 50,000 / 10,000 files: ${results.growth50kOver10k}×` : ''));
+console.log(`machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memGb} GB, ${results.machine.node}; load ${results.loadBefore.join(' ')} → ${results.loadAfter.join(' ')}`);
+console.log(`written: ${relative(REPO, OUT)}`);
