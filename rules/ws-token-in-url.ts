@@ -1,0 +1,218 @@
+// ws-token-in-url: a WebSocket or EventSource URL with a credential in its query string. URLs are
+// written to proxy, load-balancer and server access logs (and tracing tools); headers and bodies are not.
+import type { ts as TsNamespace } from 'ts-morph';
+import type { Finding, Socket } from '../src/model.js';
+import { credentialParamsIn, credentialSet, looksSecret, normalizeParam } from './support/credential-params.js';
+import { docsPath, type ParsedFile, type RuleModule } from './rule.js';
+import { fixedValue, position, propertyName, unwrap, walk, type TS } from './support/syntax.js';
+import { urlShape } from './support/url-shape.js';
+
+const id = 'ws-token-in-url';
+type Node = TsNamespace.Node;
+type Creation = TsNamespace.NewExpression | TsNamespace.CallExpression;
+type Kind = Socket['api'] | 'eventsource';
+
+const EVENT_SOURCES = new Set(['EventSource', 'EventSourcePolyfill', 'NativeEventSource', 'ReconnectingEventSource']);
+const GLOBALS = new Set(['window', 'globalThis', 'self', 'global']);
+
+const WHAT: Record<Kind, string> = {
+  'browser-websocket': 'WebSocket',
+  ws: 'WebSocket (`ws`)',
+  'socket.io-client': 'socket.io',
+  other: 'WebSocket',
+  eventsource: 'EventSource',
+};
+
+const INSTEAD: Record<Kind, string> = {
+  'browser-websocket':
+    'Authenticate the upgrade with a cookie and check its Origin header, or POST for a short-lived single-use ticket and put only that in the URL (the browser WebSocket API cannot set an Authorization header).',
+  ws: 'Send it as a header instead: `new WebSocket(url, { headers: { Authorization: `Bearer ${token}` } })`.',
+  'socket.io-client': 'Pass it as `auth: { token }`: socket.io sends that in its CONNECT packet, not in the URL.',
+  other:
+    'Authenticate the upgrade with a cookie and check its Origin header, or POST for a short-lived single-use ticket and put only that in the URL.',
+  eventsource:
+    'EventSource cannot set headers: authenticate with a cookie (`withCredentials: true` cross-origin), or read the stream with fetch() and an Authorization header (then reconnect yourself).',
+};
+
+function stringList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : [];
+}
+
+/** The node a socket record points at: the `new X(…)` or `io(…)` starting at its line and column. */
+function creationAt(ts: TS, file: ParsedFile, line: number, column: number): Creation | undefined {
+  const sf = file.sourceFile.compilerNode;
+  if (line - 1 >= sf.getLineStarts().length) return undefined;
+  const pos = ts.getPositionOfLineAndCharacter(sf, line - 1, column - 1);
+  let hit: Creation | undefined;
+  walk(sf, (n) => {
+    if (hit || n.end <= pos || n.pos > pos) return false;
+    if ((ts.isNewExpression(n) || ts.isCallExpression(n)) && n.getStart(sf) === pos) hit = n;
+  });
+  return hit;
+}
+
+function isEventSource(ts: TS, n: TsNamespace.NewExpression): boolean {
+  const c = unwrap(ts, n.expression);
+  if (ts.isIdentifier(c)) return EVENT_SOURCES.has(c.text);
+  return ts.isPropertyAccessExpression(c) && EVENT_SOURCES.has(c.name.text) && ts.isIdentifier(c.expression) && GLOBALS.has(c.expression.text);
+}
+
+/** An options object given inline or through a const. */
+function objectLiteral(ts: TS, expr: Node | undefined): TsNamespace.ObjectLiteralExpression | undefined {
+  if (!expr) return undefined;
+  let e = unwrap(ts, expr);
+  if (ts.isIdentifier(e)) {
+    const init = fixedValue(ts, e, e.text);
+    if (!init) return undefined;
+    e = unwrap(ts, init);
+  }
+  return ts.isObjectLiteralExpression(e) ? e : undefined;
+}
+
+function property(ts: TS, obj: TsNamespace.ObjectLiteralExpression, name: string): TsNamespace.ObjectLiteralElementLike | undefined {
+  return obj.properties.find((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyName(ts, p.name) === name);
+}
+
+interface Leak {
+  params: string[];
+  at: Node;
+  /** `?token=` in the URL, or socket.io's `query` option */
+  via: 'url' | 'query';
+}
+
+function urlLeak(ts: TS, url: Node, names: ReadonlySet<string>): Leak | undefined {
+  const shape = urlShape(ts, url);
+  const params = credentialParamsIn(shape.text, names);
+  return params.length ? { params, at: url, via: 'url' } : undefined;
+}
+
+/** socket.io's `query: { token }` (or `query: 'token=…'`): sent in the handshake URL. */
+function queryLeak(ts: TS, options: TsNamespace.ObjectLiteralExpression, names: ReadonlySet<string>): Leak | undefined {
+  const q = property(ts, options, 'query');
+  if (!q) return undefined;
+  const value: Node = ts.isPropertyAssignment(q) ? q.initializer : ts.isShorthandPropertyAssignment(q) ? q.name : q;
+  const obj = objectLiteral(ts, value);
+  if (obj) {
+    const hits = obj.properties.flatMap((p) => {
+      const key = (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyName(ts, p.name);
+      if (!key || !names.has(normalizeParam(key))) return [];
+      const v = ts.isPropertyAssignment(p) ? unwrap(ts, p.initializer) : undefined;
+      const literal = v && (ts.isStringLiteral(v) || ts.isNoSubstitutionTemplateLiteral(v) || ts.isNumericLiteral(v)) ? v.text : undefined;
+      const isFlag = v && (v.kind === ts.SyntaxKind.TrueKeyword || v.kind === ts.SyntaxKind.FalseKeyword);
+      return isFlag || (literal !== undefined && !looksSecret(literal)) ? [] : [{ key, node: p as Node }];
+    });
+    return hits.length ? { params: hits.map((h) => h.key), at: hits[0].node, via: 'query' } : undefined;
+  }
+  const params = credentialParamsIn(`?${urlShape(ts, value).text}`, names);
+  return params.length ? { params, at: q, via: 'query' } : undefined;
+}
+
+function leaksOf(ts: TS, node: Creation, kind: Kind, names: ReadonlySet<string>): Leak[] {
+  const args = node.arguments ?? [];
+  const first = args[0];
+  const firstObject = first && objectLiteral(ts, first);
+  const leaks: Leak[] = [];
+  if (kind === 'socket.io-client') {
+    if (first && !firstObject) {
+      const u = urlLeak(ts, first, names);
+      if (u) leaks.push(u);
+    }
+    const options = firstObject ?? objectLiteral(ts, args[1]);
+    const q = options && queryLeak(ts, options, names);
+    if (q) leaks.push(q);
+    return leaks;
+  }
+  // RxJS `webSocket({ url })` and the like take a config object
+  const urlNode = firstObject ? (() => {
+    const p = property(ts, firstObject, 'url');
+    return p && ts.isPropertyAssignment(p) ? p.initializer : undefined;
+  })() : first;
+  const u = urlNode && urlLeak(ts, urlNode, names);
+  return u ? [u] : [];
+}
+
+function message(kind: Kind, call: string, leak: Leak): string {
+  const list = leak.params.map((p) => `\`${p}\``).join(', ');
+  const plural = leak.params.length > 1 ? 's' : '';
+  const where =
+    leak.via === 'query'
+      ? `socket.io's \`query\` option puts ${list} in the handshake URL's query string`
+      : `${WHAT[kind]} URL carries the credential parameter${plural} ${list} in its query string`;
+  return (
+    `${where} (\`${call}\`). URLs are written to proxy, load-balancer and server access logs and captured by tracing and error tools; ` +
+    `a token there outlives the connection. ${INSTEAD[kind]}`
+  );
+}
+
+function callText(ts: TS, node: Creation): string {
+  const callee = node.expression.getText();
+  return ts.isNewExpression(node) ? `new ${callee}(…)` : `${callee}(…)`;
+}
+
+const meta: RuleModule['meta'] = {
+  id,
+  description: 'WebSocket or EventSource URLs with a credential in the query string (it lands in access logs)',
+  defaultSeverity: 'warning',
+  help:
+    'A token, API key or session id in the query string of a WebSocket, EventSource or socket.io URL is written to every proxy, ' +
+    'load balancer and server access log on the way, and to tracing and error tools that record URLs. ' +
+    'Authenticate with a cookie (checking Origin for WebSockets), a short-lived single-use ticket, a header where the client can set one, or socket.io `auth`.',
+  docsPath: docsPath(id),
+};
+
+export const wsTokenInUrl: RuleModule = {
+  meta,
+  fileHint: /WebSocket|EventSource|socket\.io|['"](?:ws|isomorphic-ws|partysocket|reconnecting-websocket)['"]|wsImpl/,
+  defaultOptions: { params: [], ignoreParams: [] },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      params: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        uniqueItems: true,
+        description: 'More query parameter names that carry a credential, added to the built-in list (case, `_`, `-` and `.` ignored).',
+      },
+      ignoreParams: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        uniqueItems: true,
+        description: 'Built-in parameter names not to treat as credentials here (e.g. `session` when it names a meeting).',
+      },
+    },
+    additionalProperties: false,
+  },
+  check({ sockets, files, morph, options }) {
+    if (!morph || files.length === 0) return [];
+    const ts = morph.ts;
+    const names = credentialSet(stringList(options.params), stringList(options.ignoreParams));
+    const byPath = new Map(files.map((f) => [f.relPath, f]));
+    const findings: Finding[] = [];
+    const report = (file: ParsedFile, node: Creation, kind: Kind) => {
+      for (const leak of leaksOf(ts, node, kind, names)) {
+        findings.push({ ruleId: id, severity: meta.defaultSeverity, file: file.relPath, ...position(ts, leak.at), message: message(kind, callText(ts, node), leak) });
+      }
+    };
+    for (const s of sockets) {
+      const file = byPath.get(s.file);
+      if (!file) continue;
+      try {
+        const node = creationAt(ts, file, s.line, s.column);
+        if (node) report(file, node, s.api);
+      } catch {
+        // one odd tree must not stop the rule
+      }
+    }
+    for (const file of files) {
+      if (!file.text.includes('EventSource')) continue;
+      try {
+        walk(file.sourceFile.compilerNode, (n) => {
+          if (ts.isNewExpression(n) && isEventSource(ts, n)) report(file, n, 'eventsource');
+        });
+      } catch {
+        // as above
+      }
+    }
+    return findings;
+  },
+};

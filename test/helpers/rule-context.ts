@@ -1,0 +1,33 @@
+import * as morph from 'ts-morph';
+import type { RuleContext, RuleModule } from '../../rules/rule.js';
+import { analyze } from '../../src/scan/analyze.js';
+import { ModuleResolver } from '../../src/scan/resolve-module.js';
+import { filesThatMatter } from '../../src/scan/select-files.js';
+
+/**
+ * The context a rule gets for in-memory files (path → text), built as the scanner builds it: socket
+ * files chosen and analysed, the others parsed when they match the rule's `fileHint`, and `files`
+ * filtered by that hint. `options` are merged over the rule's defaults.
+ */
+export function ruleContext(rule: RuleModule, files: Record<string, string> | string, options: Record<string, unknown> = {}): RuleContext {
+  const entries = Object.entries(typeof files === 'string' ? { 'src/a.ts': files } : files);
+  const sources = entries.map(([rel, text]) => ({ absPath: `/virtual/${rel}`, relPath: rel, text }));
+  const resolver = new ModuleResolver(sources.map((s) => s.absPath));
+  const socketFiles = filesThatMatter(sources, resolver);
+  const hint = rule.fileHint;
+  const ruleOnly = sources.filter((s) => !socketFiles.includes(s) && hint?.test(s.text));
+  const { sockets, parsed, notes } = analyze(socketFiles, resolver, { extraVerbs: [] }, ruleOnly);
+  const internal = notes.filter((n) => n.kind === 'analyzer-error');
+  if (internal.length) throw new Error(internal.map((n) => `${n.file}: ${n.message}`).join('\n'));
+  return {
+    sockets,
+    files: hint ? parsed.filter((f) => hint.test(f.text)) : [],
+    morph,
+    options: { ...(rule.defaultOptions ?? {}), ...options },
+  };
+}
+
+/** The rule's findings on the snippet. */
+export function check(rule: RuleModule, files: Record<string, string> | string, options: Record<string, unknown> = {}) {
+  return rule.check(ruleContext(rule, files, options));
+}
