@@ -6,7 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../src/model.js';
+import { RULES } from '../rules/index.js';
+import { SEVERITY_RANK, type Report } from '../src/model.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(REPO, 'fixtures');
@@ -84,6 +85,7 @@ const byLocation = (a: { file: string; line: number; column: number }, b: { file
   a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.line - b.line || a.column - b.column;
 
 const FLAGGED_VERDICTS = new Set(['receive-only', 'control-only']);
+const SEVERITY_OF = new Map(RULES.map((r) => [r.meta.id, r.meta.defaultSeverity]));
 
 describe('fixtures', () => {
   it('there are at least 30 fixture cases plus the README demo', () => {
@@ -109,11 +111,19 @@ describe('fixtures', () => {
       expect(socket.verdict, `${socket.file}:${socket.line}:${socket.column}`).toBe(verdict);
       for (const at of [socket, ...socket.sends]) expect(existsSync(join(FIXTURES, name, at.file)), at.file).toBe(true);
     }
-    const findings = expected.sockets
+    // ws-subscribe-only follows from the sockets; the file rules' findings stand on their own
+    const subscribeOnly = expected.sockets
       .filter((s) => FLAGGED_VERDICTS.has(s.verdict))
       .map((s) => ({ ruleId: 'ws-subscribe-only', file: s.file, line: s.line, column: s.column }));
-    expect(expected.findings).toEqual(findings);
-    expect(expected.exitCode).toBe(findings.length > 0 ? 1 : 0);
+    expect(expected.findings.filter((f) => f.ruleId === 'ws-subscribe-only')).toEqual(subscribeOnly);
+    expect([...expected.findings].sort((a, b) => byLocation(a, b) || (a.ruleId < b.ruleId ? -1 : 1))).toEqual(expected.findings);
+    for (const f of expected.findings) {
+      expect(SEVERITY_OF.has(f.ruleId), f.ruleId).toBe(true);
+      expect(existsSync(join(FIXTURES, name, f.file)), f.file).toBe(true);
+    }
+    // the default --fail-on is warning: info findings alone exit 0
+    const failing = expected.findings.some((f) => SEVERITY_RANK[SEVERITY_OF.get(f.ruleId) ?? 'error'] >= SEVERITY_RANK.warning);
+    expect(expected.exitCode).toBe(failing ? 1 : 0);
   });
 
   it.each(CASES)(
