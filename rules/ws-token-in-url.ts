@@ -139,8 +139,8 @@ function message(kind: Kind, call: string, leak: Leak): string {
       ? `socket.io's \`query\` option puts ${list} in the handshake URL's query string`
       : `${WHAT[kind]} URL carries the credential parameter${plural} ${list} in its query string`;
   return (
-    `${where} (\`${call}\`). URLs are written to proxy, load-balancer and server access logs and captured by tracing and error tools; ` +
-    `a token there outlives the connection. ${INSTEAD[kind]}`
+    `${where} (\`${call}\`). URLs are written to proxy, load-balancer and server access logs and captured by tracing and error tools, ` +
+    `where the token stays readable, and usable until it expires. ${INSTEAD[kind]}`
   );
 }
 
