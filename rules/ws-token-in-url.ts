@@ -2,6 +2,7 @@
 // written to proxy, load-balancer and server access logs (and tracing tools); headers and bodies are not.
 import type { ts as TsNamespace } from 'ts-morph';
 import type { Finding, Socket } from '../src/model.js';
+import { argumentsFor, parameterBehind } from './support/call-sites.js';
 import { credentialParamsIn, credentialSet, looksSecret, normalizeParam } from './support/credential-params.js';
 import { docsPath, type ParsedFile, type RuleModule } from './rule.js';
 import { fixedValue, position, propertyName, unwrap, walk, type TS } from './support/syntax.js';
@@ -78,16 +79,30 @@ interface Leak {
   at: Node;
   /** `?token=` in the URL, or socket.io's `query` option */
   via: 'url' | 'query';
+  /** set when the URL came in through a parameter: the caller's file and call */
+  caller?: { file: ParsedFile; call: Creation };
 }
 
-function urlLeak(ts: TS, url: Node, names: ReadonlySet<string>): Leak | undefined {
-  const shape = urlShape(ts, url);
-  const params = credentialParamsIn(shape.text, names);
-  return params.length ? { params, at: url, via: 'url' } : undefined;
+interface Scope {
+  ts: TS;
+  names: ReadonlySet<string>;
+  files: readonly ParsedFile[];
+}
+
+/** Credential parameters in the URL, or (when the URL is a parameter) in what the callers pass. */
+function urlLeaks({ ts, names, files }: Scope, url: Node): Leak[] {
+  const params = credentialParamsIn(urlShape(ts, url).text, names);
+  if (params.length) return [{ params, at: url, via: 'url' }];
+  const ref = parameterBehind(ts, url);
+  if (!ref) return [];
+  return argumentsFor(ts, ref, files).flatMap((site) => {
+    const passed = credentialParamsIn(urlShape(ts, site.arg).text, names);
+    return passed.length ? [{ params: passed, at: site.arg, via: 'url' as const, caller: { file: site.file, call: site.call } }] : [];
+  });
 }
 
 /** socket.io's `query: { token }` (or `query: 'token=…'`): sent in the handshake URL. */
-function queryLeak(ts: TS, options: TsNamespace.ObjectLiteralExpression, names: ReadonlySet<string>): Leak | undefined {
+function queryLeak({ ts, names }: Scope, options: TsNamespace.ObjectLiteralExpression): Leak | undefined {
   const q = property(ts, options, 'query');
   if (!q) return undefined;
   const value: Node = ts.isPropertyAssignment(q) ? q.initializer : ts.isShorthandPropertyAssignment(q) ? q.name : q;
@@ -107,39 +122,35 @@ function queryLeak(ts: TS, options: TsNamespace.ObjectLiteralExpression, names: 
   return params.length ? { params, at: q, via: 'query' } : undefined;
 }
 
-function leaksOf(ts: TS, node: Creation, kind: Kind, names: ReadonlySet<string>): Leak[] {
+function leaksOf(scope: Scope, node: Creation, kind: Kind): Leak[] {
+  const { ts } = scope;
   const args = node.arguments ?? [];
   const first = args[0];
   const firstObject = first && objectLiteral(ts, first);
-  const leaks: Leak[] = [];
   if (kind === 'socket.io-client') {
-    if (first && !firstObject) {
-      const u = urlLeak(ts, first, names);
-      if (u) leaks.push(u);
-    }
+    const leaks = first && !firstObject ? urlLeaks(scope, first) : [];
     const options = firstObject ?? objectLiteral(ts, args[1]);
-    const q = options && queryLeak(ts, options, names);
-    if (q) leaks.push(q);
-    return leaks;
+    const q = options && queryLeak(scope, options);
+    return q ? [...leaks, q] : leaks;
   }
   // RxJS `webSocket({ url })` and the like take a config object
-  const urlNode = firstObject ? (() => {
-    const p = property(ts, firstObject, 'url');
-    return p && ts.isPropertyAssignment(p) ? p.initializer : undefined;
-  })() : first;
-  const u = urlNode && urlLeak(ts, urlNode, names);
-  return u ? [u] : [];
+  const urlProperty = firstObject && property(ts, firstObject, 'url');
+  const urlNode = firstObject ? (urlProperty && ts.isPropertyAssignment(urlProperty) ? urlProperty.initializer : undefined) : first;
+  return urlNode ? urlLeaks(scope, urlNode) : [];
 }
 
-function message(kind: Kind, call: string, leak: Leak): string {
+function message(ts: TS, kind: Kind, node: Creation, leak: Leak, home: ParsedFile): string {
   const list = leak.params.map((p) => `\`${p}\``).join(', ');
   const plural = leak.params.length > 1 ? 's' : '';
-  const where =
-    leak.via === 'query'
-      ? `socket.io's \`query\` option puts ${list} in the handshake URL's query string`
-      : `${WHAT[kind]} URL carries the credential parameter${plural} ${list} in its query string`;
+  const call = callText(ts, node);
+  let where: string;
+  if (leak.via === 'query') where = `socket.io's \`query\` option puts ${list} in the handshake URL's query string (\`${call}\`)`;
+  else if (leak.caller) {
+    const at = `${home.relPath.split('/').pop()}:${position(ts, node).line}`;
+    where = `The URL passed to \`${callText(ts, leak.caller.call)}\` carries the credential parameter${plural} ${list} in its query string; it becomes the ${WHAT[kind]} URL (\`${call}\`, ${at})`;
+  } else where = `${WHAT[kind]} URL carries the credential parameter${plural} ${list} in its query string (\`${call}\`)`;
   return (
-    `${where} (\`${call}\`). URLs are written to proxy, load-balancer and server access logs and captured by tracing and error tools, ` +
+    `${where}. URLs are written to proxy, load-balancer and server access logs and captured by tracing and error tools, ` +
     `where the token stays readable, and usable until it expires. ${INSTEAD[kind]}`
   );
 }
@@ -162,7 +173,7 @@ const meta: RuleModule['meta'] = {
 
 export const wsTokenInUrl: RuleModule = {
   meta,
-  fileHint: /WebSocket|EventSource|socket\.io|['"](?:ws|isomorphic-ws|partysocket|reconnecting-websocket)['"]|wsImpl/,
+  fileHint: /WebSocket|EventSource|socket\.io|wss?:\/\/|['"](?:ws|isomorphic-ws|partysocket|reconnecting-websocket)['"]|wsImpl/,
   defaultOptions: { params: [], ignoreParams: [] },
   optionsSchema: {
     type: 'object',
@@ -188,9 +199,17 @@ export const wsTokenInUrl: RuleModule = {
     const names = credentialSet(stringList(options.params), stringList(options.ignoreParams));
     const byPath = new Map(files.map((f) => [f.relPath, f]));
     const findings: Finding[] = [];
+    const scope: Scope = { ts, names, files };
+    const seen = new Set<string>();
     const report = (file: ParsedFile, node: Creation, kind: Kind) => {
-      for (const leak of leaksOf(ts, node, kind, names)) {
-        findings.push({ ruleId: id, severity: meta.defaultSeverity, file: file.relPath, ...position(ts, leak.at), message: message(kind, callText(ts, node), leak) });
+      for (const leak of leaksOf(scope, node, kind)) {
+        const where = leak.caller?.file ?? file;
+        const at = position(ts, leak.at);
+        const key = `${where.relPath}:${at.line}:${at.column}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const related = leak.caller ? [{ file: file.relPath, ...position(ts, node), message: `the ${WHAT[kind]} it opens` }] : undefined;
+        findings.push({ ruleId: id, severity: meta.defaultSeverity, file: where.relPath, ...at, message: message(ts, kind, node, leak, file), ...(related && { related }) });
       }
     };
     for (const s of sockets) {

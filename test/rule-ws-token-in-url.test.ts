@@ -32,6 +32,8 @@ describe('ws-token-in-url', () => {
       ['URLSearchParams filled with set', `const qs = new URLSearchParams();\nqs.set('session_id', s);\nconst ws = new WebSocket(base + '?' + qs.toString());`],
       ['a hard-coded API key', `const ws = new WebSocket('wss://stream.example.com/v1?api_key=sk_live_4f9c2a1b77d0');`],
       ['the ws package', `import WebSocket from 'ws';\nconst ws = new WebSocket(\`wss://x?token=\${process.env.TOKEN}\`);`],
+      ['encodeURIComponent around the value, returned from a factory', `export function connectWS() {\n  return new WebSocket(\`\${WS_BASE}/ws?token=\${encodeURIComponent(getToken())}\`);\n}`],
+      ['searchParams.set under an if', `const url = new URL(\`ws://\${host}/ws\`);\nconst token = getToken();\nif (token) url.searchParams.set('token', token);\nconst websocket = new WebSocket(url.toString());`],
       ['reconnecting-websocket', `import RWS from 'reconnecting-websocket';\nconst ws = new RWS(\`wss://x?token=\${t}\`);`],
     ])('%s', (_name, src) => {
       expect(findings(src)).toHaveLength(1);
@@ -77,6 +79,35 @@ describe('ws-token-in-url', () => {
     });
   });
 
+  describe('one hop through a parameter', () => {
+    it('flags the caller that puts the token in a wrapper class URL (constructor parameter property), pointing back at the socket', () => {
+      const [f, ...rest] = findings({
+        'src/feed.ts': `export class Feed {\n  constructor(private readonly url: string) {}\n  open() { const ws = new WebSocket(this.url); ws.onmessage = show; }\n}`,
+        'src/main.ts': `import { Feed } from './feed';\nnew Feed(\`wss://x/feed?token=\${t}\`).open();`,
+      });
+      expect(rest).toEqual([]);
+      expect(f).toMatchObject({ file: 'src/main.ts', line: 2, column: 10 });
+      expect(f.message).toMatch(/^The URL passed to `new Feed\(…\)` carries the credential parameter `token` in its query string; it becomes the WebSocket URL \(`new WebSocket\(…\)`, feed\.ts:3\)\./);
+      expect(f.related).toEqual([{ file: 'src/feed.ts', line: 3, column: 23, message: 'the WebSocket it opens' }]);
+    });
+
+    it.each([
+      ['a function parameter, same file', { 'src/a.ts': `function connect(url: string) { return new WebSocket(url); }\nconnect('wss://x?jwt=' + jwt);` }],
+      ['a const arrow, imported', { 'src/ws.ts': `export const connect = (url: string) => new WebSocket(url);`, 'src/b.ts': `import { connect } from './ws';\nconnect(\`wss://x?token=\${t}\`);` }],
+      ['this.url assigned in the constructor', { 'src/a.ts': `class C {\n  url: string;\n  constructor(url: string) { this.url = url; }\n  open() { return new EventSource(this.url); }\n}\nnew C('/s?access_token=' + t);` }],
+    ])('%s', (_name, files) => {
+      expect(findings(files)).toHaveLength(1);
+    });
+
+    it.each([
+      ['a caller passing a clean URL', { 'src/a.ts': `function connect(url: string) { return new WebSocket(url); }\nconnect('wss://x/feed');` }],
+      ['a same-named function in a file that does not import it', { 'src/ws.ts': `export const connect = (url: string) => new WebSocket(url);`, 'src/b.ts': `const connect = (u: string) => fetch(u);\nconnect(\`wss://x?token=\${t}\`);` }],
+      ['a parameter that is only part of the URL', { 'src/a.ts': `function connect(room: string) { return new WebSocket(\`wss://x/\${room}\`); }\nconnect('lobby?token=abcdefghij');` }],
+    ])('not %s', (_name, files) => {
+      expect(findings(files)).toEqual([]);
+    });
+  });
+
   describe('does not flag', () => {
     it.each([
       ['socket.io auth (the right way)', `import { io } from 'socket.io-client';\nconst s = io('https://x', { auth: { token } });\ns.on('x', f);`],
@@ -92,6 +123,7 @@ describe('ws-token-in-url', () => {
       ['a flag value', `const ws = new WebSocket('wss://x/feed?auth=false');`],
       ['a parameter whose name only contains a credential word', `const ws = new WebSocket(\`wss://x?tokenizer=\${t}&tokens_left=\${n}\`);`],
       ['the Sec-WebSocket-Protocol trick', `const ws = new WebSocket('wss://x/feed', ['bearer', token]);`],
+      ['a bearer subprotocol', `const ws = new WebSocket(wsUrl, token ? [\`bearer.\${token}\`] : undefined);`],
       ['an unresolvable URL', `export const open = (url: string) => new WebSocket(url);`],
       ['an HTTP fetch with a token (not a socket or stream)', `fetch(\`/api/x?token=\${t}\`); const ws = new WebSocket('wss://x');`],
       ['a name removed with ignoreParams', `const ws = new WebSocket(\`wss://meet.example.com?session=\${meetingId}\`);`, { ignoreParams: ['session'] }],

@@ -51,6 +51,7 @@ export function unwrap(ts: TS, node: Node): Node {
 export type Binding =
   | { kind: 'variable'; decl: TsNamespace.VariableDeclaration; constant: boolean; scope: Node }
   | { kind: 'function'; decl: TsNamespace.FunctionDeclaration }
+  | { kind: 'parameter'; decl: TsNamespace.ParameterDeclaration; fn: TsNamespace.SignatureDeclaration }
   | { kind: 'other' };
 
 function inStatements(ts: TS, statements: readonly TsNamespace.Statement[], name: string, scope: Node): Binding | undefined {
@@ -97,7 +98,10 @@ export function resolveName(ts: TS, at: Node, name: string): Binding | undefined
       const hit = inStatements(ts, scope.statements, name, scope);
       if (hit) return hit;
     } else if (ts.isFunctionLike(scope)) {
-      for (const p of scope.parameters) if (p.name.getText() === name || bindsIn(ts, p.name, name)) return { kind: 'other' };
+      for (const p of scope.parameters) {
+        if (ts.isIdentifier(p.name) && p.name.text === name) return { kind: 'parameter', decl: p, fn: scope };
+        if (bindsIn(ts, p.name, name)) return { kind: 'other' };
+      }
       if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name?.text === name) return { kind: 'other' };
     } else if (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
       const init = scope.initializer;
