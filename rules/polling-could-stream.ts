@@ -4,7 +4,7 @@ import type { ts as TsNamespace } from 'ts-morph';
 import type { Finding } from '../src/model.js';
 import { docsPath, type RuleModule } from './rule.js';
 import { functionBody, readsIn, type HttpRead } from './support/http-calls.js';
-import { constantNumber, position, propertyName, unwrap, walk, type TS } from './support/syntax.js';
+import { calleeName, constantNumber, position, propertyName, resolveName, unwrap, walk, type TS } from './support/syntax.js';
 import { HOLE, urlShape } from './support/url-shape.js';
 
 const id = 'polling-could-stream';
@@ -15,7 +15,11 @@ const GLOBALS = new Set(['window', 'globalThis', 'self', 'global']);
 /** Query-library options that refetch on a timer: TanStack Query, SWR, Apollo, RTK Query. */
 const INTERVAL_OPTIONS = new Set(['refetchInterval', 'refreshInterval', 'pollInterval', 'pollingInterval']);
 /** Calls whose options those are: `useQuery`, `useSWR`, `createQuery`, `queryOptions`, `new QueryClient`, `useGetStatsQuery`… */
-const QUERY_CALLEE = /^(?:use\w*Query|use\w*Queries|useSWR\w*|create\w*Query|create\w*Queries|queryOptions|QueryClient|watchQuery|useSubscription)$/;
+const QUERY_CALLEE = /^(?:use\w*Query|use\w*Queries|useSWR\w*|create\w*Query|create\w*Queries|queryOptions|QueryClient|watchQuery|useRequest)$/;
+/** Hooks that are `setInterval` with a cleanup: react-use / usehooks-ts / ahooks `useInterval`, VueUse `useIntervalFn`, `useTimeoutPoll`. */
+const INTERVAL_HOOKS = new Set(['useInterval', 'useIntervalFn', 'useTimeoutPoll', 'usePolling']);
+/** RxJS operators that turn each tick into a request. */
+const RX_SOURCES = new Set(['interval', 'timer']);
 /** A liveness probe or keep-alive is not a data poll: SSE would not replace it. */
 const PROBE_PATH = /(?:^|\/)(?:health|healthz|healthcheck|livez|readyz|ping|heartbeat|keepalive|keep-alive|alive)(?:$|[/?#.])/i;
 /** Delay helpers a polling loop awaits: `await sleep(2000)`, `await setTimeout(2000)` from timers/promises. */
@@ -127,11 +131,25 @@ function inErrorPath(ts: TS, node: Node, top: Node): boolean {
   return false;
 }
 
-function intervalPoll(ts: TS, call: TsNamespace.CallExpression, max: number): Poll | undefined {
+function intervalPoll(ts: TS, call: TsNamespace.CallExpression, max: number, what = 'setInterval'): Poll | undefined {
   const ms = intervalOf(ts, call.arguments[1], max);
   const body = ms && functionBody(ts, call.arguments[0]);
   const hit = body && repeatedRead(ts, body);
-  return hit && ms ? { at: call, what: 'setInterval', ms, ...hit } : undefined;
+  return hit && ms ? { at: call, what, ms, ...hit } : undefined;
+}
+
+/** `interval(2000).pipe(switchMap(() => this.http.get(url)))`, `timer(0, 2000).subscribe(() => this.load())`. */
+function rxPoll(ts: TS, call: TsNamespace.CallExpression, max: number): Poll | undefined {
+  const c = unwrap(ts, call.expression);
+  if (!ts.isIdentifier(c) || !RX_SOURCES.has(c.text) || resolveName(ts, c, c.text)?.kind !== 'other') return undefined;
+  const period = c.text === 'interval' ? call.arguments[0] : call.arguments[1];
+  const ms = intervalOf(ts, period, max);
+  if (!ms) return undefined;
+  // the chain hanging off the source: `.pipe(…)`, `.subscribe(…)`
+  let chain: Node = call;
+  while (ts.isPropertyAccessExpression(chain.parent) && ts.isCallExpression(chain.parent.parent)) chain = chain.parent.parent;
+  const hit = chain !== call ? repeatedRead(ts, chain) : undefined;
+  return hit ? { at: call, what: `${c.text}()`, ms, ...hit } : undefined;
 }
 
 /** `setTimeout(poll, 2000)` inside `poll` itself (or `setTimeout(() => this.poll(), 2000)` inside `poll()`). */
@@ -261,7 +279,7 @@ export const pollingCouldStream: RuleModule = {
   meta,
   // a timer and an HTTP client (or a query library's interval option) in the same file
   fileHint:
-    /^(?=[\s\S]*?(?:setInterval|setTimeout|refetchInterval|refreshInterval|pollInterval|pollingInterval|\bsleep\(|\bdelay\())(?=[\s\S]*?(?:fetch|axios|\bky\b|\$http|http\.get|httpClient|getJSON|\bgot\b|useSWR|SWRConfig|Query))/,
+    /^(?=[\s\S]*?(?:setInterval|setTimeout|refetchInterval|refreshInterval|pollInterval|pollingInterval|useInterval|useTimeoutPoll|usePolling|\binterval\(|\btimer\(|\bsleep\(|\bdelay\())(?=[\s\S]*?(?:fetch|axios|\bky\b|\$http|http\.get|httpClient|getJSON|\bgot\b|useSWR|SWRConfig|Query|useRequest))/,
   defaultOptions: { maxIntervalMs: DEFAULT_MAX_INTERVAL_MS },
   optionsSchema: {
     type: 'object',
@@ -286,7 +304,13 @@ export const pollingCouldStream: RuleModule = {
           let poll: Poll | undefined;
           if (ts.isCallExpression(n)) {
             const timer = timerName(ts, n);
-            poll = timer === 'setInterval' ? intervalPoll(ts, n, max) : timer === 'setTimeout' ? reschedulingPoll(ts, n, max) : undefined;
+            const hook = calleeName(ts, n);
+            poll =
+              timer === 'setInterval' ? intervalPoll(ts, n, max)
+              : timer === 'setTimeout' ? reschedulingPoll(ts, n, max)
+              : hook && INTERVAL_HOOKS.has(hook) ? intervalPoll(ts, n, max, hook)
+              : hook && RX_SOURCES.has(hook) && file.text.includes('rxjs') ? rxPoll(ts, n, max)
+              : undefined;
           } else if (ts.isWhileStatement(n) || ts.isDoStatement(n) || ts.isForStatement(n)) {
             poll = loopPoll(ts, n, max);
           } else if (ts.isPropertyAssignment(n)) {

@@ -47,6 +47,18 @@ export function Stats() {
       expect(findings(src)).toHaveLength(1);
     });
 
+    it.each([
+      ['useInterval (react-use, usehooks-ts, ahooks)', `import { useInterval } from 'usehooks-ts';\nexport function Queue() { useInterval(() => fetch('/api/queue').then(show), 3000); return null; }`, /^`useInterval` re-fetches `\/api\/queue` every 3 s/],
+      ['VueUse useIntervalFn', `import { useIntervalFn } from '@vueuse/core';\nuseIntervalFn(async () => { data.value = await $fetch('/api/q'); }, 2000);`, /^`useIntervalFn` re-fetches/],
+      ['RxJS interval + switchMap', `import { interval, switchMap } from 'rxjs';\nexport class S { constructor(private http: HttpClient) {}\n  stats$ = interval(5000).pipe(switchMap(() => this.http.get<Stats>('/api/stats'))); }`, /^`interval\(\)` re-fetches `\/api\/stats` every 5 s/],
+      ['RxJS timer(0, N).subscribe', `import { timer } from 'rxjs';\nimport axios from 'axios';\ntimer(0, 2000).subscribe(() => axios.get('/api/q').then(show));`, /^`timer\(\)` re-fetches/],
+      ['ahooks useRequest pollingInterval', `import { useRequest } from 'ahooks';\nconst { data } = useRequest(() => fetch('/api/q').then((r) => r.json()), { pollingInterval: 3000 });`, /^`useRequest` polls `\/api\/q` every 3 s/],
+    ])('%s', (_name, src, message) => {
+      const [f, ...rest] = findings(src);
+      expect(rest).toEqual([]);
+      expect(f.message).toMatch(message);
+    });
+
     it('a self-rescheduling setTimeout, at the inner call', () => {
       expect(at(`async function poll() {\n  const r = await fetch('/api/inbox');\n  render(await r.json());\n  setTimeout(poll, 4000);\n}\npoll();`)).toEqual(['4:3']);
     });
@@ -112,6 +124,8 @@ export function Stats() {
       ['a refetchInterval callback', `useQuery({ queryKey: ['a'], queryFn, refetchInterval: (q) => (q.state.data?.done ? false : 2000) });`],
       ['a long refreshInterval', `useSWR('/api/a', fetcher, { refreshInterval: 60000 });`],
       ['an interval option outside a query call', `const settings = { refreshInterval: 2000 };\nsetInterval(() => {}, 1000);\nfetch('/x');`],
+      ['an RxJS interval that does not request', `import { interval, map } from 'rxjs';\nconst clock$ = interval(1000).pipe(map(() => new Date()));\nfetch('/x');`],
+      ['a local interval() that is not RxJS', `const interval = (ms: number) => ms;\ninterval(1000);\nfetch('/api/q'); // rxjs`],
       ['fetching a blob URL', `setInterval(() => fetch('blob:https://x/1'), 1000);`],
     ])('%s', (_name, src) => {
       expect(findings(src)).toEqual([]);
