@@ -41,6 +41,7 @@ export function Stats() {
       ['ky', `import ky from 'ky';\nsetInterval(() => ky.get('api/q').json(), 2000);`],
       ['jQuery', `setInterval(function () { $.getJSON('/status.json', update); }, 3000);`],
       ['a class method with this.http', `class S { constructor(private http: any) {}\n  start() { this.t = setInterval(() => this.http.get('/api/q').subscribe(), 2000); } }`],
+      ['a Vue options component (this.method from methods)', `export default {\n  mounted() { this.timer = setInterval(this.fetchData, 3000); },\n  methods: { fetchData() { return axios.get('/api/q').then((r) => (this.rows = r.data)); } },\n};\nimport axios from 'axios';`],
       ['a job-status poll (same URL each tick)', `export function watch(jobId: string) {\n  setInterval(() => fetch(\`/api/jobs/\${jobId}\`), 2000);\n}`],
       ['a GET spelled out', `setInterval(() => fetch('/api/q', { method: 'GET' }), 2000);`],
     ])('setInterval: %s', (_name, src) => {

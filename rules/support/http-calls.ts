@@ -89,13 +89,35 @@ export function functionBody(ts: TS, ref: Node | undefined): Node | undefined {
 
 function methodNamed(ts: TS, at: Node, name: string): Node | undefined {
   for (let n: Node | undefined = at.parent; n; n = n.parent) {
-    if (!ts.isClassDeclaration(n) && !ts.isClassExpression(n)) continue;
-    for (const m of n.members) {
-      if (!m.name || propertyName(ts, m.name) !== name) continue;
-      if (ts.isMethodDeclaration(m)) return m;
-      if (ts.isPropertyDeclaration(m) && m.initializer) return functionBody(ts, m.initializer);
+    if (ts.isClassDeclaration(n) || ts.isClassExpression(n)) {
+      for (const m of n.members) {
+        if (!m.name || propertyName(ts, m.name) !== name) continue;
+        if (ts.isMethodDeclaration(m)) return m;
+        if (ts.isPropertyDeclaration(m) && m.initializer) return functionBody(ts, m.initializer);
+      }
+      return undefined;
     }
-    return undefined;
+    // an object's own methods, or a Vue options object's `methods: { … }`
+    if (ts.isObjectLiteralExpression(n)) {
+      const own = memberOf(ts, n, name);
+      if (own) return own;
+      const methods = n.properties.find((p) => ts.isPropertyAssignment(p) && propertyName(ts, p.name) === 'methods');
+      const table = methods && ts.isPropertyAssignment(methods) ? unwrap(ts, methods.initializer) : undefined;
+      const vue = table && ts.isObjectLiteralExpression(table) ? memberOf(ts, table, name) : undefined;
+      if (vue) return vue;
+    }
+  }
+  return undefined;
+}
+
+function memberOf(ts: TS, obj: TsNamespace.ObjectLiteralExpression, name: string): Node | undefined {
+  for (const p of obj.properties) {
+    if (!p.name || propertyName(ts, p.name) !== name) continue;
+    if (ts.isMethodDeclaration(p)) return p;
+    if (ts.isPropertyAssignment(p)) {
+      const v = unwrap(ts, p.initializer);
+      if (ts.isArrowFunction(v) || ts.isFunctionExpression(v)) return v;
+    }
   }
   return undefined;
 }
