@@ -4,7 +4,7 @@ import type { ts as TsNamespace } from 'ts-morph';
 import type { Finding } from '../src/model.js';
 import { docsPath, type RuleModule } from './rule.js';
 import { functionBody, readsIn, type HttpRead } from './support/http-calls.js';
-import { calleeName, constantNumber, position, propertyName, resolveName, unwrap, walk, type TS } from './support/syntax.js';
+import { assignmentsIn, calleeName, constantNumber, position, propertyName, resolveName, unwrap, walk, type TS } from './support/syntax.js';
 import { HOLE, urlShape } from './support/url-shape.js';
 
 const id = 'polling-could-stream';
@@ -75,20 +75,22 @@ function referencesIn(ts: TS, expr: Node): Set<string> {
   return refs;
 }
 
-/** Texts assigned under `root`: `cursor = …`, `page++`, `this.offset += …`, `[a, b] = …`. */
+const assignedCache = new WeakMap<Node, Set<string>>();
+
+/** Texts assigned under `root`: `cursor = …`, `page++`, `this.offset += …`, `[a, b] = …` (once per root). */
 function assignedIn(ts: TS, root: Node): Set<string> {
-  const out = new Set<string>();
-  const add = (target: Node) => {
-    const t = unwrap(ts, target);
-    if (ts.isIdentifier(t) || ts.isPropertyAccessExpression(t)) out.add(t.getText());
-    else walk(t, (n) => void (ts.isIdentifier(n) && out.add(n.text)));
-  };
+  const cached = assignedCache.get(root);
+  if (cached) return cached;
+  const out = new Set<string>(assignmentsIn(ts, root).keys());
   walk(root, (n) => {
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) add(n.left);
-    else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && [ts.SyntaxKind.PlusPlusToken, ts.SyntaxKind.MinusMinusToken].includes(n.operator)) {
-      add(n.operand);
-    }
+    const target =
+      ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment ? n.left
+      : (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && [ts.SyntaxKind.PlusPlusToken, ts.SyntaxKind.MinusMinusToken].includes(n.operator) ? n.operand
+      : undefined;
+    const t = target && unwrap(ts, target);
+    if (t && ts.isPropertyAccessExpression(t)) out.add(t.getText());
   });
+  assignedCache.set(root, out);
   return out;
 }
 

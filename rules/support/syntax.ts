@@ -113,23 +113,43 @@ export function resolveName(ts: TS, at: Node, name: string): Binding | undefined
   return undefined;
 }
 
-/** Is `name` assigned (`=`, `+=`, `++`…) anywhere under `root`? Name-based, so shadowing makes it err on "yes". */
-export function isAssignedIn(ts: TS, root: Node, name: string): boolean {
-  let hit = false;
+/** Every assignment under a node, by the name assigned: computed once per node, since lookups repeat. */
+const assignmentCache = new WeakMap<Node, Map<string, Node[]>>();
+
+/**
+ * The assignments under `root` by target name: `x = …`, `x += …` (the binary expressions), `x++`,
+ * and names inside destructuring targets (`[a, b] = …`). Name-based, so shadowing errs on "assigned".
+ */
+export function assignmentsIn(ts: TS, root: Node): Map<string, Node[]> {
+  let byName = assignmentCache.get(root);
+  if (byName) return byName;
+  const map = new Map<string, Node[]>();
+  const add = (name: string, n: Node) => {
+    const list = map.get(name);
+    if (list) list.push(n);
+    else map.set(name, [n]);
+  };
+  const addTarget = (target: Node, n: Node) => {
+    const t = unwrap(ts, target);
+    if (ts.isIdentifier(t)) add(t.text, n);
+    else if (ts.isArrayLiteralExpression(t) || ts.isObjectLiteralExpression(t)) {
+      walk(t, (c) => {
+        if (ts.isIdentifier(c)) add(c.text, n);
+      });
+    }
+  };
   walk(root, (n) => {
-    if (hit) return false;
-    if (ts.isBinaryExpression(n) && isAssignmentOperator(ts, n.operatorToken.kind) && targetsName(ts, n.left, name)) hit = true;
-    else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && isIncDec(ts, n.operator) && targetsName(ts, n.operand, name)) hit = true;
+    if (ts.isBinaryExpression(n) && isAssignmentOperator(ts, n.operatorToken.kind)) addTarget(n.left, n);
+    else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && isIncDec(ts, n.operator)) addTarget(n.operand, n);
   });
-  return hit;
+  byName = map;
+  assignmentCache.set(root, byName);
+  return byName;
 }
 
-function targetsName(ts: TS, left: Node, name: string): boolean {
-  const l = unwrap(ts, left);
-  if (ts.isIdentifier(l)) return l.text === name;
-  // `[a, b] = …`, `({ a } = …)`
-  if (ts.isArrayLiteralExpression(l) || ts.isObjectLiteralExpression(l)) return l.getText().includes(name);
-  return false;
+/** Is `name` assigned (`=`, `+=`, `++`…) anywhere under `root`? */
+export function isAssignedIn(ts: TS, root: Node, name: string): boolean {
+  return assignmentsIn(ts, root).has(name);
 }
 
 export function isAssignmentOperator(ts: TS, kind: TsNamespace.SyntaxKind): boolean {

@@ -2,7 +2,7 @@
 // `wss://x/?token=${t}` → `wss://x/?token=␀`; `new URL(base)` with `url.searchParams.set('token', t)`
 // → `␀?token=␀`; `new URLSearchParams({ token })` → `token=␀`. Enough to read the query keys.
 import type { ts as TsNamespace } from 'ts-morph';
-import { constantString, fixedValue, MAX_DEPTH, propertyName, resolveName, unwrap, walk, type TS } from './syntax.js';
+import { assignmentsIn, constantString, fixedValue, MAX_DEPTH, propertyName, resolveName, unwrap, walk, type TS } from './syntax.js';
 
 type Node = TsNamespace.Node;
 
@@ -92,12 +92,11 @@ function variableShape(ts: TS, id: TsNamespace.Identifier, initializer: Node, sc
   if (constant) return shapeOf(ts, init, depth + 1, w);
   // a `let` grown with `url += '?token=' + t` or reassigned: any of its values can reach the URL
   let out = shapeOf(ts, init, depth + 1, w);
-  walk(scope, (n) => {
-    if (ts.isBinaryExpression(n) && ts.isIdentifier(n.left) && n.left.text === id.text) {
-      if (n.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) out += shapeOf(ts, n.right, depth + 1, w);
-      else if (n.operatorToken.kind === ts.SyntaxKind.EqualsToken) out += HOLE + shapeOf(ts, n.right, depth + 1, w);
-    }
-  });
+  for (const n of assignmentsIn(ts, scope).get(id.text) ?? []) {
+    if (!ts.isBinaryExpression(n) || !ts.isIdentifier(unwrap(ts, n.left))) continue;
+    if (n.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) out += shapeOf(ts, n.right, depth + 1, w);
+    else if (n.operatorToken.kind === ts.SyntaxKind.EqualsToken) out += HOLE + shapeOf(ts, n.right, depth + 1, w);
+  }
   return out;
 }
 
