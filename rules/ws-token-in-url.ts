@@ -39,17 +39,29 @@ function stringList(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : [];
 }
 
-/** The node a socket record points at: the `new X(…)` or `io(…)` starting at its line and column. */
-function creationAt(ts: TS, file: ParsedFile, line: number, column: number): Creation | undefined {
+/** Each file's `new X(…)` and `f(…)` by start position, built once per file: one walk, however many sockets. */
+const creationsCache = new WeakMap<object, Map<number, Creation[]>>();
+
+/** The node a socket record points at: the `new X(…)` or `io(…)` at its line and column, with its callee text. */
+function creationAt(ts: TS, file: ParsedFile, socket: Socket): Creation | undefined {
   const sf = file.sourceFile.compilerNode;
-  if (line - 1 >= sf.getLineStarts().length) return undefined;
-  const pos = ts.getPositionOfLineAndCharacter(sf, line - 1, column - 1);
-  let hit: Creation | undefined;
-  walk(sf, (n) => {
-    if (hit || n.end <= pos || n.pos > pos) return false;
-    if ((ts.isNewExpression(n) || ts.isCallExpression(n)) && n.getStart(sf) === pos) hit = n;
-  });
-  return hit;
+  let byStart = creationsCache.get(sf);
+  if (!byStart) {
+    const map = new Map<number, Creation[]>();
+    walk(sf, (n) => {
+      if (!ts.isNewExpression(n) && !ts.isCallExpression(n)) return;
+      const start = n.getStart(sf);
+      const list = map.get(start);
+      if (list) list.push(n);
+      else map.set(start, [n]);
+    });
+    byStart = map;
+    creationsCache.set(sf, byStart);
+  }
+  if (socket.line - 1 >= sf.getLineStarts().length) return undefined;
+  // `new WebSocket(url).addEventListener(…)` starts where the socket does: match the callee
+  const here = byStart.get(ts.getPositionOfLineAndCharacter(sf, socket.line - 1, socket.column - 1)) ?? [];
+  return here.find((c) => c.expression.getText() === socket.constructorText) ?? here[here.length - 1];
 }
 
 function isEventSource(ts: TS, n: TsNamespace.NewExpression): boolean {
@@ -216,7 +228,7 @@ export const wsTokenInUrl: RuleModule = {
       const file = byPath.get(s.file);
       if (!file) continue;
       try {
-        const node = creationAt(ts, file, s.line, s.column);
+        const node = creationAt(ts, file, s);
         if (node) report(file, node, s.api);
       } catch {
         // one odd tree must not stop the rule

@@ -50,34 +50,51 @@ export function unwrap(ts: TS, node: Node): Node {
 
 export type Binding =
   | { kind: 'variable'; decl: TsNamespace.VariableDeclaration; constant: boolean; scope: Node }
-  | { kind: 'function'; decl: TsNamespace.FunctionDeclaration }
+  | { kind: 'function'; decl: TsNamespace.FunctionDeclaration | TsNamespace.FunctionExpression }
   | { kind: 'parameter'; decl: TsNamespace.ParameterDeclaration; fn: TsNamespace.SignatureDeclaration }
   | { kind: 'other' };
 
+/** The names a block-like scope declares, built in one pass over its statements and cached. */
+const declarationCache = new WeakMap<Node, Map<string, Binding>>();
+
 function inStatements(ts: TS, statements: readonly TsNamespace.Statement[], name: string, scope: Node): Binding | undefined {
+  let table = declarationCache.get(scope);
+  if (!table) {
+    table = declarationsIn(ts, statements, scope);
+    declarationCache.set(scope, table);
+  }
+  return table.get(name);
+}
+
+function declarationsIn(ts: TS, statements: readonly TsNamespace.Statement[], scope: Node): Map<string, Binding> {
+  const table = new Map<string, Binding>();
+  const add = (name: string, b: Binding) => {
+    if (!table.has(name)) table.set(name, b);
+  };
+  const other: Binding = { kind: 'other' };
   for (const st of statements) {
     if (ts.isVariableStatement(st)) {
+      const constant = (st.declarationList.flags & ts.NodeFlags.Const) !== 0;
       for (const d of st.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && d.name.text === name) {
-          const constant = (st.declarationList.flags & ts.NodeFlags.Const) !== 0;
-          return { kind: 'variable', decl: d, constant, scope };
-        }
+        if (ts.isIdentifier(d.name)) add(d.name.text, { kind: 'variable', decl: d, constant, scope });
         // destructured: a binding whose value we do not follow
-        if (!ts.isIdentifier(d.name) && d.name.getText().includes(name) && bindsIn(ts, d.name, name)) return { kind: 'other' };
+        else walk(d.name, (n) => void (ts.isBindingElement(n) && ts.isIdentifier(n.name) && add(n.name.text, other)));
       }
-    } else if (ts.isFunctionDeclaration(st) && st.name?.text === name) {
-      return { kind: 'function', decl: st };
-    } else if ((ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name?.text === name) {
-      return { kind: 'other' };
-    } else if (ts.isImportDeclaration(st) && st.importClause && st.importClause.getText().includes(name)) {
-      let hit = false;
-      walk(st.importClause, (n) => {
-        if (ts.isIdentifier(n) && n.text === name) hit = true;
-      });
-      if (hit) return { kind: 'other' };
+    } else if (ts.isFunctionDeclaration(st) && st.name) {
+      add(st.name.text, { kind: 'function', decl: st });
+    } else if ((ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name) {
+      add(st.name.text, other);
+    } else if (ts.isImportDeclaration(st) && st.importClause) {
+      const clause = st.importClause;
+      if (clause.name) add(clause.name.text, other);
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) add(bindings.name.text, other);
+      if (bindings && ts.isNamedImports(bindings)) for (const spec of bindings.elements) add(spec.name.text, other);
+    } else if (ts.isImportEqualsDeclaration(st)) {
+      add(st.name.text, other);
     }
   }
-  return undefined;
+  return table;
 }
 
 function bindsIn(ts: TS, pattern: Node, name: string): boolean {
@@ -102,10 +119,13 @@ export function resolveName(ts: TS, at: Node, name: string): Binding | undefined
         if (ts.isIdentifier(p.name) && p.name.text === name) return { kind: 'parameter', decl: p, fn: scope };
         if (bindsIn(ts, p.name, name)) return { kind: 'other' };
       }
-      if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name?.text === name) return { kind: 'other' };
+      // a named function expression sees its own name: `setTimeout(function poll() { …; setTimeout(poll, 2000); })`
+      if (ts.isFunctionExpression(scope) && scope.name?.text === name) return { kind: 'function', decl: scope };
     } else if (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
       const init = scope.initializer;
       if (init && ts.isVariableDeclarationList(init) && init.getText().includes(name)) return { kind: 'other' };
+    } else if (ts.isClassExpression(scope) && scope.name?.text === name) {
+      return { kind: 'other' };
     } else if (ts.isCatchClause(scope) && scope.variableDeclaration?.getText() === name) {
       return { kind: 'other' };
     }
