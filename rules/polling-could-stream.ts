@@ -108,9 +108,26 @@ function endpointOf(ts: TS, read: HttpRead): string | undefined {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
+/** A condition that makes a request occasional rather than per tick: a clock, an expiry, every Nth tick. */
+const OCCASIONAL = /Date\.now|getTime\(|performance\.now|expir|idle|elapsed|lastActivity|deadline|retr(?:y|ies)|attempt|%/i;
+
+/** Is the request guarded by such a condition between it and `root`? (`if (tokenExpiresSoon()) fetch('/api/refresh')`) */
+function occasional(ts: TS, call: Node, root: Node): boolean {
+  for (let child: Node = call, n = call.parent; n && child !== root; child = n, n = n.parent) {
+    const condition =
+      ts.isIfStatement(n) && child !== n.expression ? n.expression
+      : ts.isConditionalExpression(n) && child !== n.condition ? n.condition
+      : ts.isBinaryExpression(n) && child === n.right && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken].includes(n.operatorToken.kind) ? n.left
+      : undefined;
+    if (condition && OCCASIONAL.test(condition.getText())) return true;
+  }
+  return false;
+}
+
 /** The first read that repeats the same request each tick (not a moving cursor, not a probe, not a blob). */
 function repeatedRead(ts: TS, root: Node): { read: HttpRead; endpoint?: string } | undefined {
   for (const read of readsIn(ts, root)) {
+    if (isInside(read.call, root) && occasional(ts, read.call, root)) continue;
     const endpoint = endpointOf(ts, read);
     if (endpoint && (PROBE_PATH.test(endpoint) || /^(?:blob|data):/.test(endpoint) || /createObjectURL/.test(endpoint))) continue;
     if (read.url) {

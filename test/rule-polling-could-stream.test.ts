@@ -43,6 +43,7 @@ export function Stats() {
       ['a class method with this.http', `class S { constructor(private http: any) {}\n  start() { this.t = setInterval(() => this.http.get('/api/q').subscribe(), 2000); } }`],
       ['a Vue options component (this.method from methods)', `export default {\n  mounted() { this.timer = setInterval(this.fetchData, 3000); },\n  methods: { fetchData() { return axios.get('/api/q').then((r) => (this.rows = r.data)); } },\n};\nimport axios from 'axios';`],
       ['a job-status poll (same URL each tick)', `export function watch(jobId: string) {\n  setInterval(() => fetch(\`/api/jobs/\${jobId}\`), 2000);\n}`],
+      ['a poll guarded by page visibility', `setInterval(() => { if (document.visibilityState === 'visible') fetch('/api/q').then(show); }, 3000);`],
       ['a GET spelled out', `setInterval(() => fetch('/api/q', { method: 'GET' }), 2000);`],
     ])('setInterval: %s', (_name, src) => {
       expect(findings(src)).toHaveLength(1);
@@ -127,6 +128,8 @@ export function Stats() {
       ['an interval option outside a query call', `const settings = { refreshInterval: 2000 };\nsetInterval(() => {}, 1000);\nfetch('/x');`],
       ['an RxJS interval that does not request', `import { interval, map } from 'rxjs';\nconst clock$ = interval(1000).pipe(map(() => new Date()));\nfetch('/x');`],
       ['a local interval() that is not RxJS', `const interval = (ms: number) => ms;\ninterval(1000);\nfetch('/api/q'); // rxjs`],
+      ['a request only when a token is about to expire', `setInterval(() => {\n  if (session.expiresAt - Date.now() < 60_000) fetch('/api/session/renew');\n}, 5000);`],
+      ['a request every Nth tick', `let ticks = 0;\nsetInterval(() => { ticks++; if (ticks % 12 === 0) fetch('/api/q'); }, 1000);`],
       ['fetching a blob URL', `setInterval(() => fetch('blob:https://x/1'), 1000);`],
     ])('%s', (_name, src) => {
       expect(findings(src)).toEqual([]);
