@@ -3,7 +3,7 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import type { Finding } from '../src/model.js';
 import { docsPath, type RuleModule } from './rule.js';
-import { functionBody, readsIn, type HttpRead } from './support/http-calls.js';
+import { functionBody, readsIn, refetchReference, type HttpRead } from './support/http-calls.js';
 import { assignmentsIn, calleeName, constantNumber, position, propertyName, resolveName, unwrap, walk, type TS } from './support/syntax.js';
 import { HOLE, urlShape } from './support/url-shape.js';
 
@@ -152,9 +152,15 @@ function inErrorPath(ts: TS, node: Node, top: Node): boolean {
 
 function intervalPoll(ts: TS, call: TsNamespace.CallExpression, max: number, what = 'setInterval'): Poll | undefined {
   const ms = intervalOf(ts, call.arguments[1], max);
-  const body = ms && functionBody(ts, call.arguments[0]);
-  const hit = body && repeatedRead(ts, body);
-  return hit && ms ? { at: call, what, ms, ...hit } : undefined;
+  if (!ms || !call.arguments[0]) return undefined;
+  const body = functionBody(ts, call.arguments[0]);
+  if (body) {
+    const hit = repeatedRead(ts, body);
+    return hit ? { at: call, what, ms, ...hit } : undefined;
+  }
+  // `setInterval(refetch, 2000)`: a data hook's refetcher handed over as it is
+  const read = refetchReference(ts, call.arguments[0], call);
+  return read ? { at: call, what, ms, read, endpoint: endpointOf(ts, read) } : undefined;
 }
 
 /** `interval(2000).pipe(switchMap(() => this.http.get(url)))`, `timer(0, 2000).subscribe(() => this.load())`. */
@@ -298,7 +304,7 @@ export const pollingCouldStream: RuleModule = {
   meta,
   // a timer and an HTTP client (or a query library's interval option) in the same file
   fileHint:
-    /^(?=[\s\S]*?(?:setInterval|setTimeout|refetchInterval|refreshInterval|pollInterval|pollingInterval|useInterval|useTimeoutPoll|usePolling|\binterval\(|\btimer\(|\bsleep\(|\bdelay\())(?=[\s\S]*?(?:fetch|axios|\bky\b|\$http|http\.get|httpClient|getJSON|\bgot\b|useSWR|SWRConfig|Query|useRequest))/,
+    /^(?=[\s\S]*?(?:setInterval|setTimeout|refetchInterval|refreshInterval|pollInterval|pollingInterval|useInterval|useTimeoutPoll|usePolling|\binterval\(|\btimer\(|\bsleep\(|\bdelay\())(?=[\s\S]*?(?:[Ff]etch|useAsyncData|axios|\bky\b|\$http|http\.get|httpClient|getJSON|\bgot\b|useSWR|SWRConfig|Query|useRequest))/,
   defaultOptions: { maxIntervalMs: DEFAULT_MAX_INTERVAL_MS },
   optionsSchema: {
     type: 'object',

@@ -61,6 +61,16 @@ export function Stats() {
       expect(f.message).toMatch(message);
     });
 
+    it.each([
+      ['refetch() from useQuery', `const { data, refetch } = useQuery({ queryKey: ['s'], queryFn: () => fetch('/api/stats').then((r) => r.json()) });\nuseEffect(() => { const id = setInterval(() => refetch(), 2000); return () => clearInterval(id); }, [refetch]);`, /re-fetches `\/api\/stats` every 2 s/],
+      ['Nuxt useFetch refresh', `const { data, refresh } = await useFetch('/api/board');\nonMounted(() => { timer = setInterval(refresh, 3000); });`, /re-fetches `\/api\/board` every 3 s/],
+      ['SWR mutate through the returned object', `const feed = useSWR('/api/feed', fetcher);\nsetInterval(() => feed.mutate(), 1000);`, /re-fetches `\/api\/feed` every 1 s/],
+    ])('%s', (_name, src, message) => {
+      const [f, ...rest] = findings(src);
+      expect(rest).toEqual([]);
+      expect(f.message).toMatch(message);
+    });
+
     it('a self-rescheduling setTimeout, at the inner call', () => {
       expect(at(`async function poll() {\n  const r = await fetch('/api/inbox');\n  render(await r.json());\n  setTimeout(poll, 4000);\n}\npoll();`)).toEqual(['4:3']);
     });
@@ -130,6 +140,7 @@ export function Stats() {
       ['a local interval() that is not RxJS', `const interval = (ms: number) => ms;\ninterval(1000);\nfetch('/api/q'); // rxjs`],
       ['a request only when a token is about to expire', `setInterval(() => {\n  if (session.expiresAt - Date.now() < 60_000) fetch('/api/session/renew');\n}, 5000);`],
       ['a request every Nth tick', `let ticks = 0;\nsetInterval(() => { ticks++; if (ticks % 12 === 0) fetch('/api/q'); }, 1000);`],
+      ['a mutation hook on a timer', `const { mutate } = useMutation({ mutationFn: (b) => fetch('/api/track', { method: 'POST', body: b }) });\nsetInterval(() => mutate(events), 2000);`],
       ['fetching a blob URL', `setInterval(() => fetch('blob:https://x/1'), 1000);`],
     ])('%s', (_name, src) => {
       expect(findings(src)).toEqual([]);

@@ -43,8 +43,46 @@ function isClient(ts: TS, target: Node): boolean {
   return ts.isPropertyAccessExpression(t) && t.expression.kind === ts.SyntaxKind.ThisKeyword && CLIENT_NAMES.has(t.name.text);
 }
 
-/** The HTTP read this call makes, if it is one: a GET (or HEAD) by any of the usual clients. */
+/** What a data hook hands back to re-run its request: `refetch` (TanStack, Apollo, RTK), `mutate` (SWR), `refresh` (Nuxt)… */
+const REFETCHERS = new Set(['refetch', 'mutate', 'refresh', 'revalidate', 'execute', 'reload']);
+const DATA_HOOKS = /^(?:use\w*Query|useSWR\w*|useFetch|useLazyFetch|useAsyncData|useLazyAsyncData|useAxios|useRequest)$/;
+
+/**
+ * The request a data hook's refetcher re-runs: `refetch` from `const { refetch } = useQuery(…)`, or
+ * `query.refetch` from `const query = useQuery(…)`. `found.url` is the hook's key or its query function's URL.
+ */
+function refetched(ts: TS, ref: Node): { url?: Node } | undefined {
+  const callee = unwrap(ts, ref);
+  let init: Node | undefined;
+  if (ts.isIdentifier(callee) && REFETCHERS.has(callee.text)) {
+    const b = resolveName(ts, callee, callee.text);
+    init = b?.kind === 'destructured' ? b.decl.initializer : undefined;
+  } else if (ts.isPropertyAccessExpression(callee) && REFETCHERS.has(callee.name.text) && ts.isIdentifier(callee.expression)) {
+    init = fixedValue(ts, callee.expression, callee.expression.text);
+  }
+  const hook = init && unwrap(ts, init);
+  if (!hook || !ts.isCallExpression(hook)) return undefined;
+  const name = unwrap(ts, hook.expression);
+  if (!ts.isIdentifier(name) || !DATA_HOOKS.test(name.text)) return undefined;
+  const key = hook.arguments[0] && unwrap(ts, hook.arguments[0]);
+  if (key && (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key) || ts.isTemplateExpression(key))) return { url: key };
+  let inner: HttpRead | undefined;
+  walk(hook, (n) => {
+    if (!inner && ts.isCallExpression(n)) inner = httpRead(ts, n);
+  });
+  return { url: inner?.url };
+}
+
+/** A refetcher handed over as a callback (`setInterval(refresh, 3000)`): the read it makes, placed at `at`. */
+export function refetchReference(ts: TS, ref: Node, at: TsNamespace.CallExpression): HttpRead | undefined {
+  const found = refetched(ts, ref);
+  return found && { call: at, url: found.url };
+}
+
+/** The HTTP read this call makes, if it is one: a GET (or HEAD) by any of the usual clients, or a data hook's refetch. */
 export function httpRead(ts: TS, call: TsNamespace.CallExpression): HttpRead | undefined {
+  const refetch = refetched(ts, call.expression);
+  if (refetch) return { call, url: refetch.url };
   const callee = unwrap(ts, call.expression);
   const [first, second] = call.arguments;
   const configUrl = (o: Node | undefined) => {

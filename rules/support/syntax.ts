@@ -52,6 +52,8 @@ export type Binding =
   | { kind: 'variable'; decl: TsNamespace.VariableDeclaration; constant: boolean; scope: Node }
   | { kind: 'function'; decl: TsNamespace.FunctionDeclaration | TsNamespace.FunctionExpression }
   | { kind: 'parameter'; decl: TsNamespace.ParameterDeclaration; fn: TsNamespace.SignatureDeclaration }
+  /** `const { refetch } = useQuery(…)`: a name destructured from a variable's initializer */
+  | { kind: 'destructured'; decl: TsNamespace.VariableDeclaration }
   | { kind: 'other' };
 
 /** The names a block-like scope declares, built in one pass over its statements and cached. */
@@ -77,8 +79,7 @@ function declarationsIn(ts: TS, statements: readonly TsNamespace.Statement[], sc
       const constant = (st.declarationList.flags & ts.NodeFlags.Const) !== 0;
       for (const d of st.declarationList.declarations) {
         if (ts.isIdentifier(d.name)) add(d.name.text, { kind: 'variable', decl: d, constant, scope });
-        // destructured: a binding whose value we do not follow
-        else walk(d.name, (n) => void (ts.isBindingElement(n) && ts.isIdentifier(n.name) && add(n.name.text, other)));
+        else walk(d.name, (n) => void (ts.isBindingElement(n) && ts.isIdentifier(n.name) && add(n.name.text, { kind: 'destructured', decl: d })));
       }
     } else if (ts.isFunctionDeclaration(st) && st.name) {
       add(st.name.text, { kind: 'function', decl: st });
