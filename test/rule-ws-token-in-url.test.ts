@@ -34,6 +34,8 @@ describe('ws-token-in-url', () => {
       ['the ws package', `import WebSocket from 'ws';\nconst ws = new WebSocket(\`wss://x?token=\${process.env.TOKEN}\`);`],
       ['encodeURIComponent around the value, returned from a factory', `export function connectWS() {\n  return new WebSocket(\`\${WS_BASE}/ws?token=\${encodeURIComponent(getToken())}\`);\n}`],
       ['searchParams.set under an if', `const url = new URL(\`ws://\${host}/ws\`);\nconst token = getToken();\nif (token) url.searchParams.set('token', token);\nconst websocket = new WebSocket(url.toString());`],
+      ['a class field', `class Live {\n  private url = \`wss://x/live?token=\${getToken()}\`;\n  connect() { this.ws = new WebSocket(this.url); }\n}`],
+      ['a field assigned in the constructor', `class Live {\n  url: string;\n  constructor(base: string, token: string) { this.url = base + '?access_token=' + token; }\n  connect() { return new WebSocket(this.url); }\n}`],
       ['reconnecting-websocket', `import RWS from 'reconnecting-websocket';\nconst ws = new RWS(\`wss://x?token=\${t}\`);`],
     ])('%s', (_name, src) => {
       expect(findings(src)).toHaveLength(1);
@@ -124,6 +126,7 @@ describe('ws-token-in-url', () => {
       ['a parameter whose name only contains a credential word', `const ws = new WebSocket(\`wss://x?tokenizer=\${t}&tokens_left=\${n}\`);`],
       ['the Sec-WebSocket-Protocol trick', `const ws = new WebSocket('wss://x/feed', ['bearer', token]);`],
       ['a bearer subprotocol', `const ws = new WebSocket(wsUrl, token ? [\`bearer.\${token}\`] : undefined);`],
+      ['a class field without credentials', `class Live {\n  private url = 'wss://x/live';\n  connect() { this.ws = new WebSocket(this.url); }\n}`],
       ['an unresolvable URL', `export const open = (url: string) => new WebSocket(url);`],
       ['an HTTP fetch with a token (not a socket or stream)', `fetch(\`/api/x?token=\${t}\`); const ws = new WebSocket('wss://x');`],
       ['a name removed with ignoreParams', `const ws = new WebSocket(\`wss://meet.example.com?session=\${meetingId}\`);`, { ignoreParams: ['session'] }],

@@ -63,7 +63,34 @@ function shapeOf(ts: TS, expr: Node, depth: number, w: Walk): string {
     if (e.expression.text === 'URLSearchParams') return paramsShape(ts, e, depth, w);
   }
   if (ts.isIdentifier(e)) return identifierShape(ts, e, depth, w);
+  if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) return fieldShape(ts, e, depth, w);
   return HOLE;
+}
+
+/** `this.url`: the class field's initializer and every `this.url = …` / `+= …` in the class. */
+function fieldShape(ts: TS, e: TsNamespace.PropertyAccessExpression, depth: number, w: Walk): string {
+  let cls: Node | undefined = e.parent;
+  while (cls && !ts.isClassDeclaration(cls) && !ts.isClassExpression(cls)) cls = cls.parent;
+  if (!cls) return HOLE;
+  const name = e.name.text;
+  const member = (cls as TsNamespace.ClassLikeDeclaration).members.find(
+    (m): m is TsNamespace.PropertyDeclaration => ts.isPropertyDeclaration(m) && !!m.name && propertyName(ts, m.name) === name,
+  );
+  const key: Node = member ?? cls;
+  if (w.visiting.has(key)) return HOLE;
+  w.visiting.add(key);
+  try {
+    let out = member?.initializer ? shapeOf(ts, member.initializer, depth + 1, w) : '';
+    walk(cls, (n) => {
+      if (!ts.isBinaryExpression(n) || !ts.isPropertyAccessExpression(n.left) || n.left.expression.kind !== ts.SyntaxKind.ThisKeyword) return;
+      if (n.left.name.text !== name) return;
+      if (n.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) out += shapeOf(ts, n.right, depth + 1, w);
+      else if (n.operatorToken.kind === ts.SyntaxKind.EqualsToken) out += HOLE + shapeOf(ts, n.right, depth + 1, w);
+    });
+    return out || HOLE;
+  } finally {
+    w.visiting.delete(key);
+  }
 }
 
 function identifierShape(ts: TS, id: TsNamespace.Identifier, depth: number, w: Walk): string {
