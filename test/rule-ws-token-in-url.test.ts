@@ -36,6 +36,7 @@ describe('ws-token-in-url', () => {
       ['searchParams.set under an if', `const url = new URL(\`ws://\${host}/ws\`);\nconst token = getToken();\nif (token) url.searchParams.set('token', token);\nconst websocket = new WebSocket(url.toString());`],
       ['a class field', `class Live {\n  private url = \`wss://x/live?token=\${getToken()}\`;\n  connect() { this.ws = new WebSocket(this.url); }\n}`],
       ['a field assigned in the constructor', `class Live {\n  url: string;\n  constructor(base: string, token: string) { this.url = base + '?access_token=' + token; }\n  connect() { return new WebSocket(this.url); }\n}`],
+      ['a stored token next to a fetched one', `const { ticket } = await (await fetch('/t')).json();\nconst ws = new WebSocket(\`wss://x?ticket=\${ticket}&token=\${localStorage.getItem('token')}\`);`],
       ['reconnecting-websocket', `import RWS from 'reconnecting-websocket';\nconst ws = new RWS(\`wss://x?token=\${t}\`);`],
     ])('%s', (_name, src) => {
       expect(findings(src)).toHaveLength(1);
@@ -127,6 +128,8 @@ describe('ws-token-in-url', () => {
       ['the Sec-WebSocket-Protocol trick', `const ws = new WebSocket('wss://x/feed', ['bearer', token]);`],
       ['a bearer subprotocol', `const ws = new WebSocket(wsUrl, token ? [\`bearer.\${token}\`] : undefined);`],
       ['a class field without credentials', `class Live {\n  private url = 'wss://x/live';\n  connect() { this.ws = new WebSocket(this.url); }\n}`],
+      ['a token fetched for this connection (a ticket by another name)', `const { token } = await (await fetch('/api/realtime-token', { method: 'POST' })).json();\nconst ws = new WebSocket(\`wss://api.example.com/v2/realtime?sample_rate=16000&token=\${token}\`);`],
+      ['a token read from a response body fetched here', `const res = await axios.post('/api/ws-ticket');\nconst token = res.data.token;\nconst ws = new WebSocket('wss://x?token=' + token);`],
       ['an unresolvable URL', `export const open = (url: string) => new WebSocket(url);`],
       ['an HTTP fetch with a token (not a socket or stream)', `fetch(\`/api/x?token=\${t}\`); const ws = new WebSocket('wss://x');`],
       ['a name removed with ignoreParams', `const ws = new WebSocket(\`wss://meet.example.com?session=\${meetingId}\`);`, { ignoreParams: ['session'] }],

@@ -1,5 +1,5 @@
 // Which query parameters of a URL shape carry a credential.
-import { HOLE } from './url-shape.js';
+import { FETCHED, HOLE } from './url-shape.js';
 
 /**
  * Parameter names that hold a credential, compared case-insensitively with `_`, `-` and `.` removed
@@ -41,11 +41,13 @@ export function credentialSet(extra: readonly string[], ignored: readonly string
 }
 
 /**
- * Does this value look like it carries a secret? A runtime value does; so does a long literal
+ * Does this value look like it carries a secret? A runtime value does (unless fetched right there); so does a long literal
  * (a key pasted into the source). Flags and small numbers (`auth=1`, `token=false`) do not.
  */
 export function looksSecret(value: string): boolean {
   if (value.includes(HOLE)) return true;
+  // a value fetched right where the socket opens is a per-connection ticket
+  if (value.includes(FETCHED)) return false;
   return value.length >= 8 && !/^(?:true|false|null|undefined|none|yes|no|\d+)$/i.test(value);
 }
 
@@ -53,11 +55,11 @@ export function looksSecret(value: string): boolean {
 export function credentialParamsIn(shape: string, names: ReadonlySet<string>): string[] {
   const beforeFragment = shape.split('#')[0];
   const found: string[] = [];
-  const re = /(?<=[?&\u0000])([A-Za-z0-9_.\-[\]]+)=([^&\u0000]*(?:\u0000[^&]*)?)/g;
+  const re = /(?<=[?&\u0000\u0001])([A-Za-z0-9_.\-[\]]+)=([^&\u0000]*(?:\u0000[^&]*)?)/g;
   for (const m of beforeFragment.matchAll(re)) {
     const before = beforeFragment.slice(0, m.index);
     // `&key=` counts only after the query began (a `?`, or a runtime part that may hold one)
-    if (!before.includes('?') && !before.includes(HOLE) && beforeFragment[m.index - 1] !== '?') continue;
+    if (!before.includes('?') && !before.includes(HOLE) && !before.includes(FETCHED)) continue;
     if (!names.has(normalizeParam(m[1]))) continue;
     if (!looksSecret(m[2])) continue;
     if (!found.includes(m[1])) found.push(m[1]);

@@ -4,7 +4,7 @@ import type { ts as TsNamespace } from 'ts-morph';
 import { functionBody, refetchReference, type HttpRead } from './http-calls.js';
 import { endpointOf, isInside, repeatedRead } from './repeated-read.js';
 import { calleeName, constantNumber, propertyName, resolveName, unwrap, walk, type TS } from './syntax.js';
-import { HOLE, urlShape } from './url-shape.js';
+import { urlShape } from './url-shape.js';
 
 type Node = TsNamespace.Node;
 
@@ -172,7 +172,7 @@ function queryOptionPoll(ts: TS, prop: TsNamespace.PropertyAssignment, max: numb
   const hit = call && repeatedRead(ts, call);
   // SWR's key is usually the URL itself
   const key = call && call.arguments?.[0];
-  const endpoint = hit?.endpoint ?? (key && /^useSWR/.test(what) ? urlShape(ts, key).text.replace(new RegExp(HOLE, 'g'), '${…}') : undefined);
+  const endpoint = hit?.endpoint ?? (key && /^useSWR/.test(what) ? urlShape(ts, key).text.replace(/[\u0000\u0001]/g, '${…}') : undefined);
   return { at: prop, what, ms, read: hit?.read, option: `${option}: ${prop.initializer.getText()}`, endpoint: endpoint && endpoint !== '${…}' ? endpoint : undefined };
 }
 

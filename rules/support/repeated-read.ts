@@ -3,7 +3,10 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import { readsIn, type HttpRead } from './http-calls.js';
 import { assignmentsIn, unwrap, walk, type TS } from './syntax.js';
-import { HOLE, urlShape } from './url-shape.js';
+import { FETCHED, HOLE, urlShape } from './url-shape.js';
+
+/** The placeholders a URL shape uses for runtime values. */
+const RUNTIME = new RegExp(`[${HOLE}${FETCHED}]`, 'g');
 
 type Node = TsNamespace.Node;
 
@@ -49,8 +52,8 @@ function enclosingFunction(ts: TS, node: Node): Node | undefined {
 /** The endpoint as a reader sees it: `/api/stats`, `/api/jobs/${…}`, or the argument's source text. */
 export function endpointOf(ts: TS, read: HttpRead): string | undefined {
   if (!read.url) return undefined;
-  const shape = urlShape(ts, read.url).text;
-  if (/[A-Za-z0-9/]/.test(shape.replace(new RegExp(HOLE, 'g'), ''))) return shape.replace(new RegExp(HOLE, 'g'), '${…}');
+  const shape = urlShape(ts, read.url).text.replace(RUNTIME, HOLE);
+  if (/[A-Za-z0-9/]/.test(shape.replace(RUNTIME, ''))) return shape.replace(RUNTIME, '${…}');
   const text = read.url.getText().replace(/\s+/g, ' ');
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

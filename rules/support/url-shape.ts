@@ -7,6 +7,12 @@ import { assignmentsIn, constantString, fixedValue, MAX_DEPTH, propertyName, res
 type Node = TsNamespace.Node;
 
 export const HOLE = '\u0000';
+/**
+ * A runtime value fetched from the server right where it is used (`const { token } = await (await
+ * fetch('/api/ws-ticket', …)).json()`): a per-connection ticket, the recommended fix, not a stored credential.
+ */
+export const FETCHED = '\u0001';
+const FETCH_CALL = /\bfetch\(|\baxios\b|\$fetch\(|\bky\b|\.post\(/;
 
 /** Where each query key of a shape came from, for messages: `set at line 12`. */
 export interface ShapeNote {
@@ -93,8 +99,22 @@ function fieldShape(ts: TS, e: TsNamespace.PropertyAccessExpression, depth: numb
   }
 }
 
+/** Is this initializer a request made right here, or the body of one (`await res.json()`, `res.data`)? */
+function fetchedHere(ts: TS, init: Node | undefined, depth = 0): boolean {
+  if (!init || depth > 2) return false;
+  if (FETCH_CALL.test(init.getText())) return true;
+  // `await res.json()`, `res.data.token`: follow `res`
+  let e = unwrap(ts, init);
+  for (let i = 0; i < 8 && (ts.isPropertyAccessExpression(e) || (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression))); i++) {
+    e = unwrap(ts, ts.isCallExpression(e) ? (e.expression as TsNamespace.PropertyAccessExpression).expression : e.expression);
+  }
+  return ts.isIdentifier(e) ? fetchedHere(ts, fixedValue(ts, e, e.text), depth + 1) : false;
+}
+
 function identifierShape(ts: TS, id: TsNamespace.Identifier, depth: number, w: Walk): string {
   const binding = resolveName(ts, id, id.text);
+  if (binding?.kind === 'destructured') return fetchedHere(ts, binding.decl.initializer) ? FETCHED : HOLE;
+  if (binding?.kind === 'variable' && fetchedHere(ts, binding.decl.initializer)) return FETCHED;
   if (!binding || binding.kind !== 'variable' || !binding.decl.initializer || w.visiting.has(binding.decl)) return HOLE;
   w.visiting.add(binding.decl);
   try {
