@@ -27,7 +27,8 @@ const WHAT: Record<Kind, string> = {
 const INSTEAD: Record<Kind, string> = {
   'browser-websocket':
     'Authenticate the upgrade with a cookie and check its Origin header, or POST for a short-lived single-use ticket and put only that in the URL (the browser WebSocket API cannot set an Authorization header).',
-  ws: 'Send it as a header instead: `new WebSocket(url, { headers: { Authorization: `Bearer ${token}` } })`.',
+  ws:
+    "In Node, send it as a header instead (`new WebSocket(url, { headers: { Authorization: 'Bearer ' + token } })`); in a browser (isomorphic-ws), use a cookie or a short-lived single-use ticket.",
   'socket.io-client': 'Pass it as `auth: { token }`: socket.io sends that in its CONNECT packet, not in the URL.',
   other:
     'Authenticate the upgrade with a cookie and check its Origin header, or POST for a short-lived single-use ticket and put only that in the URL.',
