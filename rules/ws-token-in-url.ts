@@ -6,15 +6,14 @@ import { argumentsFor, parameterBehind } from './support/call-sites.js';
 import { credentialParamsIn, credentialSet, looksSecret, normalizeParam } from './support/credential-params.js';
 import { docsPath, type ParsedFile, type RuleModule } from './rule.js';
 import { fixedValue, position, propertyName, unwrap, walk, type TS } from './support/syntax.js';
+import { streamClientsIn, type ClientKind, type ClientSite, type Creation } from './support/stream-clients.js';
 import { urlShape } from './support/url-shape.js';
 
 const id = 'ws-token-in-url';
+/** Files that can create one of the stream clients the socket analysis does not model. */
+const CLIENT_HINT = /EventSource|SockJS|graphql-ws|@stomp\/stompjs|useWebSocket/;
 type Node = TsNamespace.Node;
-type Creation = TsNamespace.NewExpression | TsNamespace.CallExpression;
-type Kind = Socket['api'] | 'eventsource';
-
-const EVENT_SOURCES = new Set(['EventSource', 'EventSourcePolyfill', 'NativeEventSource', 'ReconnectingEventSource']);
-const GLOBALS = new Set(['window', 'globalThis', 'self', 'global']);
+type Kind = Socket['api'] | ClientKind;
 
 const WHAT: Record<Kind, string> = {
   'browser-websocket': 'WebSocket',
@@ -22,6 +21,11 @@ const WHAT: Record<Kind, string> = {
   'socket.io-client': 'socket.io',
   other: 'WebSocket',
   eventsource: 'EventSource',
+  'fetch-event-source': 'fetchEventSource',
+  sockjs: 'SockJS',
+  'graphql-ws': 'graphql-ws',
+  stomp: 'STOMP broker',
+  'use-websocket': 'WebSocket',
 };
 
 const INSTEAD: Record<Kind, string> = {
@@ -34,6 +38,12 @@ const INSTEAD: Record<Kind, string> = {
     'Authenticate the upgrade with a cookie and check its Origin header, or POST for a short-lived single-use ticket and put only that in the URL.',
   eventsource:
     'EventSource cannot set headers: authenticate with a cookie (`withCredentials: true` cross-origin), or read the stream with fetch() and an Authorization header (then reconnect yourself).',
+  'fetch-event-source': "fetchEventSource can send headers: pass `headers: { Authorization: 'Bearer ' + token }` instead.",
+  sockjs: 'Authenticate with the session cookie (every SockJS transport sends it), or, with STOMP over SockJS, in the CONNECT frame headers.',
+  'graphql-ws': 'Pass it in `connectionParams` (sent in the `connection_init` message, checked before any operation), not in the URL.',
+  stomp: 'Send it in `connectHeaders` (the STOMP CONNECT frame), not in brokerURL.',
+  'use-websocket':
+    'Authenticate the upgrade with a cookie and check its Origin header, or POST for a short-lived single-use ticket and put only that in the URL.',
 };
 
 function stringList(v: unknown): string[] {
@@ -63,12 +73,6 @@ function creationAt(ts: TS, file: ParsedFile, socket: Socket): Creation | undefi
   // `new WebSocket(url).addEventListener(…)` starts where the socket does: match the callee
   const here = byStart.get(ts.getPositionOfLineAndCharacter(sf, socket.line - 1, socket.column - 1)) ?? [];
   return here.find((c) => c.expression.getText() === socket.constructorText) ?? here[here.length - 1];
-}
-
-function isEventSource(ts: TS, n: TsNamespace.NewExpression): boolean {
-  const c = unwrap(ts, n.expression);
-  if (ts.isIdentifier(c)) return EVENT_SOURCES.has(c.text);
-  return ts.isPropertyAccessExpression(c) && EVENT_SOURCES.has(c.name.text) && ts.isIdentifier(c.expression) && GLOBALS.has(c.expression.text);
 }
 
 /** An options object given inline or through a const. */
@@ -114,9 +118,9 @@ function urlLeaks({ ts, names, files }: Scope, url: Node): Leak[] {
   });
 }
 
-/** socket.io's `query: { token }` (or `query: 'token=…'`): sent in the handshake URL. */
-function queryLeak({ ts, names }: Scope, options: TsNamespace.ObjectLiteralExpression): Leak | undefined {
-  const q = property(ts, options, 'query');
+/** socket.io's `query: { token }` (or `query: 'token=…'`), react-use-websocket's `queryParams`: sent in the URL. */
+function queryLeak({ ts, names }: Scope, options: TsNamespace.ObjectLiteralExpression, option = 'query'): Leak | undefined {
+  const q = property(ts, options, option);
   if (!q) return undefined;
   const value: Node = ts.isPropertyAssignment(q) ? q.initializer : ts.isShorthandPropertyAssignment(q) ? q.name : q;
   const obj = objectLiteral(ts, value);
@@ -135,7 +139,7 @@ function queryLeak({ ts, names }: Scope, options: TsNamespace.ObjectLiteralExpre
   return params.length ? { params, at: q, via: 'query' } : undefined;
 }
 
-function leaksOf(scope: Scope, node: Creation, kind: Kind): Leak[] {
+function leaksOf(scope: Scope, node: Creation, kind: Kind, spec: ClientSite['spec'] = { url: 'first' }): Leak[] {
   const { ts } = scope;
   const args = node.arguments ?? [];
   const first = args[0];
@@ -146,10 +150,14 @@ function leaksOf(scope: Scope, node: Creation, kind: Kind): Leak[] {
     const q = options && queryLeak(scope, options);
     return q ? [...leaks, q] : leaks;
   }
-  // RxJS `webSocket({ url })` and the like take a config object
-  const urlProperty = firstObject && property(ts, firstObject, 'url');
+  // a config object (`webSocket({ url })`, `createClient({ url })`, `new Client({ brokerURL })`) or the URL itself
+  const option = spec.url === 'first' ? 'url' : spec.url;
+  const urlProperty = firstObject && property(ts, firstObject, option);
   const urlNode = firstObject ? (urlProperty && ts.isPropertyAssignment(urlProperty) ? urlProperty.initializer : undefined) : first;
-  return urlNode ? urlLeaks(scope, urlNode) : [];
+  const leaks = urlNode ? urlLeaks(scope, urlNode) : [];
+  const options = spec.query ? objectLiteral(ts, args[1]) : undefined;
+  const q = options && spec.query ? queryLeak(scope, options, spec.query) : undefined;
+  return q ? [...leaks, q] : leaks;
 }
 
 function message(ts: TS, kind: Kind, node: Creation, leak: Leak, home: ParsedFile): string {
@@ -157,7 +165,7 @@ function message(ts: TS, kind: Kind, node: Creation, leak: Leak, home: ParsedFil
   const plural = leak.params.length > 1 ? 's' : '';
   const call = callText(ts, node);
   let where: string;
-  if (leak.via === 'query') where = `socket.io's \`query\` option puts ${list} in the handshake URL's query string (\`${call}\`)`;
+  if (leak.via === 'query') where = `${kind === 'socket.io-client' ? "socket.io's `query` option" : 'The `queryParams` option'} puts ${list} in the ${kind === 'socket.io-client' ? 'handshake ' : ''}URL's query string (\`${call}\`)`;
   else if (leak.caller) {
     const at = `${home.relPath.split('/').pop()}:${position(ts, node).line}`;
     where = `The URL passed to \`${callText(ts, leak.caller.call)}\` carries the credential parameter${plural} ${list} in its query string; it becomes the ${WHAT[kind]} URL (\`${call}\`, ${at})`;
@@ -186,7 +194,7 @@ const meta: RuleModule['meta'] = {
 
 export const wsTokenInUrl: RuleModule = {
   meta,
-  fileHint: /WebSocket|EventSource|socket\.io|wss?:\/\/|['"](?:ws|isomorphic-ws|partysocket|reconnecting-websocket)['"]|wsImpl/,
+  fileHint: /WebSocket|EventSource|SockJS|graphql-ws|@stomp\/stompjs|socket\.io|wss?:\/\/|['"](?:ws|isomorphic-ws|partysocket|reconnecting-websocket)['"]|wsImpl/,
   defaultOptions: { params: [], ignoreParams: [] },
   optionsSchema: {
     type: 'object',
@@ -214,8 +222,8 @@ export const wsTokenInUrl: RuleModule = {
     const findings: Finding[] = [];
     const scope: Scope = { ts, names, files };
     const seen = new Set<string>();
-    const report = (file: ParsedFile, node: Creation, kind: Kind) => {
-      for (const leak of leaksOf(scope, node, kind)) {
+    const report = (file: ParsedFile, node: Creation, kind: Kind, spec?: ClientSite['spec']) => {
+      for (const leak of leaksOf(scope, node, kind, spec)) {
         const where = leak.caller?.file ?? file;
         const at = position(ts, leak.at);
         const key = `${where.relPath}:${at.line}:${at.column}`;
@@ -236,11 +244,9 @@ export const wsTokenInUrl: RuleModule = {
       }
     }
     for (const file of files) {
-      if (!file.text.includes('EventSource')) continue;
+      if (!CLIENT_HINT.test(file.text)) continue;
       try {
-        walk(file.sourceFile.compilerNode, (n) => {
-          if (ts.isNewExpression(n) && isEventSource(ts, n)) report(file, n, 'eventsource');
-        });
+        for (const site of streamClientsIn(ts, file.sourceFile.compilerNode)) report(file, site.node, site.kind, site.spec);
       } catch {
         // as above
       }

@@ -53,6 +53,19 @@ describe('ws-token-in-url', () => {
       expect(at(`const a = new window.EventSource('/s?jwt=' + jwt);\nimport { EventSourcePolyfill } from 'event-source-polyfill';\nconst b = new EventSourcePolyfill('/s?token=' + t);`)).toEqual(['1:34', '3:35']);
     });
 
+    it.each([
+      ['SockJS', `import SockJS from 'sockjs-client';\nconst sock = new SockJS('/ws?access_token=' + token);`, /^SockJS URL carries.*session cookie/],
+      ['graphql-ws createClient({ url })', `import { createClient } from 'graphql-ws';\nexport const client = createClient({ url: \`wss://api.example.com/graphql?token=\${token}\` });`, /^graphql-ws URL carries.*connectionParams/],
+      ['a STOMP brokerURL', `import { Client } from '@stomp/stompjs';\nconst stomp = new Client({ brokerURL: 'wss://mq.example.com/ws?jwt=' + jwt });`, /^STOMP broker URL carries.*connectHeaders/],
+      ['react-use-websocket queryParams', `import useWebSocket from 'react-use-websocket';\nexport const useFeed = (token: string) => useWebSocket('wss://x/feed', { queryParams: { token } });`, /^The `queryParams` option puts `token` in the URL's query string/],
+      ['VueUse useEventSource', `import { useEventSource } from '@vueuse/core';\nconst { data } = useEventSource(\`/api/events?token=\${token}\`);`, /^EventSource URL carries/],
+      ['fetchEventSource (which could send a header)', `import { fetchEventSource } from '@microsoft/fetch-event-source';\nfetchEventSource(\`/api/stream?token=\${t}\`, { onmessage: show });`, /fetchEventSource can send headers/],
+    ])('%s', (_name, src, message) => {
+      const [f, ...rest] = findings(src);
+      expect(rest).toEqual([]);
+      expect(f.message).toMatch(message);
+    });
+
     it('socket.io `query: { token }`, at the option, pointing at `auth`', () => {
       const [f] = findings(`import { io } from 'socket.io-client';\nexport const socket = io('https://live.example.com', { query: { room, token } });\nsocket.on('score', show);`);
       expect(f).toMatchObject({ line: 2, column: 71 });
@@ -130,6 +143,9 @@ describe('ws-token-in-url', () => {
       ['a class field without credentials', `class Live {\n  private url = 'wss://x/live';\n  connect() { this.ws = new WebSocket(this.url); }\n}`],
       ['a token fetched for this connection (a ticket by another name)', `const { token } = await (await fetch('/api/realtime-token', { method: 'POST' })).json();\nconst ws = new WebSocket(\`wss://api.example.com/v2/realtime?sample_rate=16000&token=\${token}\`);`],
       ['a token read from a response body fetched here', `const res = await axios.post('/api/ws-ticket');\nconst token = res.data.token;\nconst ws = new WebSocket('wss://x?token=' + token);`],
+      ['graphql-ws connectionParams (the right way)', `import { createClient } from 'graphql-ws';\nexport const client = createClient({ url: 'wss://api.example.com/graphql', connectionParams: { authToken: token } });`],
+      ['a createClient that is not graphql-ws', `import { createClient } from '@supabase/supabase-js';\nconst c = createClient(\`https://x.supabase.co?apikey=\${key}\`, key);\nconst ws = new WebSocket('wss://x');`],
+      ['STOMP connectHeaders', `import { Client } from '@stomp/stompjs';\nconst stomp = new Client({ brokerURL: 'wss://mq.example.com/ws', connectHeaders: { Authorization: 'Bearer ' + jwt } });`],
       ['an unresolvable URL', `export const open = (url: string) => new WebSocket(url);`],
       ['an HTTP fetch with a token (not a socket or stream)', `fetch(\`/api/x?token=\${t}\`); const ws = new WebSocket('wss://x');`],
       ['a name removed with ignoreParams', `const ws = new WebSocket(\`wss://meet.example.com?session=\${meetingId}\`);`, { ignoreParams: ['session'] }],
