@@ -27,11 +27,12 @@ function messageFor(ts: TS, p: Poll): string {
   const perMinute = Math.round(60_000 / p.ms);
   const target = p.endpoint ? `\`${p.endpoint}\`` : 'the same request';
   const readLine = p.read ? position(ts, p.read.call).line : undefined;
-  const where = readLine !== undefined && readLine !== position(ts, p.at).line ? ` (request at line ${readLine})` : '';
+  const request = readLine !== undefined && readLine !== position(ts, p.at).line ? `request at line ${readLine}` : '';
+  const where = request ? ` (${request})` : '';
   const cost = `${perMinute} request${perMinute === 1 ? '' : 's'} a minute from every open tab, most answering "nothing new", and each change still waits up to ${every(p.ms)}`;
   if (p.option) {
     return (
-      `\`${p.what}\` polls ${target} every ${every(p.ms)} (\`${p.option}\`)${where}: ${cost}. ` +
+      `\`${p.what}\` polls ${target} every ${every(p.ms)} (\`${p.option}\`${request ? `, ${request}` : ''}): ${cost}. ` +
       'If the server knows when the data changes, push it with Server-Sent Events and update the cache on each event ' +
       '(`queryClient.setQueryData` or `invalidateQueries`, SWR `mutate`, Apollo `cache.writeQuery`) instead of refetching on a timer.'
     );
