@@ -151,4 +151,11 @@ export function Stats() {
     expect(() => findings(`setInterval(() => fetch(${'('.repeat(200)}'/a'${')'.repeat(200)}), ${'('.repeat(200)}1000${')'.repeat(200)});`)).not.toThrow();
     expect(findings(`function a() { b(); setTimeout(a, 1000); }\nfunction b() { a(); fetch('/api/q'); }`)).toHaveLength(1);
   });
+
+  it('documents every default option in its options schema', () => {
+    const schema = pollingCouldStream.optionsSchema as { type: string; properties: Record<string, unknown>; additionalProperties: boolean };
+    expect(schema.type).toBe('object');
+    expect(schema.additionalProperties).toBe(false);
+    expect(Object.keys(pollingCouldStream.defaultOptions ?? {}).sort()).toEqual(Object.keys(schema.properties).sort());
+  });
 });

@@ -161,4 +161,11 @@ describe('ws-token-in-url', () => {
     const chain = Array.from({ length: 60 }, (_, i) => `const u${i + 1} = u${i} + 'a';`).join('\n');
     expect(() => findings(`const u0 = 'wss://x?token=' + t;\n${chain}\nconst ws = new WebSocket(u60);`)).not.toThrow();
   });
+
+  it('documents every default option in its options schema', () => {
+    const schema = wsTokenInUrl.optionsSchema as { type: string; properties: Record<string, unknown>; additionalProperties: boolean };
+    expect(schema.type).toBe('object');
+    expect(schema.additionalProperties).toBe(false);
+    expect(Object.keys(wsTokenInUrl.defaultOptions ?? {}).sort()).toEqual(Object.keys(schema.properties).sort());
+  });
 });
