@@ -1,20 +1,39 @@
 import * as morph from 'ts-morph';
 import type { Finding } from '../../src/model.js';
-import type { ParsedFile, RuleContext, RuleModule } from '../../rules/rule.js';
+import type { RuleContext, RuleModule } from '../../rules/rule.js';
+import { analyze } from '../../src/scan/analyze.js';
+import { ModuleResolver } from '../../src/scan/resolve-module.js';
+import { filesThatMatter, summarize } from '../../src/scan/select-files.js';
 
 /**
- * A file rule's context for in-memory files (path → text), parsed as the scanner parses them: only
- * files matching the rule's `fileHint`, options = the rule's defaults merged with `options`.
+ * The context a rule gets for in-memory files (path → text), built as the scanner builds it: socket
+ * files chosen and analysed, the others parsed when they match the rule's `fileHint`, and `files`
+ * filtered by that hint. `options` are merged over the rule's defaults.
  */
-export function fileRuleContext(rule: RuleModule, files: Record<string, string>, options: Record<string, unknown> = {}): RuleContext {
-  const project = new morph.Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, compilerOptions: { allowJs: true, noLib: true } });
-  const parsed: ParsedFile[] = Object.entries(files)
-    .filter(([, text]) => !rule.fileHint || rule.fileHint.test(text))
-    .map(([relPath, text]) => ({ absPath: `/virtual/${relPath}`, relPath, text, sourceFile: project.createSourceFile(`/virtual/${relPath}`, text) }));
-  return { sockets: [], files: parsed, morph, options: { ...rule.defaultOptions, ...options } };
+export function ruleContext(rule: RuleModule, files: Record<string, string> | string, options: Record<string, unknown> = {}): RuleContext {
+  const entries = Object.entries(typeof files === 'string' ? { 'src/a.ts': files } : files);
+  const sources = entries.map(([rel, text]) => ({ absPath: `/virtual/${rel}`, relPath: rel, text }));
+  const resolver = new ModuleResolver(sources.map((s) => s.absPath));
+  const picked = new Set(filesThatMatter(sources.map((s) => summarize(s, true)), resolver).map((s) => s.absPath));
+  const socketFiles = sources.filter((s) => picked.has(s.absPath));
+  const hint = rule.fileHint;
+  const ruleOnly = sources.filter((s) => !picked.has(s.absPath) && hint?.test(s.text));
+  const { sockets, parsed, notes } = analyze(socketFiles, resolver, { extraVerbs: [] }, ruleOnly);
+  const internal = notes.filter((n) => n.kind === 'analyzer-error');
+  if (internal.length) throw new Error(internal.map((n) => `${n.file}: ${n.message}`).join('\n'));
+  return {
+    sockets,
+    files: hint ? parsed.filter((f) => hint.test(f.text)) : [],
+    morph,
+    options: { ...(rule.defaultOptions ?? {}), ...options },
+  };
 }
 
-/** The rule's findings for one snippet (as `src/a.ts`) or several files. */
-export function ruleFindings(rule: RuleModule, files: Record<string, string> | string, options: Record<string, unknown> = {}): Finding[] {
-  return rule.check(fileRuleContext(rule, typeof files === 'string' ? { 'src/a.ts': files } : files, options));
+/** The rule's findings on the snippet (as `src/a.ts`) or on several files. */
+export function check(rule: RuleModule, files: Record<string, string> | string, options: Record<string, unknown> = {}): Finding[] {
+  return rule.check(ruleContext(rule, files, options));
 }
+
+// the SSE rule tests' names for the same two helpers
+export const fileRuleContext = ruleContext;
+export const ruleFindings = check;

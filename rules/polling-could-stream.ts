@@ -1,0 +1,84 @@
+// polling-could-stream: a client that re-fetches the same endpoint on a short, fixed timer asks the
+// server "anything new?" over and over; Server-Sent Events let the server say so when it happens.
+import type { Finding } from '../src/model.js';
+import { docsPath, type RuleModule } from './rule.js';
+import { pollAt, type Poll } from './support/poll-shapes.js';
+import { position, walk, type TS } from './support/syntax.js';
+
+const id = 'polling-could-stream';
+const DEFAULT_MAX_INTERVAL_MS = 10_000;
+
+const meta: RuleModule['meta'] = {
+  id,
+  description: 'Client code that re-fetches the same endpoint on a short fixed timer: let the server push with Server-Sent Events',
+  defaultSeverity: 'info',
+  help:
+    'A setInterval, a self-rescheduling setTimeout, a sleep loop or a query-library refetchInterval re-requests one endpoint every few seconds. ' +
+    'Every open tab pays that many requests a minute, mostly answered "nothing new", and each update still waits for the next tick. ' +
+    'When the server knows when the data changes, an EventSource stream pushes it as it happens over one long-lived HTTP response.',
+  docsPath: docsPath(id),
+};
+
+function every(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+
+function messageFor(ts: TS, p: Poll): string {
+  const perMinute = Math.round(60_000 / p.ms);
+  const target = p.endpoint ? `\`${p.endpoint}\`` : 'the same request';
+  const readLine = p.read ? position(ts, p.read.call).line : undefined;
+  const request = readLine !== undefined && readLine !== position(ts, p.at).line ? `request at line ${readLine}` : '';
+  const where = request ? ` (${request})` : '';
+  const cost = `${perMinute} request${perMinute === 1 ? '' : 's'} a minute from every open tab, most answering "nothing new", and each change still waits up to ${every(p.ms)}`;
+  if (p.option) {
+    return (
+      `\`${p.what}\` polls ${target} every ${every(p.ms)} (\`${p.option}\`${request ? `, ${request}` : ''}): ${cost}. ` +
+      'If the server knows when the data changes, push it with Server-Sent Events and update the cache on each event ' +
+      '(`queryClient.setQueryData` or `invalidateQueries`, SWR `mutate`, Apollo `cache.writeQuery`) instead of refetching on a timer.'
+    );
+  }
+  return (
+    `${p.what === 'a polling loop' ? 'A polling loop' : `\`${p.what}\``} re-fetches ${target} every ${every(p.ms)}${where}: ${cost}. ` +
+    'If the server knows when the data changes, push it with Server-Sent Events instead: an EventSource on a streaming endpoint, ' +
+    'one event per change, and the browser reconnects by itself.'
+  );
+}
+
+export const pollingCouldStream: RuleModule = {
+  meta,
+  // a timer and an HTTP client (or a query library's interval option) in the same file
+  fileHint:
+    /^(?=[\s\S]*?(?:setInterval|setTimeout|refetchInterval|refreshInterval|pollInterval|pollingInterval|useInterval|useTimeoutPoll|usePolling|\binterval\(|\btimer\(|\bsleep\(|\bdelay\())(?=[\s\S]*?(?:[Ff]etch|useAsyncData|axios|\bky\b|\$http|http\.get|httpClient|getJSON|\bgot\b|useSWR|SWRConfig|Query|useRequest))/,
+  defaultOptions: { maxIntervalMs: DEFAULT_MAX_INTERVAL_MS },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      maxIntervalMs: {
+        type: 'number',
+        exclusiveMinimum: 0,
+        default: DEFAULT_MAX_INTERVAL_MS,
+        description: 'Report polls whose fixed interval is at most this many milliseconds.',
+      },
+    },
+    additionalProperties: false,
+  },
+  check({ files, morph, options }) {
+    if (!morph) return [];
+    const ts = morph.ts;
+    const max = typeof options.maxIntervalMs === 'number' && options.maxIntervalMs > 0 ? options.maxIntervalMs : DEFAULT_MAX_INTERVAL_MS;
+    const findings: Finding[] = [];
+    for (const file of files) {
+      try {
+        walk(file.sourceFile.compilerNode, (n) => {
+          const poll = pollAt(ts, n, file.text, max);
+          if (!poll) return;
+          const related = poll.read ? [{ file: file.relPath, ...position(ts, poll.read.call), message: 'the repeated request' }] : [];
+          findings.push({ ruleId: id, severity: meta.defaultSeverity, file: file.relPath, ...position(ts, poll.at), message: messageFor(ts, poll), related });
+        });
+      } catch {
+        // one odd tree must not stop the rule
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,268 @@
+// Raw compiler-node helpers for file rules. Rule modules may not load ts-morph themselves (it comes
+// lazily as `ctx.morph`), so these take its `ts` namespace as an argument and work on raw nodes.
+import type { ts as TsNamespace } from 'ts-morph';
+
+export type TS = typeof TsNamespace;
+type Node = TsNamespace.Node;
+
+/** Expressions deeper than this are treated as unknown: no recursion blows the stack on odd files. */
+export const MAX_DEPTH = 40;
+
+/** Every descendant of `root` (not root), depth-first in source order, on an explicit stack. */
+export function walk(root: Node, visit: (node: Node) => boolean | void): void {
+  const stack: Node[] = [];
+  const push = (n: Node) => {
+    const children: Node[] = [];
+    n.forEachChild((c) => {
+      children.push(c);
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  };
+  push(root);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (visit(n) !== false) push(n);
+  }
+}
+
+/** 1-based line and column of a node's first token. */
+export function position(ts: TS, node: Node): { line: number; column: number } {
+  const sf = node.getSourceFile();
+  const { line, character } = ts.getLineAndCharacterOfPosition(sf, node.getStart(sf));
+  return { line: line + 1, column: character + 1 };
+}
+
+/** Strips wrappers that keep the value: parentheses, `as`, `!`, `satisfies`, `<T>x`, `await`. */
+export function unwrap(ts: TS, node: Node): Node {
+  let n = node;
+  while (
+    ts.isParenthesizedExpression(n) ||
+    ts.isAsExpression(n) ||
+    ts.isNonNullExpression(n) ||
+    ts.isSatisfiesExpression(n) ||
+    ts.isTypeAssertionExpression(n) ||
+    ts.isAwaitExpression(n)
+  ) {
+    n = n.expression;
+  }
+  return n;
+}
+
+export type Binding =
+  | { kind: 'variable'; decl: TsNamespace.VariableDeclaration; constant: boolean; scope: Node }
+  | { kind: 'function'; decl: TsNamespace.FunctionDeclaration | TsNamespace.FunctionExpression }
+  | { kind: 'parameter'; decl: TsNamespace.ParameterDeclaration; fn: TsNamespace.SignatureDeclaration }
+  /** `const { refetch } = useQuery(…)`: a name destructured from a variable's initializer */
+  | { kind: 'destructured'; decl: TsNamespace.VariableDeclaration }
+  | { kind: 'other' };
+
+/** The names a block-like scope declares, built in one pass over its statements and cached. */
+const declarationCache = new WeakMap<Node, Map<string, Binding>>();
+
+function inStatements(ts: TS, statements: readonly TsNamespace.Statement[], name: string, scope: Node): Binding | undefined {
+  let table = declarationCache.get(scope);
+  if (!table) {
+    table = declarationsIn(ts, statements, scope);
+    declarationCache.set(scope, table);
+  }
+  return table.get(name);
+}
+
+function declarationsIn(ts: TS, statements: readonly TsNamespace.Statement[], scope: Node): Map<string, Binding> {
+  const table = new Map<string, Binding>();
+  const add = (name: string, b: Binding) => {
+    if (!table.has(name)) table.set(name, b);
+  };
+  const other: Binding = { kind: 'other' };
+  for (const st of statements) {
+    if (ts.isVariableStatement(st)) {
+      const constant = (st.declarationList.flags & ts.NodeFlags.Const) !== 0;
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name)) add(d.name.text, { kind: 'variable', decl: d, constant, scope });
+        else walk(d.name, (n) => void (ts.isBindingElement(n) && ts.isIdentifier(n.name) && add(n.name.text, { kind: 'destructured', decl: d })));
+      }
+    } else if (ts.isFunctionDeclaration(st) && st.name) {
+      add(st.name.text, { kind: 'function', decl: st });
+    } else if ((ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name) {
+      add(st.name.text, other);
+    } else if (ts.isImportDeclaration(st) && st.importClause) {
+      const clause = st.importClause;
+      if (clause.name) add(clause.name.text, other);
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) add(bindings.name.text, other);
+      if (bindings && ts.isNamedImports(bindings)) for (const spec of bindings.elements) add(spec.name.text, other);
+    } else if (ts.isImportEqualsDeclaration(st)) {
+      add(st.name.text, other);
+    }
+  }
+  return table;
+}
+
+function bindsIn(ts: TS, pattern: Node, name: string): boolean {
+  let hit = false;
+  walk(pattern, (n) => {
+    if (ts.isBindingElement(n) && ts.isIdentifier(n.name) && n.name.text === name) hit = true;
+  });
+  return hit;
+}
+
+/** What `name`, used at `at`, binds to in the lexical scopes around it; undefined for a global. */
+export function resolveName(ts: TS, at: Node, name: string): Binding | undefined {
+  for (let scope: Node | undefined = at.parent; scope; scope = scope.parent) {
+    if (ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope)) {
+      const hit = inStatements(ts, scope.statements, name, scope);
+      if (hit) return hit;
+    } else if (ts.isCaseClause(scope) || ts.isDefaultClause(scope)) {
+      const hit = inStatements(ts, scope.statements, name, scope);
+      if (hit) return hit;
+    } else if (ts.isFunctionLike(scope)) {
+      for (const p of scope.parameters) {
+        if (ts.isIdentifier(p.name) && p.name.text === name) return { kind: 'parameter', decl: p, fn: scope };
+        if (bindsIn(ts, p.name, name)) return { kind: 'other' };
+      }
+      // a named function expression sees its own name: `setTimeout(function poll() { …; setTimeout(poll, 2000); })`
+      if (ts.isFunctionExpression(scope) && scope.name?.text === name) return { kind: 'function', decl: scope };
+    } else if (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
+      const init = scope.initializer;
+      if (init && ts.isVariableDeclarationList(init) && init.getText().includes(name)) return { kind: 'other' };
+    } else if (ts.isClassExpression(scope) && scope.name?.text === name) {
+      return { kind: 'other' };
+    } else if (ts.isCatchClause(scope) && scope.variableDeclaration?.getText() === name) {
+      return { kind: 'other' };
+    }
+  }
+  return undefined;
+}
+
+/** Every assignment under a node, by the name assigned: computed once per node, since lookups repeat. */
+const assignmentCache = new WeakMap<Node, Map<string, Node[]>>();
+
+/**
+ * The assignments under `root` by target name: `x = …`, `x += …` (the binary expressions), `x++`,
+ * and names inside destructuring targets (`[a, b] = …`). Name-based, so shadowing errs on "assigned".
+ */
+export function assignmentsIn(ts: TS, root: Node): Map<string, Node[]> {
+  let byName = assignmentCache.get(root);
+  if (byName) return byName;
+  const map = new Map<string, Node[]>();
+  const add = (name: string, n: Node) => {
+    const list = map.get(name);
+    if (list) list.push(n);
+    else map.set(name, [n]);
+  };
+  const addTarget = (target: Node, n: Node) => {
+    const t = unwrap(ts, target);
+    if (ts.isIdentifier(t)) add(t.text, n);
+    else if (ts.isArrayLiteralExpression(t) || ts.isObjectLiteralExpression(t)) {
+      walk(t, (c) => {
+        if (ts.isIdentifier(c)) add(c.text, n);
+      });
+    }
+  };
+  walk(root, (n) => {
+    if (ts.isBinaryExpression(n) && isAssignmentOperator(ts, n.operatorToken.kind)) addTarget(n.left, n);
+    else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && isIncDec(ts, n.operator)) addTarget(n.operand, n);
+  });
+  byName = map;
+  assignmentCache.set(root, byName);
+  return byName;
+}
+
+/** Is `name` assigned (`=`, `+=`, `++`…) anywhere under `root`? */
+export function isAssignedIn(ts: TS, root: Node, name: string): boolean {
+  return assignmentsIn(ts, root).has(name);
+}
+
+export function isAssignmentOperator(ts: TS, kind: TsNamespace.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}
+
+function isIncDec(ts: TS, op: TsNamespace.SyntaxKind): boolean {
+  return op === ts.SyntaxKind.PlusPlusToken || op === ts.SyntaxKind.MinusMinusToken;
+}
+
+/**
+ * The initializer a name stands for when its value is fixed: a `const`, or a `let`/`var` that nothing
+ * in its scope reassigns. Undefined for anything else (parameters, imports, reassigned variables).
+ */
+export function fixedValue(ts: TS, at: Node, name: string): Node | undefined {
+  const b = resolveName(ts, at, name);
+  if (!b || b.kind !== 'variable' || !b.decl.initializer) return undefined;
+  if (!b.constant && isAssignedIn(ts, b.scope, name)) return undefined;
+  return b.decl.initializer;
+}
+
+/** A number known without running the code: `2000`, `5 * 1000`, `2_000`, a const, `CONFIG.pollMs`. */
+export function constantNumber(ts: TS, expr: Node, depth = 0): number | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const e = unwrap(ts, expr);
+  if (ts.isNumericLiteral(e)) return Number(e.text.replace(/_/g, ''));
+  if (ts.isPrefixUnaryExpression(e)) {
+    const v = constantNumber(ts, e.operand, depth + 1);
+    if (v === undefined) return undefined;
+    return e.operator === ts.SyntaxKind.MinusToken ? -v : e.operator === ts.SyntaxKind.PlusToken ? v : undefined;
+  }
+  if (ts.isBinaryExpression(e)) {
+    const l = constantNumber(ts, e.left, depth + 1);
+    const r = l === undefined ? undefined : constantNumber(ts, e.right, depth + 1);
+    if (l === undefined || r === undefined) return undefined;
+    switch (e.operatorToken.kind) {
+      case ts.SyntaxKind.AsteriskToken:
+        return l * r;
+      case ts.SyntaxKind.PlusToken:
+        return l + r;
+      case ts.SyntaxKind.MinusToken:
+        return l - r;
+      case ts.SyntaxKind.SlashToken:
+        return r === 0 ? undefined : l / r;
+      default:
+        return undefined;
+    }
+  }
+  if (ts.isIdentifier(e)) {
+    const init = fixedValue(ts, e, e.text);
+    return init ? constantNumber(ts, init, depth + 1) : undefined;
+  }
+  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) {
+    const obj = fixedValue(ts, e.expression, e.expression.text);
+    const o = obj && unwrap(ts, obj);
+    if (!o || !ts.isObjectLiteralExpression(o)) return undefined;
+    for (const p of o.properties) {
+      if (ts.isPropertyAssignment(p) && propertyName(ts, p.name) === e.name.text) return constantNumber(ts, p.initializer, depth + 1);
+    }
+  }
+  return undefined;
+}
+
+/** A string known without running the code: a literal, a no-substitution template, a const. */
+export function constantString(ts: TS, expr: Node, depth = 0): string | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const e = unwrap(ts, expr);
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
+  if (ts.isIdentifier(e)) {
+    const init = fixedValue(ts, e, e.text);
+    return init ? constantString(ts, init, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** The text of a property name (`a`, `'a'`, `["a"]`), if it is fixed. */
+export function propertyName(ts: TS, name: TsNamespace.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isComputedPropertyName(name) && (ts.isStringLiteral(name.expression) || ts.isNoSubstitutionTemplateLiteral(name.expression))) return name.expression.text;
+  return undefined;
+}
+
+/** The last name of a callee: `fetch` for `fetch(…)`, `get` for `this.http.get(…)`. */
+export function calleeName(ts: TS, call: TsNamespace.CallExpression | TsNamespace.NewExpression): string | undefined {
+  const c = unwrap(ts, call.expression);
+  if (ts.isIdentifier(c)) return c.text;
+  if (ts.isPropertyAccessExpression(c)) return c.name.text;
+  return undefined;
+}
+
+/** Is `node` inside `ancestor`? */
+export function isWithin(node: Node, ancestor: Node): boolean {
+  for (let n: Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
+  return false;
+}

@@ -1,0 +1,256 @@
+// ws-token-in-url: a WebSocket or EventSource URL with a credential in its query string. URLs are
+// written to proxy, load-balancer and server access logs (and tracing tools); headers and bodies are not.
+import type { ts as TsNamespace } from 'ts-morph';
+import type { Finding, Socket } from '../src/model.js';
+import { argumentsFor, parameterBehind } from './support/call-sites.js';
+import { credentialParamsIn, credentialSet, looksSecret, normalizeParam } from './support/credential-params.js';
+import { docsPath, type ParsedFile, type RuleModule } from './rule.js';
+import { fixedValue, position, propertyName, unwrap, walk, type TS } from './support/syntax.js';
+import { streamClientsIn, type ClientKind, type ClientSite, type Creation } from './support/stream-clients.js';
+import { urlShape } from './support/url-shape.js';
+
+const id = 'ws-token-in-url';
+/** Files that can create one of the stream clients the socket analysis does not model. */
+const CLIENT_HINT = /EventSource|SockJS|graphql-ws|@stomp\/stompjs|useWebSocket/;
+type Node = TsNamespace.Node;
+type Kind = Socket['api'] | ClientKind;
+
+const WHAT: Record<Kind, string> = {
+  'browser-websocket': 'WebSocket',
+  ws: 'WebSocket (`ws`)',
+  'socket.io-client': 'socket.io',
+  other: 'WebSocket',
+  eventsource: 'EventSource',
+  'fetch-event-source': 'fetchEventSource',
+  sockjs: 'SockJS',
+  'graphql-ws': 'graphql-ws',
+  stomp: 'STOMP broker',
+  'use-websocket': 'WebSocket',
+};
+
+const INSTEAD: Record<Kind, string> = {
+  'browser-websocket':
+    'Authenticate the upgrade with a cookie and check its Origin header, or POST for a short-lived single-use ticket and put only that in the URL (the browser WebSocket API cannot set an Authorization header).',
+  ws:
+    "In Node, send it as a header instead (`new WebSocket(url, { headers: { Authorization: 'Bearer ' + token } })`); in a browser (isomorphic-ws), use a cookie or a short-lived single-use ticket.",
+  'socket.io-client': 'Pass it as `auth: { token }`: socket.io sends that in its CONNECT packet, not in the URL.',
+  other:
+    'Authenticate the upgrade with a cookie and check its Origin header, or POST for a short-lived single-use ticket and put only that in the URL.',
+  eventsource:
+    'EventSource cannot set headers: authenticate with a cookie (`withCredentials: true` cross-origin), or read the stream with fetch() and an Authorization header (then reconnect yourself).',
+  'fetch-event-source': "fetchEventSource can send headers: pass `headers: { Authorization: 'Bearer ' + token }` instead.",
+  sockjs: 'Authenticate with the session cookie (every SockJS transport sends it), or, with STOMP over SockJS, in the CONNECT frame headers.',
+  'graphql-ws': 'Pass it in `connectionParams` (sent in the `connection_init` message, checked before any operation), not in the URL.',
+  stomp: 'Send it in `connectHeaders` (the STOMP CONNECT frame), not in brokerURL.',
+  'use-websocket':
+    'Authenticate the upgrade with a cookie and check its Origin header, or POST for a short-lived single-use ticket and put only that in the URL.',
+};
+
+function stringList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : [];
+}
+
+/** Each file's `new X(…)` and `f(…)` by start position, built once per file: one walk, however many sockets. */
+const creationsCache = new WeakMap<object, Map<number, Creation[]>>();
+
+/** The node a socket record points at: the `new X(…)` or `io(…)` at its line and column, with its callee text. */
+function creationAt(ts: TS, file: ParsedFile, socket: Socket): Creation | undefined {
+  const sf = file.sourceFile.compilerNode;
+  let byStart = creationsCache.get(sf);
+  if (!byStart) {
+    const map = new Map<number, Creation[]>();
+    walk(sf, (n) => {
+      if (!ts.isNewExpression(n) && !ts.isCallExpression(n)) return;
+      const start = n.getStart(sf);
+      const list = map.get(start);
+      if (list) list.push(n);
+      else map.set(start, [n]);
+    });
+    byStart = map;
+    creationsCache.set(sf, byStart);
+  }
+  if (socket.line - 1 >= sf.getLineStarts().length) return undefined;
+  // `new WebSocket(url).addEventListener(…)` starts where the socket does: match the callee
+  const here = byStart.get(ts.getPositionOfLineAndCharacter(sf, socket.line - 1, socket.column - 1)) ?? [];
+  return here.find((c) => c.expression.getText() === socket.constructorText) ?? here[here.length - 1];
+}
+
+/** An options object given inline or through a const. */
+function objectLiteral(ts: TS, expr: Node | undefined): TsNamespace.ObjectLiteralExpression | undefined {
+  if (!expr) return undefined;
+  let e = unwrap(ts, expr);
+  if (ts.isIdentifier(e)) {
+    const init = fixedValue(ts, e, e.text);
+    if (!init) return undefined;
+    e = unwrap(ts, init);
+  }
+  return ts.isObjectLiteralExpression(e) ? e : undefined;
+}
+
+function property(ts: TS, obj: TsNamespace.ObjectLiteralExpression, name: string): TsNamespace.ObjectLiteralElementLike | undefined {
+  return obj.properties.find((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyName(ts, p.name) === name);
+}
+
+interface Leak {
+  params: string[];
+  at: Node;
+  /** `?token=` in the URL, or socket.io's `query` option */
+  via: 'url' | 'query';
+  /** set when the URL came in through a parameter: the caller's file and call */
+  caller?: { file: ParsedFile; call: Creation };
+}
+
+interface Scope {
+  ts: TS;
+  names: ReadonlySet<string>;
+  files: readonly ParsedFile[];
+}
+
+/** Credential parameters in the URL, or (when the URL is a parameter) in what the callers pass. */
+function urlLeaks({ ts, names, files }: Scope, url: Node): Leak[] {
+  const params = credentialParamsIn(urlShape(ts, url).text, names);
+  if (params.length) return [{ params, at: url, via: 'url' }];
+  const ref = parameterBehind(ts, url);
+  if (!ref) return [];
+  return argumentsFor(ts, ref, files).flatMap((site) => {
+    const passed = credentialParamsIn(urlShape(ts, site.arg).text, names);
+    return passed.length ? [{ params: passed, at: site.arg, via: 'url' as const, caller: { file: site.file, call: site.call } }] : [];
+  });
+}
+
+/** socket.io's `query: { token }` (or `query: 'token=…'`), react-use-websocket's `queryParams`: sent in the URL. */
+function queryLeak({ ts, names }: Scope, options: TsNamespace.ObjectLiteralExpression, option = 'query'): Leak | undefined {
+  const q = property(ts, options, option);
+  if (!q) return undefined;
+  const value: Node = ts.isPropertyAssignment(q) ? q.initializer : ts.isShorthandPropertyAssignment(q) ? q.name : q;
+  const obj = objectLiteral(ts, value);
+  if (obj) {
+    const hits = obj.properties.flatMap((p) => {
+      const key = (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyName(ts, p.name);
+      if (!key || !names.has(normalizeParam(key))) return [];
+      const v = ts.isPropertyAssignment(p) ? unwrap(ts, p.initializer) : undefined;
+      const literal = v && (ts.isStringLiteral(v) || ts.isNoSubstitutionTemplateLiteral(v) || ts.isNumericLiteral(v)) ? v.text : undefined;
+      const isFlag = v && (v.kind === ts.SyntaxKind.TrueKeyword || v.kind === ts.SyntaxKind.FalseKeyword);
+      return isFlag || (literal !== undefined && !looksSecret(literal)) ? [] : [{ key, node: p as Node }];
+    });
+    return hits.length ? { params: hits.map((h) => h.key), at: hits[0].node, via: 'query' } : undefined;
+  }
+  const params = credentialParamsIn(`?${urlShape(ts, value).text}`, names);
+  return params.length ? { params, at: q, via: 'query' } : undefined;
+}
+
+function leaksOf(scope: Scope, node: Creation, kind: Kind, spec: ClientSite['spec'] = { url: 'first' }): Leak[] {
+  const { ts } = scope;
+  const args = node.arguments ?? [];
+  const first = args[0];
+  const firstObject = first && objectLiteral(ts, first);
+  if (kind === 'socket.io-client') {
+    const leaks = first && !firstObject ? urlLeaks(scope, first) : [];
+    const options = firstObject ?? objectLiteral(ts, args[1]);
+    const q = options && queryLeak(scope, options);
+    return q ? [...leaks, q] : leaks;
+  }
+  // a config object (`webSocket({ url })`, `createClient({ url })`, `new Client({ brokerURL })`) or the URL itself
+  const option = spec.url === 'first' ? 'url' : spec.url;
+  const urlProperty = firstObject && property(ts, firstObject, option);
+  const urlNode = firstObject ? (urlProperty && ts.isPropertyAssignment(urlProperty) ? urlProperty.initializer : undefined) : first;
+  const leaks = urlNode ? urlLeaks(scope, urlNode) : [];
+  const options = spec.query ? objectLiteral(ts, args[1]) : undefined;
+  const q = options && spec.query ? queryLeak(scope, options, spec.query) : undefined;
+  return q ? [...leaks, q] : leaks;
+}
+
+function message(ts: TS, kind: Kind, node: Creation, leak: Leak, home: ParsedFile): string {
+  const list = leak.params.map((p) => `\`${p}\``).join(', ');
+  const plural = leak.params.length > 1 ? 's' : '';
+  const call = callText(ts, node);
+  let where: string;
+  if (leak.via === 'query') where = `${kind === 'socket.io-client' ? "socket.io's `query` option" : 'The `queryParams` option'} puts ${list} in the ${kind === 'socket.io-client' ? 'handshake ' : ''}URL's query string (\`${call}\`)`;
+  else if (leak.caller) {
+    const at = `${home.relPath.split('/').pop()}:${position(ts, node).line}`;
+    where = `The URL passed to \`${callText(ts, leak.caller.call)}\` carries the credential parameter${plural} ${list} in its query string; it becomes the ${WHAT[kind]} URL (\`${call}\`, ${at})`;
+  } else where = `${WHAT[kind]} URL carries the credential parameter${plural} ${list} in its query string (\`${call}\`)`;
+  return (
+    `${where}. URLs are written to proxy, load-balancer and server access logs and captured by tracing and error tools, ` +
+    `where the token stays readable, and usable until it expires. ${INSTEAD[kind]}`
+  );
+}
+
+function callText(ts: TS, node: Creation): string {
+  const callee = node.expression.getText();
+  return ts.isNewExpression(node) ? `new ${callee}(…)` : `${callee}(…)`;
+}
+
+const meta: RuleModule['meta'] = {
+  id,
+  description: 'WebSocket or EventSource URLs with a credential in the query string (it lands in access logs)',
+  defaultSeverity: 'warning',
+  help:
+    'A token, API key or session id in the query string of a WebSocket, EventSource or socket.io URL is written to every proxy, ' +
+    'load balancer and server access log on the way, and to tracing and error tools that record URLs. ' +
+    'Authenticate with a cookie (checking Origin for WebSockets), a short-lived single-use ticket, a header where the client can set one, or socket.io `auth`.',
+  docsPath: docsPath(id),
+};
+
+export const wsTokenInUrl: RuleModule = {
+  meta,
+  fileHint: /WebSocket|EventSource|SockJS|graphql-ws|@stomp\/stompjs|socket\.io|wss?:\/\/|['"](?:ws|isomorphic-ws|partysocket|reconnecting-websocket)['"]|wsImpl/,
+  defaultOptions: { params: [], ignoreParams: [] },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      params: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        uniqueItems: true,
+        description: 'More query parameter names that carry a credential, added to the built-in list (case, `_`, `-` and `.` ignored).',
+      },
+      ignoreParams: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        uniqueItems: true,
+        description: 'Built-in parameter names not to treat as credentials here (e.g. `session` when it names a meeting).',
+      },
+    },
+    additionalProperties: false,
+  },
+  check({ sockets, files, morph, options }) {
+    if (!morph || files.length === 0) return [];
+    const ts = morph.ts;
+    const names = credentialSet(stringList(options.params), stringList(options.ignoreParams));
+    const byPath = new Map(files.map((f) => [f.relPath, f]));
+    const findings: Finding[] = [];
+    const scope: Scope = { ts, names, files };
+    const seen = new Set<string>();
+    const report = (file: ParsedFile, node: Creation, kind: Kind, spec?: ClientSite['spec']) => {
+      for (const leak of leaksOf(scope, node, kind, spec)) {
+        const where = leak.caller?.file ?? file;
+        const at = position(ts, leak.at);
+        const key = `${where.relPath}:${at.line}:${at.column}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const related = leak.caller ? [{ file: file.relPath, ...position(ts, node), message: `the ${WHAT[kind]} it opens` }] : undefined;
+        findings.push({ ruleId: id, severity: meta.defaultSeverity, file: where.relPath, ...at, message: message(ts, kind, node, leak, file), ...(related && { related }) });
+      }
+    };
+    for (const s of sockets) {
+      const file = byPath.get(s.file);
+      if (!file) continue;
+      try {
+        const node = creationAt(ts, file, s);
+        if (node) report(file, node, s.api);
+      } catch {
+        // one odd tree must not stop the rule
+      }
+    }
+    for (const file of files) {
+      if (!CLIENT_HINT.test(file.text)) continue;
+      try {
+        for (const site of streamClientsIn(ts, file.sourceFile.compilerNode)) report(file, site.node, site.kind, site.spec);
+      } catch {
+        // as above
+      }
+    }
+    return findings;
+  },
+};
