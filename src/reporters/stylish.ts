@@ -94,7 +94,7 @@ function formatSummary(c: ChalkInstance, report: Report): string[] {
   const sockets = plural(report.sockets.length, 'socket');
   const flagged = countFlagged(report);
   if (report.findings.length === 0) {
-    return [c.green(`No problems: scanned ${files}, found ${sockets} (${flagged} flagged).`), ...formatSilenced(c, report)];
+    return [c.green(`No problems: scanned ${files}, found ${sockets}${report.sockets.length > 0 ? ` (${flagged} flagged)` : ''}.`), ...formatSilenced(c, report)];
   }
   const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
   const errors = count('error');
@@ -102,7 +102,8 @@ function formatSummary(c: ChalkInstance, report: Report): string[] {
   const tint = errors > 0 ? c.red.bold : c.yellow.bold;
   return [
     tint(headline),
-    c.dim(`  scanned ${files}, found ${sockets}: ${flagged} flagged, ${report.sockets.length - flagged} not flagged`),
+    // a tree with only server code or polling loops has findings but no socket client to count
+    c.dim(`  scanned ${files}, found ${sockets}${report.sockets.length > 0 ? `: ${flagged} flagged, ${report.sockets.length - flagged} not flagged` : ''}`),
     ...formatSilenced(c, report),
   ];
 }

@@ -138,7 +138,7 @@ export async function scan(input: ScanInput, options: ScanRunOptions = {}): Prom
     rules: KNOWN_RULES.map((r) => r.meta),
     stats: {
       filesScanned,
-      filesParsed: toParse.length,
+      filesParsed: toParse.length + ruleOnly.length,
       durationMs: Math.round(performance.now() - started),
       suppressed: suppressed.length,
     },
