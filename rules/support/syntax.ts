@@ -1,29 +1,16 @@
 // Raw compiler-node helpers for file rules. Rule modules may not load ts-morph themselves (it comes
 // lazily as `ctx.morph`), so these take its `ts` namespace as an argument and work on raw nodes.
 import type { ts as TsNamespace } from 'ts-morph';
+import { walk } from '../../src/scan/walk.js';
+
+/** Every descendant of a node, depth-first in source order, on an explicit stack. */
+export { walk };
 
 export type TS = typeof TsNamespace;
 type Node = TsNamespace.Node;
 
 /** Expressions deeper than this are treated as unknown: no recursion blows the stack on odd files. */
 export const MAX_DEPTH = 40;
-
-/** Every descendant of `root` (not root), depth-first in source order, on an explicit stack. */
-export function walk(root: Node, visit: (node: Node) => boolean | void): void {
-  const stack: Node[] = [];
-  const push = (n: Node) => {
-    const children: Node[] = [];
-    n.forEachChild((c) => {
-      children.push(c);
-    });
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-  };
-  push(root);
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (visit(n) !== false) push(n);
-  }
-}
 
 /** 1-based line and column of a node's first token. */
 export function position(ts: TS, node: Node): { line: number; column: number } {

@@ -1,6 +1,7 @@
 // Small syntax helpers for the server rule. Rule modules get ts-morph at run time through the rule
 // context (they import it for types only), so these take the module as their first argument.
 import type { Node, SourceFile, ts } from 'ts-morph';
+import { walk } from '../../src/scan/walk.js';
 
 export type Morph = typeof import('ts-morph');
 
@@ -10,21 +11,10 @@ export type Morph = typeof import('ts-morph');
  */
 export function findRaw<T extends Node = Node>(root: Node, test: (n: ts.Node) => boolean): T[] {
   const hits: T[] = [];
-  const stack: ts.Node[] = [];
-  const push = (n: ts.Node) => {
-    const children: ts.Node[] = [];
-    n.forEachChild((c) => {
-      children.push(c);
-    });
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-  };
-  push(root.compilerNode);
   const wrap = (root as unknown as { _getNodeFromCompilerNode(n: ts.Node): T })._getNodeFromCompilerNode.bind(root);
-  while (stack.length > 0) {
-    const n = stack.pop()!;
+  walk(root.compilerNode, (n) => {
     if (test(n)) hits.push(wrap(n));
-    push(n);
-  }
+  });
   return hits;
 }
 
