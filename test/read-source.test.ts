@@ -44,9 +44,9 @@ describe('readSource', () => {
 
   it('skips a file above the size limit without reading it', async () => {
     const abs = file('big.js', 'x'.repeat(3 * 1024 * 1024));
-    expect(await readSource(abs, 2 * 1024 * 1024)).toEqual({ skip: 'skipped', reason: 'larger than 2 MB' });
+    expect(await readSource(abs, 2 * 1024 * 1024)).toEqual({ skip: 'skipped', reason: 'larger than 2 MB (--max-file-size)' });
     expect(await readSource(abs, 3 * 1024 * 1024)).toHaveProperty('text');
-    expect(await readSource(file('small.js', 'x'.repeat(200)), 100)).toEqual({ skip: 'skipped', reason: 'larger than 100 bytes' });
+    expect(await readSource(file('small.js', 'x'.repeat(200)), 100)).toEqual({ skip: 'skipped', reason: 'larger than 100 bytes (--max-file-size)' });
   });
 
   it('reports a file it cannot open as a read error', async () => {

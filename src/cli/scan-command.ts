@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { SEVERITY_RANK, type Report } from '../model.js';
 import { REPORTERS } from '../reporters/index.js';
 import { scan } from '../scan/scan.js';
+import { parseFileSize } from './file-size.js';
 import { colorWanted, writeReport } from './output.js';
 import type { ScanOptions } from './scan-flags.js';
 import { EXIT, UsageError } from './usage-error.js';
@@ -16,6 +17,7 @@ export function exitCodeFor(report: Report, failOn: ScanOptions['failOn']): numb
 
 export async function runScan(paths: string[], opts: ScanOptions): Promise<number> {
   const cwd = process.cwd();
+  const maxFileBytes = parseFileSize(opts.maxFileSize);
   for (const p of paths) {
     try {
       statSync(resolve(cwd, p));
@@ -24,7 +26,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
     }
   }
   const report = await scan(
-    { paths, cwd, ignore: opts.ignore, defaultIgnores: opts.defaultIgnores, gitignore: opts.gitignore, includeTests: opts.includeTests },
+    { paths, cwd, ignore: opts.ignore, defaultIgnores: opts.defaultIgnores, gitignore: opts.gitignore, includeTests: opts.includeTests, maxFileBytes },
     { extraVerbs: opts.controlVerb },
   );
   if (opts.quiet) report.findings = report.findings.filter((f) => f.severity === 'error');

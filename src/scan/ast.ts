@@ -2,9 +2,24 @@
 // costs more than the parse itself on big files, so walks run on raw nodes and only hits are wrapped.
 import { ts, type Node } from 'ts-morph';
 
-/** The ts-morph wrapper of a raw node inside `anchor`'s file (cached by ts-morph, so identity holds). */
+/** Ancestors ts-morph may wrap in one recursive go (it wraps a node's unwrapped parents first, recursively). */
+const WRAP_STEP = 100;
+
+/**
+ * The ts-morph wrapper of a raw node inside `anchor`'s file (cached by ts-morph, so identity holds).
+ * Ancestors are wrapped top-down every WRAP_STEP levels first, so a node 3,000 levels deep (a long
+ * generated concatenation or promise chain) never makes ts-morph recurse more than WRAP_STEP levels.
+ */
 export function wrap<T extends Node = Node>(anchor: Node, node: ts.Node): T {
-  return (anchor as unknown as { _getNodeFromCompilerNode(n: ts.Node): T })._getNodeFromCompilerNode(node);
+  const get = (n: ts.Node) => (anchor as unknown as { _getNodeFromCompilerNode(n: ts.Node): T })._getNodeFromCompilerNode(n);
+  let depth = 0;
+  for (let p = node.parent; p; p = p.parent) depth++;
+  if (depth > WRAP_STEP) {
+    const chain: ts.Node[] = [];
+    for (let p = node.parent; p; p = p.parent) chain.push(p);
+    for (let i = chain.length - 1 - WRAP_STEP; i >= 0; i -= WRAP_STEP) get(chain[i]);
+  }
+  return get(node);
 }
 
 /**
@@ -26,6 +41,19 @@ export function walk(root: ts.Node, visit: (node: ts.Node) => boolean | void): v
     const node = stack.pop()!;
     if (visit(node) !== false) pushChildren(node);
   }
+}
+
+/** Whether any node lies more than `max` levels below `root`; iterative, and stops at the first such node. */
+export function deeperThan(root: ts.Node, max: number): boolean {
+  const stack: Array<[ts.Node, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) return true;
+    node.forEachChild((c) => {
+      stack.push([c, depth + 1]);
+    });
+  }
+  return false;
 }
 
 /** Raw descendants of `root` matching `test`, wrapped. */

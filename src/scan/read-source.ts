@@ -18,7 +18,7 @@ function formatSize(bytes: number): string {
 }
 
 export async function readSource(absPath: string, maxBytes: number): Promise<ReadResult> {
-  const tooLarge = { skip: 'skipped' as const, reason: `larger than ${formatSize(maxBytes)}` };
+  const tooLarge = { skip: 'skipped' as const, reason: `larger than ${formatSize(maxBytes)} (--max-file-size)` };
   let handle: FileHandle | undefined;
   let bytes: Buffer;
   try {

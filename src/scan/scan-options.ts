@@ -8,6 +8,8 @@ export interface ScanInput {
   defaultIgnores: boolean;
   /** Honour .gitignore files. */
   gitignore: boolean;
+  /** Files larger than this are skipped with a note (default DEFAULT_MAX_FILE_BYTES, 2 MiB). */
+  maxFileBytes?: number;
   /** Report sockets created in test, spec, mock and story files too (their sends always count). */
   includeTests?: boolean;
 }
