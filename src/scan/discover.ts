@@ -201,6 +201,7 @@ export async function discoverFiles(input: ScanInput): Promise<{ files: Discover
   const limit = limiter(FS_CONCURRENCY);
   const userIgnored = userMatcher(input.ignore, cwd);
   const relOf = (abs: string) => toPosix(path.relative(cwd, abs));
+  const listFolder = input.fs?.readdir ?? ((dir: string) => readdir(dir, { withFileTypes: true }));
 
   async function walkRoot(rootAbs: string, rootReal: string): Promise<void> {
     const gi = input.gitignore ? await gitignoreFor(rootReal) : undefined;
@@ -215,7 +216,7 @@ export async function discoverFiles(input: ScanInput): Promise<{ files: Discover
     async function walk(folder: Folder): Promise<void> {
       let entries: Dirent[];
       try {
-        entries = await limit(() => readdir(folder.abs, { withFileTypes: true }));
+        entries = await limit(() => listFolder(folder.abs));
       } catch (err) {
         notes.push({ file: folder.rel || '.', kind: 'read-error', message: `cannot read folder (${errCode(err)})` });
         return;

@@ -17,12 +17,12 @@ function formatSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-export async function readSource(absPath: string, maxBytes: number): Promise<ReadResult> {
+export async function readSource(absPath: string, maxBytes: number, openFile: (p: string) => Promise<FileHandle> = (p) => open(p, 'r')): Promise<ReadResult> {
   const tooLarge = { skip: 'skipped' as const, reason: `larger than ${formatSize(maxBytes)} (--max-file-size)` };
   let handle: FileHandle | undefined;
   let bytes: Buffer;
   try {
-    handle = await open(absPath, 'r');
+    handle = await openFile(absPath);
     const info = await handle.stat();
     if (!info.isFile()) return { skip: 'read-error', reason: 'not a regular file' };
     // size first, so a huge file is never read into memory

@@ -22,7 +22,7 @@ async function readAll(files: Array<{ absPath: string; relPath: string }>, input
     while (next < files.length) {
       const i = next++;
       const f = files[i];
-      const res = await readSource(f.absPath, input.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+      const res = await readSource(f.absPath, input.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, input.fs?.open);
       if ('skip' in res) {
         notes.push({ file: f.relPath, kind: res.skip, message: res.reason });
         continue;
