@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseFileSize } from '../src/cli/file-size.js';
 import { exitCodeFor } from '../src/cli/scan-command.js';
 import type { Report } from '../src/model.js';
-import { cli } from './helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, cli, REPO } from './helpers/cli.js';
 import { cleanTrees, jsonWithoutDuration, makeTree, printAll, scanTree, writeTree } from './helpers/scan-tree.js';
 import { mulberry32, shuffle } from './helpers/prng.js';
 
@@ -196,5 +197,16 @@ describe('scan: deterministic output', () => {
     }
     expect(runs[1]).toBe(runs[0]);
     expect(runs[2]).toBe(runs[0]);
+  });
+});
+
+describe('scan: a reader that stops early', () => {
+  it('`scan | true` is no stack trace, and the exit code still says findings', () => {
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" scan fixtures --format sarif | true`], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
   });
 });
