@@ -100,6 +100,21 @@ export const MUTATIONS: Record<string, Mutation> = {
     }
     return ls.join('\n');
   },
+  // a rename done halfway, or a paste into the wrong scope: valid syntax, odd meaning (cycles, self-references)
+  swapIdentifiers: (t, r) => {
+    const ids = [...new Set(t.match(/\b[A-Za-z_$][\w$]*\b/g) ?? [])];
+    if (ids.length < 2) return t;
+    const [a, b] = [pick(r, ids), pick(r, ids)];
+    return t.replace(new RegExp(`\\b${a.replace(/\$/g, '\\$')}\\b`, 'g'), (m) => (r() < 0.5 ? b : m));
+  },
+  selfReference: (t, r) => {
+    const ids = [...new Set(t.match(/\b(?:ws|socket|sock|conn|client|this\.\w+|[a-z]\w*)\b/g) ?? [])];
+    if (ids.length === 0) return t;
+    const [a, b] = [pick(r, ids), pick(r, ids)];
+    const ls = lines(t);
+    ls.splice(randInt(r, ls.length + 1), 0, pick(r, [`${a} = ${b};`, `${b} = ${a};`, `${a} = ${a};`, `const ${a} = ${b};`, `${a}.send(${a});`, `${a}(${a});`, `return ${a};`]));
+    return ls.join('\n');
+  },
   crlf: (t) => t.replace(/\n/g, '\r\n'),
   bom: (t) => `\uFEFF${t}`,
   empty: () => '',
