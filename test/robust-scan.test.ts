@@ -2,7 +2,8 @@
 // file-system order. Each must end in a report with a note, never a crash, a hang or a different report.
 import type { Dirent } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
-import { chmodSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseFileSize } from '../src/cli/file-size.js';
@@ -220,5 +221,45 @@ describe('scan: a reader that stops early', () => {
     });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
+  });
+});
+
+/** Every entry's path, type, mode, size, mtime and bytes (links by target, never followed). */
+function fingerprint(dir: string): string {
+  const h = createHash('sha256');
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      const st = lstatSync(p);
+      h.update(`${p}:${st.mode}:${st.size}:${st.mtimeMs}:${st.ctimeMs}\n`);
+      if (st.isSymbolicLink()) h.update(readlinkSync(p));
+      else if (st.isDirectory()) walk(p);
+      else h.update(readFileSync(p));
+    }
+  };
+  walk(dir);
+  return h.digest('hex');
+}
+
+describe('scan: read-only', () => {
+  it('leaves a hostile tree byte-for-byte unchanged in every format (broken, binary, giant, deep files, symlink loop)', () => {
+    const root = makeTree({
+      'src/feed.ts': SOCKET,
+      'src/broken.ts': `${SOCKET}function (\n`,
+      'src/bin.ts': Buffer.from([0, 1, 2, 3]),
+      'src/bom.ts': `\uFEFF${SOCKET}`,
+      'src/deep.ts': `const a = ${'(\n'.repeat(5000)}1${')\n'.repeat(5000)};\n`,
+      'vendor/big.js': `var a=1;${'b+=1;'.repeat(600_000)}`,
+      '.gitignore': 'ignored/\n',
+      'ignored/x.ts': SOCKET,
+    });
+    symlinkSync('..', join(root, 'src', 'loop'));
+    symlinkSync('/etc/hostname', join(root, 'src', 'outside.ts'));
+    const before = fingerprint(root);
+    for (const format of ['stylish', 'json', 'sarif']) {
+      const r = cli(['scan', '.', '--format', format], { cwd: root });
+      expect(r.status, r.stderr).toBe(1);
+    }
+    expect(fingerprint(root)).toBe(before);
   });
 });
