@@ -3,7 +3,7 @@
 import type { Dirent } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { chmodSync, lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, writeFileSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseFileSize } from '../src/cli/file-size.js';
@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { BIN, cli, REPO } from './helpers/cli.js';
 import { cleanTrees, jsonWithoutDuration, makeTree, printAll, scanTree, writeTree } from './helpers/scan-tree.js';
 import { mulberry32, shuffle } from './helpers/prng.js';
+import { sarifProblems } from './helpers/sarif-shape.js';
 
 afterAll(cleanTrees);
 
@@ -43,6 +44,20 @@ describe('scan: files that are not clean source', () => {
       ['crlf.ts', 2, 12, 'control-only'],
     ]);
     expect(r.stats.filesScanned).toBe(3);
+  });
+});
+
+describe('scan: odd file names', () => {
+  it('notes a file or folder whose name is not UTF-8 (it cannot be opened by name) and reads names with newlines', async () => {
+    const root = makeTree({ 'ok.ts': SOCKET, 'new\nline.ts': SOCKET });
+    const bad = Buffer.concat([Buffer.from(`${root}/`), Buffer.from([0x62, 0xff]), Buffer.from('.ts')]);
+    writeFileSync(bad, SOCKET);
+    mkdirSync(Buffer.concat([Buffer.from(`${root}/`), Buffer.from([0xfe, 0x64])]));
+    const r = await scanTree(root);
+    expect(notesOf(r)).toEqual(['b\uFFFD.ts skipped: its name is not valid UTF-8', '\uFFFDd skipped: its name is not valid UTF-8']);
+    expect(r.sockets.map((s) => s.file)).toEqual(['new\nline.ts', 'ok.ts']);
+    expect(exitCodeFor(r, 'none')).toBe(0);
+    expect(sarifProblems(printAll(r, root).sarif)).toEqual([]);
   });
 });
 

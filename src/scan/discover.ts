@@ -240,6 +240,11 @@ export async function discoverFiles(input: ScanInput): Promise<{ files: Discover
         const { name } = entry;
         if (name === '.git') continue;
         const rel = childPath(folder.rel, name, '/');
+        // a name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that string
+        if (name.includes('\uFFFD') && (entry.isDirectory() || isSourceFile(name))) {
+          notes.push({ file: rel, kind: 'skipped', message: 'its name is not valid UTF-8' });
+          continue;
+        }
         if (entry.isDirectory()) {
           if (input.defaultIgnores && DEFAULT_IGNORED_DIRS.has(name)) continue;
           if (ignoredByGit(folder, name, true) || userIgnored(rel, true)) continue;
