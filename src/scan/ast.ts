@@ -45,13 +45,20 @@ export function walk(root: ts.Node, visit: (node: ts.Node) => boolean | void): v
 
 /** Whether any node lies more than `max` levels below `root`; iterative, and stops at the first such node. */
 export function deeperThan(root: ts.Node, max: number): boolean {
-  const stack: Array<[ts.Node, number]> = [[root, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+  // parallel stacks and one shared callback: this runs over every node of every parsed file
+  const nodes: ts.Node[] = [root];
+  const depths: number[] = [0];
+  let childDepth = 0;
+  const push = (c: ts.Node): void => {
+    nodes.push(c);
+    depths.push(childDepth);
+  };
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     if (depth > max) return true;
-    node.forEachChild((c) => {
-      stack.push([c, depth + 1]);
-    });
+    childDepth = depth + 1;
+    node.forEachChild(push);
   }
   return false;
 }
