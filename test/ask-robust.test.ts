@@ -1,6 +1,6 @@
 // `ask` meets what CI and users throw at it: broken answers files, closed stdin, no terminal.
 // Every case ends with one line on stderr and the documented exit code, never a stack trace or a wait.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,5 +97,44 @@ describe('ask: no terminal', () => {
     expectOneLine(ask(['--answers', 'ok.json', '--latency', '1e309']), 2, /--latency must be a number ≥ 0, got "1e309"/);
     expectOneLine(ask(['--answers', 'ok.json', '--ratio', 'Infinity']), 2, /--ratio must be a number ≥ 0, got "Infinity"/);
     expectOneLine(ask(['--answers', 'ok.json', '--ratio', '0x']), 2, /--ratio must be a number ≥ 0, got "0x"/);
+  });
+});
+
+/** `script` (util-linux) runs the CLI in a real pseudo-terminal: raw mode, ISIG, EOF, all real. */
+const HAS_SCRIPT = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+/** Runs `ask` in a pty; `steps` are [text to wait for, keys to type]; resolves with everything printed. */
+function inTerminal(steps: Array<[RegExp, string]>, endInput = false): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qfc', `"${process.execPath}" "${REPO}bin/rt-advisor.js" ask; echo EXIT=$?`, '/dev/null'], {
+      env: { PATH: process.env.PATH ?? '', TERM: 'xterm', NO_COLOR: '1', CI: '' },
+    });
+    let out = '';
+    let step = 0;
+    const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`no exit; got: ${out.slice(-300)}`))), 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      while (step < steps.length && steps[step][0].test(out)) {
+        child.stdin.write(steps[step][1]);
+        step++;
+        if (step === steps.length && endInput) child.stdin.end();
+      }
+    });
+    child.on('close', () => (clearTimeout(timer), resolve(out)));
+  });
+}
+
+describe.skipIf(!HAS_SCRIPT)('ask in a real terminal (skipped without util-linux `script`)', () => {
+  it('Ctrl-C at the second question: one line, exit 130', async () => {
+    const out = await inTerminal([[/Who sends/, '\r'], [/Client messages per server message/, '\x03']]);
+    expect(out).toContain('rt-advisor: cancelled; no recommendation made');
+    expect(out).toMatch(/EXIT=130/);
+    expect(out).not.toMatch(/\bat .*:\d+:\d+/);
+  });
+
+  it('the terminal input ending (Ctrl-D) at a question: one line, exit 130, no hang', async () => {
+    const out = await inTerminal([[/Who sends/, '\x04']], true);
+    expect(out).toContain('rt-advisor: cancelled; no recommendation made');
+    expect(out).toMatch(/EXIT=130/);
   });
 });
