@@ -80,8 +80,8 @@ export function analyze(files: SourceText[], resolver: ModuleResolver, options: 
       sf = project.createSourceFile(projectPath, f.text, { overwrite: true, scriptKind: kind });
     } catch (err) {
       // the TypeScript parser recurses: hundreds of nested parentheses overflow it; that is the file, not us
-      if (err instanceof RangeError) notes.push({ file: f.relPath, kind: 'skipped', message: 'nested too deeply for the parser' });
-      else notes.push(internalError(f.relPath, err));
+      const overflow = err instanceof RangeError && /call stack/i.test(err.message);
+      notes.push(overflow ? { file: f.relPath, kind: 'skipped', message: 'nested too deeply for the parser' } : internalError(f.relPath, err));
       continue;
     }
     // Parsed, but deeper than the analysis (ts-morph, scope walks, the checker) can take in time and stack.
