@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { extractScripts, looksMinified, readSource, scriptKindFor } from '../src/scan/read-source.js';
+import { extractScripts, looksMinified, readSourceSync, scriptKindFor } from '../src/scan/read-source.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rt-read-source-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,33 +25,33 @@ function position(text: string, token: string): { line: number; column: number }
 describe('readSource', () => {
   it('returns the text unchanged, CRLF included', async () => {
     const text = "const a = 1;\r\nconst b = 'é';\r\n";
-    expect(await readSource(file('crlf.ts', text), 1024)).toEqual({ text });
+    expect(readSourceSync(file('crlf.ts', text), 1024)).toEqual({ text });
   });
 
   it('strips a UTF-8 BOM', async () => {
-    expect(await readSource(file('bom.ts', Buffer.from('\uFEFFexport {};\n', 'utf8')), 1024)).toEqual({ text: 'export {};\n' });
+    expect(readSourceSync(file('bom.ts', Buffer.from('\uFEFFexport {};\n', 'utf8')), 1024)).toEqual({ text: 'export {};\n' });
   });
 
   it('skips a file with a NUL byte as binary', async () => {
-    const res = await readSource(file('bin.js', Buffer.from([0x63, 0x6f, 0x00, 0x6e, 0x73, 0x74])), 1024);
+    const res = readSourceSync(file('bin.js', Buffer.from([0x63, 0x6f, 0x00, 0x6e, 0x73, 0x74])), 1024);
     expect(res).toEqual({ skip: 'skipped', reason: 'binary file' });
   });
 
   it('skips a file that is not valid UTF-8', async () => {
-    const res = await readSource(file('latin1.js', Buffer.from('const s = "caf\xe9";\n', 'latin1')), 1024);
+    const res = readSourceSync(file('latin1.js', Buffer.from('const s = "caf\xe9";\n', 'latin1')), 1024);
     expect(res).toEqual({ skip: 'skipped', reason: 'not valid UTF-8' });
   });
 
   it('skips a file above the size limit without reading it', async () => {
     const abs = file('big.js', 'x'.repeat(3 * 1024 * 1024));
-    expect(await readSource(abs, 2 * 1024 * 1024)).toEqual({ skip: 'skipped', reason: 'larger than 2 MB' });
-    expect(await readSource(abs, 3 * 1024 * 1024)).toHaveProperty('text');
-    expect(await readSource(file('small.js', 'x'.repeat(200)), 100)).toEqual({ skip: 'skipped', reason: 'larger than 100 bytes' });
+    expect(readSourceSync(abs, 2 * 1024 * 1024)).toEqual({ skip: 'skipped', reason: 'larger than 2 MB (--max-file-size)' });
+    expect(readSourceSync(abs, 3 * 1024 * 1024)).toHaveProperty('text');
+    expect(readSourceSync(file('small.js', 'x'.repeat(200)), 100)).toEqual({ skip: 'skipped', reason: 'larger than 100 bytes (--max-file-size)' });
   });
 
   it('reports a file it cannot open as a read error', async () => {
-    expect(await readSource(join(dir, 'missing.ts'), 1024)).toEqual({ skip: 'read-error', reason: 'cannot read (ENOENT)' });
-    expect(await readSource(dir, 1024)).toMatchObject({ skip: 'read-error' });
+    expect(readSourceSync(join(dir, 'missing.ts'), 1024)).toEqual({ skip: 'read-error', reason: 'cannot read (ENOENT)' });
+    expect(readSourceSync(dir, 1024)).toMatchObject({ skip: 'read-error' });
   });
 });
 

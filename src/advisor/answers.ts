@@ -42,18 +42,25 @@ export function parseAmount(text: string, where: string): number {
   return n;
 }
 
+/** A value as the error shows it: JSON, except that 1e309 (JSON.parse gives Infinity) must not read as `null`. */
+function shown(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return `${value} (out of range)`;
+  const json = JSON.stringify(value);
+  return json === undefined ? String(value) : json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
 /** Checks one input's value and type; `where` says where it came from (a flag or a file). */
 export function checkAnswer<K extends AnswerKey>(key: K, value: unknown, where: string): Answers[K] {
   if (key === 'direction') {
     if (typeof value !== 'string' || !(DIRECTIONS as readonly string[]).includes(value)) {
-      throw new AnswerError(`${where}: direction must be one of ${DIRECTIONS.join(', ')}, got ${JSON.stringify(value)}`);
+      throw new AnswerError(`${where}: direction must be one of ${DIRECTIONS.join(', ')}, got ${shown(value)}`);
     }
   } else if (key === 'clientToServerRatio' || key === 'latencyBudgetMs') {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new AnswerError(`${where}: ${key} must be a number ≥ 0, got ${JSON.stringify(value)}`);
+      throw new AnswerError(`${where}: ${key} must be a number ≥ 0, got ${shown(value)}`);
     }
   } else if (typeof value !== 'boolean') {
-    throw new AnswerError(`${where}: ${key} must be true or false, got ${JSON.stringify(value)}`);
+    throw new AnswerError(`${where}: ${key} must be true or false, got ${shown(value)}`);
   }
   return value as Answers[K];
 }

@@ -1,6 +1,6 @@
 // `rt-advisor ask`: answers from a file and flags, the missing ones asked in a terminal, then the
 // recommendation rendered. Inquirer is imported only when a question must actually be asked.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { AnswerError, checkAnswersObject, completeAnswers, missingKeys, type Answers } from '../advisor/answers.js';
@@ -42,16 +42,25 @@ export function processIo(): AskIo {
   };
 }
 
+/** An answers file is a few hundred bytes; a bigger one is a wrong path (a log, a bundle, /dev/zero). */
+const MAX_ANSWERS_BYTES = 1024 * 1024;
+
 function readAnswersFile(path: string, cwd: string): Partial<Answers> {
   let text: string;
   try {
-    text = readFileSync(resolve(cwd, path), 'utf8');
+    const abs = resolve(cwd, path);
+    // stat first: a FIFO or a device would block or never end, a directory is no file
+    const info = statSync(abs);
+    if (!info.isFile()) throw new UsageError(`cannot read answers file ${path}: ${info.isDirectory() ? 'it is a directory' : 'not a regular file'}`);
+    if (info.size > MAX_ANSWERS_BYTES) throw new UsageError(`cannot read answers file ${path}: larger than 1 MB, not an answers file`);
+    text = readFileSync(abs, 'utf8');
   } catch (err) {
+    if (err instanceof UsageError) throw err;
     throw new UsageError(`cannot read answers file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text.replace(/^\uFEFF/, '')); // editors on Windows save a BOM
   } catch (err) {
     throw new UsageError(`answers file ${path} is not valid JSON: ${(err as Error).message.split('\n')[0]}`);
   }

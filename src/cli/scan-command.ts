@@ -6,6 +6,7 @@ import { REPORTERS } from '../reporters/index.js';
 import { DEFAULT_CACHE_DIR } from '../scan/result-cache.js';
 import { scan } from '../scan/scan.js';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from '../suppress/baseline.js';
+import { parseFileSize } from './file-size.js';
 import { colorWanted, writeReport } from './output.js';
 import type { ScanOptions } from './scan-flags.js';
 import { EXIT, UsageError } from './usage-error.js';
@@ -28,6 +29,7 @@ function baselineReport(report: Report, baseline: Baseline, cwd: string): void {
 
 export async function runScan(paths: string[], opts: ScanOptions): Promise<number> {
   const cwd = process.cwd();
+  const maxFileBytes = parseFileSize(opts.maxFileSize);
   for (const p of paths) {
     try {
       statSync(resolve(cwd, p));
@@ -49,6 +51,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
       defaultIgnores: opts.defaultIgnores,
       gitignore: opts.gitignore,
       includeTests: opts.includeTests,
+      maxFileBytes,
       ...(config && config.ignore.length > 0 ? { exclude: (abs: string) => config.isIgnored(abs) } : {}),
     },
     {

@@ -30,6 +30,11 @@ export const SCAN_FLAGS: readonly FlagSpec[] = [
   },
   { flags: '--no-gitignore', description: 'do not honour .gitignore files' },
   {
+    flags: '--max-file-size <size>',
+    description: 'skip (with a note) files larger than this: `2mb`, `500kb` or bytes',
+    defaultValue: '2mb',
+  },
+  {
     flags: '--control-verb <verb>',
     description: 'count messages with this verb as control, like subscribe or ping (repeatable)',
     repeatable: true,
@@ -68,6 +73,8 @@ export interface ScanOptions {
   ignore: string[];
   defaultIgnores: boolean;
   gitignore: boolean;
+  /** text as given; parsed by parseFileSize */
+  maxFileSize: string;
   includeTests: boolean;
   controlVerb: string[];
   cache: boolean;

@@ -4,6 +4,7 @@ import { Node, Project, ScriptKind, ScriptTarget, ts, type SourceFile } from 'ts
 import type { ParsedFile } from '../../rules/rule.js';
 import type { FileNote, Socket } from '../model.js';
 import type { Classified } from './classify-payload.js';
+import { deeperThan } from './ast.js';
 import { binaryByAnnotation, classifyType } from './classify-type.js';
 import { findSockets, type SocketSite } from './find-sockets.js';
 import { SocketFollower } from './follow-socket.js';
@@ -20,6 +21,12 @@ export interface SourceText {
   relPath: string;
   text: string;
 }
+
+/**
+ * Syntax-tree depth past which a file is skipped with a note. Real code, bundles included, stays under ~250; past a
+ * few hundred levels the per-send scope and type walks turn quadratic and ts-morph's recursion nears the stack limit.
+ */
+const MAX_NESTING = 500;
 
 const SCRIPT_KINDS: Record<ScriptKindName, ScriptKind> = { ts: ScriptKind.TS, tsx: ScriptKind.TSX, js: ScriptKind.JS, jsx: ScriptKind.JSX };
 
@@ -69,18 +76,30 @@ export function analyze(files: SourceText[], resolver: ModuleResolver, options: 
     const kind = SCRIPT_KINDS[scriptKindFor(f.absPath)];
     // .vue / .svelte scripts (blanked around) go in under a name the compiler accepts
     const projectPath = /\.(?:vue|svelte)$/i.test(f.absPath) ? `${f.absPath}.ts` : f.absPath;
+    let sf: SourceFile;
     try {
-      const sf = project.createSourceFile(projectPath, f.text, { overwrite: true, scriptKind: kind });
-      parsed.push({ absPath: f.absPath, relPath: f.relPath, text: f.text, sourceFile: sf });
+      sf = project.createSourceFile(projectPath, f.text, { overwrite: true, scriptKind: kind });
+    } catch (err) {
+      // the TypeScript parser recurses: hundreds of nested parentheses overflow it; that is the file, not us
+      const overflow = err instanceof RangeError && /call stack/i.test(err.message);
+      notes.push(overflow ? { file: f.relPath, kind: 'skipped', message: 'nested too deeply for the parser' } : internalError(f.relPath, err));
+      continue;
+    }
+    // Parsed, but deeper than the analysis (ts-morph, scope walks, the checker) can take in time and stack.
+    if (deeperThan(sf.compilerNode, MAX_NESTING)) {
+      project.removeSourceFile(sf);
+      notes.push({ file: f.relPath, kind: 'skipped', message: `nested more than ${MAX_NESTING} levels deep: too deep to analyse` });
+      continue;
+    }
+    parsed.push({ absPath: f.absPath, relPath: f.relPath, text: f.text, sourceFile: sf });
+    try {
       if (socketFiles.has(f)) {
         const info = indexFile(sf, f.absPath, f.relPath, resolver);
         index.add(info);
         if (info.hasSyntaxErrors) notes.push(syntaxNote(f.relPath));
       } else if (hasParseErrors(sf)) notes.push(syntaxNote(f.relPath));
     } catch (err) {
-      // the TypeScript parser recurses: thousands of nested parentheses overflow it; that is the file, not us
-      if (err instanceof RangeError) notes.push({ file: f.relPath, kind: 'skipped', message: 'nested too deeply for the parser' });
-      else notes.push(internalError(f.relPath, err));
+      notes.push(internalError(f.relPath, err));
     }
   }
 

@@ -5,9 +5,44 @@ import { walk } from './walk.js';
 
 export { walk };
 
-/** The ts-morph wrapper of a raw node inside `anchor`'s file (cached by ts-morph, so identity holds). */
+/** Ancestors ts-morph may wrap in one recursive go (it wraps a node's unwrapped parents first, recursively). */
+const WRAP_STEP = 100;
+
+/**
+ * The ts-morph wrapper of a raw node inside `anchor`'s file (cached by ts-morph, so identity holds).
+ * Ancestors are wrapped top-down every WRAP_STEP levels first, so a node 3,000 levels deep (a long
+ * generated concatenation or promise chain) never makes ts-morph recurse more than WRAP_STEP levels.
+ */
 export function wrap<T extends Node = Node>(anchor: Node, node: ts.Node): T {
-  return (anchor as unknown as { _getNodeFromCompilerNode(n: ts.Node): T })._getNodeFromCompilerNode(node);
+  const get = (n: ts.Node) => (anchor as unknown as { _getNodeFromCompilerNode(n: ts.Node): T })._getNodeFromCompilerNode(n);
+  let depth = 0;
+  for (let p = node.parent; p; p = p.parent) depth++;
+  if (depth > WRAP_STEP) {
+    const chain: ts.Node[] = [];
+    for (let p = node.parent; p; p = p.parent) chain.push(p);
+    for (let i = chain.length - 1 - WRAP_STEP; i >= 0; i -= WRAP_STEP) get(chain[i]);
+  }
+  return get(node);
+}
+
+/** Whether any node lies more than `max` levels below `root`; iterative, and stops at the first such node. */
+export function deeperThan(root: ts.Node, max: number): boolean {
+  // parallel stacks and one shared callback: this runs over every node of every parsed file
+  const nodes: ts.Node[] = [root];
+  const depths: number[] = [0];
+  let childDepth = 0;
+  const push = (c: ts.Node): void => {
+    nodes.push(c);
+    depths.push(childDepth);
+  };
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
+    if (depth > max) return true;
+    childDepth = depth + 1;
+    node.forEachChild(push);
+  }
+  return false;
 }
 
 /** Raw descendants of `root` matching `test`, wrapped. */

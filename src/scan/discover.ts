@@ -201,6 +201,7 @@ export async function discoverFiles(input: ScanInput): Promise<{ files: Discover
   const limit = limiter(FS_CONCURRENCY);
   const userIgnored = userMatcher(input.ignore, cwd);
   const relOf = (abs: string) => toPosix(path.relative(cwd, abs));
+  const listFolder = input.fs?.readdir ?? ((dir: string) => readdir(dir, { withFileTypes: true }));
 
   async function walkRoot(rootAbs: string, rootReal: string): Promise<void> {
     const gi = input.gitignore ? await gitignoreFor(rootReal) : undefined;
@@ -215,7 +216,7 @@ export async function discoverFiles(input: ScanInput): Promise<{ files: Discover
     async function walk(folder: Folder): Promise<void> {
       let entries: Dirent[];
       try {
-        entries = await limit(() => readdir(folder.abs, { withFileTypes: true }));
+        entries = await limit(() => listFolder(folder.abs));
       } catch (err) {
         notes.push({ file: folder.rel || '.', kind: 'read-error', message: `cannot read folder (${errCode(err)})` });
         return;
@@ -239,6 +240,11 @@ export async function discoverFiles(input: ScanInput): Promise<{ files: Discover
         const { name } = entry;
         if (name === '.git') continue;
         const rel = childPath(folder.rel, name, '/');
+        // a name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that string
+        if (name.includes('\uFFFD') && (entry.isDirectory() || isSourceFile(name))) {
+          notes.push({ file: rel, kind: 'skipped', message: 'its name is not valid UTF-8' });
+          continue;
+        }
         if (entry.isDirectory()) {
           if (input.defaultIgnores && DEFAULT_IGNORED_DIRS.has(name)) continue;
           if (ignoredByGit(folder, name, true) || userIgnored(rel, true)) continue;

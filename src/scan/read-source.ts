@@ -1,7 +1,6 @@
 // Turns a discovered file into source text the parser can take, keeping every position true:
 // no newline conversion, and Vue/Svelte files blanked outside their scripts rather than cut.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
 import type { FileNote } from '../model.js';
 
 export type ReadResult = { text: string } | { skip: FileNote['kind']; reason: string };
@@ -18,27 +17,6 @@ function formatSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-export async function readSource(absPath: string, maxBytes: number): Promise<ReadResult> {
-  const tooLarge = { skip: 'skipped' as const, reason: `larger than ${formatSize(maxBytes)}` };
-  let handle: FileHandle | undefined;
-  let bytes: Buffer;
-  try {
-    handle = await open(absPath, 'r');
-    const info = await handle.stat();
-    if (!info.isFile()) return { skip: 'read-error', reason: 'not a regular file' };
-    // size first, so a huge file is never read into memory
-    if (info.size > maxBytes) return tooLarge;
-    bytes = await handle.readFile();
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    return { skip: 'read-error', reason: `cannot read (${code})` };
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
-  if (bytes.length > maxBytes) return tooLarge; // grew while we looked
-  return decode(bytes);
-}
-
 function decode(bytes: Uint8Array): ReadResult {
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { skip: 'skipped', reason: 'binary file' };
   try {
@@ -52,17 +30,17 @@ function decode(bytes: Uint8Array): ReadResult {
 let shared = Buffer.allocUnsafe(1024 * 1024);
 
 /**
- * readSource without promises: a scan reads thousands of small files from the page cache, where a
+ * Reads one source file, synchronously: a scan reads thousands of small files from the page cache, where a
  * blocking open/fstat/read/close costs a few microseconds and a promise round trip per call costs more.
  */
-export function readSourceSync(absPath: string, maxBytes: number): ReadResult {
+export function readSourceSync(absPath: string, maxBytes: number, openFile: (p: string) => number = (p) => openSync(p, 'r')): ReadResult {
   let fd: number | undefined;
   let length = 0;
   try {
-    fd = openSync(absPath, 'r');
+    fd = openFile(absPath);
     const info = fstatSync(fd);
     if (!info.isFile()) return { skip: 'read-error', reason: 'not a regular file' };
-    if (info.size > maxBytes) return { skip: 'skipped', reason: `larger than ${formatSize(maxBytes)}` };
+    if (info.size > maxBytes) return { skip: 'skipped', reason: `larger than ${formatSize(maxBytes)} (--max-file-size)` };
     // read to the end, not to the size seen: the file may have grown (or shrunk) meanwhile
     for (;;) {
       if (length === shared.length) {
@@ -87,7 +65,7 @@ export function readSourceSync(absPath: string, maxBytes: number): ReadResult {
       }
     }
   }
-  if (length > maxBytes) return { skip: 'skipped', reason: `larger than ${formatSize(maxBytes)}` };
+  if (length > maxBytes) return { skip: 'skipped', reason: `larger than ${formatSize(maxBytes)} (--max-file-size)` };
   return decode(shared.subarray(0, length));
 }
 

@@ -1,3 +1,15 @@
+import type { Dirent } from 'node:fs';
+
+/**
+ * The two file-system calls that meet the scanned tree, replaceable in tests: root ignores permission
+ * bits, so EACCES can only be shown through them; so can every readdir order.
+ */
+export interface ScanFs {
+  readdir(path: string): Promise<Dirent[]>;
+  /** opens a file for reading and returns its descriptor (the scan reads synchronously) */
+  open(path: string): number;
+}
+
 export interface ScanInput {
   /** Files or folders, relative to cwd or absolute. */
   paths: string[];
@@ -8,6 +20,10 @@ export interface ScanInput {
   defaultIgnores: boolean;
   /** Honour .gitignore files. */
   gitignore: boolean;
+  /** Files larger than this are skipped with a note (default DEFAULT_MAX_FILE_BYTES, 2 MiB). */
+  maxFileBytes?: number;
+  /** Test seam: the folder listing (default: node:fs/promises readdir) and the file opening (default: openSync). */
+  fs?: Partial<ScanFs>;
   /** Report sockets created in test, spec, mock and story files too (their sends always count). */
   includeTests?: boolean;
   /** Files to leave out after discovery (the config file's `ignore`), by absolute path. */

@@ -20,7 +20,7 @@ const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|e2e|cypress)\/|\.(?:test|spec|
 
 /** One file's text as the parser gets it, or why it is skipped. */
 function readOne(f: { absPath: string; relPath: string }, input: ScanInput): SourceText | FileNote {
-  const res = readSourceSync(f.absPath, DEFAULT_MAX_FILE_BYTES);
+  const res = readSourceSync(f.absPath, input.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, input.fs?.open);
   if ('skip' in res) return { file: f.relPath, kind: res.skip, message: res.reason };
   if (input.defaultIgnores && looksMinified(res.text)) {
     return { file: f.relPath, kind: 'skipped', message: 'looks minified (use --no-default-ignores to scan it)' };
