@@ -247,9 +247,3 @@ export function calleeName(ts: TS, call: TsNamespace.CallExpression | TsNamespac
   if (ts.isPropertyAccessExpression(c)) return c.name.text;
   return undefined;
 }
-
-/** Is `node` inside `ancestor`? */
-export function isWithin(node: Node, ancestor: Node): boolean {
-  for (let n: Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
-  return false;
-}
