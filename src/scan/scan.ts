@@ -95,7 +95,7 @@ function select(
   // files only a file rule wants (an SSE handler, a polling loop): parsed, never socket-analysed
   const socketSet = new Set(picked);
   const ruleOnly = sources
-    .filter((s) => !socketSet.has(s) && s.text !== undefined && hints.some((h) => h.test(s.text!)))
+    .filter((s) => s.ruleHint && !socketSet.has(s)) // the hints were tested once, as the file was read
     .map((s) => ({ absPath: s.absPath, relPath: s.relPath, text: s.text! }));
   return { filesScanned: sources.length, allPaths, resolver, toParse, ruleOnly };
 }

@@ -13,19 +13,22 @@ export interface FileSummary {
   absPath: string;
   relPath: string;
   socketHint: boolean;
+  /** some running rule's `fileHint` matched the text */
+  ruleHint: boolean;
   specifiers: string[];
   reExports: boolean;
   text?: string;
 }
 
-export function summarize(source: SourceText, keepText: boolean): FileSummary {
+export function summarize(source: SourceText, ruleHint: boolean): FileSummary {
   const socketHint = SOCKET_HINT.test(source.text);
-  const keep = socketHint || keepText;
+  const keep = socketHint || ruleHint;
   const specifiers = specifiersInText(source.text);
   return {
     absPath: source.absPath,
     relPath: source.relPath,
     socketHint,
+    ruleHint,
     // regex matches can be slices that keep the whole text alive: copy them when the text goes
     specifiers: keep || specifiers.length === 0 ? specifiers : (JSON.parse(JSON.stringify(specifiers)) as string[]),
     reExports: reExports(source.text),
