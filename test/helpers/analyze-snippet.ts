@@ -1,3 +1,4 @@
+import { check } from './rule-context.js';
 import { analyze } from '../../src/scan/analyze.js';
 import { ModuleResolver } from '../../src/scan/resolve-module.js';
 import type { Finding, Socket } from '../../src/model.js';
@@ -27,12 +28,5 @@ export function only(files: Record<string, string> | string, extraVerbs: string[
 
 /** Runs one rule over in-memory files as the scanner would: sockets, the files its hint picks, ts-morph. */
 export async function runRule(rule: RuleModule, files: Record<string, string>, extraVerbs: string[] = []): Promise<Finding[]> {
-  const sources = Object.entries(files).map(([rel, text]) => ({ absPath: `/virtual/${rel}`, relPath: rel, text }));
-  const resolver = new ModuleResolver(sources.map((s) => s.absPath));
-  const { sockets, parsed, notes } = analyze(sources, resolver, { extraVerbs });
-  const internal = notes.filter((n) => n.kind === 'analyzer-error');
-  if (internal.length) throw new Error(internal.map((n) => `${n.file}: ${n.message}`).join('\n'));
-  const hint = rule.fileHint;
-  const morph = await import('ts-morph');
-  return rule.check({ sockets, files: hint ? parsed.filter((f) => hint.test(f.text)) : [], morph, extraVerbs, options: rule.defaultOptions ?? {} });
+  return check(rule, files, {}, extraVerbs);
 }

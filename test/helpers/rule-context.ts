@@ -10,7 +10,12 @@ import { filesThatMatter, summarize } from '../../src/scan/select-files.js';
  * files chosen and analysed, the others parsed when they match the rule's `fileHint`, and `files`
  * filtered by that hint. `options` are merged over the rule's defaults.
  */
-export function ruleContext(rule: RuleModule, files: Record<string, string> | string, options: Record<string, unknown> = {}): RuleContext {
+export function ruleContext(
+  rule: RuleModule,
+  files: Record<string, string> | string,
+  options: Record<string, unknown> = {},
+  extraVerbs: string[] = [],
+): RuleContext {
   const entries = Object.entries(typeof files === 'string' ? { 'src/a.ts': files } : files);
   const sources = entries.map(([rel, text]) => ({ absPath: `/virtual/${rel}`, relPath: rel, text }));
   const resolver = new ModuleResolver(sources.map((s) => s.absPath));
@@ -18,20 +23,21 @@ export function ruleContext(rule: RuleModule, files: Record<string, string> | st
   const socketFiles = sources.filter((s) => picked.has(s.absPath));
   const hint = rule.fileHint;
   const ruleOnly = sources.filter((s) => !picked.has(s.absPath) && hint?.test(s.text));
-  const { sockets, parsed, notes } = analyze(socketFiles, resolver, { extraVerbs: [] }, ruleOnly);
+  const { sockets, parsed, notes } = analyze(socketFiles, resolver, { extraVerbs }, ruleOnly);
   const internal = notes.filter((n) => n.kind === 'analyzer-error');
   if (internal.length) throw new Error(internal.map((n) => `${n.file}: ${n.message}`).join('\n'));
   return {
     sockets,
     files: hint ? parsed.filter((f) => hint.test(f.text)) : [],
     morph,
+    extraVerbs,
     options: { ...(rule.defaultOptions ?? {}), ...options },
   };
 }
 
 /** The rule's findings on the snippet (as `src/a.ts`) or on several files. */
-export function check(rule: RuleModule, files: Record<string, string> | string, options: Record<string, unknown> = {}): Finding[] {
-  return rule.check(ruleContext(rule, files, options));
+export function check(rule: RuleModule, files: Record<string, string> | string, options: Record<string, unknown> = {}, extraVerbs: string[] = []): Finding[] {
+  return rule.check(ruleContext(rule, files, options, extraVerbs));
 }
 
 // the SSE rule tests' names for the same two helpers
