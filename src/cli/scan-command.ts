@@ -5,6 +5,7 @@ import { SEVERITY_RANK, type Report } from '../model.js';
 import { REPORTERS } from '../reporters/index.js';
 import { DEFAULT_CACHE_DIR } from '../scan/result-cache.js';
 import { scan } from '../scan/scan.js';
+import { timed, timingTable } from '../scan/timing.js';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from '../suppress/baseline.js';
 import { parseFileSize } from './file-size.js';
 import { colorWanted, writeReport } from './output.js';
@@ -70,10 +71,11 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
   if (opts.quiet) report.findings = report.findings.filter((f) => f.severity === 'error');
 
   const color = colorWanted(opts.color, Boolean(opts.outputFile));
-  const text = REPORTERS[opts.format](report, { color, cwd, reportSuppressed: opts.reportSuppressed });
+  const text = timed('report', () => REPORTERS[opts.format](report, { color, cwd, reportSuppressed: opts.reportSuppressed }));
   writeReport(text, opts.outputFile, cwd, (s) => process.stdout.write(s));
   for (const note of report.notes) {
     if (note.kind === 'analyzer-error' || note.kind === 'read-error') process.stderr.write(`rt-advisor: ${note.file}: ${note.message}\n`);
   }
+  process.stderr.write(timingTable());
   return exitCodeFor(report, opts.failOn);
 }

@@ -13,6 +13,7 @@ import { ModuleResolver } from './resolve-module.js';
 import type { CachedAnalysis } from './result-cache.js';
 import type { ScanInput } from './scan-options.js';
 import { filesThatMatter, summarize, type FileSummary } from './select-files.js';
+import { timed, timedAsync } from './timing.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** Sockets made in tests, mocks and stories are not the product's; their sends still count. */
@@ -42,12 +43,12 @@ function readAll(
 ): FileSummary[] {
   const out: FileSummary[] = [];
   for (const f of files) {
-    const read = readOne(f, input);
+    const read = timed('read: open, read, decode', () => readOne(f, input));
     if ('kind' in read) notes.push(read);
     else {
       // directives in test files only count when findings there are reported
       if (directives && (input.includeTests || !TEST_FILE.test(read.relPath))) directives.push(...collectDirectives([read]));
-      out.push(summarize(read, hints.some((h) => h.test(read.text))));
+      out.push(timed('read: hints and specifiers', () => summarize(read, hints.some((h) => h.test(read.text)))));
     }
   }
   return out;
@@ -87,10 +88,10 @@ function select(
 ) {
   // a rule turned off does not get its files parsed
   const hints = active.flatMap(({ rule: r }) => (r.fileHint ? [r.fileHint] : []));
-  const sources = readAll(files, input, notes, hints, directives);
+  const sources = timed('read: files', () => readAll(files, input, notes, hints, directives));
   const allPaths = sources.map((s) => s.absPath);
   const resolver = new ModuleResolver(allPaths);
-  const picked = filesThatMatter(sources, resolver);
+  const picked = timed('select: imports and importers', () => filesThatMatter(sources, resolver));
   const toParse = picked.map((s) => withText(s, input, notes)).filter((s): s is SourceText => s !== undefined);
   // files only a file rule wants (an SSE handler, a polling loop): parsed, never socket-analysed
   const socketSet = new Set(picked);
@@ -102,12 +103,12 @@ function select(
 
 export async function scan(input: ScanInput, options: ScanRunOptions = {}): Promise<Report> {
   const started = performance.now();
-  const discovered = await discoverFiles(input);
+  const discovered = await timedAsync('discover files', () => discoverFiles(input));
   const { notes } = discovered;
   const files = input.exclude ? discovered.files.filter((f) => !input.exclude?.(f.absPath)) : discovered.files;
   const active = activeRules(RULES, options.rules);
   const directives: Directive[] | undefined = options.inlineConfig === false ? undefined : [];
-  const { filesScanned, allPaths, resolver, toParse, ruleOnly } = select(files, input, notes, active, directives);
+  const { filesScanned, allPaths, resolver, toParse, ruleOnly } = timed('read and select', () => select(files, input, notes, active, directives));
   const extraVerbs = options.extraVerbs ?? [];
 
   let cache: { dir: string; target: unknown; key: string } | undefined;
@@ -127,7 +128,7 @@ export async function scan(input: ScanInput, options: ScanRunOptions = {}): Prom
   }
   notes.push(...analysed.notes);
   // fingerprints and directives need only the texts of parsed files (every finding is in one) and the directives
-  const { findings, suppressed } = finishFindings(analysed.findings, [...toParse, ...ruleOnly], directives ?? [], active, options.rules);
+  const { findings, suppressed } = timed('fingerprints and directives', () => finishFindings(analysed.findings, [...toParse, ...ruleOnly], directives ?? [], active, options.rules));
   notes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
   return {
     version: VERSION,
@@ -159,7 +160,7 @@ async function analyseAndCheck(
   let parsed: ParsedFile[] = [];
   let morph: RuleContext['morph'];
   if (toParse.length + ruleOnly.length > 0) {
-    const [{ analyze }, tsMorph] = await Promise.all([import('./analyze.js'), import('ts-morph')]);
+    const [{ analyze }, tsMorph] = await timedAsync('load ts-morph', () => Promise.all([import('./analyze.js'), import('ts-morph')]));
     const result = analyze(toParse, resolver, { extraVerbs }, ruleOnly);
     sockets = result.sockets;
     parsed = result.parsed;
@@ -169,7 +170,7 @@ async function analyseAndCheck(
   if (!input.includeTests) sockets = sockets.filter((s) => !TEST_FILE.test(s.file));
   sockets.sort(compareLocations);
   const ruleInput = { sockets, parsed, morph, includeTests: Boolean(input.includeTests), extraVerbs };
-  const findings = active.flatMap((rule) => runRule(rule, ruleInput, notes)).sort(
+  const findings = active.flatMap((rule) => timed(`rule ${rule.rule.meta.id}`, () => runRule(rule, ruleInput, notes))).sort(
     (a, b) => compareLocations(a, b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
   return { sockets, findings, notes };

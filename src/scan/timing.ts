@@ -1,0 +1,40 @@
+// `RT_ADVISOR_TIMING=1`: where a scan's time goes, phase by phase, on stderr (like ESLint's TIMING).
+// Off by default; a phase costs one performance.now() call either way.
+const enabled = Boolean(process.env.RT_ADVISOR_TIMING);
+const phases: Array<[string, number]> = [];
+
+/** Runs `fn` and, when timing is on, adds its wall time to `label`. */
+export function timed<T>(label: string, fn: () => T): T {
+  if (!enabled) return fn();
+  const start = performance.now();
+  try {
+    return fn();
+  } finally {
+    record(label, performance.now() - start);
+  }
+}
+
+export async function timedAsync<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  if (!enabled) return fn();
+  const start = performance.now();
+  try {
+    return await fn();
+  } finally {
+    record(label, performance.now() - start);
+  }
+}
+
+function record(label: string, ms: number): void {
+  const seen = phases.find((p) => p[0] === label);
+  if (seen) seen[1] += ms;
+  else phases.push([label, ms]);
+}
+
+/** The table, or '' when timing is off. */
+export function timingTable(): string {
+  if (!enabled || phases.length === 0) return '';
+  const width = Math.max(...phases.map(([l]) => l.length));
+  const rows = phases.map(([l, ms]) => `${l.padEnd(width)}  ${ms.toFixed(1).padStart(9)} ms`);
+  const mem = `rss now ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`;
+  return `${['rt-advisor timing', ...rows, mem].join('\n')}\n`;
+}
