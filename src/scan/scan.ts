@@ -7,6 +7,7 @@ import { collectDirectives, type Directive } from '../suppress/parse-directives.
 import { VERSION } from '../version.js';
 import type { SourceText } from './analyze.js';
 import { activeRules, finishFindings, withSeverity, type ActiveRule, type RuleSettings } from './apply-config.js';
+import { saveCompileCache, withCompileCache } from './compile-cache.js';
 import { discoverFiles } from './discover.js';
 import { extractScripts, looksMinified, readSourceSync } from './read-source.js';
 import { ModuleResolver } from './resolve-module.js';
@@ -160,7 +161,8 @@ async function analyseAndCheck(
   let parsed: ParsedFile[] = [];
   let morph: RuleContext['morph'];
   if (toParse.length + ruleOnly.length > 0) {
-    const [{ analyze }, tsMorph] = await timedAsync('load ts-morph', () => Promise.all([import('./analyze.js'), import('ts-morph')]));
+    const load = () => Promise.all([import('./analyze.js'), import('ts-morph')]);
+    const [{ analyze }, tsMorph] = await timedAsync('load ts-morph', () => withCompileCache(load));
     const result = analyze(toParse, resolver, { extraVerbs }, ruleOnly);
     sockets = result.sockets;
     parsed = result.parsed;
@@ -173,6 +175,7 @@ async function analyseAndCheck(
   const findings = active.flatMap((rule) => timed(`rule ${rule.rule.meta.id}`, () => runRule(rule, ruleInput, notes))).sort(
     (a, b) => compareLocations(a, b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
+  saveCompileCache();
   return { sockets, findings, notes };
 }
 
