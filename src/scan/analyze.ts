@@ -38,7 +38,7 @@ const SCRIPT_KINDS: Record<ScriptKindName, ScriptKind> = { ts: ScriptKind.TS, ts
  */
 const PARSE_TARGET = { languageVersion: ScriptTarget.ESNext, jsDocParsingMode: ts.JSDocParsingMode.ParseNone } as unknown as ScriptTarget;
 
-function createProject(): Project {
+export function createProject(): Project {
   return new Project({
     useInMemoryFileSystem: true,
     skipAddingFilesFromTsConfig: true,
@@ -57,6 +57,34 @@ function createProject(): Project {
       noEmit: true,
     },
   });
+}
+
+/** Parses one file into `project`, or notes why it is skipped (too deep for the parser or the analysis). */
+export function parseInto(project: Project, f: SourceText, notes: FileNote[]): SourceFile | undefined {
+  const kind = SCRIPT_KINDS[scriptKindFor(f.absPath)];
+  // .vue / .svelte scripts (blanked around) go in under a name the compiler accepts
+  const projectPath = /\.(?:vue|svelte)$/i.test(f.absPath) ? `${f.absPath}.ts` : f.absPath;
+  let sf: SourceFile;
+  try {
+    sf = timed('parse', () => project.createSourceFile(projectPath, f.text, { overwrite: true, scriptKind: kind }));
+  } catch (err) {
+    // the TypeScript parser recurses: hundreds of nested parentheses overflow it; that is the file, not us
+    const overflow = err instanceof RangeError && /call stack/i.test(err.message);
+    notes.push(overflow ? { file: f.relPath, kind: 'skipped', message: 'nested too deeply for the parser' } : internalError(f.relPath, err));
+    return undefined;
+  }
+  // Parsed, but deeper than the analysis (ts-morph, scope walks, the checker) can take in time and stack.
+  if (deeperThan(sf.compilerNode, MAX_NESTING)) {
+    project.removeSourceFile(sf);
+    notes.push({ file: f.relPath, kind: 'skipped', message: `nested more than ${MAX_NESTING} levels deep: too deep to analyse` });
+    return undefined;
+  }
+  return sf;
+}
+
+/** A file parsed for the file rules only: its parse errors are noted as in `analyze`. */
+export function ruleFileNotes(sf: SourceFile, relPath: string): FileNote[] {
+  return hasParseErrors(sf) ? [syntaxNote(relPath)] : [];
 }
 
 export interface AnalyzeOptions {
@@ -81,31 +109,15 @@ export function analyze(files: SourceText[], resolver: ModuleResolver, options: 
   const parsed: ParsedFile[] = [];
   const socketFiles = new Set(files);
   for (const f of [...files, ...ruleOnly]) {
-    const kind = SCRIPT_KINDS[scriptKindFor(f.absPath)];
-    // .vue / .svelte scripts (blanked around) go in under a name the compiler accepts
-    const projectPath = /\.(?:vue|svelte)$/i.test(f.absPath) ? `${f.absPath}.ts` : f.absPath;
-    let sf: SourceFile;
-    try {
-      sf = timed('parse', () => project.createSourceFile(projectPath, f.text, { overwrite: true, scriptKind: kind }));
-    } catch (err) {
-      // the TypeScript parser recurses: hundreds of nested parentheses overflow it; that is the file, not us
-      const overflow = err instanceof RangeError && /call stack/i.test(err.message);
-      notes.push(overflow ? { file: f.relPath, kind: 'skipped', message: 'nested too deeply for the parser' } : internalError(f.relPath, err));
-      continue;
-    }
-    // Parsed, but deeper than the analysis (ts-morph, scope walks, the checker) can take in time and stack.
-    if (deeperThan(sf.compilerNode, MAX_NESTING)) {
-      project.removeSourceFile(sf);
-      notes.push({ file: f.relPath, kind: 'skipped', message: `nested more than ${MAX_NESTING} levels deep: too deep to analyse` });
-      continue;
-    }
+    const sf = parseInto(project, f, notes);
+    if (!sf) continue;
     parsed.push({ absPath: f.absPath, relPath: f.relPath, text: f.text, sourceFile: sf });
     try {
       if (socketFiles.has(f)) {
         const info = timed('index socket files', () => indexFile(sf, f.absPath, f.relPath, resolver));
         index.add(info);
         if (info.hasSyntaxErrors) notes.push(syntaxNote(f.relPath));
-      } else if (hasParseErrors(sf)) notes.push(syntaxNote(f.relPath));
+      } else notes.push(...ruleFileNotes(sf, f.relPath));
     } catch (err) {
       notes.push(internalError(f.relPath, err));
     }

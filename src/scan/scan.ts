@@ -1,13 +1,13 @@
 // The scan pipeline: files → text → the few files that can matter → parse once → sockets → findings.
 import { RULES } from '../../rules/index.js';
-import type { ParsedFile, RuleContext } from '../../rules/rule.js';
 import { KNOWN_RULES } from '../config/known-rules.js';
-import { compareLocations, type FileNote, type Finding, type Report } from '../model.js';
+import type { FileNote, Report } from '../model.js';
 import { collectDirectives, type Directive } from '../suppress/parse-directives.js';
 import { VERSION } from '../version.js';
 import type { SourceText } from './analyze.js';
-import { activeRules, finishFindings, withSeverity, type ActiveRule, type RuleSettings } from './apply-config.js';
-import { saveCompileCache, withCompileCache } from './compile-cache.js';
+import { activeRules, finishFindings, type ActiveRule, type RuleSettings } from './apply-config.js';
+import { jobRules, TEST_FILE } from './analyse-files.js';
+import { AnalysisLane, wantsWorker } from './analysis-lane.js';
 import { discoverFiles } from './discover.js';
 import { extractScripts, looksMinified, readSourceSync } from './read-source.js';
 import { ModuleResolver } from './resolve-module.js';
@@ -17,8 +17,6 @@ import { filesThatMatter, summarize, type FileSummary } from './select-files.js'
 import { timed, timedAsync } from './timing.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
-/** Sockets made in tests, mocks and stories are not the product's; their sends still count. */
-const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|e2e|cypress)\/|\.(?:test|spec|stories|story|e2e|cy)\.[cm]?[jt]sx?$/;
 
 /** One file's text as the parser gets it, or why it is skipped. */
 function readOne(f: { absPath: string; relPath: string }, input: ScanInput): SourceText | FileNote {
@@ -41,6 +39,7 @@ function readAll(
   notes: FileNote[],
   hints: RegExp[],
   directives: Directive[] | undefined,
+  onParseable: (chars: number) => void,
 ): FileSummary[] {
   const out: FileSummary[] = [];
   for (const f of files) {
@@ -49,7 +48,9 @@ function readAll(
     else {
       // directives in test files only count when findings there are reported
       if (directives && (input.includeTests || !TEST_FILE.test(read.relPath))) directives.push(...collectDirectives([read]));
-      out.push(timed('read: hints and specifiers', () => summarize(read, hints.some((h) => h.test(read.text)))));
+      const summary = timed('read: hints and specifiers', () => summarize(read, hints.some((h) => h.test(read.text))));
+      if (summary.text !== undefined) onParseable(summary.text.length);
+      out.push(summary);
     }
   }
   return out;
@@ -86,10 +87,11 @@ function select(
   notes: FileNote[],
   active: readonly ActiveRule[],
   directives: Directive[] | undefined,
+  onParseable: (chars: number) => void,
 ) {
   // a rule turned off does not get its files parsed
   const hints = active.flatMap(({ rule: r }) => (r.fileHint ? [r.fileHint] : []));
-  const sources = timed('read: files', () => readAll(files, input, notes, hints, directives));
+  const sources = timed('read: files', () => readAll(files, input, notes, hints, directives, onParseable));
   const allPaths = sources.map((s) => s.absPath);
   const resolver = new ModuleResolver(allPaths);
   const picked = timed('select: imports and importers', () => filesThatMatter(sources, resolver));
@@ -99,7 +101,7 @@ function select(
   const ruleOnly = sources
     .filter((s) => s.ruleHint && !socketSet.has(s)) // the hints were tested once, as the file was read
     .map((s) => ({ absPath: s.absPath, relPath: s.relPath, text: s.text! }));
-  return { filesScanned: sources.length, allPaths, resolver, toParse, ruleOnly };
+  return { filesScanned: sources.length, allPaths, toParse, ruleOnly };
 }
 
 export async function scan(input: ScanInput, options: ScanRunOptions = {}): Promise<Report> {
@@ -109,7 +111,9 @@ export async function scan(input: ScanInput, options: ScanRunOptions = {}): Prom
   const files = input.exclude ? discovered.files.filter((f) => !input.exclude?.(f.absPath)) : discovered.files;
   const active = activeRules(RULES, options.rules);
   const directives: Directive[] | undefined = options.inlineConfig === false ? undefined : [];
-  const { filesScanned, allPaths, resolver, toParse, ruleOnly } = timed('read and select', () => select(files, input, notes, active, directives));
+  // with --cache the analysis may not run at all: no worker is started on speculation
+  const lane = new AnalysisLane(!options.cacheDir && wantsWorker(files.length));
+  const { filesScanned, allPaths, toParse, ruleOnly } = timed('read and select', () => select(files, input, notes, active, directives, (chars) => lane.parseable(chars)));
   const extraVerbs = options.extraVerbs ?? [];
 
   let cache: { dir: string; target: unknown; key: string } | undefined;
@@ -124,13 +128,15 @@ export async function scan(input: ScanInput, options: ScanRunOptions = {}): Prom
     analysed = readCache(cache.dir, target, key);
   }
   if (!analysed) {
-    analysed = await analyseAndCheck(toParse, ruleOnly, resolver, input, extraVerbs, active);
+    analysed = await lane.run({ toParse, ruleOnly, allPaths, includeTests: Boolean(input.includeTests), extraVerbs, rules: jobRules(active) });
     if (cache) (await import('./result-cache.js')).writeCache(cache.dir, cache.target, cache.key, analysed);
   }
+  lane.close();
   notes.push(...analysed.notes);
   // fingerprints and directives need only the texts of parsed files (every finding is in one) and the directives
   const { findings, suppressed } = timed('fingerprints and directives', () => finishFindings(analysed.findings, [...toParse, ...ruleOnly], directives ?? [], active, options.rules));
-  notes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  const order = (a: FileNote, b: FileNote) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
+  notes.sort((a, b) => order(a, b) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
   return {
     version: VERSION,
     findings,
@@ -145,57 +151,4 @@ export async function scan(input: ScanInput, options: ScanRunOptions = {}): Prom
       suppressed: suppressed.length,
     },
   };
-}
-
-/** Parse once, find and follow sockets, run the rules: everything `--cache` can skip. */
-async function analyseAndCheck(
-  toParse: SourceText[],
-  ruleOnly: SourceText[],
-  resolver: ModuleResolver,
-  input: ScanInput,
-  extraVerbs: string[],
-  active: readonly ActiveRule[],
-): Promise<CachedAnalysis> {
-  const notes: FileNote[] = [];
-  let sockets: Report['sockets'] = [];
-  let parsed: ParsedFile[] = [];
-  let morph: RuleContext['morph'];
-  if (toParse.length + ruleOnly.length > 0) {
-    const load = () => Promise.all([import('./analyze.js'), import('ts-morph')]);
-    const [{ analyze }, tsMorph] = await timedAsync('load ts-morph', () => withCompileCache(load));
-    const result = analyze(toParse, resolver, { extraVerbs }, ruleOnly);
-    sockets = result.sockets;
-    parsed = result.parsed;
-    morph = tsMorph;
-    notes.push(...result.notes);
-  }
-  if (!input.includeTests) sockets = sockets.filter((s) => !TEST_FILE.test(s.file));
-  sockets.sort(compareLocations);
-  const ruleInput = { sockets, parsed, morph, includeTests: Boolean(input.includeTests), extraVerbs };
-  const findings = active.flatMap((rule) => timed(`rule ${rule.rule.meta.id}`, () => runRule(rule, ruleInput, notes))).sort(
-    (a, b) => compareLocations(a, b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
-  );
-  saveCompileCache();
-  return { sockets, findings, notes };
-}
-
-/** One rule over its files; a rule that throws is an analyzer error, not a crash. */
-function runRule(
-  active: ActiveRule,
-  input: { sockets: Report['sockets']; parsed: ParsedFile[]; morph: RuleContext['morph']; includeTests: boolean; extraVerbs: readonly string[] },
-  notes: FileNote[],
-): Finding[] {
-  const { rule } = active;
-  const hint = rule.fileHint;
-  const files = hint ? input.parsed.filter((f) => hint.test(f.text) && (input.includeTests || !TEST_FILE.test(f.relPath))) : [];
-  try {
-    return withSeverity(
-      rule.check({ sockets: input.sockets, files, morph: input.morph, extraVerbs: input.extraVerbs, options: active.options }),
-      active,
-    );
-  } catch (err) {
-    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    notes.push({ file: '.', kind: 'analyzer-error', message: `internal error in rule ${rule.meta.id}: ${message}` });
-    return [];
-  }
 }

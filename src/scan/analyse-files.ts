@@ -1,0 +1,137 @@
+// Parse once, find and follow sockets, run the rules: everything `--cache` can skip, and everything that
+// needs ts-morph. Its input and output are plain data, so it runs the same in the scan's thread or in
+// the analysis worker (analysis-lane.ts).
+import { RULES } from '../../rules/index.js';
+import type { ParsedFile, RuleContext } from '../../rules/rule.js';
+import { compareLocations, type FileNote, type Finding, type Report, type Severity } from '../model.js';
+import type { SourceText } from './analyze.js';
+import { withSeverity, type ActiveRule } from './apply-config.js';
+import { saveCompileCache, withCompileCache } from './compile-cache.js';
+import { ModuleResolver } from './resolve-module.js';
+import type { CachedAnalysis } from './result-cache.js';
+import { timed, timedAsync } from './timing.js';
+
+/** Sockets made in tests, mocks and stories are not the product's; their sends still count. */
+export const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|e2e|cypress)\/|\.(?:test|spec|stories|story|e2e|cy)\.[cm]?[jt]sx?$/;
+
+/** One analysis, as data: what a worker receives. */
+export interface AnalysisJob {
+  /** files that can hold sockets: indexed and followed */
+  toParse: SourceText[];
+  /** files only a file rule wants: parsed, never socket-analysed */
+  ruleOnly: SourceText[];
+  /** every scanned path, for resolving imports */
+  allPaths: string[];
+  includeTests: boolean;
+  extraVerbs: string[];
+  rules: Array<{ id: string; severity?: Severity; options: Readonly<Record<string, unknown>> }>;
+}
+
+export function jobRules(active: readonly ActiveRule[]): AnalysisJob['rules'] {
+  return active.map((a) => ({ id: a.rule.meta.id, severity: a.severity, options: a.options }));
+}
+
+/** ts-morph and the analyzer, loaded once per thread (with the compile cache). */
+let loaded: Promise<[typeof import('./analyze.js'), typeof import('ts-morph')]> | undefined;
+export function loadAnalyzer(): typeof loaded & object {
+  loaded ??= timedAsync('load ts-morph', () => withCompileCache(() => Promise.all([import('./analyze.js'), import('ts-morph')])));
+  return loaded;
+}
+
+function activeOf(job: AnalysisJob): ActiveRule[] {
+  const byId = new Map(RULES.map((r) => [r.meta.id, r]));
+  return job.rules.flatMap((r) => {
+    const rule = byId.get(r.id);
+    return rule ? [{ rule, severity: r.severity, options: r.options }] : [];
+  });
+}
+
+function byLocation(a: Finding, b: Finding): number {
+  return compareLocations(a, b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+export async function analyseAndCheck(job: AnalysisJob): Promise<CachedAnalysis> {
+  const { toParse, ruleOnly, includeTests, extraVerbs } = job;
+  const active = activeOf(job);
+  const notes: FileNote[] = [];
+  let sockets: Report['sockets'] = [];
+  let parsed: ParsedFile[] = [];
+  let morph: RuleContext['morph'];
+  if (toParse.length + ruleOnly.length > 0) {
+    const [{ analyze }, tsMorph] = await loadAnalyzer();
+    const result = analyze(toParse, new ModuleResolver(job.allPaths), { extraVerbs }, ruleOnly);
+    sockets = result.sockets;
+    parsed = result.parsed;
+    morph = tsMorph;
+    notes.push(...result.notes);
+  }
+  if (!includeTests) sockets = sockets.filter((s) => !TEST_FILE.test(s.file));
+  sockets.sort(compareLocations);
+  const ruleInput = { sockets, parsed, morph, includeTests, extraVerbs };
+  const findings = active.flatMap((rule) => timed(`rule ${rule.rule.meta.id}`, () => runRule(rule, ruleInput, notes))).sort(byLocation);
+  if (morph) saveCompileCache();
+  return { sockets, findings, notes };
+}
+
+/**
+ * Splits a job in two: the rule-only files that only per-file rules want (checked one at a time, see
+ * checkEachFile) and the rest (the socket files and what a project-wide rule must see with them).
+ */
+export function splitJob(job: AnalysisJob): { shared: AnalysisJob; alone: SourceText[] } {
+  const projectHints = activeOf(job).flatMap((a) => (!a.rule.perFile && a.rule.fileHint ? [a.rule.fileHint] : []));
+  const alone: SourceText[] = [];
+  const kept: SourceText[] = [];
+  for (const f of job.ruleOnly) (projectHints.some((h) => h.test(f.text)) ? kept : alone).push(f);
+  return { shared: { ...job, ruleOnly: kept }, alone };
+}
+
+/**
+ * The per-file rules over files nothing else needs: parse one, check it, forget it, so only one of
+ * their syntax trees is in memory at a time. Same findings and notes as in analyseAndCheck.
+ */
+export async function checkEachFile(files: SourceText[], job: AnalysisJob): Promise<CachedAnalysis> {
+  const notes: FileNote[] = [];
+  const findings: Finding[] = [];
+  if (files.length === 0) return { sockets: [], findings, notes };
+  const [{ createProject, parseInto, ruleFileNotes }, morph] = await loadAnalyzer();
+  const rules = activeOf(job).filter((a) => a.rule.perFile && a.rule.fileHint);
+  const project = createProject();
+  for (const f of files) {
+    const sf = parseInto(project, f, notes);
+    if (!sf) continue;
+    notes.push(...ruleFileNotes(sf, f.relPath));
+    const input = { sockets: [], parsed: [{ ...f, sourceFile: sf }], morph, includeTests: job.includeTests, extraVerbs: job.extraVerbs };
+    for (const rule of rules) findings.push(...timed(`rule ${rule.rule.meta.id}`, () => runRule(rule, input, notes)));
+    project.removeSourceFile(sf);
+  }
+  saveCompileCache();
+  // a rule that throws on every file says so once, as it would over all its files at once
+  const unique = notes.filter((n, i) => n.file !== '.' || notes.findIndex((m) => m.file === '.' && m.message === n.message) === i);
+  return { sockets: [], findings: findings.sort(byLocation), notes: unique };
+}
+
+/** Both halves of a split job, as one analysis. */
+export function mergeAnalyses(a: CachedAnalysis, b: CachedAnalysis): CachedAnalysis {
+  return { sockets: a.sockets, findings: [...a.findings, ...b.findings].sort(byLocation), notes: [...a.notes, ...b.notes] };
+}
+
+/** One rule over its files; a rule that throws is an analyzer error, not a crash. */
+function runRule(
+  active: ActiveRule,
+  input: { sockets: Report['sockets']; parsed: ParsedFile[]; morph: RuleContext['morph']; includeTests: boolean; extraVerbs: readonly string[] },
+  notes: FileNote[],
+): Finding[] {
+  const { rule } = active;
+  const hint = rule.fileHint;
+  const files = hint ? input.parsed.filter((f) => hint.test(f.text) && (input.includeTests || !TEST_FILE.test(f.relPath))) : [];
+  try {
+    return withSeverity(
+      rule.check({ sockets: input.sockets, files, morph: input.morph, extraVerbs: input.extraVerbs, options: active.options }),
+      active,
+    );
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    notes.push({ file: '.', kind: 'analyzer-error', message: `internal error in rule ${rule.meta.id}: ${message}` });
+    return [];
+  }
+}
