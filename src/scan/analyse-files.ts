@@ -34,7 +34,12 @@ export function jobRules(active: readonly ActiveRule[]): AnalysisJob['rules'] {
 /** ts-morph and the analyzer, loaded once per thread (with the compile cache). */
 let loaded: Promise<[typeof import('./analyze.js'), typeof import('ts-morph')]> | undefined;
 export function loadAnalyzer(): typeof loaded & object {
-  loaded ??= timedAsync('load ts-morph', () => withCompileCache(() => Promise.all([import('./analyze.js'), import('ts-morph')])));
+  loaded ??= timedAsync('load ts-morph', () =>
+    withCompileCache(async () => {
+      const [analyzer, { tsMorph }] = await Promise.all([import('./analyze.js'), import('./morph.js')]);
+      return [analyzer, tsMorph];
+    }),
+  );
   return loaded;
 }
 

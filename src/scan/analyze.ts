@@ -1,6 +1,7 @@
 // Parses the files that can matter, once each, and turns their sockets into analysed Socket records.
 // Loaded only when some file mentions a socket API, so a socket-free tree never loads ts-morph.
-import { Node, Project, ScriptKind, ScriptTarget, ts, type SourceFile } from 'ts-morph';
+import type { SourceFile } from 'ts-morph';
+import { Node, Project, ScriptKind, ScriptTarget, tsc } from './morph.js';
 import type { ParsedFile } from '../../rules/rule.js';
 import type { FileNote, Socket } from '../model.js';
 import type { Classified } from './classify-payload.js';
@@ -36,7 +37,7 @@ const SCRIPT_KINDS: Record<ScriptKindName, ScriptKind> = { ts: ScriptKind.TS, ts
  * JSDoc, which nothing here reads, is then skipped, and comment-heavy files parse ~40% faster.
  * This project never builds a program or a checker (the type oracle has its own), the only other reader of `target`.
  */
-const PARSE_TARGET = { languageVersion: ScriptTarget.ESNext, jsDocParsingMode: ts.JSDocParsingMode.ParseNone } as unknown as ScriptTarget;
+const PARSE_TARGET = { languageVersion: ScriptTarget.ESNext, jsDocParsingMode: tsc.JSDocParsingMode.ParseNone } as unknown as ScriptTarget;
 
 export function createProject(): Project {
   return new Project({
@@ -49,10 +50,10 @@ export function createProject(): Project {
       checkJs: false,
       noLib: true,
       strict: true,
-      jsx: ts.JsxEmit.Preserve,
+      jsx: tsc.JsxEmit.Preserve,
       target: PARSE_TARGET,
-      module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      module: tsc.ModuleKind.ESNext,
+      moduleResolution: tsc.ModuleResolutionKind.Bundler,
       allowImportingTsExtensions: true,
       noEmit: true,
     },

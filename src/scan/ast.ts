@@ -1,6 +1,7 @@
 // A thin layer over the compiler API for the hot walks: ts-morph wraps every node it visits, which
 // costs more than the parse itself on big files, so walks run on raw nodes and only hits are wrapped.
-import { ts, type Node } from 'ts-morph';
+import type { Node, ts } from 'ts-morph';
+import { tsc } from './morph.js';
 import { walk } from './walk.js';
 
 export { walk };
@@ -55,11 +56,11 @@ export function findAll<T extends Node = Node>(anchor: Node, root: ts.Node, test
 }
 
 export function isIdentifierNamed(n: ts.Node, name: string): boolean {
-  return n.kind === ts.SyntaxKind.Identifier && (n as ts.Identifier).text === name;
+  return n.kind === tsc.SyntaxKind.Identifier && (n as ts.Identifier).text === name;
 }
 
 export function isPropertyAccessNamed(n: ts.Node, name: string): boolean {
-  if (n.kind !== ts.SyntaxKind.PropertyAccessExpression) return false;
+  if (n.kind !== tsc.SyntaxKind.PropertyAccessExpression) return false;
   const nameNode = (n as ts.PropertyAccessExpression).name;
-  return (nameNode.kind === ts.SyntaxKind.Identifier || nameNode.kind === ts.SyntaxKind.PrivateIdentifier) && nameNode.text === name;
+  return (nameNode.kind === tsc.SyntaxKind.Identifier || nameNode.kind === tsc.SyntaxKind.PrivateIdentifier) && nameNode.text === name;
 }

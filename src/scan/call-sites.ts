@@ -1,6 +1,7 @@
 // Who calls a function: by its binding (same file and importing files) or, for methods, by name
 // across the parsed files. `complete` is false when callers may exist that the analyzer cannot see.
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import type { CallExpression } from 'ts-morph';
+import { Node, SyntaxKind } from './morph.js';
 import type { ProjectIndex } from './project-index.js';
 import { declarationName, referencesOf, valueRoot, type Declaration } from './scope.js';
 

@@ -1,6 +1,7 @@
 // Classifies the whole payload handed to `send` (or the second argument of a wrapper): literals,
 // JSON.stringify of objects, arrays, binary buffers, consts, helper functions that build the message.
-import { Node, type CallExpression, type ObjectLiteralExpression } from 'ts-morph';
+import type { CallExpression, ObjectLiteralExpression } from 'ts-morph';
+import { Node } from './morph.js';
 import { isFunctionLike } from './call-sites.js';
 import {
   DISCRIMINANTS,

@@ -1,7 +1,8 @@
 // What one outbound message is: control (its verb is in the vocabulary), data, binary, or unknown.
 // Syntax first: literals, JSON text, templates, objects with a discriminant, arrays, consts, enums.
 // A payload that comes from a parameter is returned as such, for the caller to expand at call sites.
-import { Node, SyntaxKind, type ParameterDeclaration } from 'ts-morph';
+import type { ParameterDeclaration } from 'ts-morph';
+import { Node, SyntaxKind } from './morph.js';
 import type { SendKind } from '../model.js';
 import type { ProjectIndex } from './project-index.js';
 import { resolveIdentifier, unwrap } from './scope.js';

@@ -1,6 +1,7 @@
 // Finds the places where a file creates a WebSocket client: `new WebSocket(url)` and its look-alikes
 // (the `ws` package, wrappers, injected constructors) and socket.io-client's `io(url)`.
-import { Node, type CallExpression, type NewExpression } from 'ts-morph';
+import type { CallExpression, NewExpression } from 'ts-morph';
+import { Node } from './morph.js';
 import type { SocketApi } from '../model.js';
 import { callsIn, type FileInfo, type ProjectIndex } from './project-index.js';
 import { declarationName, resolveIdentifier, unwrap } from './scope.js';

@@ -2,7 +2,8 @@
 // would: through locals, reassigned lets, class fields, object paths, factories, arguments, hooks
 // and exports. Where the value goes somewhere it cannot follow, it records an `escape`, so the socket
 // is never judged on sends it could not see.
-import { Node, SyntaxKind, type CallExpression, type PropertyAccessExpression } from 'ts-morph';
+import type { CallExpression, PropertyAccessExpression } from 'ts-morph';
+import { Node, SyntaxKind } from './morph.js';
 import { findAll, isPropertyAccessNamed } from './ast.js';
 import { bindingUses, callSitesOf, exportedNames, isFunctionLike } from './call-sites.js';
 import type { Flavor } from './find-sockets.js';

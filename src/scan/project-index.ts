@@ -1,7 +1,8 @@
 // What one walk of each parsed file collects, and the cross-file questions built on it:
 // which local names are imports (and from where), where a module exports a name, who imports it,
 // and every call by callee name (for wrapper call sites) — no language service involved.
-import { Node, ts, type CallExpression, type NewExpression, type PropertyAccessExpression, type SourceFile } from 'ts-morph';
+import type { CallExpression, NewExpression, PropertyAccessExpression, SourceFile, ts } from 'ts-morph';
+import { Node, tsc } from './morph.js';
 import { findAll, isPropertyAccessNamed, walk, wrap } from './ast.js';
 import type { ModuleResolver } from './resolve-module.js';
 import { resolveIdentifier, type Declaration } from './scope.js';
@@ -53,7 +54,7 @@ export function requireTarget(init: Node | undefined): { module: string; importe
 /** The module an import/export declaration names, read from the raw node: ts-morph's getters throw on trees the parser repaired (`import {a} from;`). */
 export function moduleText(decl: Node): string | undefined {
   const spec = (decl.compilerNode as { moduleSpecifier?: ts.Node }).moduleSpecifier;
-  return spec && ts.isStringLiteral(spec) ? spec.text : undefined;
+  return spec && tsc.isStringLiteral(spec) ? spec.text : undefined;
 }
 
 export function indexFile(sourceFile: SourceFile, absPath: string, relPath: string, resolver: ModuleResolver): FileInfo {
@@ -81,12 +82,12 @@ export function indexFile(sourceFile: SourceFile, absPath: string, relPath: stri
     if (bindings && Node.isNamedImports(bindings)) for (const s of bindings.getElements()) addImport(s, module, s.getName());
   }
 
-  const K = ts.SyntaxKind;
+  const K = tsc.SyntaxKind;
   walk(sourceFile.compilerNode, (raw) => {
     switch (raw.kind) {
       case K.CallExpression: {
         const callee = (raw as ts.CallExpression).expression;
-        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+        const name = tsc.isIdentifier(callee) ? callee.text : tsc.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
         if (name) push(info.calls, name, raw as ts.CallExpression);
         break;
       }

@@ -3,7 +3,7 @@
 // methods) from the socket's close/error handler, from a timer or an `online` listener, from itself,
 // or a creation inside a loop. Where the close event leaves for code the analyzer cannot see (a
 // callback parameter, an emitter, a store dispatch), the answer is `unknown`, never `no`.
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind } from './morph.js';
 import type { Reconnects, SocketApi } from '../model.js';
 import { bindingUses, callSitesOf, isFunctionLike } from './call-sites.js';
 import type { SocketFollower } from './follow-socket.js';

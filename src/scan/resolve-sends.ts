@@ -1,6 +1,7 @@
 // Turns what a socket's follower found into sends: classifies each send call's payload and, where
 // the payload is a wrapper's parameter, classifies the argument at every call site of the wrapper.
-import { Node, SyntaxKind, type CallExpression, type ParameterDeclaration } from 'ts-morph';
+import type { CallExpression, ParameterDeclaration } from 'ts-morph';
+import { Node, SyntaxKind } from './morph.js';
 import { unwrap } from './scope.js';
 import type { Send, SendKind, Verdict } from '../model.js';
 import type { Flavor } from './find-sockets.js';

@@ -1,6 +1,7 @@
 // Lexical name resolution over the syntax tree, without the type checker or the language service:
 // which declaration an identifier binds to, and every identifier that binds to a declaration.
-import { Node, type Identifier } from 'ts-morph';
+import type { Identifier } from 'ts-morph';
+import { Node } from './morph.js';
 import { findAll, isIdentifierNamed } from './ast.js';
 
 /** Nodes a name can be declared by. */

@@ -1,7 +1,8 @@
 // The type checker, on demand and small: a second in-memory project that holds only the TypeScript
 // files a question needs (the file and what it imports, two hops), so asking one payload's type never
 // builds a checker over every parsed file. JavaScript files are never asked: they carry no types.
-import { Project, ts, type Node, type SourceFile, type Type } from 'ts-morph';
+import type { Node, SourceFile, Type } from 'ts-morph';
+import { Project, tsc } from './morph.js';
 import { ORACLE_LIB, ORACLE_LIB_PATH } from './oracle-lib.js';
 import type { ProjectIndex } from './project-index.js';
 
@@ -53,11 +54,11 @@ function createOracleProject(): Project {
       noLib: true,
       strict: true,
       allowJs: false,
-      target: ts.ScriptTarget.ESNext,
-      module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      target: tsc.ScriptTarget.ESNext,
+      module: tsc.ModuleKind.ESNext,
+      moduleResolution: tsc.ModuleResolutionKind.Bundler,
       allowImportingTsExtensions: true,
-      jsx: ts.JsxEmit.Preserve,
+      jsx: tsc.JsxEmit.Preserve,
       noEmit: true,
     },
   });
