@@ -93,13 +93,13 @@ function inventory(root) {
 }
 
 /** Wall time and peak RSS of one command: /usr/bin/time when present, else polling /proc. */
-async function measure(cmd, args, cwd, stdoutFile) {
+async function measure(cmd, args, cwd, stdoutFile, env) {
   const timeFile = join(WORK, 'time.out');
   const useTime = existsSync('/usr/bin/time');
   const argv = useTime ? ['/usr/bin/time', '-f', '%M', '-o', timeFile, cmd, ...args] : [cmd, ...args];
   const started = performance.now();
   const out = stdoutFile ? (await import('node:fs')).openSync(stdoutFile, 'w') : 'ignore';
-  const child = spawn(argv[0], argv.slice(1), { cwd, stdio: ['ignore', out, 'pipe'] });
+  const child = spawn(argv[0], argv.slice(1), { cwd, stdio: ['ignore', out, 'pipe'], env: { ...process.env, ...env?.() } });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   let peakKb = 0;
@@ -129,10 +129,11 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function timed(label, cmd, args, cwd, okCodes, stdoutFile) {
+/** `env`, when given, is called before each run (a fresh folder per run, say). */
+async function timed(label, cmd, args, cwd, okCodes, stdoutFile, env) {
   const runs = [];
   for (let i = 0; i <= RUNS; i++) {
-    const r = await measure(cmd, args, cwd, stdoutFile);
+    const r = await measure(cmd, args, cwd, stdoutFile, env);
     if (!okCodes.includes(r.code)) throw new Error(`${label} exited ${r.code}: ${r.stderr.slice(0, 500)}`);
     if (i > 0) runs.push(r); // the first run warms the page cache and the JIT's disk reads
   }
@@ -175,6 +176,11 @@ async function benchTree(tree) {
     ? await timed('rg', 'rg', ['-l', '--no-ignore', '--hidden', '--max-filesize', '2M', '-g', '*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}', '-g', '!*.d.{ts,mts,cts}', '-e', 'WebSocket', '-e', 'socket.io', tree.root], REPO, [0, 1])
     : await timed('node floor', process.execPath, [NODE_FLOOR, tree.root], REPO, [0]);
   rows.floor.tool = rg ? `rg ${execFileSync('rg', ['--version'], { encoding: 'utf8' }).split(/\s/)[1]}` : 'node read+search';
+  if (rg) {
+    // what reading the tree costs Node itself, one thread: the floor where ripgrep is not installed
+    rows.nodeFloor = await timed('node floor', process.execPath, [NODE_FLOOR, tree.root], REPO, [0]);
+    rows.nodeFloor.tool = 'node read+search';
+  }
 
   const reportFile = join(WORK, `scan-${tree.name}.json`);
   log(`${tree.name}: rt-advisor scan`);
@@ -183,6 +189,14 @@ async function benchTree(tree) {
   rows.scan.tool = `rt-advisor scan (${relative(REPO, SCAN_BIN)})`;
   rows.scan.sockets = report.sockets.length;
   rows.scan.filesParsed = report.stats.filesParsed;
+
+  // the very first scan on a machine: no compiled code of ts-morph cached yet (src/scan/compile-cache.ts)
+  log(`${tree.name}: rt-advisor scan, first run (empty compile cache)`);
+  let fresh = 0;
+  const freshCache = () => ({ RT_ADVISOR_COMPILE_CACHE: join(WORK, 'compile-cache', `${tree.name}-${process.pid}-${fresh++}`) });
+  rows.scanFirst = await timed('scan (first run)', process.execPath, [SCAN_BIN, 'scan', tree.root, '--format', 'json', '--fail-on', 'none', ...tree.scanArgs], REPO, [0], undefined, freshCache);
+  rows.scanFirst.tool = 'rt-advisor scan, empty compile cache';
+  rmSync(join(WORK, 'compile-cache'), { recursive: true, force: true });
 
   if (process.env.BENCH_CACHE !== '0' && readFileSync(join(dirname(SCAN_BIN), '..', 'dist', 'src', 'cli', 'scan-flags.js'), 'utf8').includes('--cache')) {
     const cacheDir = join(WORK, 'cache', tree.name);
@@ -209,6 +223,7 @@ async function benchTree(tree) {
   for (const r of Object.values(rows)) r.filesPerSec = Math.round(inv.scanned / (r.wallMs / 1000));
   const ratios = {
     scanOverFloor: +(rows.scan.wallMs / rows.floor.wallMs).toFixed(2),
+    scanOverNodeFloor: rows.nodeFloor ? +(rows.scan.wallMs / rows.nodeFloor.wallMs).toFixed(2) : undefined,
     eslintOverScan: rows.eslint ? +(rows.eslint.wallMs / rows.scan.wallMs).toFixed(1) : undefined,
     cachedOverFloor: rows.scanCached ? +(rows.scanCached.wallMs / rows.floor.wallMs).toFixed(2) : undefined,
   };
@@ -227,7 +242,8 @@ function fmt(results) {
       lines.push(`| ${t.tree} | ${t.sourceFiles} | ${key}: ${r.tool} | ${(r.wallMs / 1000).toFixed(2)} s | ${r.rssMb.toFixed(0)} MB | ${r.filesPerSec} |`);
     }
     const q = t.ratios;
-    lines.push(`| ${t.tree} | | **scan/floor ${q.scanOverFloor}×**${q.eslintOverScan ? `, **ESLint/scan ${q.eslintOverScan}×**` : ''}${q.cachedOverFloor ? `, cached scan/floor ${q.cachedOverFloor}×` : ''} | | | |`);
+    const nodeFloor = q.scanOverNodeFloor ? `, scan/node floor ${q.scanOverNodeFloor}×` : '';
+    lines.push(`| ${t.tree} | | **scan/floor ${q.scanOverFloor}×**${nodeFloor}${q.eslintOverScan ? `, **ESLint/scan ${q.eslintOverScan}×**` : ''}${q.cachedOverFloor ? `, cached scan/floor ${q.cachedOverFloor}×` : ''} | | | |`);
   }
   return lines.join('\n');
 }
