@@ -1,8 +1,8 @@
 // Lexical name resolution over the syntax tree, without the type checker or the language service:
 // which declaration an identifier binds to, and every identifier that binds to a declaration.
-import type { Identifier } from 'ts-morph';
-import { Node } from './morph.js';
-import { findAll, isIdentifierNamed } from './ast.js';
+import type { Identifier, ts } from 'ts-morph';
+import { Node, tsc } from './morph.js';
+import { findAll, isIdentifierNamed, wrap } from './ast.js';
 
 /** Nodes a name can be declared by. */
 export type Declaration = Node;
@@ -44,22 +44,55 @@ function declaredInStatements(statements: Node[], name: string): Declaration | u
   return undefined;
 }
 
-/** Names declared directly in a block, computed once per block: lookups climb through many blocks. */
-const blockNames = new WeakMap<Node, Map<string, Declaration | null>>();
+/**
+ * Every name a block's statements declare, and the raw node each binds to (the first declaration wins,
+ * as a statement-order search would find): computed once per block, on raw nodes, because lookups
+ * climb through many blocks and a bundle's top-level block holds thousands of statements.
+ */
+const blockNames = new WeakMap<Node, Map<string, ts.Node>>();
+
+function addBinding(names: Map<string, ts.Node>, name: ts.BindingName, decl: ts.Node): void {
+  if (tsc.isIdentifier(name)) {
+    if (!names.has(name.text)) names.set(name.text, decl);
+    return;
+  }
+  for (const el of name.elements) {
+    // `const { a } = …` binds `a` to its binding element; a nested pattern binds to its innermost one
+    if (tsc.isBindingElement(el)) addBinding(names, el.name, el);
+  }
+}
+
+function namesOf(statements: readonly ts.Statement[]): Map<string, ts.Node> {
+  const names = new Map<string, ts.Node>();
+  const add = (name: string, node: ts.Node) => {
+    if (!names.has(name)) names.set(name, node);
+  };
+  for (const st of statements) {
+    if (tsc.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) addBinding(names, d.name, d);
+    } else if (tsc.isFunctionDeclaration(st) || tsc.isClassDeclaration(st) || tsc.isEnumDeclaration(st)) {
+      if (st.name) add(st.name.text, st);
+    } else if (tsc.isImportDeclaration(st)) {
+      const clause = st.importClause;
+      if (!clause) continue;
+      if (clause.name) add(clause.name.text, clause);
+      const bindings = clause.namedBindings;
+      if (bindings && tsc.isNamespaceImport(bindings)) add(bindings.name.text, bindings);
+      else if (bindings) for (const spec of bindings.elements) add(spec.name.text, spec);
+    }
+  }
+  return names;
+}
 
 function declaredInBlock(scope: Node & { getStatements(): Node[] }, name: string): Declaration | undefined {
   let names = blockNames.get(scope);
   if (!names) {
-    names = new Map();
+    const raw = scope.compilerNode as ts.Node & { statements: ts.NodeArray<ts.Statement> };
+    names = namesOf(raw.statements);
     blockNames.set(scope, names);
   }
-  let hit = names.get(name);
-  if (hit === undefined) {
-    // a block without this name at all is the common case: check the raw text before wrapping statements
-    hit = scope.getText().includes(name) ? (declaredInStatements(scope.getStatements(), name) ?? null) : null;
-    names.set(name, hit);
-  }
-  return hit ?? undefined;
+  const hit = names.get(name);
+  return hit && wrap(scope, hit);
 }
 
 function declaredIn(scope: Node, name: string): Declaration | undefined {
