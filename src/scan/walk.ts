@@ -9,12 +9,19 @@ import type { ts } from 'ts-morph';
  */
 export function walk(root: ts.Node, visit: (node: ts.Node) => boolean | void): void {
   const stack: ts.Node[] = [];
+  // no array or closure per node: this runs for every node of every parsed file
+  const push = (c: ts.Node): undefined => {
+    stack.push(c); // a truthy return would stop forEachChild
+  };
   const pushChildren = (n: ts.Node) => {
-    const children: ts.Node[] = [];
-    n.forEachChild((c) => {
-      children.push(c);
-    });
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    const from = stack.length;
+    n.forEachChild(push);
+    // reversed in place, so the first child is popped first
+    for (let i = from, j = stack.length - 1; i < j; i++, j--) {
+      const t = stack[i];
+      stack[i] = stack[j];
+      stack[j] = t;
+    }
   };
   pushChildren(root);
   while (stack.length > 0) {
