@@ -1,6 +1,5 @@
 // Parse once, find and follow sockets, run the rules: everything `--cache` can skip, and everything that
-// needs ts-morph. Its input and output are plain data, so it runs the same in the scan's thread or in
-// the analysis worker (analysis-lane.ts).
+// needs ts-morph. Input and output are plain data (the cache stores the output as it is).
 import { RULES } from '../../rules/index.js';
 import type { ParsedFile, RuleContext } from '../../rules/rule.js';
 import { compareLocations, type FileNote, type Finding, type Report, type Severity } from '../model.js';
@@ -14,7 +13,7 @@ import { timed, timedAsync } from './timing.js';
 /** Sockets made in tests, mocks and stories are not the product's; their sends still count. */
 export const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|e2e|cypress)\/|\.(?:test|spec|stories|story|e2e|cy)\.[cm]?[jt]sx?$/;
 
-/** One analysis, as data: what a worker receives. */
+/** One analysis, as data. */
 export interface AnalysisJob {
   /** files that can hold sockets: indexed and followed */
   toParse: SourceText[];
@@ -115,9 +114,15 @@ export async function checkEachFile(files: SourceText[], job: AnalysisJob): Prom
   return { sockets: [], findings: findings.sort(byLocation), notes: unique };
 }
 
-/** Both halves of a split job, as one analysis. */
-export function mergeAnalyses(a: CachedAnalysis, b: CachedAnalysis): CachedAnalysis {
-  return { sockets: a.sockets, findings: [...a.findings, ...b.findings].sort(byLocation), notes: [...a.notes, ...b.notes] };
+/**
+ * The whole analysis: first the files only per-file rules want, one at a time, so their trees are gone
+ * before the socket files' trees grow; then the socket files with what project-wide rules see with them.
+ */
+export async function analyse(job: AnalysisJob): Promise<CachedAnalysis> {
+  const { shared, alone } = splitJob(job);
+  const each = await checkEachFile(alone, job);
+  const all = await analyseAndCheck(shared);
+  return { sockets: all.sockets, findings: [...all.findings, ...each.findings].sort(byLocation), notes: [...all.notes, ...each.notes] };
 }
 
 /** One rule over its files; a rule that throws is an analyzer error, not a crash. */

@@ -6,8 +6,7 @@ import { collectDirectives, type Directive } from '../suppress/parse-directives.
 import { VERSION } from '../version.js';
 import type { SourceText } from './analyze.js';
 import { activeRules, finishFindings, type ActiveRule, type RuleSettings } from './apply-config.js';
-import { jobRules, TEST_FILE } from './analyse-files.js';
-import { AnalysisLane, wantsWorker } from './analysis-lane.js';
+import { analyse, jobRules, TEST_FILE } from './analyse-files.js';
 import { discoverFiles } from './discover.js';
 import { extractScripts, looksMinified, readSourceSync } from './read-source.js';
 import { ModuleResolver } from './resolve-module.js';
@@ -39,7 +38,6 @@ function readAll(
   notes: FileNote[],
   hints: RegExp[],
   directives: Directive[] | undefined,
-  onParseable: (chars: number) => void,
 ): FileSummary[] {
   const out: FileSummary[] = [];
   for (const f of files) {
@@ -48,9 +46,7 @@ function readAll(
     else {
       // directives in test files only count when findings there are reported
       if (directives && (input.includeTests || !TEST_FILE.test(read.relPath))) directives.push(...collectDirectives([read]));
-      const summary = timed('read: hints and specifiers', () => summarize(read, hints.some((h) => h.test(read.text))));
-      if (summary.text !== undefined) onParseable(summary.text.length);
-      out.push(summary);
+      out.push(timed('read: hints and specifiers', () => summarize(read, hints.some((h) => h.test(read.text)))));
     }
   }
   return out;
@@ -87,11 +83,10 @@ function select(
   notes: FileNote[],
   active: readonly ActiveRule[],
   directives: Directive[] | undefined,
-  onParseable: (chars: number) => void,
 ) {
   // a rule turned off does not get its files parsed
   const hints = active.flatMap(({ rule: r }) => (r.fileHint ? [r.fileHint] : []));
-  const sources = timed('read: files', () => readAll(files, input, notes, hints, directives, onParseable));
+  const sources = timed('read: files', () => readAll(files, input, notes, hints, directives));
   const allPaths = sources.map((s) => s.absPath);
   const resolver = new ModuleResolver(allPaths);
   const picked = timed('select: imports and importers', () => filesThatMatter(sources, resolver));
@@ -111,9 +106,7 @@ export async function scan(input: ScanInput, options: ScanRunOptions = {}): Prom
   const files = input.exclude ? discovered.files.filter((f) => !input.exclude?.(f.absPath)) : discovered.files;
   const active = activeRules(RULES, options.rules);
   const directives: Directive[] | undefined = options.inlineConfig === false ? undefined : [];
-  // with --cache the analysis may not run at all: no worker is started on speculation
-  const lane = new AnalysisLane(!options.cacheDir && wantsWorker(files.length));
-  const { filesScanned, allPaths, toParse, ruleOnly } = timed('read and select', () => select(files, input, notes, active, directives, (chars) => lane.parseable(chars)));
+  const { filesScanned, allPaths, toParse, ruleOnly } = timed('read and select', () => select(files, input, notes, active, directives));
   const extraVerbs = options.extraVerbs ?? [];
 
   let cache: { dir: string; target: unknown; key: string } | undefined;
@@ -128,10 +121,9 @@ export async function scan(input: ScanInput, options: ScanRunOptions = {}): Prom
     analysed = readCache(cache.dir, target, key);
   }
   if (!analysed) {
-    analysed = await lane.run({ toParse, ruleOnly, allPaths, includeTests: Boolean(input.includeTests), extraVerbs, rules: jobRules(active) });
+    analysed = await analyse({ toParse, ruleOnly, allPaths, includeTests: Boolean(input.includeTests), extraVerbs, rules: jobRules(active) });
     if (cache) (await import('./result-cache.js')).writeCache(cache.dir, cache.target, cache.key, analysed);
   }
-  lane.close();
   notes.push(...analysed.notes);
   // fingerprints and directives need only the texts of parsed files (every finding is in one) and the directives
   const { findings, suppressed } = timed('fingerprints and directives', () => finishFindings(analysed.findings, [...toParse, ...ruleOnly], directives ?? [], active, options.rules));

@@ -30,15 +30,6 @@ function record(label: string, ms: number): void {
   else phases.push([label, ms]);
 }
 
-/** The phases so far, to send from a worker to the scan's thread. */
-export function timingRows(): Array<[string, number]> {
-  return enabled ? phases.map(([l, ms]) => [l, ms]) : [];
-}
-
-export function addTimingRows(rows: ReadonlyArray<[string, number]>): void {
-  for (const [label, ms] of rows) record(`${label} (worker)`, ms);
-}
-
 /** The table, or '' when timing is off. */
 export function timingTable(): string {
   if (!enabled || phases.length === 0) return '';
