@@ -7,11 +7,10 @@ import type { SourceText } from './analyze.js';
 import { withSeverity, type ActiveRule } from './apply-config.js';
 import { saveCompileCache, withCompileCache } from './compile-cache.js';
 import { ModuleResolver } from './resolve-module.js';
+import { TEST_FILE } from './select-files.js';
 import type { CachedAnalysis } from './result-cache.js';
 import { timed, timedAsync } from './timing.js';
 
-/** Sockets made in tests, mocks and stories are not the product's; their sends still count. */
-export const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|e2e|cypress)\/|\.(?:test|spec|stories|story|e2e|cy)\.[cm]?[jt]sx?$/;
 
 /** One analysis, as data. */
 export interface AnalysisJob {

@@ -2,60 +2,25 @@
 import { RULES } from '../../rules/index.js';
 import { KNOWN_RULES } from '../config/known-rules.js';
 import type { FileNote, Report } from '../model.js';
-import { collectDirectives, type Directive } from '../suppress/parse-directives.js';
+import type { Directive } from '../suppress/parse-directives.js';
 import { VERSION } from '../version.js';
 import type { SourceText } from './analyze.js';
 import { activeRules, finishFindings, type ActiveRule, type RuleSettings } from './apply-config.js';
-import { analyse, jobRules, TEST_FILE } from './analyse-files.js';
+import { analyse, jobRules } from './analyse-files.js';
 import { discoverFiles } from './discover.js';
-import { extractScripts, looksMinified, readSourceSync } from './read-source.js';
+import { readOne, readTree, type ReadOptions } from './read-files.js';
 import { ModuleResolver } from './resolve-module.js';
 import type { CachedAnalysis } from './result-cache.js';
 import type { ScanInput } from './scan-options.js';
-import { filesThatMatter, summarize, type FileSummary } from './select-files.js';
+import { filesThatMatter, type FileSummary } from './select-files.js';
 import { timed, timedAsync } from './timing.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-/** One file's text as the parser gets it, or why it is skipped. */
-function readOne(f: { absPath: string; relPath: string }, input: ScanInput): SourceText | FileNote {
-  const res = readSourceSync(f.absPath, input.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, input.fs?.open);
-  if ('skip' in res) return { file: f.relPath, kind: res.skip, message: res.reason };
-  if (input.defaultIgnores && looksMinified(res.text)) {
-    return { file: f.relPath, kind: 'skipped', message: 'looks minified (use --no-default-ignores to scan it)' };
-  }
-  const ext = /\.(vue|svelte)$/.exec(f.absPath)?.[0] as '.vue' | '.svelte' | undefined;
-  return { ...f, text: ext ? extractScripts(res.text, ext) : res.text };
-}
-
-/**
- * Reads every file, synchronously (see readSourceSync for why), and keeps what selection needs;
- * a text stays in memory only if the file may be parsed.
- */
-function readAll(
-  files: Array<{ absPath: string; relPath: string }>,
-  input: ScanInput,
-  notes: FileNote[],
-  hints: RegExp[],
-  directives: Directive[] | undefined,
-): FileSummary[] {
-  const out: FileSummary[] = [];
-  for (const f of files) {
-    const read = timed('read: open, read, decode', () => readOne(f, input));
-    if ('kind' in read) notes.push(read);
-    else {
-      // directives in test files only count when findings there are reported
-      if (directives && (input.includeTests || !TEST_FILE.test(read.relPath))) directives.push(...collectDirectives([read]));
-      out.push(timed('read: hints and specifiers', () => summarize(read, hints.some((h) => h.test(read.text)))));
-    }
-  }
-  return out;
-}
-
 /** The text of a file selection picked without keeping it (an importer): read again, now. */
-function withText(s: FileSummary, input: ScanInput, notes: FileNote[]): SourceText | undefined {
+function withText(s: FileSummary, opts: ReadOptions, notes: FileNote[]): SourceText | undefined {
   if (s.text !== undefined) return { absPath: s.absPath, relPath: s.relPath, text: s.text };
-  const read = readOne(s, input);
+  const read = readOne(s, opts);
   if ('kind' in read) {
     notes.push(read); // changed under us since the first read
     return undefined;
@@ -77,7 +42,7 @@ export interface ScanRunOptions {
  * Reads the tree and keeps only what the analysis needs: the texts of the files to parse. The other
  * texts die with this call, so they are garbage before parsing grows the heap.
  */
-function select(
+async function select(
   files: Array<{ absPath: string; relPath: string }>,
   input: ScanInput,
   notes: FileNote[],
@@ -86,11 +51,21 @@ function select(
 ) {
   // a rule turned off does not get its files parsed
   const hints = active.flatMap(({ rule: r }) => (r.fileHint ? [r.fileHint] : []));
-  const sources = timed('read: files', () => readAll(files, input, notes, hints, directives));
+  const opts: ReadOptions = {
+    maxFileBytes: input.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    defaultIgnores: input.defaultIgnores,
+    includeTests: Boolean(input.includeTests),
+    directives: directives !== undefined,
+    ...(input.fs?.open ? { open: input.fs.open } : {}),
+  };
+  const read = await timedAsync('read: files', () => readTree(files, opts, hints));
+  notes.push(...read.notes);
+  directives?.push(...read.directives);
+  const sources = read.summaries;
   const allPaths = sources.map((s) => s.absPath);
   const resolver = new ModuleResolver(allPaths);
   const picked = timed('select: imports and importers', () => filesThatMatter(sources, resolver));
-  const toParse = picked.map((s) => withText(s, input, notes)).filter((s): s is SourceText => s !== undefined);
+  const toParse = picked.map((s) => withText(s, opts, notes)).filter((s): s is SourceText => s !== undefined);
   // files only a file rule wants (an SSE handler, a polling loop): parsed, never socket-analysed
   const socketSet = new Set(picked);
   const ruleOnly = sources
@@ -106,7 +81,7 @@ export async function scan(input: ScanInput, options: ScanRunOptions = {}): Prom
   const files = input.exclude ? discovered.files.filter((f) => !input.exclude?.(f.absPath)) : discovered.files;
   const active = activeRules(RULES, options.rules);
   const directives: Directive[] | undefined = options.inlineConfig === false ? undefined : [];
-  const { filesScanned, allPaths, toParse, ruleOnly } = timed('read and select', () => select(files, input, notes, active, directives));
+  const { filesScanned, allPaths, toParse, ruleOnly } = await timedAsync('read and select', () => select(files, input, notes, active, directives));
   const extraVerbs = options.extraVerbs ?? [];
 
   let cache: { dir: string; target: unknown; key: string } | undefined;

@@ -2,6 +2,9 @@
 import type { SourceText } from './analyze.js';
 import { importStem, reExports, specifierStem, specifiersInText, type ModuleResolver } from './resolve-module.js';
 
+/** Sockets made in tests, mocks and stories are not the product's; their sends still count. */
+export const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|e2e|cypress)\/|\.(?:test|spec|stories|story|e2e|cy)\.[cm]?[jt]sx?$/;
+
 /** A file that never mentions one of these cannot create a socket. */
 export const SOCKET_HINT = /WebSocket|socket\.io|['"](?:ws|isomorphic-ws|reconnecting-websocket|partysocket)['"]|wsImpl/i;
 

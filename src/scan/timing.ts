@@ -24,7 +24,9 @@ export async function timedAsync<T>(label: string, fn: () => Promise<T>): Promis
   }
 }
 
-function record(label: string, ms: number): void {
+/** Adds a time measured elsewhere (another thread) to `label`. */
+export function record(label: string, ms: number): void {
+  if (!enabled) return;
   const seen = phases.find((p) => p[0] === label);
   if (seen) seen[1] += ms;
   else phases.push([label, ms]);

@@ -1,0 +1,118 @@
+// Reading the tree: every file once, synchronously (see readSourceSync for why), keeping what selection
+// needs; a text stays in memory only if the file may be parsed. On a big tree a second thread reads
+// too: both take chunks of the file list from a shared counter, and the results are put back in file
+// order, so the outcome is the one of reading alone.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FileNote } from '../model.js';
+import { collectDirectives, type Directive } from '../suppress/parse-directives.js';
+import type { SourceText } from './analyze.js';
+import { extractScripts, looksMinified, readSourceSync } from './read-source.js';
+import { summarize, TEST_FILE, type FileSummary } from './select-files.js';
+import { record, timed } from './timing.js';
+
+export interface ReadOptions {
+  maxFileBytes: number;
+  defaultIgnores: boolean;
+  includeTests: boolean;
+  /** collect disable directives (not with --no-inline-config) */
+  directives: boolean;
+  /** test seam: opens a file, returns its descriptor */
+  open?: (path: string) => number;
+}
+
+export interface ReadResult {
+  summaries: FileSummary[];
+  notes: FileNote[];
+  directives: Directive[];
+}
+
+type FileRef = { absPath: string; relPath: string };
+
+/** One file's text as the parser gets it, or why it is skipped. */
+export function readOne(f: FileRef, opts: ReadOptions): SourceText | FileNote {
+  const res = readSourceSync(f.absPath, opts.maxFileBytes, opts.open);
+  if ('skip' in res) return { file: f.relPath, kind: res.skip, message: res.reason };
+  if (opts.defaultIgnores && looksMinified(res.text)) {
+    return { file: f.relPath, kind: 'skipped', message: 'looks minified (use --no-default-ignores to scan it)' };
+  }
+  const ext = /\.(vue|svelte)$/.exec(f.absPath)?.[0] as '.vue' | '.svelte' | undefined;
+  return { ...f, text: ext ? extractScripts(res.text, ext) : res.text };
+}
+
+export function readFiles(files: readonly FileRef[], opts: ReadOptions, hints: readonly RegExp[]): ReadResult {
+  const out: ReadResult = { summaries: [], notes: [], directives: [] };
+  for (const f of files) {
+    const read = timed('read: open, read, decode', () => readOne(f, opts));
+    if ('kind' in read) out.notes.push(read);
+    else {
+      // directives in test files only count when findings there are reported
+      if (opts.directives && (opts.includeTests || !TEST_FILE.test(read.relPath))) out.directives.push(...collectDirectives([read]));
+      out.summaries.push(timed('read: hints and specifiers', () => summarize(read, hints.some((h) => h.test(read.text)))));
+    }
+  }
+  return out;
+}
+
+/** Files per chunk: small enough to balance two threads, big enough that claiming one costs nothing. */
+export const CHUNK = 256;
+/** Below this many files, reading is over before a second thread would have started. */
+const PARALLEL_MIN_FILES = 3000;
+const WORKER_FILE = fileURLToPath(new URL('./read-worker.js', import.meta.url));
+
+/** What the worker is sent: the whole list, the shared chunk counter, and the hints as source and flags. */
+export interface ReadJob {
+  files: FileRef[];
+  opts: Omit<ReadOptions, 'open'>;
+  hints: Array<[string, string]>;
+  counter: SharedArrayBuffer;
+}
+
+/** Claims chunks until none is left; returns chunk index → result. */
+export function readChunks(job: Pick<ReadJob, 'files' | 'counter'>, hints: readonly RegExp[], opts: ReadOptions): Map<number, ReadResult> {
+  const next = new Int32Array(job.counter);
+  const done = new Map<number, ReadResult>();
+  const chunks = Math.ceil(job.files.length / CHUNK);
+  for (let c = Atomics.add(next, 0, 1); c < chunks; c = Atomics.add(next, 0, 1)) {
+    done.set(c, readFiles(job.files.slice(c * CHUNK, (c + 1) * CHUNK), opts, hints));
+  }
+  return done;
+}
+
+/** Reads every file, with a second thread on big trees (never with the test seam: it cannot cross threads). */
+export async function readTree(files: readonly FileRef[], opts: ReadOptions, hints: readonly RegExp[]): Promise<ReadResult> {
+  if (files.length < PARALLEL_MIN_FILES || opts.open || process.env.RT_ADVISOR_READ_THREADS === '1' || !existsSync(WORKER_FILE)) {
+    return readFiles(files, opts, hints);
+  }
+  const job = { files: [...files], counter: new SharedArrayBuffer(4) };
+  let worker: Worker | undefined;
+  let theirs: Promise<{ chunks: Array<[number, ReadResult]>; ms: number } | undefined> = Promise.resolve(undefined);
+  try {
+    const w = new Worker(WORKER_FILE);
+    worker = w;
+    theirs = new Promise((resolve) => {
+      w.once('message', (m: { chunks: Array<[number, ReadResult]>; ms: number }) => resolve(m));
+      w.once('error', () => resolve(undefined));
+      w.once('exit', () => resolve(undefined));
+    });
+    const { open: _open, ...plain } = opts;
+    w.postMessage({ ...job, opts: plain, hints: hints.map((h) => [h.source, h.flags]) } satisfies ReadJob);
+  } catch {
+    // no second thread: this one reads every chunk
+  }
+  const mine = readChunks(job, hints, opts);
+  const answer = await theirs;
+  void worker?.terminate();
+  if (answer) record('read: files, second thread', answer.ms);
+  for (const [c, r] of answer?.chunks ?? []) mine.set(c, r);
+  // chunks a failed worker had claimed are read here
+  const out: ReadResult = { summaries: [], notes: [], directives: [] };
+  for (let c = 0; c * CHUNK < job.files.length; c++) {
+    const r = mine.get(c) ?? readFiles(job.files.slice(c * CHUNK, (c + 1) * CHUNK), opts, hints);
+    out.summaries.push(...r.summaries);
+    out.notes.push(...r.notes);
+    out.directives.push(...r.directives);
+  }
+  return out;
+}
