@@ -35,7 +35,7 @@ for (let i = 0; i < 3600; i++) {
 }
 
 const run = (threads?: string) =>
-  cli(['scan', '.', '--format', 'json', '--fail-on', 'none'], { cwd: root, env: { RT_ADVISOR_TIMING: '1', ...(threads ? { RT_ADVISOR_READ_THREADS: threads } : {}) } });
+  cli(['scan', '.', '--format', 'json', '--fail-on', 'none'], { cwd: root, env: { RT_ADVISOR_TIMING: '1', ...(threads ? { RT_ADVISOR_THREADS: threads } : {}) } });
 const comparable = (stdout: string) => {
   const r = JSON.parse(stdout);
   return { ...r, stats: { ...r.stats, durationMs: 0 } };
@@ -47,7 +47,7 @@ describe('reading a big tree with two threads', () => {
     const two = run();
     expect(one.status).toBe(0);
     expect(two.status).toBe(0);
-    expect(two.stderr).toContain('read: files, second thread');
+    expect(two.stderr).toContain('read: files (second thread)');
     expect(one.stderr).not.toContain('second thread');
     const report = comparable(one.stdout);
     expect(report.stats.filesScanned).toBeGreaterThan(3500);

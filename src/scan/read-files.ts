@@ -1,16 +1,14 @@
 // Reading the tree: every file once, synchronously (see readSourceSync for why), keeping what selection
-// needs; a text stays in memory only if the file may be parsed. On a big tree a second thread reads
+// needs; a text stays in memory only if the file may be parsed. On a big tree the helper thread reads
 // too: both take chunks of the file list from a shared counter, and the results are put back in file
 // order, so the outcome is the one of reading alone.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { FileNote } from '../model.js';
 import { collectDirectives, type Directive } from '../suppress/parse-directives.js';
 import type { SourceText } from './analyze.js';
 import { extractScripts, looksMinified, readSourceSync } from './read-source.js';
 import { summarize, TEST_FILE, type FileSummary } from './select-files.js';
-import { record, timed } from './timing.js';
+import type { HelperThread } from './helper-thread.js';
+import { timed } from './timing.js';
 
 export interface ReadOptions {
   maxFileBytes: number;
@@ -57,9 +55,6 @@ export function readFiles(files: readonly FileRef[], opts: ReadOptions, hints: r
 
 /** Files per chunk: small enough to balance two threads, big enough that claiming one costs nothing. */
 export const CHUNK = 256;
-/** Below this many files, reading is over before a second thread would have started. */
-const PARALLEL_MIN_FILES = 3000;
-const WORKER_FILE = fileURLToPath(new URL('./read-worker.js', import.meta.url));
 
 /** What the worker is sent: the whole list, the shared chunk counter, and the hints as source and flags. */
 export interface ReadJob {
@@ -80,33 +75,15 @@ export function readChunks(job: Pick<ReadJob, 'files' | 'counter'>, hints: reado
   return done;
 }
 
-/** Reads every file, with a second thread on big trees (never with the test seam: it cannot cross threads). */
-export async function readTree(files: readonly FileRef[], opts: ReadOptions, hints: readonly RegExp[]): Promise<ReadResult> {
-  if (files.length < PARALLEL_MIN_FILES || opts.open || process.env.RT_ADVISOR_READ_THREADS === '1' || !existsSync(WORKER_FILE)) {
-    return readFiles(files, opts, hints);
-  }
+/** Reads every file; with a helper thread (a big tree), both read, chunk by chunk. */
+export async function readTree(files: readonly FileRef[], opts: ReadOptions, hints: readonly RegExp[], helper?: HelperThread): Promise<ReadResult> {
+  if (!helper) return readFiles(files, opts, hints);
   const job = { files: [...files], counter: new SharedArrayBuffer(4) };
-  let worker: Worker | undefined;
-  let theirs: Promise<{ chunks: Array<[number, ReadResult]>; ms: number } | undefined> = Promise.resolve(undefined);
-  try {
-    const w = new Worker(WORKER_FILE);
-    worker = w;
-    theirs = new Promise((resolve) => {
-      w.once('message', (m: { chunks: Array<[number, ReadResult]>; ms: number }) => resolve(m));
-      w.once('error', () => resolve(undefined));
-      w.once('exit', () => resolve(undefined));
-    });
-    const { open: _open, ...plain } = opts;
-    w.postMessage({ ...job, opts: plain, hints: hints.map((h) => [h.source, h.flags]) } satisfies ReadJob);
-  } catch {
-    // no second thread: this one reads every chunk
-  }
+  const { open: _open, ...plain } = opts;
+  const theirs = helper.request<Array<[number, ReadResult]>>({ kind: 'read', job: { ...job, opts: plain, hints: hints.map((h) => [h.source, h.flags]) } satisfies ReadJob });
   const mine = readChunks(job, hints, opts);
-  const answer = await theirs;
-  void worker?.terminate();
-  if (answer) record('read: files, second thread', answer.ms);
-  for (const [c, r] of answer?.chunks ?? []) mine.set(c, r);
-  // chunks a failed worker had claimed are read here
+  for (const [c, r] of (await theirs) ?? []) mine.set(c, r);
+  // chunks a failed helper had claimed are read here
   const out: ReadResult = { summaries: [], notes: [], directives: [] };
   for (let c = 0; c * CHUNK < job.files.length; c++) {
     const r = mine.get(c) ?? readFiles(job.files.slice(c * CHUNK, (c + 1) * CHUNK), opts, hints);

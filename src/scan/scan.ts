@@ -8,6 +8,7 @@ import type { SourceText } from './analyze.js';
 import { activeRules, finishFindings, type ActiveRule, type RuleSettings } from './apply-config.js';
 import { analyse, jobRules } from './analyse-files.js';
 import { discoverFiles } from './discover.js';
+import { HelperThread } from './helper-thread.js';
 import { readOne, readTree, type ReadOptions } from './read-files.js';
 import { ModuleResolver } from './resolve-module.js';
 import type { CachedAnalysis } from './result-cache.js';
@@ -48,6 +49,7 @@ async function select(
   notes: FileNote[],
   active: readonly ActiveRule[],
   directives: Directive[] | undefined,
+  helper: HelperThread | undefined,
 ) {
   // a rule turned off does not get its files parsed
   const hints = active.flatMap(({ rule: r }) => (r.fileHint ? [r.fileHint] : []));
@@ -58,7 +60,8 @@ async function select(
     directives: directives !== undefined,
     ...(input.fs?.open ? { open: input.fs.open } : {}),
   };
-  const read = await timedAsync('read: files', () => readTree(files, opts, hints));
+  const read = await timedAsync('read: files', () => readTree(files, opts, hints, helper));
+  helper?.close(); // its heap is given back before parsing grows this one
   notes.push(...read.notes);
   directives?.push(...read.directives);
   const sources = read.summaries;
@@ -81,7 +84,28 @@ export async function scan(input: ScanInput, options: ScanRunOptions = {}): Prom
   const files = input.exclude ? discovered.files.filter((f) => !input.exclude?.(f.absPath)) : discovered.files;
   const active = activeRules(RULES, options.rules);
   const directives: Directive[] | undefined = options.inlineConfig === false ? undefined : [];
-  const { filesScanned, allPaths, toParse, ruleOnly } = await timedAsync('read and select', () => select(files, input, notes, active, directives));
+  const helper = HelperThread.start(files.length, Boolean(input.fs?.open));
+  try {
+    return await scanFiles({ started, input, options, files, notes, active, directives, helper });
+  } finally {
+    helper?.close();
+  }
+}
+
+/** A scan after discovery: the files found, the rules that run, the notes so far, the helper thread if any. */
+interface ScanState {
+  started: number;
+  input: ScanInput;
+  options: ScanRunOptions;
+  files: Array<{ absPath: string; relPath: string }>;
+  notes: FileNote[];
+  active: readonly ActiveRule[];
+  directives: Directive[] | undefined;
+  helper: HelperThread | undefined;
+}
+
+async function scanFiles({ started, input, options, files, notes, active, directives, helper }: ScanState): Promise<Report> {
+  const { filesScanned, allPaths, toParse, ruleOnly } = await timedAsync('read and select', () => select(files, input, notes, active, directives, helper));
   const extraVerbs = options.extraVerbs ?? [];
 
   let cache: { dir: string; target: unknown; key: string } | undefined;

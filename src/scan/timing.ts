@@ -32,6 +32,11 @@ export function record(label: string, ms: number): void {
   else phases.push([label, ms]);
 }
 
+/** The phases so far, cleared: what a helper thread sends with each reply. */
+export function takeTimingRows(): Array<[string, number]> {
+  return phases.splice(0);
+}
+
 /** The table, or '' when timing is off. */
 export function timingTable(): string {
   if (!enabled || phases.length === 0) return '';
