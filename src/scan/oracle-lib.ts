@@ -5,6 +5,8 @@
 // finding, never a false one.
 export const ORACLE_LIB_PATH = '/__rt-advisor__/lib.oracle.d.ts';
 
+const TYPED_ARRAYS = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array'];
+
 export const ORACLE_LIB = `
 interface Object { constructor: Function; toString(): string; valueOf(): Object; hasOwnProperty(v: PropertyKey): boolean; }
 interface ObjectConstructor { (value?: any): any; keys(o: object): string[]; entries<T>(o: { [s: string]: T }): [string, T][]; values<T>(o: { [s: string]: T }): T[]; assign<T extends {}, U>(target: T, source: U): T & U; freeze<T>(o: T): Readonly<T>; }
@@ -167,24 +169,7 @@ interface DataView extends ArrayBufferView { getUint8(byteOffset: number): numbe
 declare var DataView: { new (buffer: ArrayBuffer, byteOffset?: number, byteLength?: number): DataView };
 interface TypedArray<Self> extends ArrayBufferView { readonly length: number; [index: number]: number; [Symbol.iterator](): ArrayIterator<number>; set(array: ArrayLike<number>, offset?: number): void; subarray(begin?: number, end?: number): Self; slice(start?: number, end?: number): Self; }
 interface TypedArrayConstructor<Self> { new (lengthOrData?: number | ArrayLike<number> | ArrayBuffer, byteOffset?: number, length?: number): Self; from(arrayLike: ArrayLike<number> | Iterable<number>): Self; }
-interface Int8Array extends TypedArray<Int8Array> {}
-declare var Int8Array: TypedArrayConstructor<Int8Array>;
-interface Uint8Array extends TypedArray<Uint8Array> {}
-declare var Uint8Array: TypedArrayConstructor<Uint8Array>;
-interface Uint8ClampedArray extends TypedArray<Uint8ClampedArray> {}
-declare var Uint8ClampedArray: TypedArrayConstructor<Uint8ClampedArray>;
-interface Int16Array extends TypedArray<Int16Array> {}
-declare var Int16Array: TypedArrayConstructor<Int16Array>;
-interface Uint16Array extends TypedArray<Uint16Array> {}
-declare var Uint16Array: TypedArrayConstructor<Uint16Array>;
-interface Int32Array extends TypedArray<Int32Array> {}
-declare var Int32Array: TypedArrayConstructor<Int32Array>;
-interface Uint32Array extends TypedArray<Uint32Array> {}
-declare var Uint32Array: TypedArrayConstructor<Uint32Array>;
-interface Float32Array extends TypedArray<Float32Array> {}
-declare var Float32Array: TypedArrayConstructor<Float32Array>;
-interface Float64Array extends TypedArray<Float64Array> {}
-declare var Float64Array: TypedArrayConstructor<Float64Array>;
+${TYPED_ARRAYS.map((n) => `interface ${n} extends TypedArray<${n}> {}\ndeclare var ${n}: TypedArrayConstructor<${n}>;`).join('\n')}
 
 interface Blob { readonly size: number; readonly type: string; slice(start?: number, end?: number, contentType?: string): Blob; text(): Promise<string>; arrayBuffer(): Promise<ArrayBuffer>; }
 declare var Blob: { new (blobParts?: any[], options?: { type?: string }): Blob };
