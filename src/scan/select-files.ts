@@ -57,12 +57,16 @@ export function filesThatMatter(sources: FileSummary[], resolver: ModuleResolver
   // importers (a wrapper's users), their importers (the users of a store or hook built on it),
   // and beyond that only through barrels that re-export
   let ring = new Set(candidates);
+  // each specifier's stem, taken once for the three hops
+  const specStems = sources.map((s) => s.specifiers.map(specifierStem));
   for (let hop = 0; hop < 3 && ring.size > 0; hop++) {
     const stems = new Set([...ring].map(importStem));
     const nextRing = new Set<string>();
-    for (const s of sources) {
-      for (const spec of s.specifiers) {
-        if (!stems.has(specifierStem(spec))) continue; // cheap: most specifiers name other modules
+    for (let i = 0; i < sources.length; i++) {
+      const s = sources[i];
+      for (let j = 0; j < s.specifiers.length; j++) {
+        const spec = s.specifiers[j];
+        if (!stems.has(specStems[i][j])) continue; // cheap: most specifiers name other modules
         const hit = resolver.resolve(s.absPath, spec);
         if (hit && ring.has(hit) && hit !== s.absPath) {
           picked.add(s.absPath);
