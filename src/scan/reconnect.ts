@@ -3,6 +3,7 @@
 // methods) from the socket's close/error handler, from a timer or an `online` listener, from itself,
 // or a creation inside a loop. Where the close event leaves for code the analyzer cannot see (a
 // callback parameter, an emitter, a store dispatch), the answer is `unknown`, never `no`.
+import { walk, wrap } from './ast.js';
 import { Node, SyntaxKind } from './morph.js';
 import type { Reconnects, SocketApi } from '../model.js';
 import { bindingUses, callSitesOf, isFunctionLike } from './call-sites.js';
@@ -285,10 +286,16 @@ function isInWakeCallback(ref: Node): boolean {
 }
 
 /** Visits `root` and its descendants in order until `visit` returns true. */
+/** The only kinds the visitors below act on: the rest of the tree is walked raw, never wrapped. */
+const VISITED = new Set<SyntaxKind>([SyntaxKind.Identifier, SyntaxKind.PropertyAccessExpression, SyntaxKind.ThrowStatement, SyntaxKind.CallExpression]);
+
+/** Visits `root` and its descendants of the VISITED kinds until `visit` returns true. */
 function eachNode(root: Node, visit: (n: Node) => boolean): void {
   if (visit(root)) return;
-  root.forEachDescendant((n, traversal) => {
-    if (visit(n)) traversal.stop();
+  let stop = false;
+  walk(root.compilerNode, (raw) => {
+    if (!stop && VISITED.has(raw.kind) && visit(wrap(root, raw))) stop = true;
+    return !stop;
   });
 }
 
