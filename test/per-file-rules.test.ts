@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { analyse, analyseAndCheck, splitJob, type AnalysisJob } from '../src/scan/analyse-files.js';
+import { activeRules } from '../src/scan/apply-config.js';
 import { REPO } from './helpers/cli.js';
 
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
@@ -25,7 +26,7 @@ function jobOverFixtures(): AnalysisJob {
   // a syntax error and a file too deep to analyse, in files only per-file rules want
   ruleOnly.push({ absPath: '/x/broken.ts', relPath: 'broken.ts', text: "setInterval(() => fetch('/api/a'), 1000);\nconst = ;\n" });
   ruleOnly.push({ absPath: '/x/deep.ts', relPath: 'deep.ts', text: `setInterval(() => fetch('/a'), 1000);\nconst v = ${'['.repeat(600)}${']'.repeat(600)};\n` });
-  return { toParse, ruleOnly, allPaths: all.map((f) => f.absPath), includeTests: false, extraVerbs: [], rules: RULES.map((r) => ({ id: r.meta.id, options: r.defaultOptions ?? {} })) };
+  return { toParse, ruleOnly, allPaths: all.map((f) => f.absPath), includeTests: false, extraVerbs: [], rules: activeRules(RULES) };
 }
 
 describe('per-file rules, one file at a time', () => {

@@ -1,18 +1,16 @@
 // Parse once, find and follow sockets, run the rules: everything `--cache` can skip, and everything that
-// needs ts-morph. Input and output are plain data (the cache stores the output as it is).
-import { RULES } from '../../rules/index.js';
+// needs ts-morph. The output is plain data (the cache stores it as it is).
 import type { ParsedFile, RuleContext } from '../../rules/rule.js';
-import { compareLocations, type FileNote, type Finding, type Report, type Severity } from '../model.js';
+import { compareLocations, type FileNote, type Finding, type Report } from '../model.js';
 import type { SourceText } from './analyze.js';
-import { withSeverity, type ActiveRule } from './apply-config.js';
+import { byLocation, withSeverity, type ActiveRule } from './apply-config.js';
 import { saveCompileCache, withCompileCache } from './compile-cache.js';
 import { ModuleResolver } from './resolve-module.js';
 import { TEST_FILE } from './select-files.js';
 import type { CachedAnalysis } from './result-cache.js';
 import { timed, timedAsync } from './timing.js';
 
-
-/** One analysis, as data. */
+/** One analysis: what to parse and which rules run. */
 export interface AnalysisJob {
   /** files that can hold sockets: indexed and followed */
   toParse: SourceText[];
@@ -22,11 +20,7 @@ export interface AnalysisJob {
   allPaths: string[];
   includeTests: boolean;
   extraVerbs: string[];
-  rules: Array<{ id: string; severity?: Severity; options: Readonly<Record<string, unknown>> }>;
-}
-
-export function jobRules(active: readonly ActiveRule[]): AnalysisJob['rules'] {
-  return active.map((a) => ({ id: a.rule.meta.id, severity: a.severity, options: a.options }));
+  rules: readonly ActiveRule[];
 }
 
 /** ts-morph and the analyzer, loaded once per thread (with the compile cache). */
@@ -41,21 +35,9 @@ export function loadAnalyzer(): typeof loaded & object {
   return loaded;
 }
 
-function activeOf(job: AnalysisJob): ActiveRule[] {
-  const byId = new Map(RULES.map((r) => [r.meta.id, r]));
-  return job.rules.flatMap((r) => {
-    const rule = byId.get(r.id);
-    return rule ? [{ rule, severity: r.severity, options: r.options }] : [];
-  });
-}
-
-function byLocation(a: Finding, b: Finding): number {
-  return compareLocations(a, b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
-}
-
 export async function analyseAndCheck(job: AnalysisJob): Promise<CachedAnalysis> {
   const { toParse, ruleOnly, includeTests, extraVerbs } = job;
-  const active = activeOf(job);
+  const active = job.rules;
   const notes: FileNote[] = [];
   let sockets: Report['sockets'] = [];
   let parsed: ParsedFile[] = [];
@@ -81,7 +63,7 @@ export async function analyseAndCheck(job: AnalysisJob): Promise<CachedAnalysis>
  * checkEachFile) and the rest (the socket files and what a project-wide rule must see with them).
  */
 export function splitJob(job: AnalysisJob): { shared: AnalysisJob; alone: SourceText[] } {
-  const projectHints = activeOf(job).flatMap((a) => (!a.rule.perFile && a.rule.fileHint ? [a.rule.fileHint] : []));
+  const projectHints = job.rules.flatMap((a) => (!a.rule.perFile && a.rule.fileHint ? [a.rule.fileHint] : []));
   const alone: SourceText[] = [];
   const kept: SourceText[] = [];
   for (const f of job.ruleOnly) (projectHints.some((h) => h.test(f.text)) ? kept : alone).push(f);
@@ -97,7 +79,7 @@ export async function checkEachFile(files: SourceText[], job: AnalysisJob): Prom
   const findings: Finding[] = [];
   if (files.length === 0) return { sockets: [], findings, notes };
   const [{ createProject, parseInto, ruleFileNotes }, morph] = await loadAnalyzer();
-  const rules = activeOf(job).filter((a) => a.rule.perFile && a.rule.fileHint);
+  const rules = job.rules.filter((a) => a.rule.perFile && a.rule.fileHint);
   const project = createProject();
   for (const f of files) {
     const sf = parseInto(project, f, notes);

@@ -31,7 +31,8 @@ export function withSeverity(findings: Finding[], active: ActiveRule): Finding[]
   return severity ? findings.map((f) => ({ ...f, severity })) : findings;
 }
 
-function byLocation(a: Finding, b: Finding): number {
+/** Findings in report order: by location, then rule id. */
+export function byLocation(a: Finding, b: Finding): number {
   return compareLocations(a, b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 

@@ -6,7 +6,7 @@ import type { Directive } from '../suppress/parse-directives.js';
 import { VERSION } from '../version.js';
 import type { SourceText } from './analyze.js';
 import { activeRules, finishFindings, type ActiveRule, type RuleSettings } from './apply-config.js';
-import { analyse, jobRules } from './analyse-files.js';
+import { analyse } from './analyse-files.js';
 import { discoverFiles } from './discover.js';
 import { HelperThread } from './helper-thread.js';
 import { readOne, readTree, type ReadOptions } from './read-files.js';
@@ -120,7 +120,7 @@ async function scanFiles({ started, input, options, files, notes, active, direct
     analysed = readCache(cache.dir, target, key);
   }
   if (!analysed) {
-    analysed = await analyse({ toParse, ruleOnly, allPaths, includeTests: Boolean(input.includeTests), extraVerbs, rules: jobRules(active) });
+    analysed = await analyse({ toParse, ruleOnly, allPaths, includeTests: Boolean(input.includeTests), extraVerbs, rules: active });
     if (cache) (await import('./result-cache.js')).writeCache(cache.dir, cache.target, cache.key, analysed);
   }
   notes.push(...analysed.notes);
