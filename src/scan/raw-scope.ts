@@ -22,34 +22,55 @@ function inDeclarationList(T: TS, list: ts.VariableDeclarationList, wanted: stri
   return undefined;
 }
 
-function inStatements(T: TS, statements: readonly ts.Statement[], wanted: string): ts.Node | undefined {
-  for (const st of statements) {
-    if (T.isVariableStatement(st)) {
-      const hit = inDeclarationList(T, st.declarationList, wanted);
-      if (hit) return hit;
-    } else if ((T.isFunctionDeclaration(st) || T.isClassDeclaration(st) || T.isEnumDeclaration(st)) && st.name?.text === wanted) {
-      return st;
-    } else if (T.isImportDeclaration(st) && st.importClause) {
-      const clause = st.importClause;
-      if (clause.name?.text === wanted) return clause;
-      const b = clause.namedBindings;
-      if (b && T.isNamespaceImport(b) && b.name.text === wanted) return b;
-      if (b && T.isNamedImports(b)) for (const spec of b.elements) if (spec.name.text === wanted) return spec;
-    }
+function addBinding(T: TS, names: Map<string, ts.Node>, name: ts.BindingName, decl: ts.Node): void {
+  if (T.isIdentifier(name)) {
+    if (!names.has(name.text)) names.set(name.text, decl);
+    return;
   }
-  return undefined;
+  for (const el of name.elements) {
+    // `const { a } = …` binds `a` to its binding element; a nested pattern binds to its innermost one
+    if (!T.isOmittedExpression(el)) addBinding(T, names, el.name, el);
+  }
 }
 
-/** Names declared directly in a block, looked up once per block and name: lookups climb through many blocks. */
-const blockNames = new WeakMap<ts.Node, Map<string, ts.Node | null>>();
+/** Every name the statements declare, with the node it binds to; the first declaration wins, as in source order. */
+function namesOf(T: TS, statements: readonly ts.Statement[]): Map<string, ts.Node> {
+  const names = new Map<string, ts.Node>();
+  const add = (name: string, node: ts.Node) => {
+    if (!names.has(name)) names.set(name, node);
+  };
+  for (const st of statements) {
+    if (T.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) addBinding(T, names, d.name, d);
+    } else if (T.isFunctionDeclaration(st) || T.isClassDeclaration(st) || T.isEnumDeclaration(st)) {
+      if (st.name) add(st.name.text, st);
+    } else if (T.isImportDeclaration(st) && st.importClause) {
+      const clause = st.importClause;
+      if (clause.name) add(clause.name.text, clause);
+      const b = clause.namedBindings;
+      if (b && T.isNamespaceImport(b)) add(b.name.text, b);
+      else if (b) for (const spec of b.elements) add(spec.name.text, spec);
+    }
+  }
+  return names;
+}
+
+/**
+ * Names declared directly in a block (a source file, block, module block, case or default clause),
+ * tabled once per block: lookups climb through many blocks, and a bundle's top-level block holds
+ * thousands of statements. Shared with scope.ts, which wraps what it finds.
+ */
+const blockNames = new WeakMap<ts.Node, Map<string, ts.Node>>();
+
+export function blockDeclaration(T: TS, scope: ts.Node & { statements: ts.NodeArray<ts.Statement> }, wanted: string): ts.Node | undefined {
+  let names = blockNames.get(scope);
+  if (!names) blockNames.set(scope, (names = namesOf(T, scope.statements)));
+  return names.get(wanted);
+}
 
 function declaredIn(T: TS, scope: ts.Node, wanted: string): ts.Node | undefined {
   if (T.isSourceFile(scope) || T.isBlock(scope) || T.isModuleBlock(scope) || T.isCaseClause(scope) || T.isDefaultClause(scope)) {
-    let names = blockNames.get(scope);
-    if (!names) blockNames.set(scope, (names = new Map()));
-    let hit = names.get(wanted);
-    if (hit === undefined) names.set(wanted, (hit = inStatements(T, scope.statements, wanted) ?? null));
-    return hit ?? undefined;
+    return blockDeclaration(T, scope, wanted);
   }
   if (T.isFunctionLike(scope)) {
     for (const p of scope.parameters) {

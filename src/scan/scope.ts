@@ -3,6 +3,7 @@
 import type { Identifier, ts } from 'ts-morph';
 import { Node, tsc } from './morph.js';
 import { findAll, isIdentifierNamed, wrap } from './ast.js';
+import { blockDeclaration } from './raw-scope.js';
 
 /** Nodes a name can be declared by. */
 export type Declaration = Node;
@@ -21,77 +22,8 @@ function bindsName(nameNode: Node | undefined, name: string): Node | undefined {
   return undefined;
 }
 
-function declaredInStatements(statements: Node[], name: string): Declaration | undefined {
-  for (const st of statements) {
-    if (Node.isVariableStatement(st)) {
-      for (const d of st.getDeclarations()) {
-        const hit = bindsName(d.getNameNode(), name);
-        if (hit) return Node.isIdentifier(hit) ? d : hit;
-      }
-    } else if (Node.isFunctionDeclaration(st) || Node.isClassDeclaration(st) || Node.isEnumDeclaration(st)) {
-      if (st.getName() === name) return st;
-    } else if (Node.isImportDeclaration(st)) {
-      const clause = st.getImportClause();
-      if (!clause) continue;
-      if (clause.getDefaultImport()?.getText() === name) return clause;
-      const bindings = clause.getNamedBindings();
-      if (bindings && Node.isNamespaceImport(bindings) && bindings.getName() === name) return bindings;
-      if (bindings && Node.isNamedImports(bindings)) {
-        for (const spec of bindings.getElements()) if ((spec.getAliasNode() ?? spec.getNameNode()).getText() === name) return spec;
-      }
-    }
-  }
-  return undefined;
-}
-
-/**
- * Every name a block's statements declare, and the raw node each binds to (the first declaration wins,
- * as a statement-order search would find): computed once per block, on raw nodes, because lookups
- * climb through many blocks and a bundle's top-level block holds thousands of statements.
- */
-const blockNames = new WeakMap<Node, Map<string, ts.Node>>();
-
-function addBinding(names: Map<string, ts.Node>, name: ts.BindingName, decl: ts.Node): void {
-  if (tsc.isIdentifier(name)) {
-    if (!names.has(name.text)) names.set(name.text, decl);
-    return;
-  }
-  for (const el of name.elements) {
-    // `const { a } = …` binds `a` to its binding element; a nested pattern binds to its innermost one
-    if (tsc.isBindingElement(el)) addBinding(names, el.name, el);
-  }
-}
-
-function namesOf(statements: readonly ts.Statement[]): Map<string, ts.Node> {
-  const names = new Map<string, ts.Node>();
-  const add = (name: string, node: ts.Node) => {
-    if (!names.has(name)) names.set(name, node);
-  };
-  for (const st of statements) {
-    if (tsc.isVariableStatement(st)) {
-      for (const d of st.declarationList.declarations) addBinding(names, d.name, d);
-    } else if (tsc.isFunctionDeclaration(st) || tsc.isClassDeclaration(st) || tsc.isEnumDeclaration(st)) {
-      if (st.name) add(st.name.text, st);
-    } else if (tsc.isImportDeclaration(st)) {
-      const clause = st.importClause;
-      if (!clause) continue;
-      if (clause.name) add(clause.name.text, clause);
-      const bindings = clause.namedBindings;
-      if (bindings && tsc.isNamespaceImport(bindings)) add(bindings.name.text, bindings);
-      else if (bindings) for (const spec of bindings.elements) add(spec.name.text, spec);
-    }
-  }
-  return names;
-}
-
-function declaredInBlock(scope: Node & { getStatements(): Node[] }, name: string): Declaration | undefined {
-  let names = blockNames.get(scope);
-  if (!names) {
-    const raw = scope.compilerNode as ts.Node & { statements: ts.NodeArray<ts.Statement> };
-    names = namesOf(raw.statements);
-    blockNames.set(scope, names);
-  }
-  const hit = names.get(name);
+function declaredInBlock(scope: Node, name: string): Declaration | undefined {
+  const hit = blockDeclaration(tsc, scope.compilerNode as ts.Node & { statements: ts.NodeArray<ts.Statement> }, name);
   return hit && wrap(scope, hit);
 }
 
@@ -99,7 +31,7 @@ function declaredIn(scope: Node, name: string): Declaration | undefined {
   if (Node.isSourceFile(scope) || Node.isBlock(scope) || Node.isModuleBlock(scope)) return declaredInBlock(scope, name);
   if (Node.isCaseBlock(scope)) {
     for (const clause of scope.getClauses()) {
-      const hit = declaredInStatements(clause.getStatements(), name);
+      const hit = declaredInBlock(clause, name);
       if (hit) return hit;
     }
     return undefined;
