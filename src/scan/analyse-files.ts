@@ -54,7 +54,6 @@ export async function analyseAndCheck(job: AnalysisJob): Promise<CachedAnalysis>
   sockets.sort(compareLocations);
   const ruleInput = { sockets, parsed, morph, includeTests, extraVerbs };
   const findings = active.flatMap((rule) => timed(`rule ${rule.rule.meta.id}`, () => runRule(rule, ruleInput, notes))).sort(byLocation);
-  if (morph) saveCompileCache();
   return { sockets, findings, notes };
 }
 
@@ -89,7 +88,6 @@ export async function checkEachFile(files: SourceText[], job: AnalysisJob): Prom
     for (const rule of rules) findings.push(...timed(`rule ${rule.rule.meta.id}`, () => runRule(rule, input, notes)));
     project.removeSourceFile(sf);
   }
-  saveCompileCache();
   // a rule that throws on every file says so once, as it would over all its files at once
   const unique = notes.filter((n, i) => n.file !== '.' || notes.findIndex((m) => m.file === '.' && m.message === n.message) === i);
   return { sockets: [], findings: findings.sort(byLocation), notes: unique };
@@ -105,6 +103,7 @@ export async function analyse(job: AnalysisJob): Promise<CachedAnalysis> {
   const { shared, alone } = splitJob(job);
   const each = await checkEachFile(alone, job);
   const all = await analyseAndCheck(shared);
+  saveCompileCache(); // once, after all the parsing: the code compiled meanwhile is cached too
   return { sockets: all.sockets, findings: [...all.findings, ...each.findings].sort(byLocation), notes: [...all.notes, ...each.notes] };
 }
 
