@@ -47,7 +47,6 @@ function messageFor(ts: TS, p: Poll): string {
 export const pollingCouldStream: RuleModule = {
   meta,
   // a timer and an HTTP client (or a query library's interval option) in the same file
-  perFile: true,
   fileHint:
     /^(?=[\s\S]*?(?:setInterval|setTimeout|refetchInterval|refreshInterval|pollInterval|pollingInterval|useInterval|useTimeoutPoll|usePolling|\binterval\(|\btimer\(|\bsleep\(|\bdelay\())(?=[\s\S]*?(?:[Ff]etch|useAsyncData|axios|\bky\b|\$http|http\.get|httpClient|getJSON|\bgot\b|useSWR|SWRConfig|Query|useRequest))/,
   defaultOptions: { maxIntervalMs: DEFAULT_MAX_INTERVAL_MS },

@@ -35,11 +35,6 @@ export interface RuleModule {
    * on sockets alone has none.
    */
   fileHint?: RegExp;
-  /**
-   * The rule judges each file on its own (no sockets, no look into other files), so the scan may check
-   * its files one at a time and forget each, on another thread than the socket analysis.
-   */
-  perFile?: boolean;
   defaultOptions?: Readonly<Record<string, unknown>>;
   /** JSON Schema (an object schema) of the options, for config validation and the shipped config schema. */
   optionsSchema?: Readonly<Record<string, unknown>>;

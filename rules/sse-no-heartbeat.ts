@@ -64,7 +64,6 @@ const meta: RuleModule['meta'] = {
 
 export const sseNoHeartbeat: RuleModule = {
   meta,
-  perFile: true,
   fileHint: SSE_FILE_HINT,
   defaultOptions: { maxIntervalMs: DEFAULT_MAX_INTERVAL_MS },
   optionsSchema: {

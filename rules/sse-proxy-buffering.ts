@@ -61,7 +61,6 @@ const meta: RuleModule['meta'] = {
 
 export const sseProxyBuffering: RuleModule = {
   meta,
-  perFile: true,
   fileHint: SSE_FILE_HINT,
   check({ files, morph }) {
     if (!morph || files.length === 0) return [];

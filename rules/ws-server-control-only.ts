@@ -67,7 +67,6 @@ function listensElsewhere(m: NonNullable<RuleContext['morph']>, sf: ParsedFile['
 
 export const wsServerControlOnly: RuleModule = {
   meta,
-  perFile: true,
   fileHint: /WebSocketServer|WebSocket\.Server|socket\.io['"]|new Server\(/,
   check({ files, morph, extraVerbs = [] }) {
     if (!morph) return [];

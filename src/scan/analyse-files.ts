@@ -5,6 +5,7 @@ import { compareLocations, type FileNote, type Finding, type Report } from '../m
 import type { SourceText } from './analyze.js';
 import { byLocation, withSeverity, type ActiveRule } from './apply-config.js';
 import { saveCompileCache, withCompileCache } from './compile-cache.js';
+import { linkedGroups } from './link-groups.js';
 import { ModuleResolver } from './resolve-module.js';
 import { TEST_FILE } from './select-files.js';
 import type { CachedAnalysis } from './result-cache.js';
@@ -21,6 +22,8 @@ export interface AnalysisJob {
   includeTests: boolean;
   extraVerbs: string[];
   rules: readonly ActiveRule[];
+  /** each file's import specifiers, as read from its text: how files are grouped (link-groups.ts) */
+  specifiers: ReadonlyMap<string, readonly string[]>;
 }
 
 /** ts-morph and the analyzer, loaded once per thread (with the compile cache). */
@@ -35,76 +38,66 @@ export function loadAnalyzer(): typeof loaded & object {
   return loaded;
 }
 
-export async function analyseAndCheck(job: AnalysisJob): Promise<CachedAnalysis> {
+/** One group's analysis, with the scanned files its socket files' syntax links to. */
+type GroupAnalysis = CachedAnalysis & { links: string[] };
+
+/** Parses some files, finds and follows their sockets, and runs every rule over them, as one project. */
+export async function analyseGroup(job: AnalysisJob, resolver = new ModuleResolver(job.allPaths)): Promise<GroupAnalysis> {
   const { toParse, ruleOnly, includeTests, extraVerbs } = job;
-  const active = job.rules;
-  const notes: FileNote[] = [];
-  let sockets: Report['sockets'] = [];
-  let parsed: ParsedFile[] = [];
-  let morph: RuleContext['morph'];
-  if (toParse.length + ruleOnly.length > 0) {
-    const [{ analyze }, tsMorph] = await loadAnalyzer();
-    const result = analyze(toParse, new ModuleResolver(job.allPaths), { extraVerbs }, ruleOnly);
-    sockets = result.sockets;
-    parsed = result.parsed;
-    morph = tsMorph;
-    notes.push(...result.notes);
-  }
-  if (!includeTests) sockets = sockets.filter((s) => !TEST_FILE.test(s.file));
-  sockets.sort(compareLocations);
-  const ruleInput = { sockets, parsed, morph, includeTests, extraVerbs };
-  const findings = active.flatMap((rule) => timed(`rule ${rule.rule.meta.id}`, () => runRule(rule, ruleInput, notes))).sort(byLocation);
-  return { sockets, findings, notes };
+  if (toParse.length + ruleOnly.length === 0) return { sockets: [], findings: [], notes: [], links: [] };
+  const [{ analyze }, morph] = await loadAnalyzer();
+  const result = analyze(toParse, resolver, { extraVerbs }, ruleOnly);
+  const notes = [...result.notes];
+  const sockets = (includeTests ? result.sockets : result.sockets.filter((s) => !TEST_FILE.test(s.file))).sort(compareLocations);
+  const input = { sockets, parsed: result.parsed, morph, includeTests, extraVerbs };
+  const findings = job.rules.flatMap((rule) => timed(`rule ${rule.rule.meta.id}`, () => runRule(rule, input, notes))).sort(byLocation);
+  return { sockets, findings, notes, links: result.links };
 }
 
 /**
- * Splits a job in two: the rule-only files that only per-file rules want (checked one at a time, see
- * checkEachFile) and the rest (the socket files and what a project-wide rule must see with them).
- */
-export function splitJob(job: AnalysisJob): { shared: AnalysisJob; alone: SourceText[] } {
-  const projectHints = job.rules.flatMap((a) => (!a.rule.perFile && a.rule.fileHint ? [a.rule.fileHint] : []));
-  const alone: SourceText[] = [];
-  const kept: SourceText[] = [];
-  for (const f of job.ruleOnly) (projectHints.some((h) => h.test(f.text)) ? kept : alone).push(f);
-  return { shared: { ...job, ruleOnly: kept }, alone };
-}
-
-/**
- * The per-file rules over files nothing else needs: parse one, check it, forget it, so only one of
- * their syntax trees is in memory at a time. Same findings and notes as in analyseAndCheck.
- */
-export async function checkEachFile(files: SourceText[], job: AnalysisJob): Promise<CachedAnalysis> {
-  const notes: FileNote[] = [];
-  const findings: Finding[] = [];
-  if (files.length === 0) return { sockets: [], findings, notes };
-  const [{ createProject, parseInto, ruleFileNotes }, morph] = await loadAnalyzer();
-  const rules = job.rules.filter((a) => a.rule.perFile && a.rule.fileHint);
-  const project = createProject();
-  for (const f of files) {
-    const sf = parseInto(project, f, notes);
-    if (!sf) continue;
-    notes.push(...ruleFileNotes(sf, f.relPath));
-    const input = { sockets: [], parsed: [{ ...f, sourceFile: sf }], morph, includeTests: job.includeTests, extraVerbs: job.extraVerbs };
-    for (const rule of rules) findings.push(...timed(`rule ${rule.rule.meta.id}`, () => runRule(rule, input, notes)));
-    project.removeSourceFile(sf);
-  }
-  // a rule that throws on every file says so once, as it would over all its files at once
-  const unique = notes.filter((n, i) => n.file !== '.' || notes.findIndex((m) => m.file === '.' && m.message === n.message) === i);
-  return { sockets: [], findings: findings.sort(byLocation), notes: unique };
-}
-
-/**
- * The whole analysis: first the files only per-file rules want, one at a time, so their trees are gone
- * before the socket files' trees grow; then the socket files with what project-wide rules see with them.
- * (Checking the first kind on a second thread meanwhile was measured: two threads parsing at once each
- * ran ~60% slower, the garbage collectors' helpers competing for the two cores, and memory grew 170 MB.)
+ * The whole analysis, one group of import-linked files at a time (see link-groups.ts), so only one
+ * group's syntax trees are in memory at once. The outcome is that of analysing every file together:
+ * a group whose syntax links to a file of another group (a link its text did not show) is joined
+ * with that group, and the two are analysed again as one.
  */
 export async function analyse(job: AnalysisJob): Promise<CachedAnalysis> {
-  const { shared, alone } = splitJob(job);
-  const each = await checkEachFile(alone, job);
-  const all = await analyseAndCheck(shared);
+  const resolver = new ModuleResolver(job.allPaths);
+  const files = [...job.toParse, ...job.ruleOnly];
+  const socketFiles = new Set(job.toParse);
+  const indexOf = new Map(files.map((f, i) => [f.absPath, i]));
+  const groups = linkedGroups(files, job.specifiers, resolver);
+  const done = new Map<number, GroupAnalysis>();
+  const todo = new Set(groups.roots());
+  for (const root of todo) {
+    // a Set's loop also visits what is added meanwhile: the joined groups to analyse again
+    if (groups.root(root) !== root) continue;
+    const members = groups.members(root).map((i) => files[i]);
+    const part = { ...job, toParse: members.filter((f) => socketFiles.has(f)), ruleOnly: members.filter((f) => !socketFiles.has(f)) };
+    const result = await analyseGroup(part, resolver);
+    const strays = result.links.flatMap((p) => {
+      const i = indexOf.get(p);
+      return i !== undefined && groups.root(i) !== root ? [i] : [];
+    });
+    if (strays.length === 0) {
+      done.set(root, result);
+      continue;
+    }
+    for (const i of strays) {
+      done.delete(groups.root(i));
+      groups.join(root, i);
+    }
+    todo.delete(groups.root(root)); // re-added, so the loop reaches it again
+    todo.add(groups.root(root));
+  }
   saveCompileCache(); // once, after all the parsing: the code compiled meanwhile is cached too
-  return { sockets: all.sockets, findings: [...all.findings, ...each.findings].sort(byLocation), notes: [...all.notes, ...each.notes] };
+  const parts = [...done.values()];
+  const notes = parts.flatMap((p) => p.notes);
+  return {
+    sockets: parts.flatMap((p) => p.sockets).sort(compareLocations),
+    findings: parts.flatMap((p) => p.findings).sort(byLocation),
+    // a rule that throws in every group says so once, as it would over all the files at once
+    notes: notes.filter((n, i) => n.file !== '.' || notes.findIndex((m) => m.file === '.' && m.message === n.message) === i),
+  };
 }
 
 /** One rule over its files; a rule that throws is an analyzer error, not a crash. */

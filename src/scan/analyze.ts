@@ -9,7 +9,7 @@ import { deeperThan } from './ast.js';
 import { binaryByAnnotation, classifyType } from './classify-type.js';
 import { findSockets, type SocketSite } from './find-sockets.js';
 import { SocketFollower } from './follow-socket.js';
-import { indexFile, ProjectIndex } from './project-index.js';
+import { indexFile, linksOf, ProjectIndex } from './project-index.js';
 import type { ModuleResolver } from './resolve-module.js';
 import { reconnectsOf } from './reconnect.js';
 import { locate, sendsOf, verdictOf, type SendContext } from './resolve-sends.js';
@@ -97,6 +97,8 @@ export interface AnalyzeResult {
   notes: FileNote[];
   /** every file parsed, socket files and rule-only files alike, for the file rules */
   parsed: ParsedFile[];
+  /** the scanned files the socket files' syntax imports or re-exports from (the analysis may follow into them) */
+  links: string[];
 }
 
 /**
@@ -201,7 +203,8 @@ export function analyze(files: SourceText[], resolver: ModuleResolver, options: 
       sends,
     });
   }
-  return { sockets, notes, parsed };
+  const links = [...index.files.values()].flatMap((info) => linksOf(info, resolver));
+  return { sockets, notes, parsed, links };
 }
 
 function syntaxNote(file: string): FileNote {

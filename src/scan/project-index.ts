@@ -128,6 +128,17 @@ export function indexFile(sourceFile: SourceFile, absPath: string, relPath: stri
   return info;
 }
 
+/** The scanned files this one's syntax links to: what it imports or requires, and what it re-exports from. */
+export function linksOf(info: FileInfo, resolver: ModuleResolver): string[] {
+  const out = [...info.imports.values()].flatMap((b) => (b.resolved ? [b.resolved] : []));
+  for (const st of info.sourceFile.compilerNode.statements) {
+    const spec = tsc.isExportDeclaration(st) ? st.moduleSpecifier : undefined;
+    const target = spec && tsc.isStringLiteral(spec) ? resolver.resolve(info.absPath, spec.text) : undefined;
+    if (target) out.push(target);
+  }
+  return out;
+}
+
 /** The calls in a file whose callee's last name is `name`. */
 export function callsIn(info: FileInfo, name: string): CallExpression[] {
   return (info.calls.get(name) ?? []).map((raw) => wrap<CallExpression>(info.sourceFile, raw));

@@ -1,0 +1,93 @@
+// The analysis runs one group of import-linked files at a time and forgets each: its sockets, findings
+// and notes must be those of analysing every file together, in one project.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules/index.js';
+import { analyse, analyseGroup, type AnalysisJob } from '../src/scan/analyse-files.js';
+import type { SourceText } from '../src/scan/analyze.js';
+import { activeRules } from '../src/scan/apply-config.js';
+import { linkedGroups } from '../src/scan/link-groups.js';
+import { ModuleResolver, specifiersInText } from '../src/scan/resolve-module.js';
+import { SOCKET_HINT } from '../src/scan/select-files.js';
+import { REPO } from './helpers/cli.js';
+
+const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? filesUnder(p) : SOURCE.test(name) ? [p] : [];
+  });
+}
+
+function jobOf(toParse: SourceText[], ruleOnly: SourceText[], allPaths = [...toParse, ...ruleOnly].map((f) => f.absPath)): AnalysisJob {
+  const specifiers = new Map([...toParse, ...ruleOnly].map((f) => [f.absPath, specifiersInText(f.text)]));
+  return { toParse, ruleOnly, allPaths, specifiers, includeTests: false, extraVerbs: [], rules: activeRules(RULES) };
+}
+
+/** Every fixture at once: the files that mention a socket API as socket files, the rule-hinted rest as rule-only files. */
+function jobOverFixtures(): AnalysisJob {
+  const all = filesUnder(join(REPO, 'fixtures')).map((absPath) => ({ absPath, relPath: relative(REPO, absPath), text: readFileSync(absPath, 'utf8') }));
+  const hints = RULES.flatMap((r) => (r.fileHint ? [r.fileHint] : []));
+  const toParse = all.filter((f) => SOCKET_HINT.test(f.text));
+  const ruleOnly = all.filter((f) => !SOCKET_HINT.test(f.text) && hints.some((h) => h.test(f.text)));
+  // a syntax error and a file too deep to analyse
+  ruleOnly.push({ absPath: '/x/broken.ts', relPath: 'broken.ts', text: "setInterval(() => fetch('/api/a'), 1000);\nconst = ;\n" });
+  ruleOnly.push({ absPath: '/x/deep.ts', relPath: 'deep.ts', text: `setInterval(() => fetch('/a'), 1000);\nconst v = ${'['.repeat(600)}${']'.repeat(600)};\n` });
+  return jobOf(toParse, ruleOnly, all.map((f) => f.absPath));
+}
+
+const noteKey = (n: { file: string; kind: string; message: string }) => `${n.file}\0${n.kind}\0${n.message}`;
+
+describe('linked groups', () => {
+  const file = (name: string, text: string): SourceText => ({ absPath: `/app/src/${name}`, relPath: `src/${name}`, text });
+
+  it('joins files that import, re-export or require one another, and nothing else', () => {
+    const files = [
+      file('a.ts', "import { b } from './b';"),
+      file('b.ts', "export * from './c';"),
+      file('c.ts', 'export const c = 1;'),
+      file('d.js', "const e = require('./e');"),
+      file('e.js', 'module.exports = {};'),
+      file('f.ts', "import ws from 'ws'; import { x } from './not-parsed';"),
+    ];
+    const job = jobOf(files, [], [...files.map((f) => f.absPath), '/app/src/not-parsed.ts']);
+    const groups = linkedGroups(files, job.specifiers, new ModuleResolver(job.allPaths));
+    // each group is rooted at its first file and lists its members in file order
+    expect(groups.roots()).toEqual([0, 3, 5]);
+    expect(groups.members(0)).toEqual([0, 1, 2]);
+    expect(groups.members(3)).toEqual([3, 4]);
+    expect(groups.members(5)).toEqual([5]);
+  });
+
+  it('give what analysing every fixture together gives', async () => {
+    const job = jobOverFixtures();
+    const groups = linkedGroups([...job.toParse, ...job.ruleOnly], job.specifiers, new ModuleResolver(job.allPaths));
+    expect(groups.roots().length).toBeGreaterThan(60); // about one group per fixture app and per lone file
+    const together = await analyseGroup(job);
+    const grouped = await analyse(job);
+    expect(together.sockets.length).toBeGreaterThan(50);
+    expect(together.findings.length).toBeGreaterThan(30);
+    expect(grouped.sockets).toEqual(together.sockets);
+    expect(grouped.findings).toEqual(together.findings);
+    expect(grouped.notes.map(noteKey).sort()).toEqual(together.notes.map(noteKey).sort());
+    expect(grouped.notes.map((n) => `${n.file} ${n.kind}`)).toEqual(expect.arrayContaining(['broken.ts syntax-error', 'deep.ts skipped']));
+  });
+
+  it('join two groups when the parse finds a link the text did not show, and analyse them again together', async () => {
+    // the apostrophe in the comment hides the import from the text scan, not from the parser
+    const wrapper = file('socket.ts', "export function connect() { return new WebSocket('wss://example.test/feed'); }\n");
+    const user = file(
+      'feed.ts',
+      "// opens the WebSocket\nimport { /* it's ours */ connect } from './socket';\nconst ws = connect();\nws.onopen = () => ws.send(JSON.stringify({ type: 'subscribe', channel: 'prices' }));\nws.onmessage = (e) => console.log(e.data);\n",
+    );
+    const job = jobOf([wrapper, user], []);
+    expect(job.specifiers.get(user.absPath)).toEqual([]);
+    expect(linkedGroups([wrapper, user], job.specifiers, new ModuleResolver(job.allPaths)).roots()).toEqual([0, 1]);
+    const grouped = await analyse(job);
+    expect(grouped).toEqual(await analyseGroup(job).then(({ links: _, ...rest }) => rest));
+    // the send in feed.ts reached the socket made in socket.ts only through that import
+    expect(grouped.sockets).toHaveLength(1);
+    expect(grouped.sockets[0].sends.map((s) => `${s.file}:${s.line} ${s.kind}`)).toEqual(['src/feed.ts:4 control']);
+  });
+});
