@@ -19,6 +19,19 @@ const meta: RuleModule['meta'] = {
   docsPath: docsPath(id),
 };
 
+/** What starts a poll: a timer, an interval hook or option, an RxJS source, a delay a loop awaits. */
+const TIMER = String.raw`setInterval|setTimeout|refetchInterval|refreshInterval|pollInterval|pollingInterval|useInterval|useTimeoutPoll|usePolling|\binterval\(|\btimer\(|\bsleep\(|\bdelay\(`;
+const HTTP_CLIENT = String.raw`[Ff]etch|useAsyncData|axios|\bky\b|\$http|http\.get|httpClient|getJSON|\bgot\b|useSWR|SWRConfig|Query|useRequest`;
+/**
+ * Names a poll cannot do without: a client a read is called on or made by, a data hook whose
+ * refetcher a timer calls, or a query library's interval option (which needs no read).
+ */
+const HTTP_READ = String.raw`\b(?:fetch|ky|axios|got|ofetch|superagent|jQuery|httpClient)\b|\$(?:fetch|http|axios)\b|(?:\$|\bhttp)\s*\??\.\s*(?:get|head|getJSON|request)\b|\buse\w*Quer(?:y|ies)|\buse(?:SWR|Fetch|LazyFetch|AsyncData|LazyAsyncData|Axios|Request)|SWRConfig|refetchInterval|refreshInterval|pollInterval|pollingInterval`;
+
+function bothIn(a: string, b: string): RegExp {
+  return new RegExp(`^(?=[\\s\\S]*?(?:${a}))(?=[\\s\\S]*?(?:${b}))`);
+}
+
 function every(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }
@@ -46,9 +59,10 @@ function messageFor(ts: TS, p: Poll): string {
 
 export const pollingCouldStream: RuleModule = {
   meta,
-  // a timer and an HTTP client (or a query library's interval option) in the same file
-  fileHint:
-    /^(?=[\s\S]*?(?:setInterval|setTimeout|refetchInterval|refreshInterval|pollInterval|pollingInterval|useInterval|useTimeoutPoll|usePolling|\binterval\(|\btimer\(|\bsleep\(|\bdelay\())(?=[\s\S]*?(?:[Ff]etch|useAsyncData|axios|\bky\b|\$http|http\.get|httpClient|getJSON|\bgot\b|useSWR|SWRConfig|Query|useRequest))/,
+  // a timer and an HTTP client (or a query library's interval option) in the same file…
+  fileHint: bothIn(TIMER, HTTP_CLIENT),
+  // …and outside comments, as the names a read is made with (support/http-calls.ts)
+  codeHint: bothIn(TIMER, HTTP_READ),
   defaultOptions: { maxIntervalMs: DEFAULT_MAX_INTERVAL_MS },
   optionsSchema: {
     type: 'object',

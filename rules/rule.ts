@@ -35,6 +35,11 @@ export interface RuleModule {
    * on sockets alone has none.
    */
   fileHint?: RegExp;
+  /**
+   * A second prefilter, for a rule whose words also fill comments and docs: matched against the text
+   * without its whole-line comments, after `fileHint` matched (src/scan/text-hints.ts).
+   */
+  codeHint?: RegExp;
   defaultOptions?: Readonly<Record<string, unknown>>;
   /** JSON Schema (an object schema) of the options, for config validation and the shipped config schema. */
   optionsSchema?: Readonly<Record<string, unknown>>;

@@ -9,6 +9,7 @@ import { linkedGroups } from './link-groups.js';
 import { ModuleResolver } from './resolve-module.js';
 import { TEST_FILE } from './select-files.js';
 import type { CachedAnalysis } from './result-cache.js';
+import { hintOf, matchesHint } from './text-hints.js';
 import { timed, timedAsync } from './timing.js';
 
 /** One analysis: what to parse and which rules run. */
@@ -107,8 +108,8 @@ function runRule(
   notes: FileNote[],
 ): Finding[] {
   const { rule } = active;
-  const hint = rule.fileHint;
-  const files = hint ? input.parsed.filter((f) => hint.test(f.text) && (input.includeTests || !TEST_FILE.test(f.relPath))) : [];
+  const hint = hintOf(rule);
+  const files = hint ? input.parsed.filter((f) => matchesHint(hint, f.text) && (input.includeTests || !TEST_FILE.test(f.relPath))) : [];
   try {
     return withSeverity(
       rule.check({ sockets: input.sockets, files, morph: input.morph, extraVerbs: input.extraVerbs, options: active.options }),

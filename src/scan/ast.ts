@@ -26,24 +26,32 @@ export function wrap<T extends Node = Node>(anchor: Node, node: ts.Node): T {
   return get(node);
 }
 
-/** Whether any node lies more than `max` levels below `root`; iterative, and stops at the first such node. */
-export function deeperThan(root: ts.Node, max: number): boolean {
-  // parallel stacks and one shared callback: this runs over every node of every parsed file
+/**
+ * Sets the `parent` of every node under `root` (and of its JSDoc nodes, as the compiler does) and
+ * returns the deepest level reached. Iterative, so any depth is safe; parallel stacks and one shared
+ * callback, since this runs over every node of every parsed file.
+ */
+export function setParents(root: ts.Node): number {
   const nodes: ts.Node[] = [root];
   const depths: number[] = [0];
+  let parent = root;
   let childDepth = 0;
+  let deepest = 0;
   const push = (c: ts.Node): void => {
+    (c as { parent: ts.Node }).parent = parent;
     nodes.push(c);
     depths.push(childDepth);
   };
   while (nodes.length > 0) {
-    const node = nodes.pop()!;
+    parent = nodes.pop()!;
     const depth = depths.pop()!;
-    if (depth > max) return true;
+    if (depth > deepest) deepest = depth;
     childDepth = depth + 1;
-    node.forEachChild(push);
+    parent.forEachChild(push);
+    const docs = (parent as { jsDoc?: ts.Node[] }).jsDoc;
+    if (docs) for (const d of docs) push(d);
   }
-  return false;
+  return deepest;
 }
 
 /** Raw descendants of `root` matching `test`, wrapped. */

@@ -8,6 +8,7 @@ import type { SourceText } from './analyze.js';
 import { extractScripts, looksMinified, readSourceSync } from './read-source.js';
 import { summarize, TEST_FILE, type FileSummary } from './select-files.js';
 import type { HelperThread } from './helper-thread.js';
+import { matchesHint, plainHint, type PlainHint, type TextHint } from './text-hints.js';
 import { timed } from './timing.js';
 
 export interface ReadOptions {
@@ -39,7 +40,7 @@ export function readOne(f: FileRef, opts: ReadOptions): SourceText | FileNote {
   return { ...f, text: ext ? extractScripts(res.text, ext) : res.text };
 }
 
-export function readFiles(files: readonly FileRef[], opts: ReadOptions, hints: readonly RegExp[]): ReadResult {
+export function readFiles(files: readonly FileRef[], opts: ReadOptions, hints: readonly TextHint[]): ReadResult {
   const out: ReadResult = { summaries: [], notes: [], directives: [] };
   for (const f of files) {
     const read = timed('read: open, read, decode', () => readOne(f, opts));
@@ -47,7 +48,7 @@ export function readFiles(files: readonly FileRef[], opts: ReadOptions, hints: r
     else {
       // directives in test files only count when findings there are reported
       if (opts.directives && (opts.includeTests || !TEST_FILE.test(read.relPath))) out.directives.push(...collectDirectives([read]));
-      out.summaries.push(timed('read: hints and specifiers', () => summarize(read, hints.some((h) => h.test(read.text)))));
+      out.summaries.push(timed('read: hints and specifiers', () => summarize(read, hints.some((h) => matchesHint(h, read.text)))));
     }
   }
   return out;
@@ -56,16 +57,16 @@ export function readFiles(files: readonly FileRef[], opts: ReadOptions, hints: r
 /** Files per chunk: small enough to balance two threads, big enough that claiming one costs nothing. */
 export const CHUNK = 256;
 
-/** What the worker is sent: the whole list, the shared chunk counter, and the hints as source and flags. */
+/** What the worker is sent: the whole list, the shared chunk counter, and the hints as sources and flags. */
 export interface ReadJob {
   files: FileRef[];
   opts: Omit<ReadOptions, 'open'>;
-  hints: Array<[string, string]>;
+  hints: PlainHint[];
   counter: SharedArrayBuffer;
 }
 
 /** Claims chunks until none is left; returns chunk index → result. */
-export function readChunks(job: Pick<ReadJob, 'files' | 'counter'>, hints: readonly RegExp[], opts: ReadOptions): Map<number, ReadResult> {
+export function readChunks(job: Pick<ReadJob, 'files' | 'counter'>, hints: readonly TextHint[], opts: ReadOptions): Map<number, ReadResult> {
   const next = new Int32Array(job.counter);
   const done = new Map<number, ReadResult>();
   const chunks = Math.ceil(job.files.length / CHUNK);
@@ -76,11 +77,11 @@ export function readChunks(job: Pick<ReadJob, 'files' | 'counter'>, hints: reado
 }
 
 /** Reads every file; with a helper thread (a big tree), both read, chunk by chunk. */
-export async function readTree(files: readonly FileRef[], opts: ReadOptions, hints: readonly RegExp[], helper?: HelperThread): Promise<ReadResult> {
+export async function readTree(files: readonly FileRef[], opts: ReadOptions, hints: readonly TextHint[], helper?: HelperThread): Promise<ReadResult> {
   if (!helper) return readFiles(files, opts, hints);
   const job = { files: [...files], counter: new SharedArrayBuffer(4) };
   const { open: _open, ...plain } = opts;
-  const theirs = helper.request<Array<[number, ReadResult]>>({ kind: 'read', job: { ...job, opts: plain, hints: hints.map((h) => [h.source, h.flags]) } satisfies ReadJob });
+  const theirs = helper.request<Array<[number, ReadResult]>>({ kind: 'read', job: { ...job, opts: plain, hints: hints.map(plainHint) } satisfies ReadJob });
   const mine = readChunks(job, hints, opts);
   for (const [c, r] of (await theirs) ?? []) mine.set(c, r);
   // chunks a failed helper had claimed are read here

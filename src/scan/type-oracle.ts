@@ -8,11 +8,23 @@ import type { ProjectIndex } from './project-index.js';
 
 const TS_FILE = /\.(?:[cm]?ts|tsx)$/;
 
+/**
+ * The oracle's project, for the whole scan: its library is parsed and bound once. The analysis asks
+ * one group of files at a time (analyse-files.ts), and each group's oracle takes its files out again.
+ */
+let shared: Project | undefined;
+
 export class TypeOracle {
   private project?: Project;
   private readonly added = new Set<string>();
+  private readonly created: SourceFile[] = [];
 
   constructor(private readonly index: ProjectIndex) {}
+
+  /** Takes this oracle's files out of the shared project (its answers are no longer asked for). */
+  release(): void {
+    for (const sf of this.created.splice(0)) if (!sf.wasForgotten()) this.project?.removeSourceFile(sf);
+  }
 
   /** The type of `node`, or undefined where there are no types to ask about. */
   typeOf(node: Node): { type: Type; at: Node } | undefined {
@@ -24,7 +36,7 @@ export class TypeOracle {
   }
 
   private include(absPath: string): SourceFile | undefined {
-    this.project ??= createOracleProject();
+    this.project ??= shared ??= createOracleProject();
     let ring = [absPath];
     for (let hop = 0; hop < 3 && ring.length; hop++) {
       const next: string[] = [];
@@ -34,7 +46,7 @@ export class TypeOracle {
         if (!info) continue;
         this.added.add(p);
         const path = info.sourceFile.getFilePath();
-        if (TS_FILE.test(path)) this.project.createSourceFile(path, info.sourceFile.getFullText(), { overwrite: true });
+        if (TS_FILE.test(path)) this.created.push(this.project.createSourceFile(path, info.sourceFile.getFullText(), { overwrite: true }));
         for (const b of info.imports.values()) if (b.resolved) next.push(b.resolved);
       }
       ring = next;

@@ -1,0 +1,45 @@
+// A rule's raw-text prefilter, tested once on each file as it is read (on either thread) and again on
+// the parsed files a rule is given: `fileHint` on the text as read, then `codeHint`, if the rule has
+// one, on the text without its whole-line comments (a bundle's docs mention `fetch` and `setTimeout`
+// on every page; polling-could-stream's hint let 3 MB of them through to the parser on the registry tree).
+import type { RuleModule } from '../../rules/rule.js';
+
+export interface TextHint {
+  text: RegExp;
+  code?: RegExp;
+}
+
+/** A hint as the helper thread is sent it: each pattern as source and flags. */
+export interface PlainHint {
+  text: [string, string];
+  code?: [string, string];
+}
+
+/**
+ * A comment that begins a line. In code such a line is always a comment (a regex literal cannot
+ * start with `//` or `/*`, and a quoted string does not span lines); in a template literal it is
+ * text. So removing these removes no code, but for a template whose text starts a comment that
+ * closes after the template. A `//` line holding a backtick, `${` or `*\/` is kept: it may end a
+ * template, or close a comment opened mid-line before code.
+ */
+const LINE_COMMENT = /^[ \t]*(?:\/\*[\s\S]*?\*\/|\/\/(?:[^\n`*$]|\*(?!\/)|\$(?!\{))*$)/gm;
+
+export function withoutLineComments(text: string): string {
+  return text.replace(LINE_COMMENT, ' ');
+}
+
+export function hintOf(rule: Pick<RuleModule, 'fileHint' | 'codeHint'>): TextHint | undefined {
+  return rule.fileHint ? { text: rule.fileHint, ...(rule.codeHint && { code: rule.codeHint }) } : undefined;
+}
+
+export function matchesHint(hint: TextHint, text: string): boolean {
+  return hint.text.test(text) && (!hint.code || hint.code.test(withoutLineComments(text)));
+}
+
+export function plainHint(hint: TextHint): PlainHint {
+  return { text: [hint.text.source, hint.text.flags], ...(hint.code && { code: [hint.code.source, hint.code.flags] }) };
+}
+
+export function hintFromPlain(plain: PlainHint): TextHint {
+  return { text: new RegExp(...plain.text), ...(plain.code && { code: new RegExp(...plain.code) }) };
+}
