@@ -1,0 +1,41 @@
+// The second prefilter: a rule's words must also appear outside the lines that begin with a comment.
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules/index.js';
+import { hintFromPlain, hintOf, matchesHint, plainHint, withoutLineComments } from '../src/scan/text-hints.js';
+
+const polling = hintOf(RULES.find((r) => r.meta.id === 'polling-could-stream')!)!;
+
+describe('whole-line comments', () => {
+  it('are removed, block and line, indented or not; code after a block comment stays', () => {
+    const text = ['/**', ' * fetch(url) every 2 s', ' */', '  // setTimeout(poll, 2000)', '/* a */ keep();', 'code(); // trailing stays'].join('\n');
+    const out = withoutLineComments(text);
+    expect(out).not.toMatch(/fetch|setTimeout/);
+    expect(out).toContain('keep();');
+    expect(out).toContain('code(); // trailing stays');
+  });
+
+  it('keep a `//` line that may end a template literal or close a comment opened mid-line', () => {
+    const template = 'const src = `\n// header ` + fetch(url);\n';
+    expect(withoutLineComments(template)).toContain('fetch(url)');
+    const interpolated = 'const s = `\n// ${fetch(url)}\n`;\n';
+    expect(withoutLineComments(interpolated)).toContain('fetch(url)');
+    const midLine = 'go(); /* starts here\n// and ends */ fetch(url);\n';
+    expect(withoutLineComments(midLine)).toContain('fetch(url)');
+  });
+
+  it('no longer let a library whose docs talk of fetching and timers through to the parser', () => {
+    const docs = ['/**', ' * Retries with `Effect.sleep(1000)`; see fetch() and setTimeout.', ' * @since 2.0.0', ' */', 'export const retry = (self, n) => loop(self, n);'].join('\n');
+    expect(polling.text.test(docs)).toBe(true); // the first, raw-text hint alone would parse it
+    expect(matchesHint(polling, docs)).toBe(false);
+    const poll = "// poll the board\nsetInterval(() => fetch('/api/board'), 2000);\n";
+    expect(matchesHint(polling, poll)).toBe(true);
+    // a query library's interval option needs no HTTP client in sight
+    expect(matchesHint(polling, 'useQuery({ queryKey: ["k"], queryFn, refetchInterval: 2000 });')).toBe(true);
+  });
+
+  it('survive the trip to the helper thread', () => {
+    const back = hintFromPlain(JSON.parse(JSON.stringify(plainHint(polling))));
+    expect(back.text.source).toBe(polling.text.source);
+    expect(back.code?.source).toBe(polling.code?.source);
+  });
+});
