@@ -110,7 +110,7 @@ export function indexFile(sourceFile: SourceFile, absPath: string, relPath: stri
       }
       case K.VariableDeclaration: {
         const init = (raw as ts.VariableDeclaration).initializer;
-        if (!init || !/\brequire\s*\(/.test(init.getText(sourceFile.compilerNode))) break;
+        if (!init || !isRequireCall(init.kind === K.PropertyAccessExpression ? (init as ts.PropertyAccessExpression).expression : init)) break;
         const node = wrap(sourceFile, raw);
         if (!Node.isVariableDeclaration(node)) break;
         const target = requireTarget(node.getInitializer());
@@ -137,6 +137,13 @@ export function linksOf(info: FileInfo, resolver: ModuleResolver): string[] {
     if (target) out.push(target);
   }
   return out;
+}
+
+/** `require(…)` as raw syntax: the cheap test before requireTarget (a bundle declares thousands of variables). */
+function isRequireCall(e: ts.Node): boolean {
+  if (e.kind !== tsc.SyntaxKind.CallExpression) return false;
+  const callee = (e as ts.CallExpression).expression;
+  return callee.kind === tsc.SyntaxKind.Identifier && (callee as ts.Identifier).text === 'require';
 }
 
 /** The calls in a file whose callee's last name is `name`. */
