@@ -60,6 +60,20 @@ describe('linked groups', () => {
     expect(groups.members(5)).toEqual([5]);
   });
 
+  it('keep every member, in file order, through long chains of joins', async () => {
+    const { Groups } = await import('../src/scan/link-groups.js');
+    const n = 200_000;
+    const groups = new Groups(n);
+    // even indexes in one chain joined from the far end, odd ones in pairs
+    for (let i = n - 2; i >= 2; i -= 2) groups.join(i, i - 2);
+    for (let i = 1; i + 2 < n; i += 4) groups.join(i + 2, i);
+    expect(groups.root(n - 2)).toBe(0);
+    expect(groups.members(0)).toEqual(Array.from({ length: n / 2 }, (_, k) => 2 * k));
+    expect(groups.members(1)).toEqual([1, 3]);
+    expect(groups.roots().slice(0, 4)).toEqual([0, 1, 5, 9]);
+    expect(groups.roots()).toHaveLength(1 + n / 4);
+  });
+
   it('give what analysing every fixture together gives', async () => {
     const job = jobOverFixtures();
     const groups = linkedGroups([...job.toParse, ...job.ruleOnly], job.specifiers, new ModuleResolver(job.allPaths));

@@ -6,12 +6,15 @@
 import type { SourceText } from './analyze.js';
 import type { ModuleResolver } from './resolve-module.js';
 
-/** Union-find over file indexes. */
+/** Union-find over file indexes, with each group's members kept (a big tree has thousands of groups). */
 export class Groups {
   private readonly parent: number[];
+  /** root → its members, in no order until `members` sorts them */
+  private readonly lists = new Map<number, number[]>();
 
   constructor(size: number) {
     this.parent = Array.from({ length: size }, (_, i) => i);
+    for (let i = 0; i < size; i++) this.lists.set(i, [i]);
   }
 
   root(i: number): number {
@@ -25,18 +28,28 @@ export class Groups {
   join(a: number, b: number): number {
     const ra = this.root(a);
     const rb = this.root(b);
+    if (ra === rb) return ra;
     // the lower index stays the root, so a group keeps its place in file order
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-    return Math.min(ra, rb);
+    const [keep, gone] = ra < rb ? [ra, rb] : [rb, ra];
+    this.parent[gone] = keep;
+    const kept = this.lists.get(keep)!;
+    const moved = this.lists.get(gone)!;
+    // the shorter list goes into the longer one: joining n files costs O(n log n) at worst
+    const [into, from] = kept.length >= moved.length ? [kept, moved] : [moved, kept];
+    for (const m of from) into.push(m);
+    this.lists.set(keep, into);
+    this.lists.delete(gone);
+    return keep;
   }
 
   /** The members of the group rooted at `root`, in index order. */
   members(root: number): number[] {
-    return this.parent.flatMap((_, i) => (this.root(i) === root ? [i] : []));
+    return (this.lists.get(root) ?? []).sort((x, y) => x - y);
   }
 
+  /** Each group's root, in file order. */
   roots(): number[] {
-    return this.parent.flatMap((_, i) => (this.root(i) === i ? [i] : []));
+    return [...this.lists.keys()].sort((x, y) => x - y);
   }
 }
 
