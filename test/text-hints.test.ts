@@ -39,3 +39,13 @@ describe('whole-line comments', () => {
     expect(back.code?.source).toBe(polling.code?.source);
   });
 });
+
+describe('distinct hints', () => {
+  it('test a file once per hint the running rules share', async () => {
+    const { distinctHints } = await import('../src/scan/text-hints.js');
+    const all = RULES.flatMap((r) => hintOf(r) ?? []);
+    const distinct = distinctHints(all);
+    expect(distinct.length).toBe(all.length - 1); // the two SSE rules' hint
+    expect(new Set(distinct.map((h) => h.text.source)).size).toBe(distinct.length);
+  });
+});

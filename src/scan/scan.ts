@@ -14,7 +14,7 @@ import { ModuleResolver } from './resolve-module.js';
 import type { CachedAnalysis } from './result-cache.js';
 import type { ScanInput } from './scan-options.js';
 import { filesThatMatter, type FileSummary } from './select-files.js';
-import { hintOf } from './text-hints.js';
+import { distinctHints, hintOf } from './text-hints.js';
 import { timed, timedAsync } from './timing.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -53,7 +53,7 @@ async function select(
   helper: HelperThread | undefined,
 ) {
   // a rule turned off does not get its files parsed
-  const hints = active.flatMap(({ rule }) => hintOf(rule) ?? []);
+  const hints = distinctHints(active.flatMap(({ rule }) => hintOf(rule) ?? []));
   const opts: ReadOptions = {
     maxFileBytes: input.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     defaultIgnores: input.defaultIgnores,

@@ -34,7 +34,8 @@ export function summarize(source: SourceText, ruleHint: boolean): FileSummary {
     ruleHint,
     // regex matches can be slices that keep the whole text alive: copy them when the text goes
     specifiers: keep || specifiers.length === 0 ? specifiers : (JSON.parse(JSON.stringify(specifiers)) as string[]),
-    reExports: reExports(source.text),
+    // only an importer's re-exports count (filesThatMatter), and a file without specifiers imports nothing
+    reExports: specifiers.length > 0 && reExports(source.text),
     text: keep ? source.text : undefined,
   };
 }

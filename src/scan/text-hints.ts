@@ -32,6 +32,12 @@ export function hintOf(rule: Pick<RuleModule, 'fileHint' | 'codeHint'>): TextHin
   return rule.fileHint ? { text: rule.fileHint, ...(rule.codeHint && { code: rule.codeHint }) } : undefined;
 }
 
+/** The hints without repeats (two SSE rules share one): each file is tested once per distinct hint. */
+export function distinctHints(hints: readonly TextHint[]): TextHint[] {
+  const key = (h: TextHint) => `${h.text.source}/${h.text.flags} ${h.code ? `${h.code.source}/${h.code.flags}` : ''}`;
+  return [...new Map(hints.map((h) => [key(h), h])).values()];
+}
+
 export function matchesHint(hint: TextHint, text: string): boolean {
   return hint.text.test(text) && (!hint.code || hint.code.test(withoutLineComments(text)));
 }
