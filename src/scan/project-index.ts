@@ -23,8 +23,8 @@ export interface FileInfo {
   /** callee's last name (`send` for `this.ws.send(...)`) → calls, raw: wrapped when asked for */
   calls: Map<string, ts.CallExpression[]>;
   news: NewExpression[];
-  /** method name → methods and function-valued fields/properties declared in this file */
-  methods: Map<string, Node[]>;
+  /** method name → methods and function-valued fields/properties declared in this file, raw: wrapped when asked for */
+  methods: Map<string, ts.Node[]>;
   /** candidate `io(...)`-style calls and `new X(...)` are both here for find-sockets */
   hasSyntaxErrors: boolean;
 }
@@ -94,17 +94,15 @@ export function indexFile(sourceFile: SourceFile, absPath: string, relPath: stri
       case K.NewExpression:
         info.news.push(wrap<NewExpression>(sourceFile, raw));
         break;
-      case K.MethodDeclaration: {
-        const m = wrap(sourceFile, raw);
-        if (Node.isMethodDeclaration(m)) push(info.methods, m.getName(), m);
+      case K.MethodDeclaration:
+        // the name as ts-morph's getName() gives it: the name node's text
+        push(info.methods, (raw as ts.MethodDeclaration).name.getText(sourceFile.compilerNode), raw);
         break;
-      }
       case K.PropertyDeclaration:
       case K.PropertyAssignment: {
         const init = (raw as ts.PropertyDeclaration | ts.PropertyAssignment).initializer;
         if (init && (init.kind === K.ArrowFunction || init.kind === K.FunctionExpression)) {
-          const prop = wrap<Node & { getName(): string }>(sourceFile, raw);
-          push(info.methods, prop.getName(), wrap(sourceFile, init));
+          push(info.methods, (raw as ts.PropertyDeclaration | ts.PropertyAssignment).name.getText(sourceFile.compilerNode), init);
         }
         break;
       }
@@ -294,7 +292,7 @@ export class ProjectIndex {
 
   /** Methods (and function-valued fields) named `name` in the given files. */
   methodsNamed(name: string, within: FileInfo[]): Node[] {
-    return within.flatMap((info) => info.methods.get(name) ?? []);
+    return within.flatMap((info) => (info.methods.get(name) ?? []).map((raw) => wrap(info.sourceFile, raw)));
   }
 
   /** Every `x.<name>` in the given files. */
