@@ -14,7 +14,7 @@ export interface ParsedFile {
 export interface RuleContext {
   /** Every socket client the scanner found and followed, with its sends and verdict. */
   sockets: readonly Socket[];
-  /** The parsed files whose raw text matched this rule's `fileHint` (empty for a rule without one). */
+  /** The parsed files whose text matched this rule's `fileHint` (and `codeHint`); empty for a rule without one. */
   files: readonly ParsedFile[];
   /**
    * ts-morph itself, loaded lazily by the scanner once anything is parsed. Rule modules import ts-morph

@@ -16,7 +16,7 @@ export interface FileSummary {
   absPath: string;
   relPath: string;
   socketHint: boolean;
-  /** some running rule's `fileHint` matched the text */
+  /** some running rule's hint matched the text (text-hints.ts) */
   ruleHint: boolean;
   specifiers: string[];
   reExports: boolean;
