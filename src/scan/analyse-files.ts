@@ -27,7 +27,7 @@ export interface AnalysisJob {
   specifiers: ReadonlyMap<string, readonly string[]>;
 }
 
-/** ts-morph and the analyzer, loaded once per thread (with the compile cache). */
+/** ts-morph and the analyzer, loaded once (with the compile cache). */
 let loaded: Promise<[typeof import('./analyze.js'), typeof import('ts-morph')]> | undefined;
 export function loadAnalyzer(): typeof loaded & object {
   loaded ??= timedAsync('load ts-morph', () =>

@@ -1,7 +1,7 @@
 // Parses the files that can matter, once each, and turns their sockets into analysed Socket records.
 // Loaded only when some file mentions a socket API, so a socket-free tree never loads ts-morph.
 import type { SourceFile, ts } from 'ts-morph';
-import { Node, Project, ScriptKind, ScriptTarget, tsc } from './morph.js';
+import { memoryProject, Node, type Project, ScriptKind, ScriptTarget, tsc } from './morph.js';
 import type { ParsedFile } from '../../rules/rule.js';
 import type { FileNote, Socket } from '../model.js';
 import type { Classified } from './classify-payload.js';
@@ -61,24 +61,7 @@ function parseWithParents(filePath: string, text: string, scriptKind: ScriptKind
 }
 
 export function createProject(): Project {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    skipAddingFilesFromTsConfig: true,
-    skipFileDependencyResolution: true,
-    skipLoadingLibFiles: true,
-    compilerOptions: {
-      allowJs: true,
-      checkJs: false,
-      noLib: true,
-      strict: true,
-      jsx: tsc.JsxEmit.Preserve,
-      target: PARSE_TARGET,
-      module: tsc.ModuleKind.ESNext,
-      moduleResolution: tsc.ModuleResolutionKind.Bundler,
-      allowImportingTsExtensions: true,
-      noEmit: true,
-    },
-  });
+  const project = memoryProject({ allowJs: true, checkJs: false, target: PARSE_TARGET });
   // ts-morph makes every compiler source file through this one method of its factory (ts-morph 28)
   const factory = (project as unknown as { _context?: { compilerFactory?: Record<string, unknown> } })._context?.compilerFactory;
   if (factory && typeof factory.createCompilerSourceFileFromText === 'function') factory.createCompilerSourceFileFromText = parseWithParents;
@@ -86,7 +69,7 @@ export function createProject(): Project {
 }
 
 /** Parses one file into `project`, or notes why it is skipped (too deep for the parser or the analysis). */
-export function parseInto(project: Project, f: SourceText, notes: FileNote[]): SourceFile | undefined {
+function parseInto(project: Project, f: SourceText, notes: FileNote[]): SourceFile | undefined {
   const kind = SCRIPT_KINDS[scriptKindFor(f.absPath)];
   // .vue / .svelte scripts (blanked around) go in under a name the compiler accepts
   const projectPath = /\.(?:vue|svelte)$/i.test(f.absPath) ? `${f.absPath}.ts` : f.absPath;
@@ -106,11 +89,6 @@ export function parseInto(project: Project, f: SourceText, notes: FileNote[]): S
     return undefined;
   }
   return sf;
-}
-
-/** A file parsed for the file rules only: its parse errors are noted as in `analyze`. */
-export function ruleFileNotes(sf: SourceFile, relPath: string): FileNote[] {
-  return hasParseErrors(sf) ? [syntaxNote(relPath)] : [];
 }
 
 export interface AnalyzeOptions {
@@ -145,7 +123,7 @@ export function analyze(files: SourceText[], resolver: ModuleResolver, options: 
         const info = timed('index socket files', () => indexFile(sf, f.absPath, f.relPath, resolver));
         index.add(info);
         if (info.hasSyntaxErrors) notes.push(syntaxNote(f.relPath));
-      } else notes.push(...ruleFileNotes(sf, f.relPath));
+      } else if (hasParseErrors(sf)) notes.push(syntaxNote(f.relPath));
     } catch (err) {
       notes.push(internalError(f.relPath, err));
     }

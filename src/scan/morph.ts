@@ -18,3 +18,26 @@ export const ScriptTarget = tsMorph.ScriptTarget;
 export type ScriptTarget = TsMorph.ScriptTarget;
 /** the TypeScript compiler ts-morph bundles; its types are `import type { ts } from 'ts-morph'` */
 export const tsc = tsMorph.ts;
+
+/**
+ * An in-memory project that reads nothing from disk, resolves no dependency and loads none of
+ * TypeScript's libraries, for modern module syntax; `options` add to or override the compiler options.
+ */
+export function memoryProject(options: TsMorph.CompilerOptions): TsMorph.Project {
+  return new Project({
+    useInMemoryFileSystem: true,
+    skipAddingFilesFromTsConfig: true,
+    skipFileDependencyResolution: true,
+    skipLoadingLibFiles: true,
+    compilerOptions: {
+      noLib: true,
+      strict: true,
+      jsx: tsc.JsxEmit.Preserve,
+      module: tsc.ModuleKind.ESNext,
+      moduleResolution: tsc.ModuleResolutionKind.Bundler,
+      allowImportingTsExtensions: true,
+      noEmit: true,
+      ...options,
+    },
+  });
+}

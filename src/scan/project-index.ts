@@ -100,9 +100,9 @@ export function indexFile(sourceFile: SourceFile, absPath: string, relPath: stri
         break;
       case K.PropertyDeclaration:
       case K.PropertyAssignment: {
-        const init = (raw as ts.PropertyDeclaration | ts.PropertyAssignment).initializer;
-        if (init && (init.kind === K.ArrowFunction || init.kind === K.FunctionExpression)) {
-          push(info.methods, (raw as ts.PropertyDeclaration | ts.PropertyAssignment).name.getText(sourceFile.compilerNode), init);
+        const prop = raw as ts.PropertyDeclaration | ts.PropertyAssignment;
+        if (prop.initializer && (prop.initializer.kind === K.ArrowFunction || prop.initializer.kind === K.FunctionExpression)) {
+          push(info.methods, prop.name.getText(sourceFile.compilerNode), prop.initializer);
         }
         break;
       }

@@ -22,14 +22,11 @@ function inDeclarationList(T: TS, list: ts.VariableDeclarationList, wanted: stri
   return undefined;
 }
 
-function addBinding(T: TS, names: Map<string, ts.Node>, name: ts.BindingName, decl: ts.Node): void {
-  if (T.isIdentifier(name)) {
-    if (!names.has(name.text)) names.set(name.text, decl);
-    return;
-  }
+function addBinding(T: TS, add: (name: string, node: ts.Node) => void, name: ts.BindingName, decl: ts.Node): void {
+  if (T.isIdentifier(name)) return add(name.text, decl);
   for (const el of name.elements) {
     // `const { a } = …` binds `a` to its binding element; a nested pattern binds to its innermost one
-    if (!T.isOmittedExpression(el)) addBinding(T, names, el.name, el);
+    if (!T.isOmittedExpression(el)) addBinding(T, add, el.name, el);
   }
 }
 
@@ -41,7 +38,7 @@ function namesOf(T: TS, statements: readonly ts.Statement[]): Map<string, ts.Nod
   };
   for (const st of statements) {
     if (T.isVariableStatement(st)) {
-      for (const d of st.declarationList.declarations) addBinding(T, names, d.name, d);
+      for (const d of st.declarationList.declarations) addBinding(T, add, d.name, d);
     } else if (T.isFunctionDeclaration(st) || T.isClassDeclaration(st) || T.isEnumDeclaration(st)) {
       if (st.name) add(st.name.text, st);
     } else if (T.isImportDeclaration(st) && st.importClause) {

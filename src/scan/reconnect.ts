@@ -285,7 +285,6 @@ function isInWakeCallback(ref: Node): boolean {
   return false;
 }
 
-/** Visits `root` and its descendants in order until `visit` returns true. */
 /** The only kinds the visitors below act on: the rest of the tree is walked raw, never wrapped. */
 const VISITED = new Set<SyntaxKind>([SyntaxKind.Identifier, SyntaxKind.PropertyAccessExpression, SyntaxKind.ThrowStatement, SyntaxKind.CallExpression]);
 

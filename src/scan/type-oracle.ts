@@ -2,7 +2,7 @@
 // files a question needs (the file and what it imports, two hops), so asking one payload's type never
 // builds a checker over every parsed file. JavaScript files are never asked: they carry no types.
 import type { Node, SourceFile, Type } from 'ts-morph';
-import { Project, tsc } from './morph.js';
+import { memoryProject, tsc, type Project } from './morph.js';
 import { ORACLE_LIB, ORACLE_LIB_PATH } from './oracle-lib.js';
 import type { ProjectIndex } from './project-index.js';
 
@@ -15,7 +15,6 @@ const TS_FILE = /\.(?:[cm]?ts|tsx)$/;
 let shared: Project | undefined;
 
 export class TypeOracle {
-  private project?: Project;
   private readonly added = new Set<string>();
   private readonly created: SourceFile[] = [];
 
@@ -23,7 +22,7 @@ export class TypeOracle {
 
   /** Takes this oracle's files out of the shared project (its answers are no longer asked for). */
   release(): void {
-    for (const sf of this.created.splice(0)) if (!sf.wasForgotten()) this.project?.removeSourceFile(sf);
+    for (const sf of this.created.splice(0)) if (!sf.wasForgotten()) shared?.removeSourceFile(sf);
   }
 
   /** The type of `node`, or undefined where there are no types to ask about. */
@@ -36,7 +35,7 @@ export class TypeOracle {
   }
 
   private include(absPath: string): SourceFile | undefined {
-    this.project ??= shared ??= createOracleProject();
+    const project = (shared ??= createOracleProject());
     let ring = [absPath];
     for (let hop = 0; hop < 3 && ring.length; hop++) {
       const next: string[] = [];
@@ -46,34 +45,18 @@ export class TypeOracle {
         if (!info) continue;
         this.added.add(p);
         const path = info.sourceFile.getFilePath();
-        if (TS_FILE.test(path)) this.created.push(this.project.createSourceFile(path, info.sourceFile.getFullText(), { overwrite: true }));
+        if (TS_FILE.test(path)) this.created.push(project.createSourceFile(path, info.sourceFile.getFullText(), { overwrite: true }));
         for (const b of info.imports.values()) if (b.resolved) next.push(b.resolved);
       }
       ring = next;
     }
-    return this.project.getSourceFile(this.index.files.get(absPath)!.sourceFile.getFilePath());
+    return project.getSourceFile(this.index.files.get(absPath)!.sourceFile.getFilePath());
   }
 }
 
 function createOracleProject(): Project {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    skipAddingFilesFromTsConfig: true,
-    skipFileDependencyResolution: true,
-    skipLoadingLibFiles: true,
-    compilerOptions: {
-      // a small library of our own (oracle-lib.ts): TypeScript's ES and DOM libraries cost ~0.5 s to bind
-      noLib: true,
-      strict: true,
-      allowJs: false,
-      target: tsc.ScriptTarget.ESNext,
-      module: tsc.ModuleKind.ESNext,
-      moduleResolution: tsc.ModuleResolutionKind.Bundler,
-      allowImportingTsExtensions: true,
-      jsx: tsc.JsxEmit.Preserve,
-      noEmit: true,
-    },
-  });
+  // a small library of our own (oracle-lib.ts): TypeScript's ES and DOM libraries cost ~0.5 s to bind
+  const project = memoryProject({ allowJs: false, target: tsc.ScriptTarget.ESNext });
   project.createSourceFile(ORACLE_LIB_PATH, ORACLE_LIB);
   return project;
 }
