@@ -4,11 +4,12 @@ import type { RuleContext, RuleModule } from '../../rules/rule.js';
 import { analyze } from '../../src/scan/analyze.js';
 import { ModuleResolver } from '../../src/scan/resolve-module.js';
 import { filesThatMatter, summarize } from '../../src/scan/select-files.js';
+import { hintOf, matchesHint } from '../../src/scan/text-hints.js';
 
 /**
  * The context a rule gets for in-memory files (path → text), built as the scanner builds it: socket
- * files chosen and analysed, the others parsed when they match the rule's `fileHint`, and `files`
- * filtered by that hint. `options` are merged over the rule's defaults.
+ * files chosen and analysed, the others parsed when they match the rule's hint (`fileHint`, then
+ * `codeHint`), and `files` filtered by that hint. `options` are merged over the rule's defaults.
  */
 export function ruleContext(
   rule: RuleModule,
@@ -21,14 +22,15 @@ export function ruleContext(
   const resolver = new ModuleResolver(sources.map((s) => s.absPath));
   const picked = new Set(filesThatMatter(sources.map((s) => summarize(s, true)), resolver).map((s) => s.absPath));
   const socketFiles = sources.filter((s) => picked.has(s.absPath));
-  const hint = rule.fileHint;
-  const ruleOnly = sources.filter((s) => !picked.has(s.absPath) && hint?.test(s.text));
+  const hint = hintOf(rule);
+  const wanted = (text: string) => hint !== undefined && matchesHint(hint, text);
+  const ruleOnly = sources.filter((s) => !picked.has(s.absPath) && wanted(s.text));
   const { sockets, parsed, notes } = analyze(socketFiles, resolver, { extraVerbs }, ruleOnly);
   const internal = notes.filter((n) => n.kind === 'analyzer-error');
   if (internal.length) throw new Error(internal.map((n) => `${n.file}: ${n.message}`).join('\n'));
   return {
     sockets,
-    files: hint ? parsed.filter((f) => hint.test(f.text)) : [],
+    files: parsed.filter((f) => wanted(f.text)),
     morph,
     extraVerbs,
     options: { ...(rule.defaultOptions ?? {}), ...options },
