@@ -22,7 +22,7 @@ function filesUnder(dir: string): string[] {
 
 function jobOf(toParse: SourceText[], ruleOnly: SourceText[], allPaths = [...toParse, ...ruleOnly].map((f) => f.absPath)): AnalysisJob {
   const specifiers = new Map([...toParse, ...ruleOnly].map((f) => [f.absPath, specifiersInText(f.text)]));
-  return { toParse, ruleOnly, allPaths, specifiers, includeTests: false, extraVerbs: [], rules: activeRules(RULES) };
+  return { toParse, ruleOnly, resolver: new ModuleResolver(allPaths), specifiers, includeTests: false, extraVerbs: [], rules: activeRules(RULES) };
 }
 
 /** Every fixture at once: the files that mention a socket API as socket files, the rule-hinted rest as rule-only files. */
@@ -52,7 +52,7 @@ describe('linked groups', () => {
       file('f.ts', "import ws from 'ws'; import { x } from './not-parsed';"),
     ];
     const job = jobOf(files, [], [...files.map((f) => f.absPath), '/app/src/not-parsed.ts']);
-    const groups = linkedGroups(files, job.specifiers, new ModuleResolver(job.allPaths));
+    const groups = linkedGroups(files, job.specifiers, job.resolver);
     // each group is rooted at its first file and lists its members in file order
     expect(groups.roots()).toEqual([0, 3, 5]);
     expect(groups.members(0)).toEqual([0, 1, 2]);
@@ -76,7 +76,7 @@ describe('linked groups', () => {
 
   it('give what analysing every fixture together gives', async () => {
     const job = jobOverFixtures();
-    const groups = linkedGroups([...job.toParse, ...job.ruleOnly], job.specifiers, new ModuleResolver(job.allPaths));
+    const groups = linkedGroups([...job.toParse, ...job.ruleOnly], job.specifiers, job.resolver);
     expect(groups.roots().length).toBeGreaterThan(60); // about one group per fixture app and per lone file
     const together = await analyseGroup(job);
     const grouped = await analyse(job);
@@ -97,7 +97,7 @@ describe('linked groups', () => {
     );
     const job = jobOf([wrapper, user], []);
     expect(job.specifiers.get(user.absPath)).toEqual([]);
-    expect(linkedGroups([wrapper, user], job.specifiers, new ModuleResolver(job.allPaths)).roots()).toEqual([0, 1]);
+    expect(linkedGroups([wrapper, user], job.specifiers, job.resolver).roots()).toEqual([0, 1]);
     const grouped = await analyse(job);
     expect(grouped).toEqual(await analyseGroup(job).then(({ links: _, ...rest }) => rest));
     // the send in feed.ts reached the socket made in socket.ts only through that import

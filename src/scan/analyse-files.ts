@@ -6,7 +6,7 @@ import type { SourceText } from './analyze.js';
 import { byLocation, withSeverity, type ActiveRule } from './apply-config.js';
 import { saveCompileCache, withCompileCache } from './compile-cache.js';
 import { linkedGroups } from './link-groups.js';
-import { ModuleResolver } from './resolve-module.js';
+import type { ModuleResolver } from './resolve-module.js';
 import { TEST_FILE } from './select-files.js';
 import type { CachedAnalysis } from './result-cache.js';
 import { hintOf, matchesHint } from './text-hints.js';
@@ -18,8 +18,8 @@ export interface AnalysisJob {
   toParse: SourceText[];
   /** files only a file rule wants: parsed, never socket-analysed */
   ruleOnly: SourceText[];
-  /** every scanned path, for resolving imports */
-  allPaths: string[];
+  /** resolves imports against every scanned path (the one selection used) */
+  resolver: ModuleResolver;
   includeTests: boolean;
   extraVerbs: string[];
   rules: readonly ActiveRule[];
@@ -43,8 +43,8 @@ export function loadAnalyzer(): typeof loaded & object {
 type GroupAnalysis = CachedAnalysis & { links: string[] };
 
 /** Parses some files, finds and follows their sockets, and runs every rule over them, as one project. */
-export async function analyseGroup(job: AnalysisJob, resolver = new ModuleResolver(job.allPaths)): Promise<GroupAnalysis> {
-  const { toParse, ruleOnly, includeTests, extraVerbs } = job;
+export async function analyseGroup(job: AnalysisJob): Promise<GroupAnalysis> {
+  const { toParse, ruleOnly, includeTests, extraVerbs, resolver } = job;
   if (toParse.length + ruleOnly.length === 0) return { sockets: [], findings: [], notes: [], links: [] };
   const [{ analyze }, morph] = await loadAnalyzer();
   const result = analyze(toParse, resolver, { extraVerbs }, ruleOnly);
@@ -62,11 +62,10 @@ export async function analyseGroup(job: AnalysisJob, resolver = new ModuleResolv
  * with that group, and the two are analysed again as one.
  */
 export async function analyse(job: AnalysisJob): Promise<CachedAnalysis> {
-  const resolver = new ModuleResolver(job.allPaths);
   const files = [...job.toParse, ...job.ruleOnly];
   const socketFiles = new Set(job.toParse);
   const indexOf = new Map(files.map((f, i) => [f.absPath, i]));
-  const groups = linkedGroups(files, job.specifiers, resolver);
+  const groups = linkedGroups(files, job.specifiers, job.resolver);
   const done = new Map<number, GroupAnalysis>();
   const todo = new Set(groups.roots());
   for (const root of todo) {
@@ -74,7 +73,7 @@ export async function analyse(job: AnalysisJob): Promise<CachedAnalysis> {
     if (groups.root(root) !== root) continue;
     const members = groups.members(root).map((i) => files[i]);
     const part = { ...job, toParse: members.filter((f) => socketFiles.has(f)), ruleOnly: members.filter((f) => !socketFiles.has(f)) };
-    const result = await analyseGroup(part, resolver);
+    const result = await analyseGroup(part);
     const strays = result.links.flatMap((p) => {
       const i = indexOf.get(p);
       return i !== undefined && groups.root(i) !== root ? [i] : [];

@@ -75,7 +75,7 @@ async function select(
   const ruleHinted = sources.filter((s) => s.ruleHint && !socketSet.has(s)); // the hints were tested once, as the file was read
   const ruleOnly = ruleHinted.map((s) => ({ absPath: s.absPath, relPath: s.relPath, text: s.text! }));
   const specifiers = new Map([...picked, ...ruleHinted].map((s) => [s.absPath, s.specifiers]));
-  return { filesScanned: sources.length, allPaths, toParse, ruleOnly, specifiers };
+  return { filesScanned: sources.length, allPaths, resolver, toParse, ruleOnly, specifiers };
 }
 
 export async function scan(input: ScanInput, options: ScanRunOptions = {}): Promise<Report> {
@@ -106,7 +106,7 @@ interface ScanState {
 }
 
 async function scanFiles({ started, input, options, files, notes, active, directives, helper }: ScanState): Promise<Report> {
-  const { filesScanned, allPaths, toParse, ruleOnly, specifiers } = await timedAsync('read and select', () => select(files, input, notes, active, directives, helper));
+  const { filesScanned, allPaths, resolver, toParse, ruleOnly, specifiers } = await timedAsync('read and select', () => select(files, input, notes, active, directives, helper));
   const extraVerbs = options.extraVerbs ?? [];
 
   let cache: { dir: string; target: unknown; key: string } | undefined;
@@ -121,7 +121,7 @@ async function scanFiles({ started, input, options, files, notes, active, direct
     analysed = readCache(cache.dir, target, key);
   }
   if (!analysed) {
-    analysed = await analyse({ toParse, ruleOnly, allPaths, specifiers, includeTests: Boolean(input.includeTests), extraVerbs, rules: active });
+    analysed = await analyse({ toParse, ruleOnly, resolver, specifiers, includeTests: Boolean(input.includeTests), extraVerbs, rules: active });
     if (cache) (await import('./result-cache.js')).writeCache(cache.dir, cache.target, cache.key, analysed);
   }
   notes.push(...analysed.notes);
