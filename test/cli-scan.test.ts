@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, REPO } from './helpers/cli.js';
+import { cli, REPO, tsMorphProbe } from './helpers/cli.js';
 
 const fixture = (name: string) => join(REPO, 'fixtures', name);
 
@@ -32,17 +32,6 @@ describe('rt-advisor CLI', () => {
     expect(version.status).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
-
-  // a preload that reports every module load naming ts-morph
-  function tsMorphProbe(): string {
-    const probe = join(mkdtempSync(join(tmpdir(), 'rta-probe-')), 'probe.cjs');
-    writeFileSync(
-      probe,
-      `const M = require('module'); const load = M._load;
-       M._load = function (req, ...rest) { if (/ts-morph/.test(req)) process.stderr.write('LOADED ' + req + '\\n'); return load.call(this, req, ...rest); };`,
-    );
-    return probe;
-  }
 
   it('--help and a scan of a socket-free tree never load ts-morph; a scan with sockets does', () => {
     const probe = tsMorphProbe();

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli } from './helpers/cli.js';
+import { cli, tsMorphProbe } from './helpers/cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'rta-read-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -55,5 +55,33 @@ describe('reading a big tree with two threads', () => {
     expect(report.suppressed.length).toBe(8);
     expect(report.notes.map((n: { kind: string }) => n.kind).sort()).toEqual(['skipped', 'skipped']);
     expect(comparable(two.stdout)).toEqual(report);
+  });
+
+  it('loads ts-morph while the second thread still reads, once a file to parse was read', () => {
+    // the timing rows are written as phases end: loading ends before reading when the two overlap
+    const rows = (stderr: string) => stderr.split('\n').map((l) => l.replace(/\s+[\d.]+ ms$/, ''));
+    const two = rows(run().stderr);
+    expect(two.indexOf('load ts-morph')).toBeGreaterThan(-1);
+    expect(two.indexOf('load ts-morph')).toBeLessThan(two.indexOf('read: files'));
+    const one = rows(run('1').stderr);
+    expect(one.indexOf('load ts-morph')).toBeGreaterThan(one.indexOf('read: files'));
+  });
+
+  it('never loads ts-morph on a big tree without a file to parse', () => {
+    const quiet = mkdtempSync(join(tmpdir(), 'rta-read-quiet-'));
+    try {
+      for (let i = 0; i < 3200; i++) {
+        const p = join(quiet, `src/d${i % 32}/m${i}.ts`);
+        mkdirSync(dirname(p), { recursive: true });
+        writeFileSync(p, `export const f${i} = (a: number) => a + ${i}; // not a socket\n`);
+      }
+      const r = cli(['scan', '.', '--format', 'json'], { cwd: quiet, env: { RT_ADVISOR_TIMING: '1' }, nodeArgs: ['--require', tsMorphProbe()] });
+      expect(r.status).toBe(0);
+      expect(r.stderr).toContain('read: files (second thread)');
+      expect(r.stderr).not.toContain('LOADED');
+      expect(JSON.parse(r.stdout).stats.filesScanned).toBe(3200);
+    } finally {
+      rmSync(quiet, { recursive: true, force: true });
+    }
   });
 });

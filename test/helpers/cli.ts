@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -19,4 +22,15 @@ export function cli(args: string[], options: { cwd?: string; env?: Record<string
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A preload (`nodeArgs: ['--require', probe]`) that writes `LOADED <request>` on stderr for every module load naming ts-morph. */
+export function tsMorphProbe(): string {
+  const probe = join(mkdtempSync(join(tmpdir(), 'rta-probe-')), 'probe.cjs');
+  writeFileSync(
+    probe,
+    `const M = require('module'); const load = M._load;
+     M._load = function (req, ...rest) { if (/ts-morph/.test(req)) process.stderr.write('LOADED ' + req + '\\n'); return load.call(this, req, ...rest); };`,
+  );
+  return probe;
 }
