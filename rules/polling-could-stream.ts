@@ -3,7 +3,7 @@
 import type { Finding } from '../src/model.js';
 import { docsPath, type RuleModule } from './rule.js';
 import { pollAt, type Poll } from './support/poll-shapes.js';
-import { position, walk, type TS } from './support/syntax.js';
+import { listedNodes, position, type TS } from './support/syntax.js';
 
 const id = 'polling-could-stream';
 const DEFAULT_MAX_INTERVAL_MS = 10_000;
@@ -83,12 +83,12 @@ export const pollingCouldStream: RuleModule = {
     const findings: Finding[] = [];
     for (const file of files) {
       try {
-        walk(file.sourceFile.compilerNode, (n) => {
+        for (const n of listedNodes(ts, file.sourceFile.compilerNode)) {
           const poll = pollAt(ts, n, file.text, max);
-          if (!poll) return;
+          if (!poll) continue;
           const related = poll.read ? [{ file: file.relPath, ...position(ts, poll.read.call), message: 'the repeated request' }] : [];
           findings.push({ ruleId: id, severity: meta.defaultSeverity, file: file.relPath, ...position(ts, poll.at), message: messageFor(ts, poll), related });
-        });
+        }
       } catch {
         // one odd tree must not stop the rule
       }

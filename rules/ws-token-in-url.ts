@@ -5,7 +5,7 @@ import type { Finding, Socket } from '../src/model.js';
 import { argumentsFor, parameterBehind } from './support/call-sites.js';
 import { credentialParamsIn, credentialSet, looksSecret, normalizeParam } from './support/credential-params.js';
 import { docsPath, type ParsedFile, type RuleModule } from './rule.js';
-import { fixedValue, position, propertyName, unwrap, walk, type TS } from './support/syntax.js';
+import { fixedValue, listedNodes, position, propertyName, unwrap, type TS } from './support/syntax.js';
 import { streamClientsIn, type ClientKind, type ClientSite, type Creation } from './support/stream-clients.js';
 import { urlShape } from './support/url-shape.js';
 
@@ -59,13 +59,13 @@ function creationAt(ts: TS, file: ParsedFile, socket: Socket): Creation | undefi
   let byStart = creationsCache.get(sf);
   if (!byStart) {
     const map = new Map<number, Creation[]>();
-    walk(sf, (n) => {
-      if (!ts.isNewExpression(n) && !ts.isCallExpression(n)) return;
+    for (const n of listedNodes(ts, sf)) {
+      if (!ts.isNewExpression(n) && !ts.isCallExpression(n)) continue;
       const start = n.getStart(sf);
       const list = map.get(start);
       if (list) list.push(n);
       else map.set(start, [n]);
-    });
+    }
     byStart = map;
     creationsCache.set(sf, byStart);
   }

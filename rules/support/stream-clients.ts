@@ -1,7 +1,7 @@
 // Streaming clients the socket analysis does not model but whose URL goes out the same way:
 // EventSource and its wrappers, SockJS, graphql-ws, STOMP, react-use-websocket / VueUse hooks.
 import type { ts as TsNamespace } from 'ts-morph';
-import { unwrap, walk, type TS } from './syntax.js';
+import { listedNodes, unwrap, type TS } from './syntax.js';
 
 type Node = TsNamespace.Node;
 export type Creation = TsNamespace.NewExpression | TsNamespace.CallExpression;
@@ -59,14 +59,14 @@ function calleeOf(ts: TS, n: Creation): string | undefined {
 /** Every creation of such a client in a file. */
 export function streamClientsIn(ts: TS, sf: TsNamespace.SourceFile): ClientSite[] {
   const sites: ClientSite[] = [];
-  walk(sf, (n: Node) => {
-    if (!ts.isNewExpression(n) && !ts.isCallExpression(n)) return;
+  for (const n of listedNodes(ts, sf)) {
+    if (!ts.isNewExpression(n) && !ts.isCallExpression(n)) continue;
     const name = calleeOf(ts, n);
-    if (!name) return;
+    if (!name) continue;
     const spec = SPECS.find((s) => s.isNew === ts.isNewExpression(n) && s.names.has(name));
-    if (!spec) return;
-    if (spec.modules && !spec.modules.has(importedFrom(ts, sf, name) ?? '')) return;
+    if (!spec) continue;
+    if (spec.modules && !spec.modules.has(importedFrom(ts, sf, name) ?? '')) continue;
     sites.push({ node: n, kind: spec.kind, spec: { url: spec.url, query: spec.query } });
-  });
+  }
   return sites;
 }

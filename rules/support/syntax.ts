@@ -1,10 +1,13 @@
 // Raw compiler-node helpers for file rules. Rule modules may not load ts-morph themselves (it comes
 // lazily as `ctx.morph`), so these take its `ts` namespace as an argument and work on raw nodes.
 import type { ts as TsNamespace } from 'ts-morph';
+import { listedNodes } from '../../src/scan/node-list.js';
 import { walk } from '../../src/scan/walk.js';
 
 /** Every descendant of a node, depth-first in source order, on an explicit stack. */
 export { walk };
+/** A file's calls, `new`, function-holding declarations and loops, in walk order, listed once per file. */
+export { listedNodes };
 
 export type TS = typeof TsNamespace;
 type Node = TsNamespace.Node;

@@ -1,7 +1,7 @@
 // Finds WebSocket servers in a file (`ws` WebSocketServer / WebSocket.Server, socket.io Server or
 // `require('socket.io')(http)`) and the functions that receive each client connection.
 import type { Node, SourceFile, ts } from 'ts-morph';
-import { findRaw, functionOf, literal, moduleBindings, readsOf, requireOf, unwrap, valueRoot, type Morph } from './syntax.js';
+import { findListed, findRaw, functionOf, literal, moduleBindings, readsOf, requireOf, unwrap, valueRoot, type Morph } from './syntax.js';
 
 export type ServerApi = 'ws' | 'socket.io';
 
@@ -51,7 +51,7 @@ export function findServers(m: Morph, sf: SourceFile): ServerSite[] {
   // raw prefilters: wrap only the `new`s and calls whose callee can name a server
   const calleeName = (e: ts.Expression): string | undefined =>
     e.kind === K.Identifier ? (e as ts.Identifier).text : e.kind === K.PropertyAccessExpression ? calleeName((e as ts.PropertyAccessExpression).expression) : undefined;
-  const news = findRaw<Node & { getExpression(): Node }>(sf, (n) => {
+  const news = findListed<Node & { getExpression(): Node }>(m, sf, (n) => {
     if (n.kind !== K.NewExpression) return false;
     const callee = (n as ts.NewExpression).expression;
     const root = calleeName(callee);
@@ -64,7 +64,7 @@ export function findServers(m: Morph, sf: SourceFile): ServerSite[] {
   // only calls of a socket.io binding or of `require('socket.io')` itself (`socketIo(http)`, `require('socket.io')(http)`)
   const calls = !/socket\.io['"]/.test(sf.getFullText())
     ? []
-    : findRaw<Node & { getExpression(): Node }>(sf, (n) => {
+    : findListed<Node & { getExpression(): Node }>(m, sf, (n) => {
         if (n.kind !== K.CallExpression) return false;
         const callee = (n as ts.CallExpression).expression;
         if (callee.kind === K.Identifier) return serverNames.has((callee as ts.Identifier).text);

@@ -1,6 +1,7 @@
 // Small syntax helpers for the server rule. Rule modules get ts-morph at run time through the rule
 // context (they import it for types only), so these take the module as their first argument.
 import type { Node, SourceFile, ts } from 'ts-morph';
+import { listedNodes } from '../../src/scan/node-list.js';
 import { walk } from '../../src/scan/walk.js';
 
 export type Morph = typeof import('ts-morph');
@@ -16,6 +17,12 @@ export function findRaw<T extends Node = Node>(root: Node, test: (n: ts.Node) =>
     if (test(n)) hits.push(wrap(n));
   });
   return hits;
+}
+
+/** findRaw over a whole file, for a test that only takes listed kinds (calls, `new`, variables: node-list.ts): no walk. */
+export function findListed<T extends Node = Node>(m: Morph, sf: SourceFile, test: (n: ts.Node) => boolean): T[] {
+  const wrap = (sf as unknown as { _getNodeFromCompilerNode(n: ts.Node): T })._getNodeFromCompilerNode.bind(sf);
+  return listedNodes(m.ts, sf.compilerNode).filter(test).map(wrap);
 }
 
 export function ofKind<T extends Node = Node>(m: Morph, root: Node, kind: ts.SyntaxKind): T[] {
@@ -102,7 +109,7 @@ export function moduleBindings(m: Morph, sf: SourceFile): Map<string, { module: 
   // CommonJS: only the requires of the server packages matter (a bundle has thousands of others)
   const requires = !SERVER_REQUIRE.test(sf.getFullText())
     ? []
-    : findRaw(sf, (n) => n.kind === m.SyntaxKind.VariableDeclaration && !!(n as ts.VariableDeclaration).initializer && SERVER_REQUIRE.test((n as ts.VariableDeclaration).initializer!.getText(sf.compilerNode)));
+    : findListed(m, sf, (n) => n.kind === m.SyntaxKind.VariableDeclaration && !!(n as ts.VariableDeclaration).initializer && SERVER_REQUIRE.test((n as ts.VariableDeclaration).initializer!.getText(sf.compilerNode)));
   for (const decl of requires as Array<Node & { getInitializer(): Node | undefined; getNameNode(): Node }>) {
     const target = requireOf(m, decl.getInitializer());
     if (!target) continue;

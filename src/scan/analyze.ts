@@ -6,6 +6,7 @@ import type { ParsedFile } from '../../rules/rule.js';
 import type { FileNote, Socket } from '../model.js';
 import type { Classified } from './classify-payload.js';
 import { setParents } from './ast.js';
+import { keepListedNodes, listedKinds } from './node-list.js';
 import { binaryByAnnotation, classifyType } from './classify-type.js';
 import { findSockets, type SocketSite } from './find-sockets.js';
 import { SocketFollower } from './follow-socket.js';
@@ -54,7 +55,9 @@ export function nestingOf(sf: ts.SourceFile): number | undefined {
  */
 function parseWithParents(filePath: string, text: string, scriptKind: ScriptKind | undefined): ts.SourceFile {
   const sf = tsc.createSourceFile(filePath, text, PARSE_TARGET, false, scriptKind);
-  nesting.set(sf, setParents(sf));
+  const listed: ts.Node[] = [];
+  nesting.set(sf, setParents(sf, listedKinds(tsc), listed));
+  keepListedNodes(sf, listed);
   // what ts-morph's document registry sets on the files it makes
   Object.assign(sf, { version: '0', scriptSnapshot: tsc.ScriptSnapshot.fromString(text) });
   return sf;

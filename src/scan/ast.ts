@@ -28,10 +28,11 @@ export function wrap<T extends Node = Node>(anchor: Node, node: ts.Node): T {
 
 /**
  * Sets the `parent` of every node under `root` (and of its JSDoc nodes, as the compiler does) and
- * returns the deepest level reached. Iterative, so any depth is safe; parallel stacks and one shared
+ * returns the deepest level reached; with `kinds`, also puts the nodes of those kinds into `listed`,
+ * in the order walk() visits them. Iterative, so any depth is safe; parallel stacks and one shared
  * callback, since this runs over every node of every parsed file.
  */
-export function setParents(root: ts.Node): number {
+export function setParents(root: ts.Node, kinds?: Uint8Array, listed?: ts.Node[]): number {
   const nodes: ts.Node[] = [root];
   const depths: number[] = [0];
   let parent = root;
@@ -46,10 +47,20 @@ export function setParents(root: ts.Node): number {
     parent = nodes.pop()!;
     const depth = depths.pop()!;
     if (depth > deepest) deepest = depth;
+    if (kinds && kinds[parent.kind] === 1 && depth > 0) listed!.push(parent);
     childDepth = depth + 1;
-    parent.forEachChild(push);
     const docs = (parent as { jsDoc?: ts.Node[] }).jsDoc;
-    if (docs) for (const d of docs) push(d);
+    if (docs) for (const d of docs) push(d); // under the children, so popped after them (JSDoc holds no listed kind)
+    const from = nodes.length;
+    parent.forEachChild(push);
+    if (kinds) {
+      // reversed in place, so the first child is popped first: source order, as walk() goes
+      for (let i = from, j = nodes.length - 1; i < j; i++, j--) {
+        const n = nodes[i];
+        nodes[i] = nodes[j];
+        nodes[j] = n; // (siblings share a depth: `depths` needs no swap)
+      }
+    }
   }
   return deepest;
 }

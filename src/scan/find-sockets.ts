@@ -1,7 +1,9 @@
 // Finds the places where a file creates a WebSocket client: `new WebSocket(url)` and its look-alikes
 // (the `ws` package, wrappers, injected constructors) and socket.io-client's `io(url)`.
-import type { CallExpression, NewExpression } from 'ts-morph';
-import { Node } from './morph.js';
+import type { CallExpression, NewExpression, ts } from 'ts-morph';
+import { wrap } from './ast.js';
+import { Node, tsc } from './morph.js';
+import { listedNodes } from './node-list.js';
 import type { SocketApi } from '../model.js';
 import { callsIn, type FileInfo, type ProjectIndex } from './project-index.js';
 import { declarationName, resolveIdentifier, unwrap } from './scope.js';
@@ -132,9 +134,79 @@ function callKind(call: CallExpression, info: FileInfo, index: ProjectIndex): Ki
   return binding === 'factory' || binding === 'namespace' ? { api: 'socket.io-client', confidence: 'certain' } : undefined;
 }
 
+/** unwrap() on raw syntax. */
+function unwrapRaw(e: ts.Expression): ts.Expression {
+  while (tsc.isParenthesizedExpression(e) || tsc.isAsExpression(e) || tsc.isNonNullExpression(e) || tsc.isSatisfiesExpression(e) || tsc.isTypeAssertionExpression(e)) e = e.expression;
+  return e;
+}
+
+/** An identifier written with escapes (`\u0057S`): its source text is not its name, so no cheap test can rule it out. */
+function escaped(id: ts.Identifier | ts.PrivateIdentifier, sf: ts.SourceFile): boolean {
+  return id.end - id.getStart(sf) !== id.text.length;
+}
+
+/** Does some position of the ascending `mentions` fall in [from, to)? */
+function mentionIn(mentions: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < mentions.length && mentions[lo] < to;
+}
+
+/**
+ * The local names a `new Name(…)` may resolve to a socket constructor through, besides `WebSocket` and
+ * the constructor-like names: imports and requires, variables whose initializer mentions WebSocket
+ * (`const Sock = window.WebSocket`), and destructured constructors (`({ WebSocket: Ctor }) =>`).
+ */
+function boundCtorNames(info: FileInfo): Set<string> {
+  const names = new Set<string>();
+  for (const decl of info.imports.keys()) {
+    const id = declarationName(decl);
+    if (id) names.add(id.getText()).add((id.compilerNode as ts.Identifier).text);
+  }
+  const sf = info.sourceFile.compilerNode;
+  const mentions: number[] = []; // where the text says WebSocket: a few places, ascending
+  for (let at = sf.text.indexOf('WebSocket'); at >= 0; at = sf.text.indexOf('WebSocket', at + 1)) mentions.push(at);
+  for (const n of listedNodes(tsc, sf)) {
+    if (tsc.isVariableDeclaration(n) && n.initializer && tsc.isIdentifier(n.name)) {
+      if (mentionIn(mentions, n.initializer.pos, n.initializer.end)) names.add(n.name.text);
+    } else if (tsc.isBindingElement(n) && n.propertyName && tsc.isIdentifier(n.name)) {
+      const prop = n.propertyName;
+      if (!tsc.isIdentifier(prop) || isCtorName(prop.text) || escaped(prop, sf)) names.add(n.name.text);
+    }
+  }
+  return names;
+}
+
+/**
+ * The `new X(…)` newKind may take for sockets, told from raw syntax before anything is wrapped or
+ * resolved (a bundle makes thousands of `new Error`, `new Map`): a superset of its hits.
+ */
+function maybeSocketNews(info: FileInfo): ts.NewExpression[] {
+  const sf = info.sourceFile.compilerNode;
+  let bound: Set<string> | undefined;
+  return info.news.filter((n) => {
+    const callee = unwrapRaw(n.expression);
+    if (tsc.isIdentifier(callee)) {
+      const name = callee.text;
+      return name === 'WebSocket' || isCtorName(name) || escaped(callee, sf) || (bound ??= boundCtorNames(info)).has(name);
+    }
+    if (tsc.isPropertyAccessExpression(callee)) {
+      const name = callee.name.text;
+      return name === 'WebSocket' || isCtorName(name.replace(/^#/, '')) || escaped(callee.name, sf);
+    }
+    return tsc.isElementAccessExpression(callee);
+  });
+}
+
 export function findSockets(info: FileInfo, index: ProjectIndex): SocketSite[] {
   const sites: SocketSite[] = [];
-  for (const n of info.news) {
+  for (const raw of maybeSocketNews(info)) {
+    const n = wrap<NewExpression>(info.sourceFile, raw);
     const kind = newKind(n.getExpression(), index);
     if (kind) sites.push({ node: n, flavor: kind.api, ...kind, constructorText: n.getExpression().getText() });
   }

@@ -1,9 +1,10 @@
-// What one walk of each parsed file collects, and the cross-file questions built on it:
+// What each parsed file's listed nodes (node-list.ts) give, and the cross-file questions built on it:
 // which local names are imports (and from where), where a module exports a name, who imports it,
 // and every call by callee name (for wrapper call sites) — no language service involved.
-import type { CallExpression, NewExpression, PropertyAccessExpression, SourceFile, ts } from 'ts-morph';
+import type { CallExpression, PropertyAccessExpression, SourceFile, ts } from 'ts-morph';
 import { Node, tsc } from './morph.js';
-import { findAll, isPropertyAccessNamed, walk, wrap } from './ast.js';
+import { findAll, isPropertyAccessNamed, wrap } from './ast.js';
+import { listedNodes } from './node-list.js';
 import type { ModuleResolver } from './resolve-module.js';
 import { resolveIdentifier, type Declaration } from './scope.js';
 
@@ -22,7 +23,8 @@ export interface FileInfo {
   imports: Map<Declaration, ImportBinding>;
   /** callee's last name (`send` for `this.ws.send(...)`) → calls, raw: wrapped when asked for */
   calls: Map<string, ts.CallExpression[]>;
-  news: NewExpression[];
+  /** every `new X(…)`, raw: find-sockets wraps the few that can be sockets */
+  news: ts.NewExpression[];
   /** method name → methods and function-valued fields/properties declared in this file, raw: wrapped when asked for */
   methods: Map<string, ts.Node[]>;
   /** candidate `io(...)`-style calls and `new X(...)` are both here for find-sockets */
@@ -83,7 +85,7 @@ export function indexFile(sourceFile: SourceFile, absPath: string, relPath: stri
   }
 
   const K = tsc.SyntaxKind;
-  walk(sourceFile.compilerNode, (raw) => {
+  for (const raw of listedNodes(tsc, sourceFile.compilerNode)) {
     switch (raw.kind) {
       case K.CallExpression: {
         const callee = (raw as ts.CallExpression).expression;
@@ -92,7 +94,7 @@ export function indexFile(sourceFile: SourceFile, absPath: string, relPath: stri
         break;
       }
       case K.NewExpression:
-        info.news.push(wrap<NewExpression>(sourceFile, raw));
+        info.news.push(raw as ts.NewExpression);
         break;
       case K.MethodDeclaration:
         // the name as ts-morph's getName() gives it: the name node's text
@@ -121,7 +123,7 @@ export function indexFile(sourceFile: SourceFile, absPath: string, relPath: stri
         break;
       }
     }
-  });
+  }
   info.hasSyntaxErrors = (sourceFile.compilerNode as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length !== 0;
   return info;
 }
