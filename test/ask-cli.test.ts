@@ -35,7 +35,7 @@ function expectUsageError(r: ReturnType<typeof cli>, pattern: RegExp) {
 }
 
 beforeAll(() => {
-  if (!existsSync('dist/src/cli/ask-command.js')) throw new Error('build first: npx tsc -p tsconfig.json');
+  if (!existsSync('dist/bundle/main.js')) throw new Error('build first: npm run build');
   dir = mkdtempSync(join(tmpdir(), 'rt-ask-'));
 });
 
@@ -139,7 +139,7 @@ describe('ask without a terminal: complete answers', () => {
   it('never loads Inquirer or the scanner for --help or a non-interactive ask', () => {
     for (const args of [['--help'], FULL]) {
       const r = spawnSync(process.execPath, [BIN, 'ask', ...args], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'esm' } });
-      expect(r.stderr).toContain('dist/src/cli/main.js'); // the probe does see module loads
+      expect(r.stderr).toContain('dist/bundle/main.js'); // the probe does see module loads
       expect(r.stderr).not.toContain('node_modules/@inquirer/');
       expect(r.stderr).not.toContain('node_modules/ts-morph/');
     }

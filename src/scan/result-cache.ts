@@ -26,8 +26,11 @@ let codeHash: string | undefined;
 function analyzerCodeHash(): string {
   if (codeHash) return codeHash;
   const hash = createHash('sha256');
-  // this file sits in <root>/src/scan (tests) or <root>/dist/src/scan (CLI); rules are beside src
-  const srcDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  // this code sits in <root>/dist/bundle (the CLI: all of it is there), or in <root>/src/scan (tests)
+  // or <root>/dist/src/scan, with the rules beside src
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const bundled = path.basename(here) === 'bundle';
+  const srcDir = bundled ? here : path.dirname(here);
   const files: string[] = [];
   const walk = (dir: string) => {
     let entries;
@@ -43,7 +46,7 @@ function analyzerCodeHash(): string {
     }
   };
   walk(srcDir);
-  walk(path.join(path.dirname(srcDir), 'rules'));
+  if (!bundled) walk(path.join(path.dirname(srcDir), 'rules'));
   for (const f of files.sort()) hash.update(f).update('\0').update(readFileSync(f)).update('\0');
   return (codeHash = hash.digest('hex'));
 }
