@@ -57,16 +57,6 @@ describe('reading a big tree with two threads', () => {
     expect(comparable(two.stdout)).toEqual(report);
   });
 
-  it('loads ts-morph while the second thread still reads, once a file to parse was read', () => {
-    // the timing rows are written as phases end: loading ends before reading when the two overlap
-    const rows = (stderr: string) => stderr.split('\n').map((l) => l.replace(/\s+[\d.]+ ms$/, ''));
-    const two = rows(run().stderr);
-    expect(two.indexOf('load ts-morph')).toBeGreaterThan(-1);
-    expect(two.indexOf('load ts-morph')).toBeLessThan(two.indexOf('read: files'));
-    const one = rows(run('1').stderr);
-    expect(one.indexOf('load ts-morph')).toBeGreaterThan(one.indexOf('read: files'));
-  });
-
   it('never loads ts-morph on a big tree without a file to parse', () => {
     const quiet = mkdtempSync(join(tmpdir(), 'rta-read-quiet-'));
     try {

@@ -57,52 +57,32 @@ export function readFiles(files: readonly FileRef[], opts: ReadOptions, hints: r
 /** Files per chunk: small enough to balance two threads, big enough that claiming one costs nothing. */
 export const CHUNK = 256;
 
-/** What the worker is sent: the whole list, the shared slots (see readChunks), and the hints as sources and flags. */
+/** What the worker is sent: the whole list, the shared chunk counter, and the hints as sources and flags. */
 export interface ReadJob {
   files: FileRef[];
   opts: Omit<ReadOptions, 'open'>;
   hints: PlainHint[];
-  /** two Int32 slots: the next chunk to claim; 1 once a file that will be parsed was read */
   counter: SharedArrayBuffer;
 }
 
-const NEXT = 0;
-const WILL_PARSE = 1;
-
-/**
- * Claims chunks and reads them; returns chunk index → result. Stops early, leaving the rest to the
- * other thread, once `stopWhen` says so after a chunk (the scan's thread going to load the parser).
- */
-export function readChunks(job: Pick<ReadJob, 'files' | 'counter'>, hints: readonly TextHint[], opts: ReadOptions, done = new Map<number, ReadResult>(), stopWhen?: (slots: Int32Array) => boolean): Map<number, ReadResult> {
-  const slots = new Int32Array(job.counter);
+/** Claims chunks until none is left; returns chunk index → result. */
+export function readChunks(job: Pick<ReadJob, 'files' | 'counter'>, hints: readonly TextHint[], opts: ReadOptions): Map<number, ReadResult> {
+  const next = new Int32Array(job.counter);
+  const done = new Map<number, ReadResult>();
   const chunks = Math.ceil(job.files.length / CHUNK);
-  for (let c = Atomics.add(slots, NEXT, 1); c < chunks; c = Atomics.add(slots, NEXT, 1)) {
-    const read = readFiles(job.files.slice(c * CHUNK, (c + 1) * CHUNK), opts, hints);
-    done.set(c, read);
-    if (read.summaries.some((s) => s.text !== undefined)) Atomics.store(slots, WILL_PARSE, 1);
-    if (stopWhen?.(slots)) break;
+  for (let c = Atomics.add(next, 0, 1); c < chunks; c = Atomics.add(next, 0, 1)) {
+    done.set(c, readFiles(job.files.slice(c * CHUNK, (c + 1) * CHUNK), opts, hints));
   }
   return done;
 }
 
-/**
- * Reads every file; with a helper thread (a big tree), both read, chunk by chunk. `warmUp` (loading the
- * parser) runs on this thread as soon as either thread has read a file that will be parsed, while the
- * helper goes on reading: so a tree with sockets pays for loading ts-morph in parallel with reading it,
- * and a tree without any never loads it.
- */
-export async function readTree(files: readonly FileRef[], opts: ReadOptions, hints: readonly TextHint[], helper?: HelperThread, warmUp?: () => Promise<unknown>): Promise<ReadResult> {
+/** Reads every file; with a helper thread (a big tree), both read, chunk by chunk. */
+export async function readTree(files: readonly FileRef[], opts: ReadOptions, hints: readonly TextHint[], helper?: HelperThread): Promise<ReadResult> {
   if (!helper) return readFiles(files, opts, hints);
-  const job = { files: [...files], counter: new SharedArrayBuffer(8) };
+  const job = { files: [...files], counter: new SharedArrayBuffer(4) };
   const { open: _open, ...plain } = opts;
   const theirs = helper.request<Array<[number, ReadResult]>>({ kind: 'read', job: { ...job, opts: plain, hints: hints.map(plainHint) } satisfies ReadJob });
-  const mine = new Map<number, ReadResult>();
-  let warming = false;
-  readChunks(job, hints, opts, mine, (slots) => (warming = Boolean(warmUp) && Atomics.load(slots, WILL_PARSE) === 1));
-  if (warming) {
-    await warmUp!().catch(() => undefined); // a failure shows again, and is reported, where the analysis loads it
-    readChunks(job, hints, opts, mine);
-  }
+  const mine = readChunks(job, hints, opts);
   for (const [c, r] of (await theirs) ?? []) mine.set(c, r);
   // chunks a failed helper had claimed are read here
   const out: ReadResult = { summaries: [], notes: [], directives: [] };

@@ -6,7 +6,7 @@ import type { Directive } from '../suppress/parse-directives.js';
 import { VERSION } from '../version.js';
 import type { SourceText } from './analyze.js';
 import { activeRules, finishFindings, type ActiveRule, type RuleSettings } from './apply-config.js';
-import { analyse, loadAnalyzer } from './analyse-files.js';
+import { analyse } from './analyse-files.js';
 import { discoverFiles } from './discover.js';
 import { HelperThread } from './helper-thread.js';
 import { readOne, readTree, type ReadOptions } from './read-files.js';
@@ -61,7 +61,7 @@ async function select(
     directives: directives !== undefined,
     ...(input.fs?.open ? { open: input.fs.open } : {}),
   };
-  const read = await timedAsync('read: files', () => readTree(files, opts, hints, helper, loadAnalyzer));
+  const read = await timedAsync('read: files', () => readTree(files, opts, hints, helper));
   helper?.close(); // its heap is given back before parsing grows this one
   notes.push(...read.notes);
   directives?.push(...read.directives);
