@@ -129,15 +129,25 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** `env`, when given, is called before each run (a fresh folder per run, say). */
-async function timed(label, cmd, args, cwd, okCodes, stdoutFile, env) {
-  const runs = [];
+const summary = (runs) => ({ wallMs: median(runs.map((r) => r.wallMs)), rssMb: median(runs.map((r) => r.rssMb)), runsMs: runs.map((r) => Math.round(r.wallMs)) });
+
+/**
+ * Runs every job once as a warm-up (page cache, the JIT's disk reads), then RUNS rounds of one run of
+ * each, in turn: every tool's median then spans the same minutes, so a noisy spell on a shared machine
+ * weighs on the tools alike instead of on whichever ran through it. A job's `env`, when given, is
+ * called before each of its runs (a fresh folder per run, say).
+ */
+async function interleaved(jobs) {
+  const runs = new Map(jobs.map((j) => [j.key, []]));
   for (let i = 0; i <= RUNS; i++) {
-    const r = await measure(cmd, args, cwd, stdoutFile, env);
-    if (!okCodes.includes(r.code)) throw new Error(`${label} exited ${r.code}: ${r.stderr.slice(0, 500)}`);
-    if (i > 0) runs.push(r); // the first run warms the page cache and the JIT's disk reads
+    log(i === 0 ? `  warm-up: ${jobs.map((j) => j.key).join(', ')}` : `  round ${i} of ${RUNS}`);
+    for (const j of jobs) {
+      const r = await measure(j.cmd, j.args, j.cwd, j.stdoutFile, j.env);
+      if (!j.okCodes.includes(r.code)) throw new Error(`${j.key} exited ${r.code}: ${r.stderr.slice(0, 500)}`);
+      if (i > 0) runs.get(j.key).push(r);
+    }
   }
-  return { wallMs: median(runs.map((r) => r.wallMs)), rssMb: median(runs.map((r) => r.rssMb)), runsMs: runs.map((r) => Math.round(r.wallMs)) };
+  return Object.fromEntries(jobs.map((j) => [j.key, summary(runs.get(j.key))]));
 }
 
 function eslintConfig(tree, big) {
@@ -169,53 +179,59 @@ const NODE_FLOOR = join(BENCH, 'floor.mjs');
 async function benchTree(tree) {
   const inv = inventory(tree.root);
   log(`${tree.name}: ${inv.counted} .js/.ts/.mjs/.cjs/.d.ts files, ${inv.scanned} source files scanned (${inv.big.length} over 2 MB left out)`);
-  const rows = {};
   const rg = hasCommand('rg');
-  log(`${tree.name}: floor (${rg ? 'ripgrep' : 'node read-and-search'})`);
-  rows.floor = rg
-    ? await timed('rg', 'rg', ['-l', '--no-ignore', '--hidden', '--max-filesize', '2M', '-g', '*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}', '-g', '!*.d.{ts,mts,cts}', '-e', 'WebSocket', '-e', 'socket.io', tree.root], REPO, [0, 1])
-    : await timed('node floor', process.execPath, [NODE_FLOOR, tree.root], REPO, [0]);
-  rows.floor.tool = rg ? `rg ${execFileSync('rg', ['--version'], { encoding: 'utf8' }).split(/\s/)[1]}` : 'node read+search';
-  if (rg) {
-    // what reading the tree costs Node itself, one thread: the floor where ripgrep is not installed
-    rows.nodeFloor = await timed('node floor', process.execPath, [NODE_FLOOR, tree.root], REPO, [0]);
-    rows.nodeFloor.tool = 'node read+search';
-  }
+  const jobs = [];
+  const tools = {};
+  const job = (key, tool, j) => {
+    jobs.push({ key, ...j });
+    tools[key] = tool;
+  };
+  job('floor', rg ? `rg ${execFileSync('rg', ['--version'], { encoding: 'utf8' }).split(/\s/)[1]}` : 'node read+search', rg
+    ? { cmd: 'rg', args: ['-l', '--no-ignore', '--hidden', '--max-filesize', '2M', '-g', '*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}', '-g', '!*.d.{ts,mts,cts}', '-e', 'WebSocket', '-e', 'socket.io', tree.root], cwd: REPO, okCodes: [0, 1] }
+    : { cmd: process.execPath, args: [NODE_FLOOR, tree.root], cwd: REPO, okCodes: [0] });
+  // what reading the tree costs Node itself, one thread: the floor where ripgrep is not installed
+  if (rg) job('nodeFloor', 'node read+search', { cmd: process.execPath, args: [NODE_FLOOR, tree.root], cwd: REPO, okCodes: [0] });
 
+  const scanArgs = [SCAN_BIN, 'scan', tree.root, '--format', 'json', '--fail-on', 'none', ...tree.scanArgs];
   const reportFile = join(WORK, `scan-${tree.name}.json`);
-  log(`${tree.name}: rt-advisor scan`);
-  rows.scan = await timed('scan', process.execPath, [SCAN_BIN, 'scan', tree.root, '--format', 'json', '--fail-on', 'none', ...tree.scanArgs], REPO, [0], reportFile);
-  const report = JSON.parse(readFileSync(reportFile, 'utf8'));
-  rows.scan.tool = `rt-advisor scan (${relative(REPO, SCAN_BIN)})`;
-  rows.scan.sockets = report.sockets.length;
-  rows.scan.filesParsed = report.stats.filesParsed;
-
+  job('scan', `rt-advisor scan (${relative(REPO, SCAN_BIN)})`, { cmd: process.execPath, args: scanArgs, cwd: REPO, okCodes: [0], stdoutFile: reportFile });
   // the very first scan on a machine: no compiled code of ts-morph cached yet (src/scan/compile-cache.ts)
-  log(`${tree.name}: rt-advisor scan, first run (empty compile cache)`);
   let fresh = 0;
   const freshCache = () => ({ RT_ADVISOR_COMPILE_CACHE: join(WORK, 'compile-cache', `${tree.name}-${process.pid}-${fresh++}`) });
-  rows.scanFirst = await timed('scan (first run)', process.execPath, [SCAN_BIN, 'scan', tree.root, '--format', 'json', '--fail-on', 'none', ...tree.scanArgs], REPO, [0], undefined, freshCache);
-  rows.scanFirst.tool = 'rt-advisor scan, empty compile cache';
-  rmSync(join(WORK, 'compile-cache'), { recursive: true, force: true });
-
-  if (process.env.BENCH_CACHE !== '0' && readFileSync(join(dirname(SCAN_BIN), '..', 'dist', 'src', 'cli', 'scan-flags.js'), 'utf8').includes('--cache')) {
-    const cacheDir = join(WORK, 'cache', tree.name);
+  job('scanFirst', 'rt-advisor scan, empty compile cache', { cmd: process.execPath, args: scanArgs, cwd: REPO, okCodes: [0], env: freshCache });
+  const cacheDir = join(WORK, 'cache', tree.name);
+  const withCache = process.env.BENCH_CACHE !== '0' && readFileSync(join(dirname(SCAN_BIN), '..', 'dist', 'src', 'cli', 'scan-flags.js'), 'utf8').includes('--cache');
+  if (withCache) {
     rmSync(cacheDir, { recursive: true, force: true });
-    log(`${tree.name}: rt-advisor scan --cache (re-run on an unchanged tree)`);
-    rows.scanCached = await timed('scan --cache', process.execPath, [SCAN_BIN, 'scan', tree.root, '--format', 'json', '--fail-on', 'none', '--cache', '--cache-location', cacheDir, ...tree.scanArgs], REPO, [0], reportFile + '.cached');
-    rows.scanCached.tool = 'rt-advisor scan --cache, warm';
+    // the warm-up run fills the cache; the timed runs re-run on the unchanged tree
+    job('scanCached', 'rt-advisor scan --cache, warm', { cmd: process.execPath, args: [...scanArgs, '--cache', '--cache-location', cacheDir], cwd: REPO, okCodes: [0], stdoutFile: reportFile + '.cached' });
+  }
+  const withEslint = ESLINT_TREES.includes(tree.name);
+  if (withEslint) {
+    const config = eslintConfig(tree, inv.big);
+    const eslintBin = join(REPO, 'node_modules', 'eslint', 'bin', 'eslint.js');
+    const version = JSON.parse(readFileSync(join(REPO, 'node_modules', 'eslint', 'package.json'), 'utf8')).version;
+    const parser = JSON.parse(readFileSync(join(REPO, 'node_modules', '@typescript-eslint', 'parser', 'package.json'), 'utf8')).version;
+    job('eslint', `eslint ${version} + @typescript-eslint/parser ${parser}`, {
+      cmd: process.execPath,
+      args: [eslintBin, '--config', config, '--no-cache', '--format', 'json', '--output-file', join(WORK, `eslint-${tree.name}.json`), tree.root],
+      cwd: WORK,
+      okCodes: [0, 1],
+    });
+  }
+  log(`${tree.name}: ${jobs.map((j) => j.key).join(', ')}, interleaved: ${RUNS} rounds after a warm-up${withEslint ? ' (ESLint is the slow part)' : ''}`);
+  const rows = await interleaved(jobs);
+  rmSync(join(WORK, 'compile-cache'), { recursive: true, force: true });
+  for (const [key, tool] of Object.entries(tools)) rows[key].tool = tool;
+
+  const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  rows.scan.sockets = report.sockets.length;
+  rows.scan.filesParsed = report.stats.filesParsed;
+  if (withCache) {
     const again = JSON.parse(readFileSync(reportFile + '.cached', 'utf8'));
     if (JSON.stringify({ ...again, stats: undefined }) !== JSON.stringify({ ...report, stats: undefined })) throw new Error(`${tree.name}: the cached report differs`);
   }
-
-  if (ESLINT_TREES.includes(tree.name)) {
-    log(`${tree.name}: ESLint (${RUNS + 1} runs; this is the slow part)`);
-    const config = eslintConfig(tree, inv.big);
-    const eslintBin = join(REPO, 'node_modules', 'eslint', 'bin', 'eslint.js');
-    rows.eslint = await timed('eslint', process.execPath, [eslintBin, '--config', config, '--no-cache', '--format', 'json', '--output-file', join(WORK, `eslint-${tree.name}.json`), tree.root], WORK, [0, 1]);
-    const version = JSON.parse(readFileSync(join(REPO, 'node_modules', 'eslint', 'package.json'), 'utf8')).version;
-    const parser = JSON.parse(readFileSync(join(REPO, 'node_modules', '@typescript-eslint', 'parser', 'package.json'), 'utf8')).version;
-    rows.eslint.tool = `eslint ${version} + @typescript-eslint/parser ${parser}`;
+  if (withEslint) {
     const lint = JSON.parse(readFileSync(join(WORK, `eslint-${tree.name}.json`), 'utf8'));
     rows.eslint.filesLinted = lint.length;
     rows.eslint.hits = lint.reduce((n, f) => n + f.messages.filter((m) => m.ruleId === 'no-restricted-syntax').length, 0);
@@ -231,7 +247,7 @@ async function benchTree(tree) {
 }
 
 async function startup() {
-  const help = await timed('--help', process.execPath, [SCAN_BIN, '--help'], REPO, [0]);
+  const { help } = await interleaved([{ key: 'help', cmd: process.execPath, args: [SCAN_BIN, '--help'], cwd: REPO, okCodes: [0] }]);
   return { helpMs: Math.round(help.wallMs), helpRssMb: +help.rssMb.toFixed(0) };
 }
 
