@@ -54,6 +54,19 @@ describe('following a socket to its sends', () => {
     expect(only(files)).toEqual({ verdict: 'control-only', sends: ['control:subscribe', 'control:join'] });
   });
 
+  it('re-exports are followed as they are written: renamed, `export *`, a local `export { }` and a default through a barrel', () => {
+    const files = {
+      'src/lib/socket.ts': `const feed = new WebSocket('wss://live');\nexport { feed as socket };\nexport default feed;`,
+      'src/lib/renamed.ts': `export { socket as live } from './socket';`,
+      'src/lib/all.ts': `export * from './renamed';`,
+      'src/lib/index.ts': `export { default as main } from './socket';`,
+      'src/a.ts': `import { live } from './lib/all';\nlive.send('subscribe');`,
+      'src/b.ts': `import { main } from './lib';\nmain.send(JSON.stringify({ type: 'ping' }));`,
+      'src/c.ts': `import { socket } from './lib/renamed';\nsocket.send('never: not exported under that name');`,
+    };
+    expect(only(files)).toEqual({ verdict: 'control-only', sends: ['control:subscribe', 'control:ping'] });
+  });
+
   it('a public field used from outside the class counts', () => {
     const files = {
       'src/socket.service.ts': `import { io } from 'socket.io-client';

@@ -113,7 +113,7 @@ export interface AnalyzeResult {
  */
 export function analyze(files: SourceText[], resolver: ModuleResolver, options: AnalyzeOptions, ruleOnly: SourceText[] = []): AnalyzeResult {
   const project = createProject();
-  const index = new ProjectIndex(resolver);
+  const index = new ProjectIndex();
   const notes: FileNote[] = [];
   const parsed: ParsedFile[] = [];
   const socketFiles = new Set(files);
@@ -156,7 +156,7 @@ export function analyze(files: SourceText[], resolver: ModuleResolver, options: 
   } finally {
     oracle.release();
   }
-  const links = [...index.files.values()].flatMap((info) => linksOf(info, resolver));
+  const links = [...index.files.values()].flatMap((info) => linksOf(info));
   return { sockets, notes, parsed, links };
 }
 

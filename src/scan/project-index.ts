@@ -1,7 +1,7 @@
 // What each parsed file's listed nodes (node-list.ts) give, and the cross-file questions built on it:
 // which local names are imports (and from where), where a module exports a name, who imports it,
 // and every call by callee name (for wrapper call sites) — no language service involved.
-import type { CallExpression, PropertyAccessExpression, SourceFile, ts } from 'ts-morph';
+import type { CallExpression, ImportDeclaration, PropertyAccessExpression, SourceFile, ts } from 'ts-morph';
 import { Node, tsc } from './morph.js';
 import { findAll, isPropertyAccessNamed, wrap } from './ast.js';
 import { listedNodes } from './node-list.js';
@@ -27,8 +27,22 @@ export interface FileInfo {
   news: ts.NewExpression[];
   /** method name → methods and function-valued fields/properties declared in this file, raw: wrapped when asked for */
   methods: Map<string, ts.Node[]>;
+  /** the file's `export { … }` / `export … from` declarations, read once from raw syntax: findExport, importersOf and linksOf share them */
+  exportDecls: ExportDecl[];
   /** candidate `io(...)`-style calls and `new X(...)` are both here for find-sockets */
   hasSyntaxErrors: boolean;
+}
+
+/** One `export { a, b as c }`, `export { a } from 'm'`, `export * from 'm'` or `export * as ns from 'm'`. */
+export interface ExportDecl {
+  /** its index among the file's statements (findExport goes through them in order) */
+  statement: number;
+  /** the module it re-exports from, if it names one */
+  module?: string;
+  /** the scanned file that module resolves to */
+  target?: string;
+  /** each name as ts-morph gives it: `local` the specifier's name node, `exported` its alias or name; none for `export *` */
+  names: Array<{ local: string; exported: string }>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -68,13 +82,18 @@ export function indexFile(sourceFile: SourceFile, absPath: string, relPath: stri
     calls: new Map(),
     news: [],
     methods: new Map(),
+    exportDecls: [],
     hasSyntaxErrors: false,
   };
   const addImport = (decl: Declaration, module: string, imported: string) =>
     info.imports.set(decl, { module, imported, resolved: resolver.resolve(absPath, module) });
 
-  for (const st of sourceFile.getStatements()) {
-    if (!Node.isImportDeclaration(st)) continue;
+  const statements = sourceFile.compilerNode.statements;
+  for (let i = 0; i < statements.length; i++) {
+    const raw = statements[i];
+    if (tsc.isExportDeclaration(raw)) info.exportDecls.push(exportDeclOf(raw, i, sourceFile.compilerNode, absPath, resolver));
+    if (raw.kind !== tsc.SyntaxKind.ImportDeclaration) continue; // a bundle has thousands of other statements: not wrapped
+    const st = wrap<ImportDeclaration>(sourceFile, raw);
     const module = moduleText(st);
     const clause = st.getImportClause();
     if (module === undefined || !clause) continue;
@@ -128,14 +147,19 @@ export function indexFile(sourceFile: SourceFile, absPath: string, relPath: stri
   return info;
 }
 
+function exportDeclOf(decl: ts.ExportDeclaration, statement: number, sf: ts.SourceFile, absPath: string, resolver: ModuleResolver): ExportDecl {
+  const spec = decl.moduleSpecifier;
+  const module = spec && tsc.isStringLiteral(spec) ? spec.text : undefined;
+  const clause = decl.exportClause;
+  // as ts-morph's ExportSpecifier has it: the name node is `propertyName ?? name`, the alias `name` when there is a propertyName
+  const names = clause && tsc.isNamedExports(clause) ? clause.elements.map((e) => ({ local: (e.propertyName ?? e.name).getText(sf), exported: e.name.getText(sf) })) : [];
+  return { statement, module, target: module !== undefined ? resolver.resolve(absPath, module) : undefined, names };
+}
+
 /** The scanned files this one's syntax links to: what it imports or requires, and what it re-exports from. */
-export function linksOf(info: FileInfo, resolver: ModuleResolver): string[] {
+export function linksOf(info: FileInfo): string[] {
   const out = [...info.imports.values()].flatMap((b) => (b.resolved ? [b.resolved] : []));
-  for (const st of info.sourceFile.compilerNode.statements) {
-    const spec = tsc.isExportDeclaration(st) ? st.moduleSpecifier : undefined;
-    const target = spec && tsc.isStringLiteral(spec) ? resolver.resolve(info.absPath, spec.text) : undefined;
-    if (target) out.push(target);
-  }
+  for (const d of info.exportDecls) if (d.target) out.push(d.target);
   return out;
 }
 
@@ -151,13 +175,13 @@ export function callsIn(info: FileInfo, name: string): CallExpression[] {
   return (info.calls.get(name) ?? []).map((raw) => wrap<CallExpression>(info.sourceFile, raw));
 }
 
+const EXPORTING_KINDS = new Set([tsc.SyntaxKind.ExportAssignment, tsc.SyntaxKind.VariableStatement, tsc.SyntaxKind.FunctionDeclaration, tsc.SyntaxKind.ClassDeclaration]);
+
 export class ProjectIndex {
   readonly files = new Map<string, FileInfo>();
   /** .vue/.svelte files are parsed under a `.ts` name, so the project's path is not always the file's */
   private readonly byProjectPath = new Map<string, FileInfo>();
   private readonly usersCache = new Map<string, FileInfo[]>();
-
-  constructor(private readonly resolver: ModuleResolver) {}
 
   add(info: FileInfo): void {
     this.files.set(info.absPath, info);
@@ -190,22 +214,27 @@ export class ProjectIndex {
     const info = this.files.get(absPath);
     if (!info || depth > 5) return undefined;
     const sf = info.sourceFile;
-    for (const st of sf.getStatements()) {
-      if (Node.isExportDeclaration(st)) {
-        const module = moduleText(st);
-        const target = module !== undefined ? this.resolver.resolve(absPath, module) : undefined;
-        const named = st.getNamedExports();
-        if (named.length === 0 && target && name !== 'default') {
+    const statements = sf.compilerNode.statements;
+    const exportDecls = new Map(info.exportDecls.map((d) => [d.statement, d]));
+    for (let i = 0; i < statements.length; i++) {
+      const decl = exportDecls.get(i);
+      if (decl) {
+        const { target, names } = decl;
+        if (names.length === 0 && target && name !== 'default') {
           const hit = this.findExport(target, name, depth + 1); // export * from
           if (hit) return hit;
         }
-        for (const spec of named) {
-          if ((spec.getAliasNode() ?? spec.getNameNode()).getText() !== name) continue;
-          const local = spec.getNameNode().getText();
+        for (const { local, exported } of names) {
+          if (exported !== name) continue;
           if (target) return this.findExport(target, local, depth + 1);
           return this.localDeclaration(sf, local);
         }
-      } else if (Node.isExportAssignment(st) && name === 'default') {
+        continue;
+      }
+      // only the statements that can export something are wrapped (a bundle has thousands of others)
+      if (!EXPORTING_KINDS.has(statements[i].kind)) continue;
+      const st = wrap(sf, statements[i]);
+      if (Node.isExportAssignment(st) && name === 'default') {
         const expr = st.getExpression();
         return Node.isIdentifier(expr) ? (resolveIdentifier(expr) ?? expr) : expr;
       } else if (Node.isVariableStatement(st) && st.hasExportKeyword()) {
@@ -235,17 +264,10 @@ export class ProjectIndex {
         if (binding.resolved === absPath && (binding.imported === name || binding.imported === '*')) out.push({ decl, binding });
       }
       // `export { socket } from './socket'` / `export * from './socket'` in a barrel: its importers count too
-      for (const st of info.sourceFile.getStatements()) {
-        if (!Node.isExportDeclaration(st)) continue;
-        const module = moduleText(st);
-        if (module === undefined || this.resolver.resolve(info.absPath, module) !== absPath) continue;
-        const named = st.getNamedExports();
-        if (named.length === 0) out.push(...this.importersOf(info.absPath, name, depth + 1));
-        for (const spec of named) {
-          if (spec.getNameNode().getText() === name) {
-            out.push(...this.importersOf(info.absPath, (spec.getAliasNode() ?? spec.getNameNode()).getText(), depth + 1));
-          }
-        }
+      for (const { target, names } of info.exportDecls) {
+        if (target !== absPath) continue;
+        if (names.length === 0) out.push(...this.importersOf(info.absPath, name, depth + 1));
+        for (const { local, exported } of names) if (local === name) out.push(...this.importersOf(info.absPath, exported, depth + 1));
       }
     }
     return out;
