@@ -81,3 +81,20 @@ describe('the raw test before a `new` is resolved', () => {
     expect(socketsIn('const m = new Map(); const e = new Error("x"); class Sock {} const s = new Sock(); s.send("ping");\n')).toEqual([]);
   });
 });
+
+describe('find-sockets with and without its raw test', () => {
+  it('finds the same sites in every fixture file', async () => {
+    const { findSockets } = await import('../src/scan/find-sockets.js');
+    const { indexFile, ProjectIndex } = await import('../src/scan/project-index.js');
+    const files = sourcesUnder(FIXTURES);
+    const resolver = new ModuleResolver(files);
+    const project = createProject();
+    const index = new ProjectIndex();
+    for (const f of files) index.add(indexFile(project.createSourceFile(f, readFileSync(f, 'utf8'), { overwrite: true }), f, f, resolver));
+    const sites = (prefilter: boolean) =>
+      [...index.files.values()].flatMap((info) => findSockets(info, index, prefilter).map((s) => `${info.relPath}:${s.node.getStart()}:${s.api}:${s.confidence}:${s.constructorText}`));
+    const all = sites(false);
+    expect(all.length).toBeGreaterThan(60);
+    expect(sites(true)).toEqual(all);
+  });
+});

@@ -203,9 +203,10 @@ function maybeSocketNews(info: FileInfo): ts.NewExpression[] {
   });
 }
 
-export function findSockets(info: FileInfo, index: ProjectIndex): SocketSite[] {
+/** `prefilter: false` resolves every `new` (the tests check both ways give the same sites). */
+export function findSockets(info: FileInfo, index: ProjectIndex, prefilter = true): SocketSite[] {
   const sites: SocketSite[] = [];
-  for (const raw of maybeSocketNews(info)) {
+  for (const raw of prefilter ? maybeSocketNews(info) : info.news) {
     const n = wrap<NewExpression>(info.sourceFile, raw);
     const kind = newKind(n.getExpression(), index);
     if (kind) sites.push({ node: n, flavor: kind.api, ...kind, constructorText: n.getExpression().getText() });
