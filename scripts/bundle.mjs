@@ -1,5 +1,5 @@
-// `npm run build`, after tsc: bundles the compiled CLI into dist/bundle, so a run loads a handful of
-// files instead of ~70 ES modules (Node 20 spends ~50 ms resolving and compiling them one by one).
+// `npm run build`, after tsc: bundles the compiled CLI into dist/bundle, so a scan loads 14 files instead
+// of 83 modules (ours, commander, chalk, ignore), which Node 20 resolves, reads and compiles one by one.
 // ts-morph and Inquirer stay outside, loaded only when a scan parses or `ask` prompts; every
 // `import()` of the CLI becomes a chunk, so what is lazy stays lazy.
 import { rmSync } from 'node:fs';
