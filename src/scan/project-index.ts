@@ -37,9 +37,7 @@ export interface FileInfo {
 export interface ExportDecl {
   /** its index among the file's statements (findExport goes through them in order) */
   statement: number;
-  /** the module it re-exports from, if it names one */
-  module?: string;
-  /** the scanned file that module resolves to */
+  /** the scanned file it re-exports from (`from 'm'`, resolved) */
   target?: string;
   /** each name as ts-morph gives it: `local` the specifier's name node, `exported` its alias or name; none for `export *` */
   names: Array<{ local: string; exported: string }>;
@@ -153,7 +151,7 @@ function exportDeclOf(decl: ts.ExportDeclaration, statement: number, sf: ts.Sour
   const clause = decl.exportClause;
   // as ts-morph's ExportSpecifier has it: the name node is `propertyName ?? name`, the alias `name` when there is a propertyName
   const names = clause && tsc.isNamedExports(clause) ? clause.elements.map((e) => ({ local: (e.propertyName ?? e.name).getText(sf), exported: e.name.getText(sf) })) : [];
-  return { statement, module, target: module !== undefined ? resolver.resolve(absPath, module) : undefined, names };
+  return { statement, target: module !== undefined ? resolver.resolve(absPath, module) : undefined, names };
 }
 
 /** The scanned files this one's syntax links to: what it imports or requires, and what it re-exports from. */
