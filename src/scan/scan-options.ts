@@ -22,7 +22,7 @@ export interface ScanInput {
   gitignore: boolean;
   /** Files larger than this are skipped with a note (default DEFAULT_MAX_FILE_BYTES, 2 MiB). */
   maxFileBytes?: number;
-  /** Test seam: the folder listing (default: node:fs/promises readdir) and the file opening (default: openSync). */
+  /** Test seam: the folder listing (default: readdirSync, as a promise) and the file opening (default: openSync). */
   fs?: Partial<ScanFs>;
   /** Report sockets created in test, spec, mock and story files too (their sends always count). */
   includeTests?: boolean;
