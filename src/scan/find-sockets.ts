@@ -4,6 +4,7 @@ import type { CallExpression, NewExpression, ts } from 'ts-morph';
 import { wrap } from './ast.js';
 import { Node, tsc } from './morph.js';
 import { listedNodes } from './node-list.js';
+import { unwrapExpression } from './raw-scope.js';
 import type { SocketApi } from '../model.js';
 import { callsIn, type FileInfo, type ProjectIndex } from './project-index.js';
 import { declarationName, resolveIdentifier, unwrap } from './scope.js';
@@ -134,12 +135,6 @@ function callKind(call: CallExpression, info: FileInfo, index: ProjectIndex): Ki
   return binding === 'factory' || binding === 'namespace' ? { api: 'socket.io-client', confidence: 'certain' } : undefined;
 }
 
-/** unwrap() on raw syntax. */
-function unwrapRaw(e: ts.Expression): ts.Expression {
-  while (tsc.isParenthesizedExpression(e) || tsc.isAsExpression(e) || tsc.isNonNullExpression(e) || tsc.isSatisfiesExpression(e) || tsc.isTypeAssertionExpression(e)) e = e.expression;
-  return e;
-}
-
 /** An identifier written with escapes (`\u0057S`): its source text is not its name, so no cheap test can rule it out. */
 function escaped(id: ts.Identifier | ts.PrivateIdentifier, sf: ts.SourceFile): boolean {
   return id.end - id.getStart(sf) !== id.text.length;
@@ -190,7 +185,7 @@ function maybeSocketNews(info: FileInfo): ts.NewExpression[] {
   const sf = info.sourceFile.compilerNode;
   let bound: Set<string> | undefined;
   return info.news.filter((n) => {
-    const callee = unwrapRaw(n.expression);
+    const callee = unwrapExpression(tsc, n.expression); // unwrap() on raw syntax
     if (tsc.isIdentifier(callee)) {
       const name = callee.text;
       return name === 'WebSocket' || isCtorName(name) || escaped(callee, sf) || (bound ??= boundCtorNames(info)).has(name);
