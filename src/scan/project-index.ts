@@ -213,9 +213,9 @@ export class ProjectIndex {
     if (!info || depth > 5) return undefined;
     const sf = info.sourceFile;
     const statements = sf.compilerNode.statements;
-    const exportDecls = new Map(info.exportDecls.map((d) => [d.statement, d]));
+    let next = 0; // info.exportDecls are in statement order
     for (let i = 0; i < statements.length; i++) {
-      const decl = exportDecls.get(i);
+      const decl = info.exportDecls[next]?.statement === i ? info.exportDecls[next++] : undefined;
       if (decl) {
         const { target, names } = decl;
         if (names.length === 0 && target && name !== 'default') {
