@@ -1,7 +1,7 @@
 // The analysis runs one group of import-linked files at a time and forgets each: its sockets, findings
 // and notes must be those of analysing every file together, in one project.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { analyse, analyseGroup, type AnalysisJob } from '../src/scan/analyse-files.js';
@@ -11,14 +11,7 @@ import { linkedGroups } from '../src/scan/link-groups.js';
 import { ModuleResolver, specifiersInText } from '../src/scan/resolve-module.js';
 import { SOCKET_HINT } from '../src/scan/select-files.js';
 import { REPO } from './helpers/cli.js';
-
-const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? filesUnder(p) : SOURCE.test(name) ? [p] : [];
-  });
-}
+import { FIXTURES, sourceFilesUnder } from './helpers/fixture-sources.js';
 
 function jobOf(toParse: SourceText[], ruleOnly: SourceText[], allPaths = [...toParse, ...ruleOnly].map((f) => f.absPath)): AnalysisJob {
   const specifiers = new Map([...toParse, ...ruleOnly].map((f) => [f.absPath, specifiersInText(f.text)]));
@@ -27,7 +20,7 @@ function jobOf(toParse: SourceText[], ruleOnly: SourceText[], allPaths = [...toP
 
 /** Every fixture at once: the files that mention a socket API as socket files, the rule-hinted rest as rule-only files. */
 function jobOverFixtures(): AnalysisJob {
-  const all = filesUnder(join(REPO, 'fixtures')).map((absPath) => ({ absPath, relPath: relative(REPO, absPath), text: readFileSync(absPath, 'utf8') }));
+  const all = sourceFilesUnder(FIXTURES).map((absPath) => ({ absPath, relPath: relative(REPO, absPath), text: readFileSync(absPath, 'utf8') }));
   const hints = RULES.flatMap((r) => (r.fileHint ? [r.fileHint] : []));
   const toParse = all.filter((f) => SOCKET_HINT.test(f.text));
   const ruleOnly = all.filter((f) => !SOCKET_HINT.test(f.text) && hints.some((h) => h.test(f.text)));

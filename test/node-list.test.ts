@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { analyze, createProject } from '../src/scan/analyze.js';
@@ -8,17 +7,7 @@ import { tsc } from '../src/scan/morph.js';
 import { listedKinds, listedNodes } from '../src/scan/node-list.js';
 import { ModuleResolver } from '../src/scan/resolve-module.js';
 import { walk } from '../src/scan/walk.js';
-
-const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
-
-function sourcesUnder(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) sourcesUnder(p, out);
-    else if (/\.(?:[cm]?[jt]sx?)$/.test(e.name)) out.push(p);
-  }
-  return out;
-}
+import { FIXTURES, sourceFilesUnder } from './helpers/fixture-sources.js';
 
 /** What the listed nodes must be: the listed kinds, as walk() meets them. */
 function walked(sf: ts.SourceFile): ts.Node[] {
@@ -32,7 +21,7 @@ function walked(sf: ts.SourceFile): ts.Node[] {
 
 describe('listed nodes', () => {
   it("are, for every fixture file, the nodes a walk finds, in the walk's order", () => {
-    const files = sourcesUnder(FIXTURES);
+    const files = sourceFilesUnder(FIXTURES);
     expect(files.length).toBeGreaterThan(100);
     const project = createProject();
     let total = 0;
@@ -86,7 +75,7 @@ describe('find-sockets with and without its raw test', () => {
   it('finds the same sites in every fixture file', async () => {
     const { findSockets } = await import('../src/scan/find-sockets.js');
     const { indexFile, ProjectIndex } = await import('../src/scan/project-index.js');
-    const files = sourcesUnder(FIXTURES);
+    const files = sourceFilesUnder(FIXTURES);
     const resolver = new ModuleResolver(files);
     const project = createProject();
     const index = new ProjectIndex();
