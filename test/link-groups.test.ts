@@ -10,6 +10,7 @@ import { activeRules } from '../src/scan/apply-config.js';
 import { linkedGroups } from '../src/scan/link-groups.js';
 import { ModuleResolver, specifiersInText } from '../src/scan/resolve-module.js';
 import { SOCKET_HINT } from '../src/scan/select-files.js';
+import { distinctHints, hintOf, HintResults, matchedHints } from '../src/scan/text-hints.js';
 import { REPO } from './helpers/cli.js';
 import { FIXTURES, sourceFilesUnder } from './helpers/fixture-sources.js';
 
@@ -79,6 +80,20 @@ describe('linked groups', () => {
     expect(grouped.findings).toEqual(together.findings);
     expect(grouped.notes.map(noteKey).sort()).toEqual(together.notes.map(noteKey).sort());
     expect(grouped.notes.map((n) => `${n.file} ${n.kind}`)).toEqual(expect.arrayContaining(['broken.ts syntax-error', 'deep.ts skipped']));
+  });
+
+  it('give the same when the rules take the hint results of the read instead of testing the texts again', async () => {
+    const job = jobOverFixtures();
+    const hints = distinctHints(activeRules(RULES).flatMap(({ rule }) => hintOf(rule) ?? []));
+    const files = [...job.toParse, ...job.ruleOnly];
+    const bits = new Map(files.map((f) => [f.absPath, matchedHints(hints, f.text)]));
+    expect([...bits.values()].filter((b) => b !== 0).length).toBeGreaterThan(40);
+    const tested = await analyse(job);
+    expect(await analyse({ ...job, hintResults: new HintResults(hints, bits) })).toEqual(tested);
+    // the bits are what the rules go by: with every bit cleared, no file rule has a file to look at
+    const cleared = await analyse({ ...job, hintResults: new HintResults(hints, new Map(files.map((f) => [f.absPath, 0]))) });
+    expect(cleared.findings.length).toBeLessThan(tested.findings.length);
+    expect(cleared.findings.map((f) => f.ruleId)).not.toContain('polling-could-stream');
   });
 
   it('join two groups when the parse finds a link the text did not show, and analyse them again together', async () => {

@@ -1,7 +1,9 @@
 // The second prefilter: a rule's words must also appear outside the lines that begin with a comment.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
-import { hintFromPlain, hintOf, matchesHint, plainHint, withoutLineComments } from '../src/scan/text-hints.js';
+import { distinctHints, hintFromPlain, hintOf, HintResults, matchedHints, matchesHint, plainHint, withoutLineComments } from '../src/scan/text-hints.js';
+import { FIXTURES, sourceFilesUnder } from './helpers/fixture-sources.js';
 
 const polling = hintOf(RULES.find((r) => r.meta.id === 'polling-could-stream')!)!;
 
@@ -47,5 +49,36 @@ describe('distinct hints', () => {
     const distinct = distinctHints(all);
     expect(distinct.length).toBe(all.length - 1); // the two SSE rules' hint
     expect(new Set(distinct.map((h) => h.text.source)).size).toBe(distinct.length);
+  });
+});
+
+describe('hint results from the read', () => {
+  const hints = distinctHints(RULES.flatMap((r) => hintOf(r) ?? []));
+  const texts = [
+    'setInterval(() => fetch("/api/feed").then(render), 2000);',
+    "const ws = new WebSocket('wss://x.test/?token=' + t);",
+    "res.writeHead(200, { 'Content-Type': 'text/event-stream' });",
+    "import { WebSocketServer } from 'ws';",
+    '// setInterval and fetch, in a comment only\nexport const x = 1;',
+    '',
+  ];
+
+  it('set bit i exactly when hint i matches, on every fixture file', () => {
+    for (const text of [...texts, ...sourceFilesUnder(FIXTURES).map((f) => readFileSync(f, 'utf8'))]) {
+      const bits = matchedHints(hints, text);
+      hints.forEach((h, i) => expect(Boolean(bits & (1 << i)), `hint ${i} on ${text.slice(0, 60)}`).toBe(matchesHint(h, text)));
+    }
+  });
+
+  it('answer from the bits for a known file and hint, and test the text otherwise', () => {
+    const [a, b] = hints;
+    const results = new HintResults([a], new Map([['/known.ts', 0]]));
+    const text = texts.find((t) => matchesHint(a, t))!;
+    // the bits say no, whatever the text says: nothing is tested again
+    expect(results.matches(a, { absPath: '/known.ts', text })).toBe(false);
+    // a file read again, or a hint not in the list, is tested on the text
+    expect(results.matches(a, { absPath: '/read-again.ts', text })).toBe(true);
+    const other = texts.find((t) => matchesHint(b, t))!;
+    expect(results.matches(b, { absPath: '/known.ts', text: other })).toBe(true);
   });
 });

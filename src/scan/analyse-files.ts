@@ -9,7 +9,7 @@ import { linkedGroups } from './link-groups.js';
 import type { ModuleResolver } from './resolve-module.js';
 import { TEST_FILE } from './select-files.js';
 import type { CachedAnalysis } from './result-cache.js';
-import { hintOf, matchesHint } from './text-hints.js';
+import { hintOf, matchesHint, type HintResults } from './text-hints.js';
 import { timed, timedAsync } from './timing.js';
 
 /** One analysis: what to parse and which rules run. */
@@ -25,6 +25,8 @@ export interface AnalysisJob {
   rules: readonly ActiveRule[];
   /** each file's import specifiers, as read from its text: how files are grouped (link-groups.ts) */
   specifiers: ReadonlyMap<string, readonly string[]>;
+  /** the rules' hints as tested when the files were read; without it, each rule tests its files' texts */
+  hintResults?: HintResults;
 }
 
 /** ts-morph and the analyzer, loaded once (with the compile cache). */
@@ -50,7 +52,7 @@ export async function analyseGroup(job: AnalysisJob): Promise<GroupAnalysis> {
   const result = analyze(toParse, resolver, { extraVerbs }, ruleOnly);
   const notes = [...result.notes];
   const sockets = (includeTests ? result.sockets : result.sockets.filter((s) => !TEST_FILE.test(s.file))).sort(compareLocations);
-  const input = { sockets, parsed: result.parsed, morph, includeTests, extraVerbs };
+  const input = { sockets, parsed: result.parsed, morph, includeTests, extraVerbs, hintResults: job.hintResults };
   const findings = job.rules.flatMap((rule) => timed(`rule ${rule.rule.meta.id}`, () => runRule(rule, input, notes))).sort(byLocation);
   return { sockets, findings, notes, links: result.links };
 }
@@ -103,12 +105,20 @@ export async function analyse(job: AnalysisJob): Promise<CachedAnalysis> {
 /** One rule over its files; a rule that throws is an analyzer error, not a crash. */
 function runRule(
   active: ActiveRule,
-  input: { sockets: Report['sockets']; parsed: ParsedFile[]; morph: RuleContext['morph']; includeTests: boolean; extraVerbs: readonly string[] },
+  input: {
+    sockets: Report['sockets'];
+    parsed: ParsedFile[];
+    morph: RuleContext['morph'];
+    includeTests: boolean;
+    extraVerbs: readonly string[];
+    hintResults: HintResults | undefined;
+  },
   notes: FileNote[],
 ): Finding[] {
   const { rule } = active;
   const hint = hintOf(rule);
-  const files = hint ? input.parsed.filter((f) => matchesHint(hint, f.text) && (input.includeTests || !TEST_FILE.test(f.relPath))) : [];
+  const matches = (f: ParsedFile) => (input.hintResults ? input.hintResults.matches(hint!, f) : matchesHint(hint!, f.text));
+  const files = hint ? input.parsed.filter((f) => matches(f) && (input.includeTests || !TEST_FILE.test(f.relPath))) : [];
   try {
     return withSeverity(
       rule.check({ sockets: input.sockets, files, morph: input.morph, extraVerbs: input.extraVerbs, options: active.options }),

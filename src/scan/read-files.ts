@@ -8,7 +8,7 @@ import type { SourceText } from './analyze.js';
 import { extractScripts, looksMinified, readSourceSync } from './read-source.js';
 import { summarize, TEST_FILE, type FileSummary } from './select-files.js';
 import type { HelperThread } from './helper-thread.js';
-import { matchesHint, plainHint, type PlainHint, type TextHint } from './text-hints.js';
+import { matchedHints, plainHint, type PlainHint, type TextHint } from './text-hints.js';
 import { timed } from './timing.js';
 
 export interface ReadOptions {
@@ -48,7 +48,7 @@ export function readFiles(files: readonly FileRef[], opts: ReadOptions, hints: r
     else {
       // directives in test files only count when findings there are reported
       if (opts.directives && (opts.includeTests || !TEST_FILE.test(read.relPath))) out.directives.push(...collectDirectives([read]));
-      out.summaries.push(timed('read: hints and specifiers', () => summarize(read, hints.some((h) => matchesHint(h, read.text)))));
+      out.summaries.push(timed('read: hints and specifiers', () => summarize(read, matchedHints(hints, read.text))));
     }
   }
   return out;

@@ -14,7 +14,7 @@ import { ModuleResolver } from './resolve-module.js';
 import type { CachedAnalysis } from './result-cache.js';
 import type { ScanInput } from './scan-options.js';
 import { filesThatMatter, type FileSummary } from './select-files.js';
-import { distinctHints, hintOf } from './text-hints.js';
+import { distinctHints, hintOf, HintResults } from './text-hints.js';
 import { timed, timedAsync } from './timing.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -72,10 +72,12 @@ async function select(
   const toParse = picked.map((s) => withText(s, opts, notes)).filter((s): s is SourceText => s !== undefined);
   // files only a file rule wants (an SSE handler, a polling loop): parsed, never socket-analysed
   const socketSet = new Set(picked);
-  const ruleHinted = sources.filter((s) => s.ruleHint && !socketSet.has(s)); // the hints were tested once, as the file was read
+  const ruleHinted = sources.filter((s) => s.hints !== 0 && !socketSet.has(s)); // the hints were tested once, as the file was read
   const ruleOnly = ruleHinted.map((s) => ({ absPath: s.absPath, relPath: s.relPath, text: s.text! }));
   const specifiers = new Map([...picked, ...ruleHinted].map((s) => [s.absPath, s.specifiers]));
-  return { filesScanned: sources.length, allPaths, resolver, toParse, ruleOnly, specifiers };
+  // the rules take each file's hint results from the read; a file read again (its text was not kept) is tested again
+  const hintResults = new HintResults(hints, new Map([...picked, ...ruleHinted].flatMap((s) => (s.text === undefined ? [] : [[s.absPath, s.hints]]))));
+  return { filesScanned: sources.length, allPaths, resolver, toParse, ruleOnly, specifiers, hintResults };
 }
 
 export async function scan(input: ScanInput, options: ScanRunOptions = {}): Promise<Report> {
@@ -106,7 +108,7 @@ interface ScanState {
 }
 
 async function scanFiles({ started, input, options, files, notes, active, directives, helper }: ScanState): Promise<Report> {
-  const { filesScanned, allPaths, resolver, toParse, ruleOnly, specifiers } = await timedAsync('read and select', () => select(files, input, notes, active, directives, helper));
+  const { filesScanned, allPaths, resolver, toParse, ruleOnly, specifiers, hintResults } = await timedAsync('read and select', () => select(files, input, notes, active, directives, helper));
   const extraVerbs = options.extraVerbs ?? [];
 
   let cache: { dir: string; target: unknown; key: string } | undefined;
@@ -121,7 +123,7 @@ async function scanFiles({ started, input, options, files, notes, active, direct
     analysed = readCache(cache.dir, target, key);
   }
   if (!analysed) {
-    analysed = await analyse({ toParse, ruleOnly, resolver, specifiers, includeTests: Boolean(input.includeTests), extraVerbs, rules: active });
+    analysed = await analyse({ toParse, ruleOnly, resolver, specifiers, hintResults, includeTests: Boolean(input.includeTests), extraVerbs, rules: active });
     if (cache) (await import('./result-cache.js')).writeCache(cache.dir, cache.target, cache.key, analysed);
   }
   notes.push(...analysed.notes);

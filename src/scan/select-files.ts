@@ -16,22 +16,22 @@ export interface FileSummary {
   absPath: string;
   relPath: string;
   socketHint: boolean;
-  /** some running rule's hint matched the text (text-hints.ts) */
-  ruleHint: boolean;
+  /** which running rules' hints matched the text: bit i for the scan's i-th distinct hint (text-hints.ts) */
+  hints: number;
   specifiers: string[];
   reExports: boolean;
   text?: string;
 }
 
-export function summarize(source: SourceText, ruleHint: boolean): FileSummary {
+export function summarize(source: SourceText, hints: number): FileSummary {
   const socketHint = SOCKET_HINT.test(source.text);
-  const keep = socketHint || ruleHint;
+  const keep = socketHint || hints !== 0;
   const specifiers = specifiersInText(source.text);
   return {
     absPath: source.absPath,
     relPath: source.relPath,
     socketHint,
-    ruleHint,
+    hints,
     // regex matches can be slices that keep the whole text alive: copy them when the text goes
     specifiers: keep || specifiers.length === 0 ? specifiers : (JSON.parse(JSON.stringify(specifiers)) as string[]),
     // only an importer's re-exports count (filesThatMatter), and a file without specifiers imports nothing

@@ -1,7 +1,8 @@
-// A rule's raw-text prefilter, tested once on each file as it is read (on either thread) and again on
-// the parsed files a rule is given: `fileHint` on the text as read, then `codeHint`, if the rule has
-// one, on the text without its whole-line comments (a bundle's docs mention `fetch` and `setTimeout`
-// on every page; polling-could-stream's hint let 3 MB of them through to the parser on the registry tree).
+// A rule's raw-text prefilter, tested once on each file as it is read (on either thread); the result
+// travels with the file to the rule, so no text is searched twice. `fileHint` on the text as read, then
+// `codeHint`, if the rule has one, on the text without its whole-line comments (a bundle's docs mention
+// `fetch` and `setTimeout` on every page; polling-could-stream's hint let 3 MB of them through to the
+// parser on the registry tree).
 import type { RuleModule } from '../../rules/rule.js';
 
 export interface TextHint {
@@ -32,14 +33,45 @@ export function hintOf(rule: Pick<RuleModule, 'fileHint' | 'codeHint'>): TextHin
   return rule.fileHint ? { text: rule.fileHint, ...(rule.codeHint && { code: rule.codeHint }) } : undefined;
 }
 
+function hintKey(h: TextHint): string {
+  return `${h.text.source}/${h.text.flags} ${h.code ? `${h.code.source}/${h.code.flags}` : ''}`;
+}
+
 /** The hints without repeats (two SSE rules share one): each file is tested once per distinct hint. */
 export function distinctHints(hints: readonly TextHint[]): TextHint[] {
-  const key = (h: TextHint) => `${h.text.source}/${h.text.flags} ${h.code ? `${h.code.source}/${h.code.flags}` : ''}`;
-  return [...new Map(hints.map((h) => [key(h), h])).values()];
+  return [...new Map(hints.map((h) => [hintKey(h), h])).values()];
 }
 
 export function matchesHint(hint: TextHint, text: string): boolean {
   return hint.text.test(text) && (!hint.code || hint.code.test(withoutLineComments(text)));
+}
+
+/** Hints past this many are not kept in a file's bits; a rule with such a hint tests its files' texts again. */
+const MAX_BITS = 31;
+
+/** Which of `hints` match `text`: bit i for hints[i]. Taken as a file is read, so no hint is tested on it twice. */
+export function matchedHints(hints: readonly TextHint[], text: string): number {
+  let bits = 0;
+  for (let i = 0; i < hints.length && i < MAX_BITS; i++) if (matchesHint(hints[i], text)) bits |= 1 << i;
+  return bits;
+}
+
+/**
+ * The hints tested as the files were read (`list`, in bit order) and each parsed file's bits:
+ * `matchesHint` without testing again, when both know the file and the hint.
+ */
+export class HintResults {
+  private readonly bitOf: Map<string, number>;
+
+  constructor(list: readonly TextHint[], private readonly bits: ReadonlyMap<string, number>) {
+    this.bitOf = new Map(list.slice(0, MAX_BITS).map((h, i) => [hintKey(h), i]));
+  }
+
+  matches(hint: TextHint, file: { absPath: string; text: string }): boolean {
+    const bit = this.bitOf.get(hintKey(hint));
+    const bits = this.bits.get(file.absPath);
+    return bit === undefined || bits === undefined ? matchesHint(hint, file.text) : (bits & (1 << bit)) !== 0;
+  }
 }
 
 export function plainHint(hint: TextHint): PlainHint {

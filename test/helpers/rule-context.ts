@@ -20,7 +20,7 @@ export function ruleContext(
   const entries = Object.entries(typeof files === 'string' ? { 'src/a.ts': files } : files);
   const sources = entries.map(([rel, text]) => ({ absPath: `/virtual/${rel}`, relPath: rel, text }));
   const resolver = new ModuleResolver(sources.map((s) => s.absPath));
-  const picked = new Set(filesThatMatter(sources.map((s) => summarize(s, true)), resolver).map((s) => s.absPath));
+  const picked = new Set(filesThatMatter(sources.map((s) => summarize(s, 1)), resolver).map((s) => s.absPath));
   const socketFiles = sources.filter((s) => picked.has(s.absPath));
   const hint = hintOf(rule);
   const wanted = (text: string) => hint !== undefined && matchesHint(hint, text);
