@@ -2,6 +2,7 @@
 // lazily as `ctx.morph`), so these take its `ts` namespace as an argument and work on raw nodes.
 import type { ts as TsNamespace } from 'ts-morph';
 import { listedNodes } from '../../src/scan/node-list.js';
+import { declarationIn } from '../../src/scan/raw-scope.js';
 import { walk } from '../../src/scan/walk.js';
 
 /** Every descendant of a node, depth-first in source order, on an explicit stack. */
@@ -46,80 +47,44 @@ export type Binding =
   | { kind: 'destructured'; decl: TsNamespace.VariableDeclaration }
   | { kind: 'other' };
 
-/** The names a block-like scope declares, built in one pass over its statements and cached. */
-const declarationCache = new WeakMap<Node, Map<string, Binding>>();
+/** `import x = require(…)` names, which raw-scope does not table (the socket analysis has no use for them). */
+const importEqualsNames = new WeakMap<Node, Set<string>>();
 
-function inStatements(ts: TS, statements: readonly TsNamespace.Statement[], name: string, scope: Node): Binding | undefined {
-  let table = declarationCache.get(scope);
-  if (!table) {
-    table = declarationsIn(ts, statements, scope);
-    declarationCache.set(scope, table);
+function importsEqual(ts: TS, scope: Node & { statements: TsNamespace.NodeArray<TsNamespace.Statement> }, name: string): boolean {
+  let names = importEqualsNames.get(scope);
+  if (!names) {
+    names = new Set(scope.statements.flatMap((st) => (ts.isImportEqualsDeclaration(st) ? [st.name.text] : [])));
+    importEqualsNames.set(scope, names);
   }
-  return table.get(name);
+  return names.has(name);
 }
 
-function declarationsIn(ts: TS, statements: readonly TsNamespace.Statement[], scope: Node): Map<string, Binding> {
-  const table = new Map<string, Binding>();
-  const add = (name: string, b: Binding) => {
-    if (!table.has(name)) table.set(name, b);
-  };
-  const other: Binding = { kind: 'other' };
-  for (const st of statements) {
-    if (ts.isVariableStatement(st)) {
-      const constant = (st.declarationList.flags & ts.NodeFlags.Const) !== 0;
-      for (const d of st.declarationList.declarations) {
-        if (ts.isIdentifier(d.name)) add(d.name.text, { kind: 'variable', decl: d, constant, scope });
-        else walk(d.name, (n) => void (ts.isBindingElement(n) && ts.isIdentifier(n.name) && add(n.name.text, { kind: 'destructured', decl: d })));
-      }
-    } else if (ts.isFunctionDeclaration(st) && st.name) {
-      add(st.name.text, { kind: 'function', decl: st });
-    } else if ((ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name) {
-      add(st.name.text, other);
-    } else if (ts.isImportDeclaration(st) && st.importClause) {
-      const clause = st.importClause;
-      if (clause.name) add(clause.name.text, other);
-      const bindings = clause.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) add(bindings.name.text, other);
-      if (bindings && ts.isNamedImports(bindings)) for (const spec of bindings.elements) add(spec.name.text, other);
-    } else if (ts.isImportEqualsDeclaration(st)) {
-      add(st.name.text, other);
-    }
+const OTHER: Binding = { kind: 'other' };
+
+/** What a declaration raw-scope found in `scope` is, as the rules see it. */
+function bindingOf(ts: TS, decl: Node, scope: Node): Binding {
+  if (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope) || ts.isCatchClause(scope)) return OTHER;
+  if (ts.isVariableDeclaration(decl)) {
+    return { kind: 'variable', decl, constant: (decl.parent.flags & ts.NodeFlags.Const) !== 0, scope };
   }
-  return table;
+  if (ts.isBindingElement(decl)) {
+    // `const { refetch } = useQuery(…)`; a name destructured from a parameter is just `other`
+    let root: Node = decl;
+    while (ts.isBindingElement(root) || ts.isObjectBindingPattern(root) || ts.isArrayBindingPattern(root)) root = root.parent;
+    return ts.isVariableDeclaration(root) ? { kind: 'destructured', decl: root } : OTHER;
+  }
+  if (ts.isParameter(decl) && ts.isFunctionLike(scope)) return { kind: 'parameter', decl, fn: scope };
+  if (ts.isFunctionDeclaration(decl) || ts.isFunctionExpression(decl)) return { kind: 'function', decl };
+  return OTHER; // a class, an enum, an import
 }
 
-function bindsIn(ts: TS, pattern: Node, name: string): boolean {
-  let hit = false;
-  walk(pattern, (n) => {
-    if (ts.isBindingElement(n) && ts.isIdentifier(n.name) && n.name.text === name) hit = true;
-  });
-  return hit;
-}
-
-/** What `name`, used at `at`, binds to in the lexical scopes around it; undefined for a global. */
+/** What `name`, used at `at`, binds to in the lexical scopes around it (raw-scope's lookup); undefined for a global. */
 export function resolveName(ts: TS, at: Node, name: string): Binding | undefined {
   for (let scope: Node | undefined = at.parent; scope; scope = scope.parent) {
-    if (ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope)) {
-      const hit = inStatements(ts, scope.statements, name, scope);
-      if (hit) return hit;
-    } else if (ts.isCaseClause(scope) || ts.isDefaultClause(scope)) {
-      const hit = inStatements(ts, scope.statements, name, scope);
-      if (hit) return hit;
-    } else if (ts.isFunctionLike(scope)) {
-      for (const p of scope.parameters) {
-        if (ts.isIdentifier(p.name) && p.name.text === name) return { kind: 'parameter', decl: p, fn: scope };
-        if (bindsIn(ts, p.name, name)) return { kind: 'other' };
-      }
-      // a named function expression sees its own name: `setTimeout(function poll() { …; setTimeout(poll, 2000); })`
-      if (ts.isFunctionExpression(scope) && scope.name?.text === name) return { kind: 'function', decl: scope };
-    } else if (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
-      const init = scope.initializer;
-      if (init && ts.isVariableDeclarationList(init) && init.getText().includes(name)) return { kind: 'other' };
-    } else if (ts.isClassExpression(scope) && scope.name?.text === name) {
-      return { kind: 'other' };
-    } else if (ts.isCatchClause(scope) && scope.variableDeclaration?.getText() === name) {
-      return { kind: 'other' };
-    }
+    const decl = declarationIn(ts, scope, name);
+    if (decl) return bindingOf(ts, decl, scope);
+    if ((ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope)) && importsEqual(ts, scope, name)) return OTHER;
+    if (ts.isClassExpression(scope) && scope.name?.text === name) return OTHER;
   }
   return undefined;
 }

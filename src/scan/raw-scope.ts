@@ -65,7 +65,8 @@ export function blockDeclaration(T: TS, scope: ts.Node & { statements: ts.NodeAr
   return names.get(wanted);
 }
 
-function declaredIn(T: TS, scope: ts.Node, wanted: string): ts.Node | undefined {
+/** The declaration `scope` itself makes for `wanted` (a block's statements, a function's parameters, a loop's or catch's variables). */
+export function declarationIn(T: TS, scope: ts.Node, wanted: string): ts.Node | undefined {
   if (T.isSourceFile(scope) || T.isBlock(scope) || T.isModuleBlock(scope) || T.isCaseClause(scope) || T.isDefaultClause(scope)) {
     return blockDeclaration(T, scope, wanted);
   }
@@ -94,7 +95,7 @@ function declaredIn(T: TS, scope: ts.Node, wanted: string): ts.Node | undefined 
  */
 export function declarationOf(T: TS, id: ts.Identifier): ts.Node | undefined {
   for (let scope = id.parent; scope; scope = scope.parent) {
-    const hit = declaredIn(T, scope, id.text);
+    const hit = declarationIn(T, scope, id.text);
     if (hit) return hit;
   }
   return undefined;
