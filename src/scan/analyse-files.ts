@@ -9,7 +9,7 @@ import { linkedGroups } from './link-groups.js';
 import type { ModuleResolver } from './resolve-module.js';
 import { TEST_FILE } from './select-files.js';
 import type { CachedAnalysis } from './result-cache.js';
-import { hintOf, matchesHint, type HintResults } from './text-hints.js';
+import { hintOf, matchesHint, type HintResults, type TextHint } from './text-hints.js';
 import { timed, timedAsync } from './timing.js';
 
 /** One analysis: what to parse and which rules run. */
@@ -117,8 +117,8 @@ function runRule(
 ): Finding[] {
   const { rule } = active;
   const hint = hintOf(rule);
-  const matches = (f: ParsedFile) => (input.hintResults ? input.hintResults.matches(hint!, f) : matchesHint(hint!, f.text));
-  const files = hint ? input.parsed.filter((f) => matches(f) && (input.includeTests || !TEST_FILE.test(f.relPath))) : [];
+  const matches = (h: TextHint, f: ParsedFile) => input.hintResults?.matches(h, f) ?? matchesHint(h, f.text);
+  const files = hint ? input.parsed.filter((f) => matches(hint, f) && (input.includeTests || !TEST_FILE.test(f.relPath))) : [];
   try {
     return withSeverity(
       rule.check({ sockets: input.sockets, files, morph: input.morph, extraVerbs: input.extraVerbs, options: active.options }),
