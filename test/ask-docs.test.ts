@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderRulesMarkdown } from '../src/advisor/rules-doc.js';
+import { renderDecisionTableMarkdown } from '../src/advisor/decision-table-doc.js';
 import { renderAskFlagsMarkdown } from '../src/cli/ask-flags.js';
 
 const docs = [readFileSync('README.md', 'utf8')];
@@ -18,7 +18,7 @@ describe('ask docs', () => {
     expect(section('ask-flags')).toBe(renderAskFlagsMarkdown());
   });
 
-  it('show the rule table the engine runs', () => {
-    expect(section('ask-rules')).toBe(renderRulesMarkdown());
+  it('show the decision table the engine runs', () => {
+    expect(section('ask-decision-table')).toBe(renderDecisionTableMarkdown());
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DIRECTIONS, type Answers } from '../src/advisor/answers.js';
 import { recommend } from '../src/advisor/engine.js';
 import { factsOf } from '../src/advisor/facts.js';
-import { DECIDES, RULES } from '../src/advisor/rules-table.js';
+import { DECIDES, DECISION_ROWS } from '../src/advisor/decision-table.js';
 import type { TransportId } from '../src/advisor/transports.js';
 
 const NO: Omit<Answers, 'direction' | 'clientToServerRatio' | 'latencyBudgetMs'> = {
@@ -74,7 +74,7 @@ const SCENARIOS: Scenario[] = [
   { name: 'client-to-server with a push ratio (R0 trusts the ratio)', answers: { ...NO, direction: 'client-to-server', clientToServerRatio: 0, latencyBudgetMs: 500 }, pick: 'sse', cites: ['R0'] },
 ];
 
-const KNOWN_IDS = new Set([...RULES.map((r) => r.id), 'R14']);
+const KNOWN_IDS = new Set([...DECISION_ROWS.map((r) => r.id), 'R14']);
 
 describe('recommend(): the seed tables and the edge cases', () => {
   it.each(SCENARIOS)('$name → $pick', ({ answers, pick, runnerUp, decidedBy, cites }) => {
@@ -98,8 +98,8 @@ describe('recommend(): the seed tables and the edge cases', () => {
 
   it('covers at least 30 scenarios and exercises every row of the rule table', () => {
     expect(SCENARIOS.length).toBeGreaterThanOrEqual(30);
-    const used = new Set(SCENARIOS.flatMap((s) => RULES.filter((r) => r.applies(factsOf(s.answers)))));
-    const unused = RULES.filter((r) => !used.has(r)).map((r) => `${r.id} (${r.when})`);
+    const used = new Set(SCENARIOS.flatMap((s) => DECISION_ROWS.filter((r) => r.applies(factsOf(s.answers)))));
+    const unused = DECISION_ROWS.filter((r) => !used.has(r)).map((r) => `${r.id} (${r.when})`);
     expect(unused).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import { sanityWarnings, type Answers } from './answers.js';
 import { checklistFor, type ChecklistItem } from './checklists.js';
 import { factsOf } from './facts.js';
 import { notesFor, type Note } from './notes.js';
-import { DECIDES, POINTS, RULES, type Effect, type Rule } from './rules-table.js';
+import { DECIDES, POINTS, DECISION_ROWS, type Effect, type DecisionRow } from './decision-table.js';
 import { whenToPrefer } from './runner-up.js';
 import { snippetFor, type Snippet } from './snippets/index.js';
 import { TRANSPORT_IDS, type TransportId } from './transports.js';
@@ -36,14 +36,14 @@ export interface Recommendation {
   snippet: Snippet;
 }
 
-function reasonOf(rule: Rule, effect: Effect): Reason {
-  return { rule: rule.id, text: rule.reason, effect, points: effect === 'x' ? 0 : POINTS[effect] };
+function reasonOf(row: DecisionRow, effect: Effect): Reason {
+  return { rule: row.id, text: row.reason, effect, points: effect === 'x' ? 0 : POINTS[effect] };
 }
 
 /** `assumed` lists defaults filled in for the user (R0); they come back as warnings. */
 export function recommend(answers: Answers, assumed: readonly string[] = []): Recommendation {
   const facts = factsOf(answers);
-  const applicable = RULES.filter((r) => r.applies(facts));
+  const applicable = DECISION_ROWS.filter((r) => r.applies(facts));
   const entries = TRANSPORT_IDS.map((transport): Ranked => {
     const reasons = applicable.flatMap((r) => (r.effects[transport] ? [reasonOf(r, r.effects[transport])] : []));
     return {
@@ -57,7 +57,7 @@ export function recommend(answers: Answers, assumed: readonly string[] = []): Re
 
   // R14: the first applicable step decides; a vetoed pick falls through to the next step.
   const decider = applicable.find((r) => r.picks && !byId.get(r.picks)?.vetoed);
-  if (!decider?.picks) throw new Error('no rule picked a transport'); // R1 or R3/R12/R13/R17 always applies
+  if (!decider?.picks) throw new Error('no decision row picked a transport'); // R1 or R3/R12/R13/R17 always applies
   const pick = byId.get(decider.picks) as Ranked;
   pick.score += DECIDES;
   pick.reasons.unshift({ rule: 'R14', text: `First step of the precedence that applies: ${decider.id} (${decider.when}).`, effect: 'decides', points: DECIDES });

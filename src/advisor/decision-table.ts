@@ -1,4 +1,5 @@
-// The decision framework (framework.md §3) as one table a reviewer can audit against the source.
+// The decision rows (framework.md §3, R1–R17) as one table a reviewer can audit against the source.
+// These are not lint rules (those live in rules/): each row is a condition on the answers and its effect.
 //
 // How to read it: every row whose `applies` holds adds its effects (++ 2, + 1, 0 noted, − 1, −− 2;
 // `x` is a veto no sum can undo). Rows are in R14 order: the first applicable row with a `picks`
@@ -11,7 +12,7 @@ export type Effect = '++' | '+' | '0' | '-' | '--' | 'x';
 export const POINTS: Record<Exclude<Effect, 'x'>, number> = { '++': 2, '+': 1, '0': 0, '-': -1, '--': -2 };
 export const DECIDES = 10;
 
-export interface Rule {
+export interface DecisionRow {
   id: string;
   /** the condition in words, for the docs */
   when: string;
@@ -26,7 +27,7 @@ const clientServer = (f: Facts) => f.flow === 'mixed' || f.flow === 'conversatio
 const fastMixed = (f: Facts) => f.flow === 'mixed' && (f.latencyBudgetMs <= 100 || f.existingWebSocketInfra);
 const relaxedMixed = (f: Facts) => f.flow === 'mixed' && !fastMixed(f);
 
-export const RULES: readonly Rule[] = [
+export const DECISION_ROWS: readonly DecisionRow[] = [
   // R14 step 1: media between users, then peer data.
   { id: 'R5', when: 'live audio/video between users', applies: (f) => f.peerToPeerMedia, picks: 'webrtc',
     effects: { webrtc: '++', websocket: '0', sse: 'x', 'long-polling': 'x', 'http2-streaming': 'x' },
