@@ -35,10 +35,18 @@ export class AnswerError extends Error {
   override name = 'AnswerError';
 }
 
-/** A flag's text as a number ≥ 0; `where` names the flag in the error. */
+/** Plain decimal notation only: Number() would also read "0x10", " 5", "1e3", "0b11" and "-1e-400". */
+const DECIMAL = /^(?:\d+(?:\.\d+)?|\.\d+)$/;
+
+/** The smallest value each number may take: a budget of 0 ms is no budget. */
+export const MINIMUM: Partial<Record<AnswerKey, { value: number; unit: string }>> = {
+  latencyBudgetMs: { value: 1, unit: 'ms' },
+};
+
+/** A flag's text as a number; `where` names the flag in the error. */
 export function parseAmount(text: string, where: string): number {
-  const n = text.trim() === '' ? Number.NaN : Number(text);
-  if (!Number.isFinite(n) || n < 0) throw new AnswerError(`${where} must be a number ≥ 0, got "${text}"`);
+  const n = DECIMAL.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(n)) throw new AnswerError(`${where} must be a plain decimal number such as 0.5 or 300, got "${text}"`);
   return n;
 }
 
@@ -56,8 +64,13 @@ export function checkAnswer<K extends AnswerKey>(key: K, value: unknown, where: 
       throw new AnswerError(`${where}: direction must be one of ${DIRECTIONS.join(', ')}, got ${shown(value)}`);
     }
   } else if (key === 'clientToServerRatio' || key === 'latencyBudgetMs') {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new AnswerError(`${where}: ${key} must be a number ≥ 0, got ${shown(value)}`);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || Object.is(value, -0)) {
+      throw new AnswerError(`${where}: ${key} must be a number ≥ 0, got ${Object.is(value, -0) ? '-0' : shown(value)}`);
+    }
+    const min = MINIMUM[key];
+    if (min && value < min.value) {
+      const what = where.startsWith('--') ? where : `${where}: ${key}`; // a flag names itself; a file names the key
+      throw new AnswerError(`${what} must be at least ${min.value} (${min.unit}), got ${value}`);
     }
   } else if (typeof value !== 'boolean') {
     throw new AnswerError(`${where}: ${key} must be true or false, got ${shown(value)}`);
