@@ -6,11 +6,11 @@ import { Chalk } from 'chalk';
 import { AnswerError, checkAnswersObject, completeAnswers, missingKeys, type Answers } from '../advisor/answers.js';
 import { recommend, type Recommendation } from '../advisor/engine.js';
 import { askMissing } from '../advisor/flow.js';
-import type { PromptApi } from '../advisor/questions/types.js';
 import { reportJson } from '../advisor/report-json.js';
 import { reportMarkdown } from '../advisor/report-markdown.js';
 import { reportText } from '../advisor/report-text.js';
 import { answersFromFlags, flagFor, type AskOptions } from './ask-flags.js';
+import { signalExitCode, terminalPrompts, type TerminalPrompts } from './ask-prompts.js';
 import { colorWanted, writeReport } from './output.js';
 import { UsageError } from './usage-error.js';
 
@@ -22,6 +22,8 @@ export interface AskIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
+  /** the prompts to ask with; the terminal's (Inquirer) when not given */
+  prompts?: () => Promise<TerminalPrompts>;
 }
 
 /** CI=1, CI=true, CI=TRUE… all count; CI=0 and CI=false do not. */
@@ -92,14 +94,17 @@ export async function runAsk(opts: AskOptions, io: AskIo = processIo()): Promise
   const color = colorWanted(opts.color, Boolean(opts.outputFile), io.env, io.isTTY);
   let assumed: string[] = [];
   if (opts.interactive && io.canPrompt) {
-    const prompt: PromptApi = await import('@inquirer/prompts');
+    const terminal = await (io.prompts ?? terminalPrompts)();
     const dim = new Chalk({ level: color ? 1 : 0 }).dim;
     try {
-      ({ answers: given, assumed } = await askMissing(given, { prompt, hint: dim, exit: (code, message) => { throw new AskExit(code, message); } }));
+      ({ answers: given, assumed } = await askMissing(given, { prompt: terminal.prompt, hint: dim, exit: (code, message) => { throw new AskExit(code, message); } }));
     } catch (err) {
       if (!(err instanceof AskExit)) throw err;
-      io.stderr(`rt-advisor: ${err.message}\n`);
-      return err.code;
+      const signal = terminal.stoppedBy();
+      io.stderr(`rt-advisor: ${signal ? err.message.replace('cancelled', `cancelled (${signal})`) : err.message}\n`);
+      return signal ? signalExitCode(signal) : err.code;
+    } finally {
+      terminal.release();
     }
   }
 
