@@ -21,6 +21,17 @@ export function signalExitCode(signal: StopSignal): number {
   return 128 + constants.signals[signal];
 }
 
+/**
+ * Once answered, a question keeps its first line only (the hint goes) and the answer sits on a
+ * line of its own, so a finished questionnaire reads as question / answer pairs.
+ */
+export const THEME = {
+  style: {
+    message: (text: string, status: string) => (status === 'done' ? (text.split('\n')[0] as string) : text),
+    answer: (text: string) => `\n  → ${text}`,
+  },
+};
+
 export async function terminalPrompts(): Promise<TerminalPrompts> {
   const inquirer = await import('@inquirer/prompts');
   const controller = new AbortController();
@@ -36,9 +47,8 @@ export async function terminalPrompts(): Promise<TerminalPrompts> {
   });
   const context = { signal: controller.signal };
   const prompt: PromptApi = {
-    select: (config) => inquirer.select(config as Parameters<typeof inquirer.select>[0], context) as never,
-    number: (config) => inquirer.number(config, context),
-    confirm: (config) => inquirer.confirm(config, context),
+    select: (config) => inquirer.select({ ...config, theme: THEME } as Parameters<typeof inquirer.select>[0], context) as never,
+    input: (config) => inquirer.input({ ...config, theme: THEME }, context),
   };
   return { prompt, stoppedBy: () => stoppedBy, release: () => handlers.forEach((off) => off()) };
 }
