@@ -13,8 +13,6 @@ export interface Note {
 
 type NoteRule = { rule: string; applies: (pick: OutcomeId, runnerUp: OutcomeId | undefined, f: Facts) => boolean; text: string | ((f: Facts) => string); sources?: readonly SourceKey[] };
 
-const streamed = (p: OutcomeId) => p === 'sse' || p === 'http2-streaming' || p === 'long-polling';
-
 const NOTES: readonly NoteRule[] = [
   { rule: 'R2', applies: (p, _r, f) => p === 'sse' && f.clientToServerRatio > 0 && !f.perRequest,
     text: 'Client messages travel as ordinary POST/fetch requests beside the stream; the starter has both paths.' },
@@ -22,8 +20,6 @@ const NOTES: readonly NoteRule[] = [
     text: 'For one-way push over an open connection WebSocket is not measurably faster; SSE or HTTP/2 streaming are acceptable too.' },
   { rule: 'R6', applies: (p, _r, f) => p === 'sse' && f.binary,
     text: 'For images and files, send a URL in the event and fetch the bytes over cacheable HTTP.' },
-  { rule: 'R7', applies: (p, _r, f) => f.serverless && streamed(p) && !f.perRequest,
-    text: 'The platform cuts every stream at its maximum duration: reconnect and resume are mandatory, not optional.' },
   { rule: 'R9', applies: (p, _r, f) => f.http1Only && f.client === 'browser' && (p === 'sse' || p === 'http2-streaming') && !f.perRequest,
     text: 'On HTTP/1.1: turn on HTTP/2 at the edge, share one EventSource across tabs (SharedWorker or leader tab), close unused streams.' },
   { rule: 'R12', applies: (p, _r, f) => f.upload && p === 'websocket',

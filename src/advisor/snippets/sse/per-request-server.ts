@@ -2,7 +2,8 @@
 // event stream, as OpenAI's API does. Generation runs apart from the response, into a log per run,
 // so a client whose connection drops comes back with GET /completions/<run> and Last-Event-ID and
 // gets what it missed, then the rest; DELETE /completions/<run> stops it. A web-standard handler:
-// mount it as in sse/server.ts.
+// mount it as in sse/server.ts. Runs live in this instance's memory: on functions, or with several
+// instances, keep each run's log in a shared store (Redis Streams, a KV) so a resume finds it.
 import { randomUUID } from 'node:crypto';
 import { EventLog } from '../shared/event-log.js';
 
