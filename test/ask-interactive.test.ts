@@ -71,8 +71,8 @@ describe('ask, interactively', () => {
     expect(screen.getScreen()).toContain('between users');
     down(2);
     await enter();
-    expect(screen.getScreen()).toContain('Does each request get its own stream');
-    await enter(); // a subscription this time
+    expect(screen.getScreen()).toMatch(/❯ One stream per request/); // the cursor starts on the answer taken back
+    await answer('Does each request get its own stream', 'up'); // a subscription this time
     for (let i = 0; i < 4; i++) await enter();
     screen.keypress('enter');
     expect(await done).toBe(0);

@@ -29,6 +29,7 @@ export async function askMissing(given: Partial<Answers>, ctx: FlowContext): Pro
   const answers: Partial<Answers> = { ...given };
   const assumed = new Map<AnswerKey, string>();
   const asked: { key: AnswerKey; index: number }[] = [];
+  const previous = new Map<AnswerKey, unknown>(); // answers taken back, offered again as defaults
   let i = 0;
   while (i < QUESTIONS.length) {
     const q = QUESTIONS[i] as (typeof QUESTIONS)[number];
@@ -41,6 +42,7 @@ export async function askMissing(given: Partial<Answers>, ctx: FlowContext): Pro
       hint: ctx.hint ?? ((t: string) => t),
       assume: (t: string) => void assumed.set(q.key, t),
       canGoBack: asked.length > 0,
+      previous: previous.get(q.key),
     };
     let value: unknown;
     try {
@@ -50,11 +52,12 @@ export async function askMissing(given: Partial<Answers>, ctx: FlowContext): Pro
       throw err;
     }
     if (value === BACK) {
-      const previous = asked.pop() as { key: AnswerKey; index: number };
-      delete answers[previous.key];
-      assumed.delete(previous.key);
-      if (previous.key === 'platform') delete answers.serverless;
-      i = previous.index;
+      const last = asked.pop() as { key: AnswerKey; index: number };
+      previous.set(last.key, answers[last.key]);
+      delete answers[last.key];
+      assumed.delete(last.key);
+      if (last.key === 'platform') delete answers.serverless;
+      i = last.index;
       continue;
     }
     asked.push({ key: q.key, index: i });

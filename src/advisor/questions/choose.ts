@@ -18,7 +18,7 @@ export function choose<K extends AnswerKey>(key: K, o: Options<K>): Question<K> 
       ctx.prompt.select<Answers[K] | Back>({
         message: message(ctx, o.question, o.hint),
         choices: [...o.choices, ...backChoice<Answers[K]>(ctx)],
-        default: o.default?.(soFar),
+        default: (ctx.previous as Answers[K] | undefined) ?? o.default?.(soFar),
       }),
   };
 }

@@ -37,7 +37,8 @@ export async function numberWithExamples(ctx: QuestionContext, q: NumberQuestion
   choices.push({ name: 'Enter a number…', value: TYPE_IT });
   if (q.notSure) choices.push({ name: q.notSure, value: NOT_SURE });
   choices.push(...backChoice<Value>(ctx));
-  const picked = await ctx.prompt.select<Value>({ message: message(ctx, q.question, q.hint), choices, default: q.default, pageSize: choices.length });
+    const previous = typeof ctx.previous === 'number' && q.examples.some((e) => e.value === ctx.previous) ? ctx.previous : undefined;
+  const picked = await ctx.prompt.select<Value>({ message: message(ctx, q.question, q.hint), choices, default: previous ?? q.default, pageSize: choices.length });
   if (picked !== TYPE_IT) return picked;
   const typed = await ctx.prompt.input({
     message: `${q.question}${q.unit ? ` (${q.unit})` : ''}`,

@@ -6,6 +6,8 @@ export interface Choice<T> {
   name: string;
   value: T;
   description?: string;
+  /** what the finished question shows as its answer (default: the name) */
+  short?: string;
 }
 
 /** The subset of @inquirer/prompts the questions use. */
@@ -26,6 +28,8 @@ export interface QuestionContext {
   assume: (text: string) => void;
   /** a question was asked before this one: offer "back" */
   canGoBack: boolean;
+  /** the answer given before the user came back to this question: the cursor starts there */
+  previous?: unknown;
 }
 
 export interface Question<K extends AnswerKey = AnswerKey> {
@@ -42,5 +46,5 @@ export function message(ctx: QuestionContext, question: string, hint: string): s
 
 /** The "back" choice, offered when there is a question to go back to. */
 export function backChoice<T>(ctx: QuestionContext): Choice<T | Back>[] {
-  return ctx.canGoBack ? [{ name: '← Back to the previous question', value: BACK }] : [];
+  return ctx.canGoBack ? [{ name: '← Back to the previous question', value: BACK, short: '(back)' }] : [];
 }
