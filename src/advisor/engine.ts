@@ -41,15 +41,13 @@ export function recommend(answers: Answers, assumed: readonly string[] = []): Re
   const d = decide(answers);
   const second = d.ranking[1] && !d.ranking[1].vetoed ? d.ranking[1] : undefined;
   const winsWith = second ? nearestFlip(answers, second.transport) : undefined;
+  const wouldChange = nearestFlip(answers);
   return {
     recommendation: d.pick,
     decidedBy: d.decider.id,
     decidedByRow: d.decider.key,
     runnerUp: second ? { transport: second.transport, why: runnerUpSentence(d.decider.key, second, d.facts), ...(winsWith ? { winsWith } : {}) } : null,
-    ...(() => {
-      const flip = nearestFlip(answers);
-      return flip ? { wouldChange: flip } : {};
-    })(),
+    ...(wouldChange ? { wouldChange } : {}),
     ranking: d.ranking,
     answers,
     warnings: [...assumed, ...sanityWarnings(answers)].map((text) => ({ rule: 'R0', text })),

@@ -23,7 +23,3 @@ export const OUTCOME_NAMES: Record<OutcomeId, string> = {
 export function transportLabel(id: OutcomeId): string {
   return `${OUTCOME_NAMES[id]} (${id})`;
 }
-
-export function isPlainHttp(id: OutcomeId): boolean {
-  return (PLAIN_HTTP_IDS as readonly string[]).includes(id);
-}

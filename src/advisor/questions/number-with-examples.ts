@@ -1,7 +1,7 @@
 // A number the user may not know offhand: typical values to pick from, or type your own (plain
 // decimal notation only, at least `minimum`), or "not sure" where a default exists, or "back".
 import { AnswerError, parseAmount } from '../answers.js';
-import { backChoice, BACK, message, type Back, type Choice, type QuestionContext } from './types.js';
+import { backChoice, message, type Back, type Choice, type QuestionContext } from './types.js';
 
 export const NOT_SURE = Symbol('not sure');
 const TYPE_IT = Symbol('enter a number');
@@ -46,5 +46,3 @@ export async function numberWithExamples(ctx: QuestionContext, q: NumberQuestion
   });
   return Number(typed.trim());
 }
-
-export { BACK };
