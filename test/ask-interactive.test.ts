@@ -141,16 +141,21 @@ describe('ask through the CLI entry point in a terminal', () => {
     vi.restoreAllMocks();
   });
 
-  it('prompts only for what the flags and the preset leave open', async () => {
+  it('prompts only for what the flags leave open, and not at all when they answer every required question', async () => {
     for (const s of streams) Object.defineProperty(s, 'isTTY', { value: true, configurable: true });
     vi.stubEnv('CI', '');
     const written: string[] = [];
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    const code = run(['ask', '--preset', 'ticker', '--binary', '-f', 'json']);
+    // the README's example: complete, so no question at all
+    expect(await run(['ask', '--preset', 'llm-stream', '--platform', 'vercel', '-f', 'json'])).toBe(0);
+    expect(JSON.parse(written.join('')).recommendation).toBe('sse');
+    written.length = 0;
+
+    const code = run(['ask', '--direction', 'server-to-client', '--latency', '500', '--binary', '--no-serverless', '-f', 'json']);
     await started();
-    expect(screen.getScreen()).toContain('Does each request get its own stream'); // the preset answered direction and ratio
-    for (let i = 0; i < 9; i++) {
+    expect(screen.getScreen()).toContain('Client messages per server message?'); // the one required answer missing
+    for (let i = 0; i < 12; i++) {
       screen.keypress('enter');
       await Promise.race([screen.next(), code]);
     }

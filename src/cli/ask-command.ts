@@ -92,8 +92,9 @@ export async function runAsk(opts: AskOptions, io: AskIo = processIo()): Promise
   const color = colorWanted(opts.color, Boolean(opts.outputFile), io.env, io.isTTY) && format === 'text';
   let assumed: string[] = [];
   let asked: AnswerKey[] = [];
-  // `--answers -` used stdin up: there is nothing left to answer prompts with
-  if (opts.interactive && io.canPrompt && opts.answers !== '-') {
+  // Prompt only when a required answer is missing: flags, a file or a preset that answer them all
+  // get the report at once (optional answers take their defaults). `--answers -` used stdin up.
+  if (opts.interactive && io.canPrompt && opts.answers !== '-' && missingKeys(given).length > 0) {
     const terminal = await (io.prompts ?? terminalPrompts)();
     const dim = new Chalk({ level: color ? 1 : 0 }).dim;
     try {
