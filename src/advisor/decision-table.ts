@@ -35,7 +35,8 @@ const relaxedMixed = (f: Facts) => f.flow === 'mixed' && !fastMixed(f);
 const clientServer = (f: Facts) => f.flow === 'mixed' || f.flow === 'conversation' || f.flow === 'upstream';
 const subscription = (f: Facts) => push(f) && !f.perRequest;
 
-/* eslint-disable max-len -- one row per line keeps the table readable as a table */
+// One row per line keeps the table readable as a table: formatters leave it as it is.
+// prettier-ignore
 export const DECISION_ROWS: readonly DecisionRow[] = [
   // R14 step 1: media between users, then peer data.
   { id: 'R5', key: 'media', when: 'live audio/video between users', applies: (f) => f.peerToPeerMedia, picks: 'webrtc', effects: { webrtc: '++', websocket: '0', sse: 'x', 'long-polling': 'x', 'http2-streaming': 'x' }, reason: 'Live audio and video between users need WebRTC media tracks; a WebSocket only carries the signaling.', sources: ['seed000', 'seed004'] },
