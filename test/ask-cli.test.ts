@@ -65,10 +65,10 @@ describe('ask without a terminal: missing answers', () => {
 describe('ask without a terminal: invalid input', () => {
   it.each([
     [['--direction', 'sideways'], /direction.*sideways.*(server-to-client|Allowed choices)/],
-    [['--latency', '-5'], /--latency must be a number ≥ 0, got "-5"/],
-    [['--latency', 'abc'], /--latency must be a number ≥ 0, got "abc"/],
-    [['--ratio', 'NaN'], /--ratio must be a number ≥ 0, got "NaN"/],
-    [['--ratio', ''], /--ratio must be a number ≥ 0/],
+    [['--latency', '-5'], /--latency must be a plain decimal number .*, got "-5"/],
+    [['--latency', 'abc'], /--latency must be a plain decimal number .*, got "abc"/],
+    [['--ratio', 'NaN'], /--ratio must be a plain decimal number .*, got "NaN"/],
+    [['--ratio', ''], /--ratio must be a plain decimal number/],
     [['--format', 'yaml'], /yaml/],
   ])('%j → exit 2', (args, pattern) => {
     expectUsageError(cli([...FULL, ...args]), pattern);
@@ -82,7 +82,7 @@ describe('ask without a terminal: invalid input', () => {
     ['string-ratio.json', '{ "clientToServerRatio": "0.5" }', /clientToServerRatio must be a number ≥ 0, got "0.5"/],
     ['bool-as-string.json', '{ "binary": "yes" }', /binary must be true or false, got "yes"/],
     ['bad-direction.json', '{ "direction": "up" }', /direction must be one of server-to-client, client-to-server, bidirectional, peer-to-peer, got "up"/],
-    ['unknown.json', '{ "direction": "bidirectional", "latency": 5, "ratio": 1 }', /unknown keys latency, ratio \(known: direction, clientToServerRatio/],
+    ['unknown.json', '{ "direction": "bidirectional", "latency": 5, "ratio": 1 }', /unknown keys latency, ratio; known: direction, clientToServerRatio/],
   ])('answers file %s → exit 2, one line', (name, content, pattern) => {
     expectUsageError(cli(['--answers', answersFile(name, content)]), pattern);
   });
@@ -98,14 +98,13 @@ describe('ask without a terminal: complete answers', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const rec = JSON.parse(r.stdout);
+    expect(rec.schemaVersion).toBe(1);
     expect(rec.recommendation).toBe('sse');
     expect(rec.ranking.map((t: { transport: string }) => t.transport).sort()).toEqual([...TRANSPORT_IDS].sort());
     expect(rec.ranking[0].transport).toBe('sse');
-    expect(rec.answers).toEqual({
-      direction: 'server-to-client', clientToServerRatio: 0.01, latencyBudgetMs: 300, binary: false, serverless: true,
-      peerToPeerMedia: false, streamingBlockedByProxy: false, http1Only: false, existingWebSocketInfra: false, highThroughput: false,
-    });
-    expect(rec.checklist[0]).toEqual({ id: 'SSE-1', text: expect.any(String) });
+    expect(rec.answers).toEqual({ direction: 'server-to-client', clientToServerRatio: 0.01, latencyBudgetMs: 300, binary: false, serverless: true });
+    expect(rec.defaults).toMatchObject({ platform: 'other-serverless', streamScope: 'subscription', client: 'browser', highThroughput: false });
+    expect(rec.checklist[0]).toEqual({ id: 'SSE-1', title: expect.any(String), text: expect.any(String) });
     for (const t of rec.ranking) for (const reason of t.reasons) expect(reason.rule).toMatch(/^R\d+$/);
   });
 
@@ -117,22 +116,25 @@ describe('ask without a terminal: complete answers', () => {
     expect(overridden.recommendation).toBe('sse');
   });
 
-  it('writes a markdown decision record to --output-file', () => {
+  it('writes a markdown decision record to --output-file, the format read from its extension', () => {
     const target = join(dir, 'adr', 'transport.md');
-    const r = cli([...FULL, '-f', 'markdown', '-o', target]);
+    const r = cli([...FULL, '-o', target, '--title', 'Live dashboard transport']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     const md = readFileSync(target, 'utf8');
-    for (const heading of ['# ADR: real-time transport: Server-Sent Events (`sse`)', '## Context', '## Decision', '## Alternatives considered', '## Review checklist']) {
+    for (const heading of ['# Live dashboard transport', '## Context', '## Decision', '## Consequences', '## Alternatives considered', '## Checklist', '## Starter', '## Sources']) {
       expect(md).toContain(heading);
     }
-    expect(md).toMatch(/^- \[ \] \*\*SSE-1\*\* /m);
+    expect(md).toMatch(/^- \[ \] \*\*SSE-1 /m);
+    expect(md).toContain('```ts\n// Server-Sent Events for a long-lived subscription'); // the starter, read from the installed files
   });
 
   it('prints plain text when stdout is a pipe, even with FORCE_COLOR unset', () => {
     const r = cli(FULL);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Recommendation: Server-Sent Events (sse)');
+    expect(r.stdout.trimEnd().split('\n').length).toBeLessThanOrEqual(26);
+    expect(r.stdout.split('\n').every((l) => l.length <= 80 || !l.includes(' '))).toBe(true); // 80 columns without a terminal
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 

@@ -94,9 +94,9 @@ describe('ask: no terminal', () => {
 
   it('huge and non-numeric flag values are one line, exit 2', () => {
     file('ok.json', JSON.stringify(COMPLETE));
-    expectOneLine(ask(['--answers', 'ok.json', '--latency', '1e309']), 2, /--latency must be a number ≥ 0, got "1e309"/);
-    expectOneLine(ask(['--answers', 'ok.json', '--ratio', 'Infinity']), 2, /--ratio must be a number ≥ 0, got "Infinity"/);
-    expectOneLine(ask(['--answers', 'ok.json', '--ratio', '0x']), 2, /--ratio must be a number ≥ 0, got "0x"/);
+    expectOneLine(ask(['--answers', 'ok.json', '--latency', '1e309']), 2, /--latency must be a plain decimal number .*, got "1e309"/);
+    expectOneLine(ask(['--answers', 'ok.json', '--ratio', 'Infinity']), 2, /--ratio must be a plain decimal number .*, got "Infinity"/);
+    expectOneLine(ask(['--answers', 'ok.json', '--ratio', '0x']), 2, /--ratio must be a plain decimal number .*, got "0x"/);
   });
 });
 

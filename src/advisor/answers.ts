@@ -1,93 +1,102 @@
-// The ten inputs of the framework (framework.md §2): their types, validation, and R0 sanity checks.
+// Checking answers (from flags, a file or the prompts) against ANSWER_SPECS, and completing them:
+// defaults for what may be left out, and the R0 sanity warnings.
+import { closest } from '../config/suggest.js';
+import {
+  ANSWER_KEYS, ANSWER_SPECS, DEFAULT_RATIO, OPTIONAL_BOOLEANS, REQUIRED_KEYS,
+  type AnswerKey, type Answers, type Direction, type Platform,
+} from './answer-specs.js';
 
-export const DIRECTIONS = ['server-to-client', 'client-to-server', 'bidirectional', 'peer-to-peer'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
-
-export interface Answers {
-  direction: Direction;
-  /** client messages per server message; 0 = the client never sends over the channel */
-  clientToServerRatio: number;
-  latencyBudgetMs: number;
-  binary: boolean;
-  serverless: boolean;
-  peerToPeerMedia: boolean;
-  streamingBlockedByProxy: boolean;
-  http1Only: boolean;
-  existingWebSocketInfra: boolean;
-  highThroughput: boolean;
-}
-export type AnswerKey = keyof Answers;
-
-/** Order matters: it is the order of the questions and of every listing. */
-export const REQUIRED_KEYS = ['direction', 'clientToServerRatio', 'latencyBudgetMs', 'binary', 'serverless'] as const;
-export const OPTIONAL_KEYS = ['peerToPeerMedia', 'streamingBlockedByProxy', 'http1Only', 'existingWebSocketInfra', 'highThroughput'] as const;
-export const ANSWER_KEYS: readonly AnswerKey[] = [...REQUIRED_KEYS, ...OPTIONAL_KEYS];
-
-/** R0: a ratio nobody measured defaults by direction, and the report says so. */
-export const DEFAULT_RATIO: Record<Direction, number> = {
-  'server-to-client': 0,
-  bidirectional: 1,
-  'client-to-server': 10,
-  'peer-to-peer': 1,
-};
+export * from './answer-specs.js';
 
 export class AnswerError extends Error {
   override name = 'AnswerError';
 }
 
-/** A flag's text as a number ≥ 0; `where` names the flag in the error. */
+/** Plain decimal notation only: Number() would also read "0x10", " 5", "1e3", "0b11" and "-1e-400". */
+const DECIMAL = /^(?:\d+(?:\.\d+)?|\.\d+)$/;
+
+/** A flag's text as a number; `where` names the flag in the error. */
 export function parseAmount(text: string, where: string): number {
-  const n = text.trim() === '' ? Number.NaN : Number(text);
-  if (!Number.isFinite(n) || n < 0) throw new AnswerError(`${where} must be a number ≥ 0, got "${text}"`);
+  const n = DECIMAL.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(n)) throw new AnswerError(`${where} must be a plain decimal number such as 0.5 or 300, got "${text}"`);
   return n;
 }
 
 /** A value as the error shows it: JSON, except that 1e309 (JSON.parse gives Infinity) must not read as `null`. */
 function shown(value: unknown): string {
   if (typeof value === 'number' && !Number.isFinite(value)) return `${value} (out of range)`;
+  if (Object.is(value, -0)) return '-0';
   const json = JSON.stringify(value);
   return json === undefined ? String(value) : json.length > 60 ? `${json.slice(0, 57)}...` : json;
 }
 
 /** Checks one input's value and type; `where` says where it came from (a flag or a file). */
 export function checkAnswer<K extends AnswerKey>(key: K, value: unknown, where: string): Answers[K] {
-  if (key === 'direction') {
-    if (typeof value !== 'string' || !(DIRECTIONS as readonly string[]).includes(value)) {
-      throw new AnswerError(`${where}: direction must be one of ${DIRECTIONS.join(', ')}, got ${shown(value)}`);
+  const spec = ANSWER_SPECS[key];
+  const what = where.startsWith('--') ? where : `${where}: ${key}`; // a flag names itself; a file names the key
+  if (spec.kind === 'enum') {
+    if (typeof value !== 'string' || !spec.values.includes(value)) throw new AnswerError(`${what} must be one of ${spec.values.join(', ')}, got ${shown(value)}`);
+  } else if (spec.kind === 'number') {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || Object.is(value, -0)) {
+      throw new AnswerError(`${what} must be a number ≥ 0, got ${shown(value)}`);
     }
-  } else if (key === 'clientToServerRatio' || key === 'latencyBudgetMs') {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new AnswerError(`${where}: ${key} must be a number ≥ 0, got ${shown(value)}`);
-    }
+    if (value < spec.minimum) throw new AnswerError(`${what} must be at least ${spec.minimum}${spec.unit ? ` (${spec.unit})` : ''}, got ${value}`);
   } else if (typeof value !== 'boolean') {
-    throw new AnswerError(`${where}: ${key} must be true or false, got ${shown(value)}`);
+    throw new AnswerError(`${what} must be true or false, got ${shown(value)}`);
   }
   return value as Answers[K];
 }
 
-/** Validates a parsed answers file: a plain object with known keys and well-typed values. */
+/** Validates a parsed answers file: a plain object of known keys (plus `$schema`) with well-typed values. */
 export function checkAnswersObject(raw: unknown, where: string): Partial<Answers> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new AnswerError(`${where}: expected a JSON object of answers, got ${Array.isArray(raw) ? 'an array' : raw === null ? 'null' : typeof raw}`);
   }
-  const unknown = Object.keys(raw).filter((k) => !(ANSWER_KEYS as readonly string[]).includes(k));
+  const keys = Object.keys(raw).filter((k) => k !== '$schema');
+  const unknown = keys.filter((k) => !(ANSWER_KEYS as string[]).includes(k));
   if (unknown.length > 0) {
-    throw new AnswerError(`${where}: unknown key${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (known: ${ANSWER_KEYS.join(', ')})`);
+    const hints = unknown.map((k) => {
+      const near = closest(k, ANSWER_KEYS);
+      return near ? `${k} (did you mean ${near}?)` : k;
+    });
+    throw new AnswerError(`${where}: unknown key${unknown.length > 1 ? 's' : ''} ${hints.join(', ')}; known: ${ANSWER_KEYS.join(', ')}`);
   }
   const out: Partial<Answers> = {};
-  for (const [key, value] of Object.entries(raw) as [AnswerKey, unknown][]) {
-    (out as Record<AnswerKey, unknown>)[key] = checkAnswer(key, value, where);
+  for (const key of keys as AnswerKey[]) {
+    (out as Record<AnswerKey, unknown>)[key] = checkAnswer(key, (raw as Record<string, unknown>)[key], where);
   }
   return out;
 }
 
-/** The required inputs still unknown. Peer-to-peer needs no ratio (R2 excludes it), so R0 fills it. */
-export function missingKeys(partial: Partial<Answers>): AnswerKey[] {
-  return REQUIRED_KEYS.filter((k) => partial[k] === undefined && !(k === 'clientToServerRatio' && partial.direction === 'peer-to-peer'));
+const serverlessOf = (p: Platform) => p !== 'long-lived-server';
+
+/** `serverless` and `platform` must agree; `platform` alone answers `serverless`. */
+export function checkPlatform(partial: Partial<Answers>): void {
+  const { serverless, platform } = partial;
+  if (serverless !== undefined && platform !== undefined && serverless !== serverlessOf(platform)) {
+    throw new AnswerError(`serverless: ${serverless} contradicts platform: ${platform}; give one of them, or make them agree`);
+  }
 }
 
-/** Fills what may be defaulted: optional flags to false, the ratio of a peer-to-peer flow (R0, said in `assumed`). */
-export function completeAnswers(partial: Partial<Answers>): { answers: Answers; assumed: string[] } {
+/** The required inputs still unknown. */
+export function missingKeys(partial: Partial<Answers>): AnswerKey[] {
+  return REQUIRED_KEYS.filter((k) => {
+    if (partial[k] !== undefined) return false;
+    if (k === 'clientToServerRatio') return partial.direction !== 'peer-to-peer';
+    if (k === 'serverless') return partial.platform === undefined;
+    return true;
+  });
+}
+
+export interface Completed {
+  answers: Answers;
+  /** defaults the report must state (R0) */
+  assumed: string[];
+}
+
+/** Fills what may be defaulted: the optional answers, the ratio between peers, serverless from the platform. */
+export function completeAnswers(partial: Partial<Answers>): Completed {
+  checkPlatform(partial);
   const missing = missingKeys(partial);
   if (missing.length > 0) throw new AnswerError(`missing answers: ${missing.join(', ')}`);
   const direction = partial.direction as Direction;
@@ -95,8 +104,16 @@ export function completeAnswers(partial: Partial<Answers>): { answers: Answers; 
   if (partial.clientToServerRatio === undefined) {
     assumed.push(`client-to-server ratio not used between peers: set to ${DEFAULT_RATIO[direction]}.`);
   }
-  const optional = Object.fromEntries(OPTIONAL_KEYS.map((k) => [k, partial[k] ?? false]));
-  const answers = { ...(partial as Answers), ...optional, clientToServerRatio: partial.clientToServerRatio ?? DEFAULT_RATIO[direction] };
+  const platform = partial.platform ?? (partial.serverless ? 'other-serverless' : 'long-lived-server');
+  const answers: Answers = {
+    ...(Object.fromEntries(OPTIONAL_BOOLEANS.map((k) => [k, false])) as Pick<Answers, (typeof OPTIONAL_BOOLEANS)[number]>),
+    ...(partial as Answers),
+    streamScope: partial.streamScope ?? 'subscription',
+    client: partial.client ?? 'browser',
+    clientToServerRatio: partial.clientToServerRatio ?? DEFAULT_RATIO[direction],
+    platform,
+    serverless: serverlessOf(platform),
+  };
   return { answers, assumed };
 }
 
@@ -110,5 +127,8 @@ export function sanityWarnings(a: Answers): string[] {
     out.push(`client-to-server with a ratio of ${a.clientToServerRatio} means the server sends more; trusting the ratio.`);
   }
   if (a.direction === 'peer-to-peer' && !a.peerToPeerMedia) out.push('peer-to-peer without media: treated as peer data channels (R17).');
+  if (a.streamScope === 'per-request' && a.direction !== 'server-to-client' && a.clientToServerRatio > 0.1) {
+    out.push('one stream per request fits a response streamed back to one request; this flow is read as a subscription.');
+  }
   return out;
 }

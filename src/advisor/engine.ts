@@ -1,33 +1,33 @@
-// recommend(): a pure function from complete answers to a full ranking, the pick and its advice.
+// recommend(): a pure function from complete answers to the report's content: the decision
+// (decide.ts), the runner-up with when it would win, what would change the pick, notes, warnings,
+// the checklist and the starter files.
 import { sanityWarnings, type Answers } from './answers.js';
 import { checklistFor, type ChecklistItem } from './checklists.js';
-import { factsOf } from './facts.js';
+import { decide, type Ranked, type Reason } from './decide.js';
+import { nearestFlip, type Flip } from './flip.js';
 import { notesFor, type Note } from './notes.js';
-import { DECIDES, POINTS, RULES, type Effect, type Rule } from './rules-table.js';
-import { whenToPrefer } from './runner-up.js';
+import { runnerUpSentence } from './runner-up.js';
 import { snippetFor, type Snippet } from './snippets/index.js';
-import { TRANSPORT_IDS, type TransportId } from './transports.js';
+import type { OutcomeId } from './transports.js';
 
-export interface Reason {
-  rule: string;
-  text: string;
-  effect: Effect | 'decides';
-  points: number;
-}
+export type { Ranked, Reason };
 
-export interface Ranked {
-  transport: TransportId;
-  score: number;
-  /** a ✗ from any rule: never recommended, whatever the score */
-  vetoed: boolean;
-  reasons: Reason[];
+export interface RunnerUp {
+  transport: OutcomeId;
+  /** why it is worth knowing, for this situation */
+  why: string;
+  /** the nearest one-answer change that makes it the pick, if one exists */
+  winsWith?: Flip;
 }
 
 export interface Recommendation {
-  recommendation: TransportId;
-  /** the rule whose R14 step fixed the pick */
+  recommendation: OutcomeId;
+  /** the decision row (framework rule id) whose R14 step fixed the pick */
   decidedBy: string;
-  runnerUp: { transport: TransportId; when: string } | null;
+  decidedByRow: string;
+  runnerUp: RunnerUp | null;
+  /** the nearest one-answer change that flips the pick */
+  wouldChange?: Flip;
   ranking: Ranked[];
   answers: Answers;
   warnings: Note[];
@@ -36,44 +36,23 @@ export interface Recommendation {
   snippet: Snippet;
 }
 
-function reasonOf(rule: Rule, effect: Effect): Reason {
-  return { rule: rule.id, text: rule.reason, effect, points: effect === 'x' ? 0 : POINTS[effect] };
-}
-
 /** `assumed` lists defaults filled in for the user (R0); they come back as warnings. */
 export function recommend(answers: Answers, assumed: readonly string[] = []): Recommendation {
-  const facts = factsOf(answers);
-  const applicable = RULES.filter((r) => r.applies(facts));
-  const entries = TRANSPORT_IDS.map((transport): Ranked => {
-    const reasons = applicable.flatMap((r) => (r.effects[transport] ? [reasonOf(r, r.effects[transport])] : []));
-    return {
-      transport,
-      score: reasons.reduce((sum, r) => sum + r.points, 0),
-      vetoed: reasons.some((r) => r.effect === 'x'),
-      reasons,
-    };
-  });
-  const byId = new Map(entries.map((e) => [e.transport, e]));
-
-  // R14: the first applicable step decides; a vetoed pick falls through to the next step.
-  const decider = applicable.find((r) => r.picks && !byId.get(r.picks)?.vetoed);
-  if (!decider?.picks) throw new Error('no rule picked a transport'); // R1 or R3/R12/R13/R17 always applies
-  const pick = byId.get(decider.picks) as Ranked;
-  pick.score += DECIDES;
-  pick.reasons.unshift({ rule: 'R14', text: `First step of the precedence that applies: ${decider.id} (${decider.when}).`, effect: 'decides', points: DECIDES });
-
-  // Vetoed last, then by score; ties keep the TRANSPORT_IDS order (the sort is stable).
-  const ranking = [...entries].sort((a, b) => Number(a.vetoed) - Number(b.vetoed) || b.score - a.score);
-  const second = ranking[1] && !ranking[1].vetoed ? ranking[1].transport : undefined;
+  const d = decide(answers);
+  const second = d.ranking[1] && !d.ranking[1].vetoed ? d.ranking[1] : undefined;
+  const winsWith = second ? nearestFlip(answers, second.transport) : undefined;
+  const wouldChange = nearestFlip(answers);
   return {
-    recommendation: pick.transport,
-    decidedBy: decider.id,
-    runnerUp: second ? { transport: second, when: whenToPrefer(pick.transport, second, decider.id) } : null,
-    ranking,
+    recommendation: d.pick,
+    decidedBy: d.decider.id,
+    decidedByRow: d.decider.key,
+    runnerUp: second ? { transport: second.transport, why: runnerUpSentence(d.decider.key, second, d.facts), ...(winsWith ? { winsWith } : {}) } : null,
+    ...(wouldChange ? { wouldChange } : {}),
+    ranking: d.ranking,
     answers,
     warnings: [...assumed, ...sanityWarnings(answers)].map((text) => ({ rule: 'R0', text })),
-    notes: notesFor(pick.transport, second, facts),
-    checklist: checklistFor(pick.transport, facts),
-    snippet: snippetFor(pick.transport, facts),
+    notes: notesFor(d.pick, second?.transport, d.facts),
+    checklist: checklistFor(d.pick, d.facts),
+    snippet: snippetFor(d.pick, d.facts),
   };
 }

@@ -1,4 +1,4 @@
-// The classes the rules speak in (framework.md §2), derived once from the raw answers.
+// The classes the decision rows speak in (framework.md §2), derived once from the complete answers.
 import type { Answers } from './answers.js';
 
 /** push = none/rare client messages; conversation = balanced; peer = peer-to-peer direction. */
@@ -8,6 +8,10 @@ export type LatencyClass = 'ultra' | 'interactive' | 'responsive' | 'relaxed';
 export interface Facts extends Answers {
   flow: Flow;
   latency: LatencyClass;
+  /** data flows only up: the client uploads, the server at most acknowledges (R12, R19) */
+  upload: boolean;
+  /** one stream answers one request (read as a subscription unless the flow is push, R0) */
+  perRequest: boolean;
 }
 
 // R0: when direction and ratio disagree, the ratio is the measured quantity and wins.
@@ -29,5 +33,12 @@ function latencyOf(ms: number): LatencyClass {
 }
 
 export function factsOf(a: Answers): Facts {
-  return { ...a, flow: flowOf(a), latency: latencyOf(a.latencyBudgetMs) };
+  const flow = flowOf(a);
+  return {
+    ...a,
+    flow,
+    latency: latencyOf(a.latencyBudgetMs),
+    upload: flow === 'upstream' && a.direction === 'client-to-server',
+    perRequest: a.streamScope === 'per-request' && flow === 'push',
+  };
 }

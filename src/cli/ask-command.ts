@@ -1,16 +1,20 @@
-// `rt-advisor ask`: answers from a file and flags, the missing ones asked in a terminal, then the
-// recommendation rendered. Inquirer is imported only when a question must actually be asked.
-import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+// `rt-advisor ask`: answers from a preset, a file (or stdin) and flags, the missing ones asked in a
+// terminal, then the recommendation rendered. Inquirer is imported only when a question must be asked.
+import { readFileSync } from 'node:fs';
+import { extname, isAbsolute, relative } from 'node:path';
 import { Chalk } from 'chalk';
-import { AnswerError, checkAnswersObject, completeAnswers, missingKeys, type Answers } from '../advisor/answers.js';
-import { recommend, type Recommendation } from '../advisor/engine.js';
+import { AnswerError, checkPlatform, completeAnswers, missingKeys, type AnswerKey, type Answers } from '../advisor/answers.js';
+import { recommend } from '../advisor/engine.js';
 import { askMissing } from '../advisor/flow.js';
-import type { PromptApi } from '../advisor/questions/types.js';
+import { layerAnswers, PRESETS, type PresetName } from '../advisor/presets.js';
+import type { ReportInput } from '../advisor/report-input.js';
 import { reportJson } from '../advisor/report-json.js';
 import { reportMarkdown } from '../advisor/report-markdown.js';
 import { reportText } from '../advisor/report-text.js';
-import { answersFromFlags, flagFor, type AskOptions } from './ask-flags.js';
+import { readAnswers, saveAnswers } from './ask-answers-file.js';
+import { answersFromFlags, equivalentCommand, flagFor, type AskFormat, type AskOptions } from './ask-flags.js';
+import { signalExitCode, terminalPrompts, type TerminalPrompts } from './ask-prompts.js';
+import { snippetFolder } from './ask-snippets.js';
 import { colorWanted, writeReport } from './output.js';
 import { UsageError } from './usage-error.js';
 
@@ -22,6 +26,15 @@ export interface AskIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
+  /** the prompts to ask with; the terminal's (Inquirer) when not given */
+  prompts?: () => Promise<TerminalPrompts>;
+  /** stdin to its end, for `--answers -` */
+  readStdin?: () => string;
+  stdinIsTTY?: boolean;
+  /** terminal width for the text report */
+  columns?: number;
+  /** today, for the ADR */
+  today?: () => Date;
 }
 
 /** CI=1, CI=true, CI=TRUE… all count; CI=0 and CI=false do not. */
@@ -39,32 +52,10 @@ export function processIo(): AskIo {
     cwd: process.cwd(),
     env: process.env,
     isTTY,
+    readStdin: () => readFileSync(0, 'utf8'),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    columns: process.stdout.columns,
   };
-}
-
-/** An answers file is a few hundred bytes; a bigger one is a wrong path (a log, a bundle, /dev/zero). */
-const MAX_ANSWERS_BYTES = 1024 * 1024;
-
-function readAnswersFile(path: string, cwd: string): Partial<Answers> {
-  let text: string;
-  try {
-    const abs = resolve(cwd, path);
-    // stat first: a FIFO or a device would block or never end, a directory is no file
-    const info = statSync(abs);
-    if (!info.isFile()) throw new UsageError(`cannot read answers file ${path}: ${info.isDirectory() ? 'it is a directory' : 'not a regular file'}`);
-    if (info.size > MAX_ANSWERS_BYTES) throw new UsageError(`cannot read answers file ${path}: larger than 1 MB, not an answers file`);
-    text = readFileSync(abs, 'utf8');
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    throw new UsageError(`cannot read answers file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, '')); // editors on Windows save a BOM
-  } catch (err) {
-    throw new UsageError(`answers file ${path} is not valid JSON: ${(err as Error).message.split('\n')[0]}`);
-  }
-  return checkAnswersObject(raw, `answers file ${path}`);
 }
 
 /** Thrown by the flow's injected exit; carries the exit code out of the prompts. */
@@ -74,42 +65,74 @@ class AskExit extends Error {
   }
 }
 
-function render(rec: Recommendation, opts: AskOptions, color: boolean): string {
-  if (opts.format === 'json') return reportJson(rec);
-  if (opts.format === 'markdown') return reportMarkdown(rec);
-  return reportText(rec, { color });
+/** `--format` wins; else `-o`'s extension says it; else text. */
+export function formatFor(opts: AskOptions): AskFormat {
+  if (opts.format) return opts.format;
+  const ext = opts.outputFile ? extname(opts.outputFile).toLowerCase() : '';
+  return ext === '.md' || ext === '.markdown' ? 'markdown' : ext === '.json' ? 'json' : 'text';
 }
 
-export async function runAsk(opts: AskOptions, io: AskIo = processIo()): Promise<number> {
-  let given: Partial<Answers>;
+function givenAnswers(opts: AskOptions, io: AskIo): Partial<Answers> {
   try {
-    given = { ...(opts.answers ? readAnswersFile(opts.answers, io.cwd) : {}), ...answersFromFlags(opts) };
+    const preset = opts.preset ? PRESETS[opts.preset as PresetName] : {};
+    const file = opts.answers ? readAnswers(opts.answers, { cwd: io.cwd, readStdin: io.readStdin ?? (() => ''), stdinIsTTY: Boolean(io.stdinIsTTY) }) : {};
+    const flags = answersFromFlags(opts);
+    checkPlatform(file);
+    checkPlatform(flags);
+    return layerAnswers(preset, file, flags);
   } catch (err) {
     if (err instanceof AnswerError) throw new UsageError(err.message);
     throw err;
   }
+}
 
-  const color = colorWanted(opts.color, Boolean(opts.outputFile), io.env, io.isTTY);
+export async function runAsk(opts: AskOptions, io: AskIo = processIo()): Promise<number> {
+  let given = givenAnswers(opts, io);
+  const format = formatFor(opts);
+  const color = colorWanted(opts.color, Boolean(opts.outputFile), io.env, io.isTTY) && format === 'text';
   let assumed: string[] = [];
-  if (opts.interactive && io.canPrompt) {
-    const prompt: PromptApi = await import('@inquirer/prompts');
+  let asked: AnswerKey[] = [];
+  // Prompt only when a required answer is missing: flags, a file or a preset that answer them all
+  // get the report at once (optional answers take their defaults). `--answers -` used stdin up.
+  if (opts.interactive && io.canPrompt && opts.answers !== '-' && missingKeys(given).length > 0) {
+    const terminal = await (io.prompts ?? terminalPrompts)();
     const dim = new Chalk({ level: color ? 1 : 0 }).dim;
     try {
-      ({ answers: given, assumed } = await askMissing(given, { prompt, hint: dim, exit: (code, message) => { throw new AskExit(code, message); } }));
+      ({ answers: given, assumed, asked } = await askMissing(given, { prompt: terminal.prompt, hint: dim, exit: (code, message) => { throw new AskExit(code, message); } }));
     } catch (err) {
       if (!(err instanceof AskExit)) throw err;
-      io.stderr(`rt-advisor: ${err.message}\n`);
-      return err.code;
+      const signal = terminal.stoppedBy();
+      io.stderr(`rt-advisor: ${signal ? err.message.replace('cancelled', `cancelled (${signal})`) : err.message}\n`);
+      return signal ? signalExitCode(signal) : err.code;
+    } finally {
+      terminal.release();
     }
   }
 
   const missing = missingKeys(given);
   if (missing.length > 0) {
-    const why = opts.interactive ? 'no terminal to ask in: stdin or stdout is not a TTY, or CI is set' : 'not asked: --no-interactive';
+    const why = !opts.interactive ? 'not asked: --no-interactive' : opts.answers === '-' ? 'not asked: stdin carried the answers file' : 'no terminal to ask in: stdin or stdout is not a TTY, or CI is set';
     throw new UsageError(`missing answers: ${missing.map(flagFor).join(', ')}; pass them as flags or in --answers <file> (${why})`);
   }
   const complete = completeAnswers(given);
   const rec = recommend(complete.answers, [...assumed, ...complete.assumed]);
-  writeReport(render(rec, opts, color), opts.outputFile, io.cwd, io.stdout);
+  const folder = snippetFolder();
+  const shown = relative(io.cwd, folder);
+  const input: ReportInput = {
+    rec,
+    given: new Set(Object.keys(given) as AnswerKey[]),
+    snippetDir: shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : folder,
+    readSnippet: (path) => readFileSync(`${folder}/${path}`, 'utf8'),
+    date: (io.today?.() ?? new Date()).toISOString().slice(0, 10),
+    title: opts.title,
+    deciders: opts.deciders,
+    width: Math.max(40, Math.min(io.columns ?? 80, 120)),
+    color,
+    verbose: Boolean(opts.verbose),
+  };
+  const text = format === 'json' ? reportJson(input) : format === 'markdown' ? reportMarkdown(input) : reportText(input);
+  writeReport(text, opts.outputFile, io.cwd, io.stdout);
+  if (opts.saveAnswers) saveAnswers(opts.saveAnswers, given, io.cwd);
+  if (asked.length > 0) io.stderr(`Without the questions: ${equivalentCommand(given)}\n`);
   return 0;
 }

@@ -1,3 +1,3 @@
-import { yesNo } from './yes-no.js';
+import { yesNo } from './choose.js';
 
-export const binary = yesNo('binary', 'Are the payloads binary (audio, images, protobuf, CRDT updates)?', 'SSE carries text only (R6)');
+export const binary = yesNo('binary', 'Are the payloads binary (audio, images, files, protobuf, CRDT updates)?', 'SSE carries text only (R6)');

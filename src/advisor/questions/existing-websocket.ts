@@ -1,4 +1,4 @@
-import { yesNo } from './yes-no.js';
+import { yesNo } from './choose.js';
 
 export const existingWebSocketInfra = yesNo(
   'existingWebSocketInfra',

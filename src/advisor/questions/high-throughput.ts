@@ -1,4 +1,4 @@
-import { yesNo } from './yes-no.js';
+import { yesNo } from './choose.js';
 
 // R11 only moves one-way push flows, so the question is skipped for the others.
 export const highThroughput = yesNo(

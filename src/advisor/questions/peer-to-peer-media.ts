@@ -1,3 +1,3 @@
-import { yesNo } from './yes-no.js';
+import { yesNo } from './choose.js';
 
 export const peerToPeerMedia = yesNo('peerToPeerMedia', 'Live audio, video or screen sharing between users?', 'media between users is WebRTC, whatever else holds (R5)');
