@@ -6,7 +6,8 @@
 // (comma list of real,monorepo,2000,10000,50000), BENCH_ESLINT_TREES (trees ESLint runs on; default all
 // but 50000, where one run takes minutes), BENCH_MONOREPO (the folder of the real monorepo: a checkout of
 // getsentry/sentry-javascript at MONOREPO_COMMIT; the tree is skipped with a note without it),
-// BENCH_SCAN_BIN (another rt-advisor build, e.g. the one before a change), BENCH_OUT (results file).
+// BENCH_SCAN_BIN (another rt-advisor build, e.g. the one before a change), BENCH_BASE_BIN (a second build
+// whose scan runs interleaved with the first, its report checked for being the same), BENCH_OUT (results file).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,6 +22,7 @@ const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));
 const TREES = (process.env.BENCH_TREES ?? 'real,monorepo,2000,10000,50000').split(',').map((s) => s.trim());
 const ESLINT_TREES = (process.env.BENCH_ESLINT_TREES ?? 'real,monorepo,2000,10000').split(',').map((s) => s.trim());
 const SCAN_BIN = resolve(process.env.BENCH_SCAN_BIN ?? join(REPO, 'bin', 'rt-advisor.js'));
+const BASE_BIN = process.env.BENCH_BASE_BIN && resolve(process.env.BENCH_BASE_BIN);
 const OUT = resolve(process.env.BENCH_OUT ?? join(BENCH, 'results.json'));
 const MAX_FILE_BYTES = 2 * 1024 * 1024; // the scan's own limit; the other tools get the same files
 const SOCKET_CLIENTS = ['socket.io-client', 'ws', 'graphql-ws', '@supabase/realtime-js', 'centrifuge', 'reconnecting-websocket', 'partysocket'];
@@ -234,6 +236,9 @@ async function benchTree(tree) {
   const scanArgs = [SCAN_BIN, 'scan', tree.root, '--format', 'json', '--fail-on', 'none', ...tree.scanArgs];
   const reportFile = join(WORK, `scan-${tree.name}.json`);
   job('scan', `rt-advisor scan (${relative(REPO, SCAN_BIN)})`, { cmd: process.execPath, args: scanArgs, cwd: REPO, okCodes: [0], stdoutFile: reportFile });
+  if (BASE_BIN) {
+    job('scanBase', `rt-advisor scan (${BASE_BIN})`, { cmd: process.execPath, args: [BASE_BIN, ...scanArgs.slice(1)], cwd: REPO, okCodes: [0], stdoutFile: reportFile + '.base' });
+  }
   // the very first scan on a machine: no compiled code of ts-morph cached yet (src/scan/compile-cache.ts)
   let fresh = 0;
   const freshCache = () => ({ RT_ADVISOR_COMPILE_CACHE: join(WORK, 'compile-cache', `${tree.name}-${process.pid}-${fresh++}`) });
@@ -266,6 +271,11 @@ async function benchTree(tree) {
   const report = JSON.parse(readFileSync(reportFile, 'utf8'));
   rows.scan.sockets = report.sockets.length;
   rows.scan.filesParsed = report.stats.filesParsed;
+  if (BASE_BIN) {
+    const base = JSON.parse(readFileSync(reportFile + '.base', 'utf8'));
+    rows.scanBase.sameReport = JSON.stringify({ ...base, stats: { ...base.stats, durationMs: 0 } }) === JSON.stringify({ ...report, stats: { ...report.stats, durationMs: 0 } });
+    if (!rows.scanBase.sameReport) log(`${tree.name}: the two builds' reports differ (${reportFile}, ${reportFile}.base)`);
+  }
   if (withCache) {
     const again = JSON.parse(readFileSync(reportFile + '.cached', 'utf8'));
     if (JSON.stringify({ ...again, stats: undefined }) !== JSON.stringify({ ...report, stats: undefined })) throw new Error(`${tree.name}: the cached report differs`);
@@ -280,6 +290,8 @@ async function benchTree(tree) {
     scanOverFloor: +(rows.scan.wallMs / rows.floor.wallMs).toFixed(2),
     scanOverNodeFloor: rows.nodeFloor ? +(rows.scan.wallMs / rows.nodeFloor.wallMs).toFixed(2) : undefined,
     eslintOverScan: rows.eslint ? +(rows.eslint.wallMs / rows.scan.wallMs).toFixed(1) : undefined,
+    eslintOverScanBase: rows.eslint && rows.scanBase ? +(rows.eslint.wallMs / rows.scanBase.wallMs).toFixed(1) : undefined,
+    scanBaseOverFloor: rows.scanBase ? +(rows.scanBase.wallMs / rows.floor.wallMs).toFixed(2) : undefined,
     cachedOverFloor: rows.scanCached ? +(rows.scanCached.wallMs / rows.floor.wallMs).toFixed(2) : undefined,
   };
   return { tree: tree.name, source: tree.source, files: inv.counted, sourceFiles: inv.scanned, gitignores: inv.gitignores, tools: rows, ratios };
@@ -298,7 +310,8 @@ function fmt(results) {
     }
     const q = t.ratios;
     const nodeFloor = q.scanOverNodeFloor ? `, scan/node floor ${q.scanOverNodeFloor}×` : '';
-    lines.push(`| ${t.tree} | | **scan/floor ${q.scanOverFloor}×**${nodeFloor}${q.eslintOverScan ? `, **ESLint/scan ${q.eslintOverScan}×**` : ''}${q.cachedOverFloor ? `, cached scan/floor ${q.cachedOverFloor}×` : ''} | | | |`);
+    const base = q.scanBaseOverFloor ? `, base scan/floor ${q.scanBaseOverFloor}×${q.eslintOverScanBase ? `, ESLint/base scan ${q.eslintOverScanBase}×` : ''}, same report: ${t.tools.scanBase.sameReport ? 'yes' : 'NO'}` : '';
+    lines.push(`| ${t.tree} | | **scan/floor ${q.scanOverFloor}×**${nodeFloor}${q.eslintOverScan ? `, **ESLint/scan ${q.eslintOverScan}×**` : ''}${q.cachedOverFloor ? `, cached scan/floor ${q.cachedOverFloor}×` : ''}${base} | | | |`);
   }
   return lines.join('\n');
 }
