@@ -209,8 +209,8 @@ function randomRepo(seed: number): Case & { gitignores: string[] } {
 }
 
 describe.skipIf(!hasGit)('.gitignore: random trees and patterns, against git', () => {
-  it('keeps exactly the files git keeps, over 60 seeded repositories', async () => {
-    for (let seed = 1; seed <= 60; seed++) {
+  it('keeps exactly the files git keeps, over 40 seeded repositories', async () => {
+    for (let seed = 1; seed <= 40; seed++) {
       const c = randomRepo(seed);
       const root = repo(c);
       const rules = Object.entries(c.files).filter(([p]) => p.endsWith('.gitignore')).map(([p, t]) => `${p}: ${JSON.stringify(t)}`);
