@@ -48,11 +48,11 @@ const gitDir = join(temp, 'git');
 execFileSync('git', ['init', '-q', '--initial-branch=main', gitDir], { env: gitEnv });
 writeFileSync(join(gitDir, '.git', 'info', 'exclude'), ''); // git init writes only comments there; make sure
 
-/** Files git does not ignore under `tree`, as `/` paths relative to it. */
-function gitNotIgnored(tree) {
+/** Files under `tree` git does not ignore (or, with `ignored`, those it ignores), as `/` paths relative to it. */
+function gitLists(tree, ignored = false) {
   const out = execFileSync(
     'git',
-    ['--git-dir', join(gitDir, '.git'), '--work-tree', tree, '-c', 'core.excludesFile=/dev/null', '-c', 'core.quotePath=false', 'ls-files', '-z', '--others', '--exclude-standard'],
+    ['--git-dir', join(gitDir, '.git'), '--work-tree', tree, '-c', 'core.excludesFile=/dev/null', '-c', 'core.quotePath=false', 'ls-files', '-z', '--others', ...(ignored ? ['--ignored'] : []), '--exclude-standard'],
     { cwd: tree, env: gitEnv, maxBuffer: 1 << 28, encoding: 'utf8' },
   );
   return out.split('\0').filter(Boolean);
@@ -124,12 +124,13 @@ for (const tree of trees) {
   const { files } = await discoverFiles({ paths: ['.'], cwd: root, ignore: [], defaultIgnores: false, gitignore: true });
   const ms = performance.now() - started;
   const ours = new Set(files.map((f) => f.relPath).filter((rel) => isPlainSource(root, rel)));
-  const git = new Set(gitNotIgnored(root).filter((rel) => isPlainSource(root, rel)));
+  const git = new Set(gitLists(root).filter((rel) => isPlainSource(root, rel)));
+  const gitIgnores = gitLists(root, true).filter((rel) => isPlainSource(root, rel)).length;
   const missing = [...git].filter((f) => !ours.has(f)).sort();
   const extra = [...ours].filter((f) => !git.has(f)).sort();
   const label = relative(process.cwd(), tree) || '.';
   const gitignores = gitignoreFiles(root).length;
-  console.log(`${label}: ${git.size} source files git keeps, ${ours.size} the scan keeps; ${gitignores} .gitignore files${probe ? `, ${planted} probe files planted` : ''}; discovery ${ms.toFixed(0)} ms`);
+  console.log(`${label}: ${git.size} source files git keeps (${gitIgnores} it ignores), ${ours.size} the scan keeps; ${gitignores} .gitignore files${probe ? `, ${planted} probe files planted` : ''}; discovery ${ms.toFixed(0)} ms`);
   for (const f of missing.slice(0, 20)) console.log(`  git keeps, the scan skips: ${f}`);
   for (const f of extra.slice(0, 20)) console.log(`  git ignores, the scan keeps: ${f}`);
   if (missing.length > 20 || extra.length > 20) console.log(`  (${missing.length} skipped wrongly, ${extra.length} kept wrongly in all)`);
