@@ -1,24 +1,28 @@
-// `npm run bench`: rt-advisor scan against what a user would run instead, on real registry code and on
-// synthetic monorepos. Trees are built once under bench/.work (gitignored); results go to bench/results.json.
+// `npm run bench`: rt-advisor scan against what a user would run instead, on real registry code, on a real
+// monorepo and on synthetic monorepos. Trees are built once under bench/.work (gitignored); results go to
+// bench/results.json.
 //
 // Environment knobs: BENCH_RUNS (timed runs per tool, default 3, after one warm-up), BENCH_TREES
-// (comma list of real,2000,10000,50000), BENCH_ESLINT_TREES (trees ESLint runs on; default all but 50000,
-// where one run takes minutes), BENCH_SCAN_BIN (another rt-advisor build, e.g. the one before a change),
-// BENCH_OUT (results file).
+// (comma list of real,monorepo,2000,10000,50000), BENCH_ESLINT_TREES (trees ESLint runs on; default all
+// but 50000, where one run takes minutes), BENCH_MONOREPO (the folder of the real monorepo: a checkout of
+// getsentry/sentry-javascript at MONOREPO_COMMIT; the tree is skipped with a note without it),
+// BENCH_SCAN_BIN (another rt-advisor build, e.g. the one before a change), BENCH_BASE_BIN (a second build
+// whose scan runs interleaved with the first, its report checked for being the same), BENCH_OUT (results file).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generate, GENERATOR_VERSION } from './synthetic.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(BENCH, '..');
 const WORK = join(BENCH, '.work');
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));
-const TREES = (process.env.BENCH_TREES ?? 'real,2000,10000,50000').split(',').map((s) => s.trim());
-const ESLINT_TREES = (process.env.BENCH_ESLINT_TREES ?? 'real,2000,10000').split(',').map((s) => s.trim());
+const TREES = (process.env.BENCH_TREES ?? 'real,monorepo,2000,10000,50000').split(',').map((s) => s.trim());
+const ESLINT_TREES = (process.env.BENCH_ESLINT_TREES ?? 'real,monorepo,2000,10000').split(',').map((s) => s.trim());
 const SCAN_BIN = resolve(process.env.BENCH_SCAN_BIN ?? join(REPO, 'bin', 'rt-advisor.js'));
+const BASE_BIN = process.env.BENCH_BASE_BIN && resolve(process.env.BENCH_BASE_BIN);
 const OUT = resolve(process.env.BENCH_OUT ?? join(BENCH, 'results.json'));
 const MAX_FILE_BYTES = 2 * 1024 * 1024; // the scan's own limit; the other tools get the same files
 const SOCKET_CLIENTS = ['socket.io-client', 'ws', 'graphql-ws', '@supabase/realtime-js', 'centrifuge', 'reconnecting-websocket', 'partysocket'];
@@ -67,6 +71,23 @@ function realTree() {
   return { name: 'real', root, scanArgs: ['--no-default-ignores'] };
 }
 
+/**
+ * A real monorepo, scanned as a user would: default ignores and its own .gitignore files (163 of them).
+ * Not built here: its folder comes from BENCH_MONOREPO, written from a git snapshot with
+ *   git --git-dir <snapshot> read-tree <commit> && git --git-dir <snapshot> --work-tree <dir> checkout-index -a -f --prefix=<dir>/
+ * (with GIT_INDEX_FILE pointing to a throw-away index), as /work/shared/corpus/prepare.mjs does.
+ */
+const MONOREPO = 'getsentry/sentry-javascript';
+const MONOREPO_COMMIT = 'f7a6cc0c221c324026287a7218ed07e929eb69d4';
+function monorepoTree() {
+  const root = process.env.BENCH_MONOREPO && resolve(process.env.BENCH_MONOREPO);
+  if (!root || !existsSync(join(root, 'package.json'))) {
+    log(`monorepo: skipped, ${root ? `${root} holds no package.json` : 'BENCH_MONOREPO is not set'} (a checkout of ${MONOREPO} at ${MONOREPO_COMMIT})`);
+    return undefined;
+  }
+  return { name: 'monorepo', root, scanArgs: [], source: `${MONOREPO}@${MONOREPO_COMMIT.slice(0, 12)}` };
+}
+
 function syntheticTree(n) {
   const dir = join(WORK, `synth-${n}`);
   const marker = join(dir, '.generated.json');
@@ -78,18 +99,36 @@ function syntheticTree(n) {
   return { name: String(n), root: dir, scanArgs: [] };
 }
 
-/** What every tool is given: source files up to the scan's size limit, declarations aside. */
-function inventory(root) {
-  const all = walk(root);
+/** The scan's own file discovery (this checkout's build), to tell the other tools which files it leaves out. */
+const discoverJs = ['scan', 'engine'].map((d) => join(REPO, 'dist', 'src', d, 'discover.js')).find(existsSync);
+const { discoverFiles } = await import(pathToFileURL(discoverJs).href);
+
+/**
+ * What every tool is given: the source files the scan reads (its .gitignore files and default ignores
+ * honoured, as the tree's scan arguments say), up to the scan's size limit, declarations aside. `skipped`
+ * is every other source file, for ESLint to leave out too; `gitignores` counts the tree's .gitignore files.
+ */
+async function inventory(tree) {
+  const all = walk(tree.root);
   const counted = all.filter((f) => COUNTED.test(f)).length;
-  const big = [];
+  const gitignores = all.filter((f) => f.endsWith('/.gitignore')).length;
+  const { files } = await discoverFiles({
+    paths: [tree.root], cwd: tree.root, ignore: [],
+    defaultIgnores: !tree.scanArgs.includes('--no-default-ignores'), gitignore: !tree.scanArgs.includes('--no-gitignore'),
+  });
+  const discovered = new Set(files.map((f) => f.absPath));
+  const skipped = [];
+  let big = 0;
   let scanned = 0;
   for (const f of all) {
     if (!SCANNED.test(f) || DECLARATION.test(f)) continue;
-    if (statSync(f).size > MAX_FILE_BYTES) big.push(f);
-    else scanned++;
+    if (!discovered.has(f)) skipped.push(f);
+    else if (statSync(f).size > MAX_FILE_BYTES) {
+      skipped.push(f);
+      big++;
+    } else scanned++;
   }
-  return { counted, scanned, big };
+  return { counted, scanned, skipped, big, gitignores };
 }
 
 /** Wall time and peak RSS of one command: /usr/bin/time when present, else polling /proc. */
@@ -150,14 +189,16 @@ async function interleaved(jobs) {
   return Object.fromEntries(jobs.map((j) => [j.key, summary(runs.get(j.key))]));
 }
 
-function eslintConfig(tree, big) {
+/** ESLint runs in the tree's folder (it lints nothing outside its working directory). */
+function eslintConfig(tree, skipped) {
   const file = join(WORK, `eslint-${tree.name}.config.mjs`);
-  const rel = (p) => relative(WORK, p).split('\\').join('/');
+  const rel = (p) => relative(tree.root, p).split('\\').join('/');
   const text = `// generated by bench/run.mjs: one no-restricted-syntax rule, TS parser without type information
 import tsParser from ${JSON.stringify(join(REPO, 'node_modules', '@typescript-eslint', 'parser', 'dist', 'index.js'))};
 export default [
-  // node_modules is the registry tree itself; declarations and files over 2 MB are what the scan skips too
-  { ignores: ['!**/node_modules/', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts', ${big.map((b) => JSON.stringify(rel(b))).join(', ')}] },
+  // node_modules is the registry tree itself; declarations, files over 2 MB and what .gitignore and the
+  // default ignores exclude are what the scan skips too
+  { ignores: ['!**/node_modules/', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts', ${skipped.map((b) => JSON.stringify(rel(b))).join(', ')}] },
   {
     files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
     languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
@@ -177,8 +218,8 @@ export default [
 const NODE_FLOOR = join(BENCH, 'floor.mjs');
 
 async function benchTree(tree) {
-  const inv = inventory(tree.root);
-  log(`${tree.name}: ${inv.counted} .js/.ts/.mjs/.cjs/.d.ts files, ${inv.scanned} source files scanned (${inv.big.length} over 2 MB left out)`);
+  const inv = await inventory(tree);
+  log(`${tree.name}: ${inv.counted} .js/.ts/.mjs/.cjs/.d.ts files, ${inv.gitignores} .gitignore files, ${inv.scanned} source files scanned (${inv.big} over 2 MB and ${inv.skipped.length - inv.big} ignored left out)`);
   const rg = hasCommand('rg');
   const jobs = [];
   const tools = {};
@@ -195,6 +236,9 @@ async function benchTree(tree) {
   const scanArgs = [SCAN_BIN, 'scan', tree.root, '--format', 'json', '--fail-on', 'none', ...tree.scanArgs];
   const reportFile = join(WORK, `scan-${tree.name}.json`);
   job('scan', `rt-advisor scan (${relative(REPO, SCAN_BIN)})`, { cmd: process.execPath, args: scanArgs, cwd: REPO, okCodes: [0], stdoutFile: reportFile });
+  if (BASE_BIN) {
+    job('scanBase', `rt-advisor scan (${BASE_BIN})`, { cmd: process.execPath, args: [BASE_BIN, ...scanArgs.slice(1)], cwd: REPO, okCodes: [0], stdoutFile: reportFile + '.base' });
+  }
   // the very first scan on a machine: no compiled code of ts-morph cached yet (src/scan/compile-cache.ts)
   let fresh = 0;
   const freshCache = () => ({ RT_ADVISOR_COMPILE_CACHE: join(WORK, 'compile-cache', `${tree.name}-${process.pid}-${fresh++}`) });
@@ -208,14 +252,14 @@ async function benchTree(tree) {
   }
   const withEslint = ESLINT_TREES.includes(tree.name);
   if (withEslint) {
-    const config = eslintConfig(tree, inv.big);
+    const config = eslintConfig(tree, inv.skipped);
     const eslintBin = join(REPO, 'node_modules', 'eslint', 'bin', 'eslint.js');
     const version = JSON.parse(readFileSync(join(REPO, 'node_modules', 'eslint', 'package.json'), 'utf8')).version;
     const parser = JSON.parse(readFileSync(join(REPO, 'node_modules', '@typescript-eslint', 'parser', 'package.json'), 'utf8')).version;
     job('eslint', `eslint ${version} + @typescript-eslint/parser ${parser}`, {
       cmd: process.execPath,
-      args: [eslintBin, '--config', config, '--no-cache', '--format', 'json', '--output-file', join(WORK, `eslint-${tree.name}.json`), tree.root],
-      cwd: WORK,
+      args: [eslintBin, '--config', config, '--no-cache', '--format', 'json', '--output-file', join(WORK, `eslint-${tree.name}.json`), '.'],
+      cwd: tree.root,
       okCodes: [0, 1],
     });
   }
@@ -227,6 +271,11 @@ async function benchTree(tree) {
   const report = JSON.parse(readFileSync(reportFile, 'utf8'));
   rows.scan.sockets = report.sockets.length;
   rows.scan.filesParsed = report.stats.filesParsed;
+  if (BASE_BIN) {
+    const base = JSON.parse(readFileSync(reportFile + '.base', 'utf8'));
+    rows.scanBase.sameReport = JSON.stringify({ ...base, stats: { ...base.stats, durationMs: 0 } }) === JSON.stringify({ ...report, stats: { ...report.stats, durationMs: 0 } });
+    if (!rows.scanBase.sameReport) log(`${tree.name}: the two builds' reports differ (${reportFile}, ${reportFile}.base)`);
+  }
   if (withCache) {
     const again = JSON.parse(readFileSync(reportFile + '.cached', 'utf8'));
     if (JSON.stringify({ ...again, stats: undefined }) !== JSON.stringify({ ...report, stats: undefined })) throw new Error(`${tree.name}: the cached report differs`);
@@ -241,9 +290,11 @@ async function benchTree(tree) {
     scanOverFloor: +(rows.scan.wallMs / rows.floor.wallMs).toFixed(2),
     scanOverNodeFloor: rows.nodeFloor ? +(rows.scan.wallMs / rows.nodeFloor.wallMs).toFixed(2) : undefined,
     eslintOverScan: rows.eslint ? +(rows.eslint.wallMs / rows.scan.wallMs).toFixed(1) : undefined,
+    eslintOverScanBase: rows.eslint && rows.scanBase ? +(rows.eslint.wallMs / rows.scanBase.wallMs).toFixed(1) : undefined,
+    scanBaseOverFloor: rows.scanBase ? +(rows.scanBase.wallMs / rows.floor.wallMs).toFixed(2) : undefined,
     cachedOverFloor: rows.scanCached ? +(rows.scanCached.wallMs / rows.floor.wallMs).toFixed(2) : undefined,
   };
-  return { tree: tree.name, files: inv.counted, sourceFiles: inv.scanned, tools: rows, ratios };
+  return { tree: tree.name, source: tree.source, files: inv.counted, sourceFiles: inv.scanned, gitignores: inv.gitignores, tools: rows, ratios };
 }
 
 async function startup() {
@@ -259,7 +310,8 @@ function fmt(results) {
     }
     const q = t.ratios;
     const nodeFloor = q.scanOverNodeFloor ? `, scan/node floor ${q.scanOverNodeFloor}×` : '';
-    lines.push(`| ${t.tree} | | **scan/floor ${q.scanOverFloor}×**${nodeFloor}${q.eslintOverScan ? `, **ESLint/scan ${q.eslintOverScan}×**` : ''}${q.cachedOverFloor ? `, cached scan/floor ${q.cachedOverFloor}×` : ''} | | | |`);
+    const base = q.scanBaseOverFloor ? `, base scan/floor ${q.scanBaseOverFloor}×${q.eslintOverScanBase ? `, ESLint/base scan ${q.eslintOverScanBase}×` : ''}, same report: ${t.tools.scanBase.sameReport ? 'yes' : 'NO'}` : '';
+    lines.push(`| ${t.tree} | | **scan/floor ${q.scanOverFloor}×**${nodeFloor}${q.eslintOverScan ? `, **ESLint/scan ${q.eslintOverScan}×**` : ''}${q.cachedOverFloor ? `, cached scan/floor ${q.cachedOverFloor}×` : ''}${base} | | | |`);
   }
   return lines.join('\n');
 }
@@ -275,7 +327,8 @@ const results = {
 mkdirSync(WORK, { recursive: true });
 results.startup = await startup();
 for (const name of TREES) {
-  const tree = name === 'real' ? realTree() : syntheticTree(Number(name));
+  const tree = name === 'real' ? realTree() : name === 'monorepo' ? monorepoTree() : syntheticTree(Number(name));
+  if (!tree) continue;
   results.trees.push(await benchTree(tree));
   log(fmt({ trees: [results.trees.at(-1)] }));
 }

@@ -1,11 +1,16 @@
 // A synthetic TypeScript monorepo of a given size, the same bytes on every run (seeded): packages of
 // ordinary modules (utilities, types, API clients over fetch, React components, barrels) that import
 // each other, and ~0.5% of files holding sockets, copied from the fixtures' shapes with their neighbours.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Like a real monorepo it has a root .gitignore and one per package (157 in the 10,000-file tree; the
+// real monorepo in the bench has 163 for 10,029 files), and a few generated files those rules exclude.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
-export const GENERATOR_VERSION = 1;
-const FILES_PER_PACKAGE = 200;
+export const GENERATOR_VERSION = 2;
+/** sentry-javascript: ~130 packages for 8,000 source files */
+const FILES_PER_PACKAGE = 64;
+/** modules written per visit to a package (plus its 20 type files on the first): every package gets some */
+const MODULES_PER_VISIT = 30;
 /** Share of files that hold a socket: each fixture copy brings one socket file and a few neighbours. */
 const SOCKET_SHARE = 0.005;
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx|vue|svelte)$/;
@@ -209,7 +214,7 @@ export function generate(dir, totalFiles, fixturesDir, seed = 42) {
     for (const noun of NOUNS) if (written < totalFiles && !paths.has(`${pkg}/src/types/${noun}-types.ts`)) write(`${pkg}/src/types/${noun}-types.ts`, typesModule(noun));
     const base = written;
     const utils = [];
-    for (let i = 0; i < 40 && written < totalFiles; i++) {
+    for (let i = 0; i < MODULES_PER_VISIT && written < totalFiles; i++) {
       const noun = NOUNS[(base + i) % NOUNS.length];
       const kind = i % 8 === 7 ? 3 : i % 8 === 4 || i % 8 === 6 ? 2 : 0;
       const n = base + i;
@@ -229,6 +234,124 @@ export function generate(dir, totalFiles, fixturesDir, seed = 42) {
       }
     }
   }
-  writeFileSync(join(dir, '.generated.json'), JSON.stringify({ version: GENERATOR_VERSION, totalFiles, seed, socketFiles }));
-  return { files: written, socketFiles };
+  const gitignores = writeGitignores(dir, packages, r);
+  writeFileSync(join(dir, '.generated.json'), JSON.stringify({ version: GENERATOR_VERSION, totalFiles, seed, socketFiles, gitignores }));
+  return { files: written, socketFiles, gitignores };
+}
+
+/** The root .gitignore of a JavaScript monorepo: build output, tool caches, logs, local settings. */
+const ROOT_GITIGNORE = `# dependencies
+node_modules/
+packages/*/package-lock.json
+
+# build and test output
+build/
+dist/
+coverage/
+*.js.map
+*.tsbuildinfo
+.turbo
+.nx
+.nxcache
+packages/*/tmp/
+**/__snapshots__/*.snap
+packages/**/*.junit.xml
+
+# logs
+*.log
+npm-debug.log*
+yarn-error.log*
+
+# editors and OS
+.idea
+.vscode/*
+!.vscode/extensions.json
+*.sublime-*
+.DS_Store
+
+# local settings
+.env
+.env.*
+!.env.example
+*.local.ts
+/**/.wrangler/*
+`;
+
+/** Per-package files in the shapes create-react-app, Vite and library templates write. */
+const PACKAGE_GITIGNORES = [
+  `# See https://help.github.com/articles/ignoring-files/ for more about ignoring files.
+
+# dependencies
+/node_modules
+/.pnp
+.pnp.js
+
+# testing
+/coverage
+
+# production
+/build
+
+# misc
+.DS_Store
+.env.local
+.env.development.local
+.env.test.local
+.env.production.local
+
+npm-debug.log*
+yarn-debug.log*
+yarn-error.log*
+`,
+  `# Logs
+logs
+*.log
+npm-debug.log*
+pnpm-debug.log*
+
+node_modules
+dist
+dist-ssr
+*.local
+
+# Editor directories and files
+.vscode/*
+!.vscode/extensions.json
+.idea
+*.suo
+*.sw?
+
+/test-results/
+/playwright-report/
+/playwright/.cache/
+`,
+  `/dist
+/lib
+/build
+/node_modules
+*.tgz
+!*.d.ts
+/src/__generated__/
+`,
+];
+
+/**
+ * A .gitignore at the root and in every package, and in each package one generated file its rules
+ * exclude (src/__generated__/ or a *.local.ts), which a scan honouring .gitignore must not read.
+ * Returns how many .gitignore files it wrote.
+ */
+function writeGitignores(dir, packages, r) {
+  writeFileSync(join(dir, '.gitignore'), ROOT_GITIGNORE);
+  let written = 1;
+  for (let p = 0; p < packages; p++) {
+    const pkg = join(dir, 'packages', `pkg-${String(p).padStart(3, '0')}`);
+    if (!existsSync(pkg)) continue; // the total ran out before this package got a file
+    written++;
+    const template = Math.floor(r() * PACKAGE_GITIGNORES.length);
+    writeFileSync(join(pkg, '.gitignore'), PACKAGE_GITIGNORES[template] + (template === 2 ? '' : '/src/__generated__/\n'));
+    const generated = p % 2 === 0 ? join(pkg, 'src', '__generated__', `schema-${p}.ts`) : join(pkg, 'src', `settings-${p}.local.ts`);
+    mkdirSync(dirname(generated), { recursive: true });
+    writeFileSync(generated, `// generated: do not edit\nexport const SCHEMA_${p} = ${JSON.stringify({ version: p, fields: NOUNS.slice(0, 1 + (p % NOUNS.length)) })} as const;\n`);
+  }
+  return written;
 }

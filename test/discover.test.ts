@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { discoverFiles, rebasePattern } from '../src/scan/discover.js';
+import { discoverFiles } from '../src/scan/discover.js';
 import type { ScanInput } from '../src/scan/scan-options.js';
 
 const temps: string[] = [];
@@ -271,27 +271,4 @@ describe('discoverFiles: errors and scale', () => {
     expect(found).toHaveLength(100 * 40);
     expect(found).toEqual([...found].sort());
   }, 60_000);
-});
-
-describe('rebasePattern', () => {
-  it.each([
-    ['foo', '', 'foo'],
-    ['foo', 'a/b', 'a/b/**/foo'],
-    ['foo/', 'a', 'a/**/foo/'],
-    ['/foo', 'a', 'a/foo'],
-    ['foo/bar', 'a', 'a/foo/bar'],
-    ['**/foo', 'a', 'a/**/foo'],
-    ['!keep.ts', 'a', '!a/**/keep.ts'],
-    ['trailing   ', 'a', 'a/**/trailing'],
-    ['x', 'we[ird]*dir', 'we\\[ird\\]\\*dir/**/x'],
-    ['x', '#hash', '\\#hash/**/x'],
-  ])('%s in %s → %s', (line, dir, expected) => {
-    expect(rebasePattern(line, dir)).toBe(expected);
-  });
-
-  it('drops comments and blank lines', () => {
-    expect(rebasePattern('# c', 'a')).toBeUndefined();
-    expect(rebasePattern('   ', 'a')).toBeUndefined();
-    expect(rebasePattern('!', 'a')).toBeUndefined();
-  });
 });

@@ -2,9 +2,10 @@
 // --ignore globs. One readdir per folder and no stat per file, so large trees walk in well under a second.
 import type { Dirent } from 'node:fs';
 import { readdirSync } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore from 'ignore';
+import { descend, type IgnoreChain, isIgnored, parseGitignore, withOwnRules } from './gitignore.js';
 import type { FileNote } from '../model.js';
 import type { ScanInput } from './scan-options.js';
 
@@ -13,8 +14,6 @@ export interface DiscoveredFile {
   /** cwd-relative, `/` separators */
   relPath: string;
 }
-
-type Matcher = ReturnType<typeof ignore>;
 
 const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx|vue|svelte)$/;
 /** Declaration files hold no runtime code. */
@@ -65,41 +64,6 @@ function limiter(max: number): <T>(fn: () => Promise<T>) => Promise<T> {
   };
 }
 
-/** Backslash-escapes what a gitignore pattern would read as glob syntax in a literal folder path. */
-function escapeGlob(literal: string): string {
-  return literal.replace(/[\\*?[\]]/g, '\\$&').replace(/^[!#]/, '\\$&');
-}
-
-/**
- * Rewrites one line of the .gitignore in `dir` (relative to the matcher's base, '' for the base) so a
- * single matcher can hold every file's rules. Deeper files are added later and the last match wins,
- * which is git's "the nearest .gitignore decides"; one matcher also keeps git's rule that nothing
- * under an excluded folder can be re-included, across files.
- */
-export function rebasePattern(line: string, dir: string): string | undefined {
-  // git drops trailing spaces unless backslash-quoted
-  const trimmed = line.replace(/(?<!\\) +$/, '');
-  if (trimmed === '' || trimmed.startsWith('#')) return undefined;
-  if (dir === '') return trimmed;
-  const negative = trimmed.startsWith('!');
-  const body = negative ? trimmed.slice(1) : trimmed;
-  if (body === '' || body === '/') return undefined;
-  // A slash at the start or in the middle anchors the pattern to its .gitignore's folder;
-  // otherwise it matches at any depth below that folder.
-  const anchored = body.startsWith('/') || body.slice(0, -1).includes('/');
-  const prefix = escapeGlob(dir) + (anchored ? '' : '/**');
-  return (negative ? '!' : '') + prefix + (body.startsWith('/') ? body : `/${body}`);
-}
-
-function parseGitignore(text: string, dir: string): string[] {
-  const out: string[] = [];
-  for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
-    const rule = rebasePattern(line, dir);
-    if (rule !== undefined) out.push(rule);
-  }
-  return out;
-}
-
 /** The nearest folder at or above `dir` holding `.git` (a folder, or a file in worktrees and submodules). */
 async function findGitRoot(dir: string): Promise<string | undefined> {
   for (let d = dir; ; d = path.dirname(d)) {
@@ -121,35 +85,50 @@ async function readIfPresent(file: string): Promise<string | undefined> {
   }
 }
 
-/** The .gitignore rules one walked root starts with: those above it, up to the git root. */
-interface GitignoreState {
-  matcher: Matcher;
-  hasRules: boolean;
-  /** Absolute real folder that matcher paths are relative to. */
-  base: string;
+/** A folder's .gitignore: git reads it only when it is a regular file, never through a symlink. */
+async function readGitignore(dir: string): Promise<string | undefined> {
+  const file = path.join(dir, '.gitignore');
+  try {
+    return (await lstat(file)).isFile() ? await readFile(file, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-async function gitignoreFor(rootReal: string): Promise<GitignoreState> {
-  const own: GitignoreState = { matcher: ignore({ ignoreCase: IGNORE_CASE }), hasRules: false, base: rootReal };
-  const gitRoot = await findGitRoot(rootReal);
-  if (!gitRoot) return own;
+/**
+ * Where git keeps info/exclude for the work tree at `gitRoot`: `.git/info/exclude`, or, where `.git` is
+ * a file (`gitdir: …`), under that git dir, and for a linked worktree under the repository's common dir.
+ */
+async function excludeFileOf(gitRoot: string): Promise<string> {
+  const dotGit = path.join(gitRoot, '.git');
+  const pointer = await readIfPresent(dotGit); // undefined for a folder
+  const gitDir = pointer === undefined ? undefined : /^gitdir: *(.+?)\s*$/m.exec(pointer)?.[1];
+  if (!gitDir) return path.join(dotGit, 'info', 'exclude');
+  const own = path.resolve(gitRoot, gitDir);
+  const common = (await readIfPresent(path.join(own, 'commondir')))?.trim();
+  return path.join(common ? path.resolve(own, common) : own, 'info', 'exclude');
+}
 
-  const rules: string[] = [];
-  // .git/info/exclude ranks below every .gitignore, so it goes first
-  const exclude = await readIfPresent(path.join(gitRoot, '.git', 'info', 'exclude'));
-  if (exclude) rules.push(...parseGitignore(exclude, ''));
-  const between = gitRoot === rootReal ? [] : toPosix(path.relative(gitRoot, rootReal)).split('/');
-  // the root's own .gitignore is read by the walk
-  for (let i = 0; i < between.length; i++) {
-    const text = await readIfPresent(path.join(gitRoot, ...between.slice(0, i), '.gitignore'));
-    if (text) rules.push(...parseGitignore(text, between.slice(0, i).join('/')));
+/**
+ * The ignore files one walked root starts with: info/exclude and the .gitignore files above it, up to
+ * the git root (its own .gitignore is read by the walk).
+ */
+async function chainAbove(rootReal: string): Promise<IgnoreChain> {
+  const gitRoot = await findGitRoot(rootReal);
+  if (!gitRoot) return [];
+  const exclude = await readIfPresent(await excludeFileOf(gitRoot));
+  let chain: IgnoreChain = exclude ? [{ rules: parseGitignore(exclude, IGNORE_CASE), prefix: '' }] : [];
+  let dir = gitRoot;
+  for (const name of gitRoot === rootReal ? [] : path.relative(gitRoot, rootReal).split(path.sep)) {
+    const text = await readGitignore(dir);
+    if (text) chain = withOwnRules(chain, parseGitignore(text, IGNORE_CASE));
+    // A folder named on the command line is scanned even if the rules above it exclude it;
+    // its own .gitignore files still apply.
+    if (isIgnored(chain, name, true)) return [];
+    chain = descend(chain, name);
+    dir = path.join(dir, name);
   }
-  if (rules.length === 0) return own;
-  const matcher = ignore({ ignoreCase: IGNORE_CASE }).add(rules);
-  // A folder named on the command line is scanned even if the rules above it exclude it;
-  // its own .gitignore files still apply.
-  if (between.length > 0 && matcher.ignores(`${between.join('/')}/`)) return own;
-  return { matcher, hasRules: true, base: gitRoot };
+  return chain;
 }
 
 /** --ignore globs are relative to cwd; outside cwd only the unanchored ones can mean anything. */
@@ -191,8 +170,8 @@ interface Folder {
   real: string;
   /** cwd-relative, `/` separators; '' for cwd itself */
   rel: string;
-  /** Relative to the gitignore base, `/` separators; '' for the base itself */
-  gi: string;
+  /** The ignore files in force here, before the folder's own .gitignore is read; undefined with --no-gitignore */
+  ignores: IgnoreChain | undefined;
 }
 
 export async function discoverFiles(input: ScanInput): Promise<{ files: DiscoveredFile[]; notes: FileNote[] }> {
@@ -207,15 +186,6 @@ export async function discoverFiles(input: ScanInput): Promise<{ files: Discover
   const listFolder = input.fs?.readdir ?? ((dir: string) => Promise.resolve(readdirSync(dir, { withFileTypes: true })));
 
   async function walkRoot(rootAbs: string, rootReal: string): Promise<void> {
-    const gi = input.gitignore ? await gitignoreFor(rootReal) : undefined;
-    const giRel = gi ? toPosix(path.relative(gi.base, rootReal)) : '';
-
-    const ignoredByGit = (folder: Folder, name: string, isDir: boolean): boolean => {
-      if (!gi?.hasRules) return false;
-      const p = childPath(folder.gi, name, '/');
-      return gi.matcher.ignores(isDir ? `${p}/` : p);
-    };
-
     async function walk(folder: Folder): Promise<void> {
       let entries: Dirent[];
       try {
@@ -224,18 +194,17 @@ export async function discoverFiles(input: ScanInput): Promise<{ files: Discover
         notes.push({ file: folder.rel || '.', kind: 'read-error', message: `cannot read folder (${errCode(err)})` });
         return;
       }
-      if (gi && entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
+      let ignores = folder.ignores;
+      // as readGitignore: a regular file only
+      if (ignores && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
         try {
           const text = await limit(() => readFile(path.join(folder.abs, '.gitignore'), 'utf8'));
-          const rules = parseGitignore(text, folder.gi);
-          if (rules.length > 0) {
-            gi.matcher.add(rules);
-            gi.hasRules = true;
-          }
+          ignores = withOwnRules(ignores, parseGitignore(text, IGNORE_CASE));
         } catch (err) {
           notes.push({ file: childPath(folder.rel, '.gitignore', '/'), kind: 'read-error', message: `cannot read (${errCode(err)})` });
         }
       }
+      const ignoredByGit = (name: string, isDir: boolean): boolean => ignores !== undefined && isIgnored(ignores, name, isDir);
 
       const subfolders: Folder[] = [];
       const links: Dirent[] = [];
@@ -250,17 +219,17 @@ export async function discoverFiles(input: ScanInput): Promise<{ files: Discover
         }
         if (entry.isDirectory()) {
           if (input.defaultIgnores && DEFAULT_IGNORED_DIRS.has(name)) continue;
-          if (ignoredByGit(folder, name, true) || userIgnored(rel, true)) continue;
+          if (ignoredByGit(name, true) || userIgnored(rel, true)) continue;
           subfolders.push({
             abs: childPath(folder.abs, name, path.sep),
             real: childPath(folder.real, name, path.sep),
             rel,
-            gi: childPath(folder.gi, name, '/'),
+            ignores: ignores && descend(ignores, name),
           });
         } else if (entry.isFile() || entry.isSymbolicLink()) {
           if (!isSourceFile(name)) continue;
           if (input.defaultIgnores && MINIFIED_NAME.test(name)) continue;
-          if (ignoredByGit(folder, name, false) || userIgnored(rel, false)) continue;
+          if (ignoredByGit(name, false) || userIgnored(rel, false)) continue;
           if (entry.isSymbolicLink()) {
             links.push(entry);
             continue;
@@ -291,7 +260,8 @@ export async function discoverFiles(input: ScanInput): Promise<{ files: Discover
       }
     }
 
-    await walk({ abs: rootAbs, real: rootReal, rel: relOf(rootAbs), gi: giRel });
+    const ignores = input.gitignore ? await chainAbove(rootReal) : undefined;
+    await walk({ abs: rootAbs, real: rootReal, rel: relOf(rootAbs), ignores });
   }
 
   await Promise.all(
