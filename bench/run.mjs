@@ -195,7 +195,7 @@ async function benchTree(tree) {
   const scanArgs = [SCAN_BIN, 'scan', tree.root, '--format', 'json', '--fail-on', 'none', ...tree.scanArgs];
   const reportFile = join(WORK, `scan-${tree.name}.json`);
   job('scan', `rt-advisor scan (${relative(REPO, SCAN_BIN)})`, { cmd: process.execPath, args: scanArgs, cwd: REPO, okCodes: [0], stdoutFile: reportFile });
-  // the very first scan on a machine: no compiled code of ts-morph cached yet (src/scan/compile-cache.ts)
+  // the very first scan on a machine: no compiled code of ts-morph cached yet (src/engine/compile-cache.ts)
   let fresh = 0;
   const freshCache = () => ({ RT_ADVISOR_COMPILE_CACHE: join(WORK, 'compile-cache', `${tree.name}-${process.pid}-${fresh++}`) });
   job('scanFirst', 'rt-advisor scan, empty compile cache', { cmd: process.execPath, args: scanArgs, cwd: REPO, okCodes: [0], env: freshCache });

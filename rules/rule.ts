@@ -37,7 +37,7 @@ export interface RuleModule {
   fileHint?: RegExp;
   /**
    * A second prefilter, for a rule whose words also fill comments and docs: matched against the text
-   * without its whole-line comments, after `fileHint` matched (src/scan/text-hints.ts).
+   * without its whole-line comments, after `fileHint` matched (src/engine/text-hints.ts).
    */
   codeHint?: RegExp;
   defaultOptions?: Readonly<Record<string, unknown>>;

@@ -2,9 +2,9 @@
 // silent between events; proxies and load balancers close idle connections after 60–120 s.
 import type { ts } from 'ts-morph';
 import type { Finding } from '../src/model.js';
-import { findSseHandlers, hasParseErrors, SSE_FILE_HINT, type SseHandler } from '../src/scan/find-sse-handlers.js';
-import { heartbeatOf, type Heartbeat } from '../src/scan/sse-heartbeat.js';
-import type { TS } from '../src/scan/raw-scope.js';
+import { findSseHandlers, hasParseErrors, SSE_FILE_HINT, type SseHandler } from './support/sse-handlers.js';
+import { heartbeatOf, type Heartbeat } from './sse-no-heartbeat/heartbeat.js';
+import type { TS } from '../src/syntax/scope.js';
 import { docsPath, type RuleModule } from './rule.js';
 
 const id = 'sse-no-heartbeat';

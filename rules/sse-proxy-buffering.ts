@@ -1,10 +1,10 @@
 // sse-proxy-buffering: an SSE response that sets neither `Cache-Control: no-cache` nor
 // `X-Accel-Buffering: no`; behind nginx (which buffers proxied responses by default) events arrive in bursts.
 import type { Finding } from '../src/model.js';
-import { findSseHandlers, hasParseErrors, SSE_FILE_HINT, strayHeaderWrites, type SseHandler } from '../src/scan/find-sse-handlers.js';
-import type { TS } from '../src/scan/raw-scope.js';
-import type { HeaderSet } from '../src/scan/sse-headers.js';
-import { escapeOf, rootIdentifier } from '../src/scan/sse-sinks.js';
+import { findSseHandlers, hasParseErrors, SSE_FILE_HINT, strayHeaderWrites, type SseHandler } from './support/sse-handlers.js';
+import type { TS } from '../src/syntax/scope.js';
+import type { HeaderSet } from './support/sse-headers.js';
+import { escapeOf, rootIdentifier } from './support/sse-sinks.js';
 import { docsPath, type RuleModule } from './rule.js';
 
 const id = 'sse-proxy-buffering';

@@ -2,7 +2,7 @@
 // leave or ping (or send nothing at all). Seen from the server side, it is the same one-way stream
 // ws-subscribe-only finds in clients: Server-Sent Events plus a POST for the subscription changes.
 import type { Finding, Location } from '../src/model.js';
-import { isControlVerb } from '../src/scan/vocabulary.js';
+import { isControlVerb } from '../src/sockets/vocabulary.js';
 import { docsPath, type ParsedFile, type RuleContext, type RuleModule } from './rule.js';
 import { findServers, type ServerSite } from './ws-server/find-servers.js';
 import { InboundAnalysis, type Inbound } from './ws-server/inbound.js';

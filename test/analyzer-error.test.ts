@@ -5,8 +5,8 @@ import { exitCodeFor } from '../src/cli/scan-command.js';
 import { cleanTrees, makeTree, printAll, scanTree } from './helpers/scan-tree.js';
 
 // The real socket finder, made to throw on one file: a stand-in for a bug we have not found yet.
-vi.mock('../src/scan/find-sockets.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../src/scan/find-sockets.js')>();
+vi.mock('../src/sockets/find-sockets.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/sockets/find-sockets.js')>();
   return {
     ...real,
     findSockets: (info: Parameters<typeof real.findSockets>[0], index: Parameters<typeof real.findSockets>[1]) => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import type { RuleModule } from '../rules/rule.js';
-import { activeRules, withSeverity } from '../src/scan/apply-config.js';
+import { activeRules, withSeverity } from '../src/engine/apply-config.js';
 import type { KnownRule } from '../src/config/known-rules.js';
 import { findConfigFile } from '../src/config/load-config.js';
 import { parseConfig } from '../src/config/parse-config.js';

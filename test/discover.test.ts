@@ -2,8 +2,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { discoverFiles, rebasePattern } from '../src/scan/discover.js';
-import type { ScanInput } from '../src/scan/scan-options.js';
+import { discoverFiles, rebasePattern } from '../src/engine/discover.js';
+import type { ScanInput } from '../src/engine/scan-options.js';
 
 const temps: string[] = [];
 afterAll(() => {

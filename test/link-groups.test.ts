@@ -4,13 +4,13 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
-import { analyse, analyseGroup, type AnalysisJob } from '../src/scan/analyse-files.js';
-import type { SourceText } from '../src/scan/analyze.js';
-import { activeRules } from '../src/scan/apply-config.js';
-import { linkedGroups } from '../src/scan/link-groups.js';
-import { ModuleResolver, specifiersInText } from '../src/scan/resolve-module.js';
-import { SOCKET_HINT } from '../src/scan/select-files.js';
-import { distinctHints, hintOf, HintResults, matchedHints } from '../src/scan/text-hints.js';
+import { analyse, analyseGroup, type AnalysisJob } from '../src/engine/analyse.js';
+import type { SourceText } from '../src/engine/analyse-sources.js';
+import { activeRules } from '../src/engine/apply-config.js';
+import { linkedGroups } from '../src/engine/link-groups.js';
+import { ModuleResolver, specifiersInText } from '../src/syntax/resolve-module.js';
+import { SOCKET_HINT } from '../src/engine/select-files.js';
+import { distinctHints, hintOf, HintResults, matchedHints } from '../src/engine/text-hints.js';
 import { REPO } from './helpers/cli.js';
 import { FIXTURES, sourceFilesUnder } from './helpers/fixture-sources.js';
 
@@ -55,7 +55,7 @@ describe('linked groups', () => {
   });
 
   it('keep every member, in file order, through long chains of joins', async () => {
-    const { Groups } = await import('../src/scan/link-groups.js');
+    const { Groups } = await import('../src/engine/link-groups.js');
     const n = 200_000;
     const groups = new Groups(n);
     // even indexes in one chain joined from the far end, odd ones in pairs

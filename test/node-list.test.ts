@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { analyze, createProject } from '../src/scan/analyze.js';
-import { setParents } from '../src/scan/ast.js';
-import { tsc } from '../src/scan/morph.js';
-import { listedKinds, listedNodes } from '../src/scan/node-list.js';
-import { ModuleResolver } from '../src/scan/resolve-module.js';
-import { walk } from '../src/scan/walk.js';
+import { analyze, createProject } from '../src/engine/analyse-sources.js';
+import { setParents } from '../src/syntax/wrap.js';
+import { tsc } from '../src/syntax/morph.js';
+import { listedKinds, listedNodes } from '../src/syntax/node-list.js';
+import { ModuleResolver } from '../src/syntax/resolve-module.js';
+import { walk } from '../src/syntax/walk.js';
 import { FIXTURES, sourceFilesUnder } from './helpers/fixture-sources.js';
 
 /** What the listed nodes must be: the listed kinds, as walk() meets them. */
@@ -73,8 +73,8 @@ describe('the raw test before a `new` is resolved', () => {
 
 describe('find-sockets with and without its raw test', () => {
   it('finds the same sites in every fixture file', async () => {
-    const { findSockets } = await import('../src/scan/find-sockets.js');
-    const { indexFile, ProjectIndex } = await import('../src/scan/project-index.js');
+    const { findSockets } = await import('../src/sockets/find-sockets.js');
+    const { indexFile, ProjectIndex } = await import('../src/syntax/project-index.js');
     const files = sourceFilesUnder(FIXTURES);
     const resolver = new ModuleResolver(files);
     const project = createProject();

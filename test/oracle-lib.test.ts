@@ -1,6 +1,6 @@
 import { Project, ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { ORACLE_LIB, ORACLE_LIB_PATH } from '../src/scan/oracle-lib.js';
+import { ORACLE_LIB, ORACLE_LIB_PATH } from '../src/syntax/oracle-lib.js';
 import { only } from './helpers/analyze-snippet.js';
 
 describe("the type oracle's own library", () => {

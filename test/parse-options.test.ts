@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../src/scan/analyze.js';
-import { ModuleResolver } from '../src/scan/resolve-module.js';
+import { analyze } from '../src/engine/analyse-sources.js';
+import { ModuleResolver } from '../src/syntax/resolve-module.js';
 
 describe('how the scan parses', () => {
   it('skips JSDoc (never read) but parses the code as ESNext, and the analysis is unchanged', () => {
@@ -16,8 +16,8 @@ describe('how the scan parses', () => {
 
 describe('parent nodes', () => {
   it('are set by the scan itself, to what the compiler sets, JSDoc included', async () => {
-    const { createProject, nestingOf } = await import('../src/scan/analyze.js');
-    const { tsc } = await import('../src/scan/morph.js');
+    const { createProject, nestingOf } = await import('../src/engine/analyse-sources.js');
+    const { tsc } = await import('../src/syntax/morph.js');
     const text = [
       '/** @deprecated */',
       'export class Feed<T> extends Base { #ws?: WebSocket; constructor(private url: string) { super(); } }',
@@ -41,8 +41,8 @@ describe('parent nodes', () => {
   });
 
   it('reach JSDoc nodes when the parser makes them', async () => {
-    const { setParents } = await import('../src/scan/ast.js');
-    const { tsc } = await import('../src/scan/morph.js');
+    const { setParents } = await import('../src/syntax/wrap.js');
+    const { tsc } = await import('../src/syntax/morph.js');
     const sf = tsc.createSourceFile('/d.ts', '/** @param a the a */\nfunction f(a) {}\n', { languageVersion: tsc.ScriptTarget.ESNext, jsDocParsingMode: tsc.JSDocParsingMode.ParseAll }, false);
     setParents(sf);
     const fn = sf.statements[0] as import('ts-morph').ts.FunctionDeclaration & { jsDoc?: import('ts-morph').ts.JSDoc[] };

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readSourceSync } from '../src/scan/read-source.js';
+import { readSourceSync } from '../src/engine/read-source.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rt-read-sync-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

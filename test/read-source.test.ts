@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { extractScripts, looksMinified, readSourceSync, scriptKindFor } from '../src/scan/read-source.js';
+import { extractScripts, looksMinified, readSourceSync, scriptKindFor } from '../src/engine/read-source.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rt-read-source-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

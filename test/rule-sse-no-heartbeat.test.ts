@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sseNoHeartbeat } from '../rules/sse-no-heartbeat.js';
-import { findSseHandlers } from '../src/scan/find-sse-handlers.js';
-import { heartbeatOf } from '../src/scan/sse-heartbeat.js';
+import { findSseHandlers } from '../rules/support/sse-handlers.js';
+import { heartbeatOf } from '../rules/sse-no-heartbeat/heartbeat.js';
 import { fileRuleContext, ruleFindings } from './helpers/rule-context.js';
 
 const findings = (src: Record<string, string> | string, options: Record<string, unknown> = {}) => ruleFindings(sseNoHeartbeat, src, options);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sseProxyBuffering } from '../rules/sse-proxy-buffering.js';
-import { findSseHandlers } from '../src/scan/find-sse-handlers.js';
+import { findSseHandlers } from '../rules/support/sse-handlers.js';
 import { fileRuleContext, ruleFindings } from './helpers/rule-context.js';
 
 const findings = (src: Record<string, string> | string) => ruleFindings(sseProxyBuffering, src);

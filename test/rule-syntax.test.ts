@@ -1,4 +1,4 @@
-// The rules' name lookup (rules/support/syntax.ts) is raw-scope's, read as the kinds of binding the
+// The rules' name lookup (rules/support/syntax.ts) is src/syntax/scope.ts's, read as the kinds of binding the
 // rules tell apart: a variable with its scope, a destructured name, a parameter, a function, other.
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';

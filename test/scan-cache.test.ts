@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/model.js';
-import { scan } from '../src/scan/scan.js';
+import { scan } from '../src/engine/scan.js';
 import { cli, REPO } from './helpers/cli.js';
 
 const FIXTURES = join(REPO, 'fixtures');

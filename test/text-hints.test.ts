@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
-import { distinctHints, hintFromPlain, hintOf, HintResults, matchedHints, matchesHint, plainHint, withoutLineComments } from '../src/scan/text-hints.js';
+import { distinctHints, hintFromPlain, hintOf, HintResults, matchedHints, matchesHint, plainHint, withoutLineComments } from '../src/engine/text-hints.js';
 import { FIXTURES, sourceFilesUnder } from './helpers/fixture-sources.js';
 
 const polling = hintOf(RULES.find((r) => r.meta.id === 'polling-could-stream')!)!;
@@ -44,7 +44,7 @@ describe('whole-line comments', () => {
 
 describe('distinct hints', () => {
   it('test a file once per hint the running rules share', async () => {
-    const { distinctHints } = await import('../src/scan/text-hints.js');
+    const { distinctHints } = await import('../src/engine/text-hints.js');
     const all = RULES.flatMap((r) => hintOf(r) ?? []);
     const distinct = distinctHints(all);
     expect(distinct.length).toBe(all.length - 1); // the two SSE rules' hint

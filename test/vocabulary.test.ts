@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isControlVerb, splitWords } from '../src/scan/vocabulary.js';
+import { isControlVerb, splitWords } from '../src/sockets/vocabulary.js';
 
 describe('control vocabulary', () => {
   it.each([
@@ -33,7 +33,7 @@ describe('control vocabulary', () => {
 describe('vocabulary docs', () => {
   it('the rule page shows exactly the vocabulary the classifier uses', async () => {
     const { readFileSync } = await import('node:fs');
-    const { renderVocabularyMarkdown } = await import('../src/scan/vocabulary.js');
+    const { renderVocabularyMarkdown } = await import('../src/sockets/vocabulary.js');
     const page = readFileSync('rules/ws-subscribe-only.md', 'utf8');
     const m = /<!-- vocabulary:start -->\n([\s\S]*?)\n<!-- vocabulary:end -->/.exec(page);
     expect(m?.[1]).toBe(renderVocabularyMarkdown());

@@ -1,9 +1,9 @@
 // Raw compiler-node helpers for file rules. Rule modules may not load ts-morph themselves (it comes
 // lazily as `ctx.morph`), so these take its `ts` namespace as an argument and work on raw nodes.
 import type { ts as TsNamespace } from 'ts-morph';
-import { listedNodes } from '../../src/scan/node-list.js';
-import { declarationIn } from '../../src/scan/raw-scope.js';
-import { walk } from '../../src/scan/walk.js';
+import { listedNodes } from '../../src/syntax/node-list.js';
+import { declarationIn } from '../../src/syntax/scope.js';
+import { walk } from '../../src/syntax/walk.js';
 
 /** Every descendant of a node, depth-first in source order, on an explicit stack. */
 export { walk };
@@ -47,7 +47,7 @@ export type Binding =
   | { kind: 'destructured'; decl: TsNamespace.VariableDeclaration }
   | { kind: 'other' };
 
-/** `import x = require(…)` names, which raw-scope does not table (the socket analysis has no use for them). */
+/** `import x = require(…)` names, which src/syntax/scope.ts does not table (the socket analysis has no use for them). */
 const importEqualsNames = new WeakMap<Node, Set<string>>();
 
 function importsEqual(ts: TS, scope: Node & { statements: TsNamespace.NodeArray<TsNamespace.Statement> }, name: string): boolean {
@@ -61,7 +61,7 @@ function importsEqual(ts: TS, scope: Node & { statements: TsNamespace.NodeArray<
 
 const OTHER: Binding = { kind: 'other' };
 
-/** What a declaration raw-scope found in `scope` is, as the rules see it. */
+/** What a declaration src/syntax/scope.ts found in `scope` is, as the rules see it. */
 function bindingOf(ts: TS, decl: Node, scope: Node): Binding {
   if (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope) || ts.isCatchClause(scope)) return OTHER;
   if (ts.isVariableDeclaration(decl)) {
@@ -78,7 +78,7 @@ function bindingOf(ts: TS, decl: Node, scope: Node): Binding {
   return OTHER; // a class, an enum, an import
 }
 
-/** What `name`, used at `at`, binds to in the lexical scopes around it (raw-scope's lookup); undefined for a global. */
+/** What `name`, used at `at`, binds to in the lexical scopes around it (src/syntax/scope.ts's lookup); undefined for a global. */
 export function resolveName(ts: TS, at: Node, name: string): Binding | undefined {
   for (let scope: Node | undefined = at.parent; scope; scope = scope.parent) {
     const decl = declarationIn(ts, scope, name);

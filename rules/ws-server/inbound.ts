@@ -4,7 +4,7 @@
 // lookup table of handlers). Anything it cannot read—a message handed to another function outside
 // a recognised branch, a default branch that forwards it—makes the answer unknown.
 import type { Node } from 'ts-morph';
-import { DISCRIMINANTS } from '../../src/scan/vocabulary.js';
+import { DISCRIMINANTS } from '../../src/sockets/vocabulary.js';
 import type { ServerApi } from './find-servers.js';
 import { bodyOf, functionOf, literal, ofKind, paramName, readsOf, unwrap, valueRoot, type Morph } from './syntax.js';
 

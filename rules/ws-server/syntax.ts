@@ -1,8 +1,8 @@
 // Small syntax helpers for the server rule. Rule modules get ts-morph at run time through the rule
 // context (they import it for types only), so these take the module as their first argument.
 import type { Node, SourceFile, ts } from 'ts-morph';
-import { listedNodes } from '../../src/scan/node-list.js';
-import { walk } from '../../src/scan/walk.js';
+import { listedNodes } from '../../src/syntax/node-list.js';
+import { walk } from '../../src/syntax/walk.js';
 
 export type Morph = typeof import('ts-morph');
 

@@ -4,9 +4,9 @@ import { setFlagsFromString } from 'node:v8';
 import { loadProjectConfig } from '../config/load-config.js';
 import { SEVERITY_RANK, type Report } from '../model.js';
 import { REPORTERS } from '../reporters/index.js';
-import { DEFAULT_CACHE_DIR } from '../scan/result-cache.js';
-import { scan } from '../scan/scan.js';
-import { timed, timingTable } from '../scan/timing.js';
+import { DEFAULT_CACHE_DIR } from '../engine/result-cache.js';
+import { scan } from '../engine/scan.js';
+import { timed, timingTable } from '../timing.js';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from '../suppress/baseline.js';
 import { parseFileSize } from './file-size.js';
 import { colorWanted, writeReport } from './output.js';
@@ -32,7 +32,7 @@ function baselineReport(report: Report, baseline: Baseline, cwd: string): void {
 /**
  * V8 settings for one scan, a process that runs a few seconds. Process-wide, so the command sets
  * them, not the library; before ts-morph loads, so its compiled-code cache always sees the same flags.
- * - The analysis parses one group of files at a time and drops it (analyse-files.ts), but V8 lets the
+ * - The analysis parses one group of files at a time and drops it (engine/analyse.ts), but V8 lets the
  *   heap grow up to 4× what survived the last full collection, so dropped trees pile up: the registry
  *   bench tree peaked at ~350 MB with ~60 MB live. Growing by 20% keeps it near 230 MB.
  * - V8 sends a function to its optimizing compiler after a budget of work; by default that compiler

@@ -1,6 +1,6 @@
 import { check } from './rule-context.js';
-import { analyze } from '../../src/scan/analyze.js';
-import { ModuleResolver } from '../../src/scan/resolve-module.js';
+import { analyze } from '../../src/engine/analyse-sources.js';
+import { ModuleResolver } from '../../src/syntax/resolve-module.js';
 import type { Finding, Socket } from '../../src/model.js';
 import type { RuleModule } from '../../rules/rule.js';
 

@@ -1,10 +1,10 @@
 import * as morph from 'ts-morph';
 import type { Finding } from '../../src/model.js';
 import type { RuleContext, RuleModule } from '../../rules/rule.js';
-import { analyze } from '../../src/scan/analyze.js';
-import { ModuleResolver } from '../../src/scan/resolve-module.js';
-import { filesThatMatter, summarize } from '../../src/scan/select-files.js';
-import { hintOf, matchesHint } from '../../src/scan/text-hints.js';
+import { analyze } from '../../src/engine/analyse-sources.js';
+import { ModuleResolver } from '../../src/syntax/resolve-module.js';
+import { filesThatMatter, summarize } from '../../src/engine/select-files.js';
+import { hintOf, matchesHint } from '../../src/engine/text-hints.js';
 
 /**
  * The context a rule gets for in-memory files (path → text), built as the scanner builds it: socket

@@ -7,8 +7,8 @@ import type { Report } from '../../src/model.js';
 import { formatJson } from '../../src/reporters/json.js';
 import { formatSarif } from '../../src/reporters/sarif.js';
 import { formatStylish } from '../../src/reporters/stylish.js';
-import type { ScanInput } from '../../src/scan/scan-options.js';
-import { scan } from '../../src/scan/scan.js';
+import type { ScanInput } from '../../src/engine/scan-options.js';
+import { scan } from '../../src/engine/scan.js';
 
 const temps: string[] = [];
 

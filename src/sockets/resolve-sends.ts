@@ -1,16 +1,16 @@
 // Turns what a socket's follower found into sends: classifies each send call's payload and, where
 // the payload is a wrapper's parameter, classifies the argument at every call site of the wrapper.
 import type { CallExpression, ParameterDeclaration } from 'ts-morph';
-import { Node, SyntaxKind } from './morph.js';
-import { unwrap } from './scope.js';
+import { Node, SyntaxKind } from '../syntax/morph.js';
+import { unwrap } from '../syntax/references.js';
 import type { Send, SendKind, Verdict } from '../model.js';
 import type { Flavor } from './find-sockets.js';
-import { callSitesOf } from './call-sites.js';
+import { callSitesOf } from '../syntax/call-sites.js';
 import { classifyMessage } from './classify-message.js';
 import { classifyVerb, isFromParam, type ClassifyContext, type Classified, type PayloadResult } from './classify-payload.js';
 import { binaryByAnnotation } from './classify-type.js';
 import type { SocketUse } from './follow-socket.js';
-import type { ProjectIndex } from './project-index.js';
+import type { ProjectIndex } from '../syntax/project-index.js';
 
 const MAX_WRAPPER_DEPTH = 5;
 

@@ -1,4 +1,4 @@
-// Lexical lookup over raw compiler nodes, for rule modules: scope.ts works on ts-morph wrappers and
+// Lexical lookup over raw compiler nodes, for rule modules: references.ts works on ts-morph wrappers and
 // imports ts-morph at runtime, which a rule module may not (it gets ts-morph handed in, lazily).
 import type { ts } from 'ts-morph';
 
@@ -55,7 +55,7 @@ function namesOf(T: TS, statements: readonly ts.Statement[]): Map<string, ts.Nod
 /**
  * Names declared directly in a block (a source file, block, module block, case or default clause),
  * tabled once per block: lookups climb through many blocks, and a bundle's top-level block holds
- * thousands of statements. Shared with scope.ts, which wraps what it finds.
+ * thousands of statements. Shared with references.ts, which wraps what it finds.
  */
 const blockNames = new WeakMap<ts.Node, Map<string, ts.Node>>();
 

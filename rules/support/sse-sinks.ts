@@ -2,9 +2,9 @@
 // `writer`, streamSSE's `stream`) and where they go: used in place, captured by a closure, kept in a
 // local collection for a broadcaster, or handed to code out of sight.
 import type { ts } from 'ts-morph';
-import { isFunctionWithBody, type SseHandler } from './find-sse-handlers.js';
-import { declarationOf, localFunction, unwrapExpression, type TS } from './raw-scope.js';
-import { walk } from './walk.js';
+import { isFunctionWithBody, type SseHandler } from './sse-handlers.js';
+import { declarationOf, localFunction, unwrapExpression, type TS } from '../../src/syntax/scope.js';
+import { walk } from '../../src/syntax/walk.js';
 
 /** methods that take the response without writing to it or keeping it */
 const HARMLESS_METHODS = new Set(['on', 'once', 'off', 'addListener', 'removeListener', 'addEventListener', 'removeEventListener', 'delete', 'has', 'includes', 'indexOf', 'log', 'error', 'warn', 'info', 'debug']);

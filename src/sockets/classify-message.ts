@@ -1,8 +1,8 @@
 // Classifies the whole payload handed to `send` (or the second argument of a wrapper): literals,
 // JSON.stringify of objects, arrays, binary buffers, consts, helper functions that build the message.
 import type { CallExpression, ObjectLiteralExpression } from 'ts-morph';
-import { Node } from './morph.js';
-import { isFunctionLike } from './call-sites.js';
+import { Node } from '../syntax/morph.js';
+import { isFunctionLike } from '../syntax/call-sites.js';
 import {
   DISCRIMINANTS,
   classifyText,
@@ -16,7 +16,7 @@ import {
   type ClassifyContext,
   type PayloadResult,
 } from './classify-payload.js';
-import { resolveIdentifier, unwrap } from './scope.js';
+import { resolveIdentifier, unwrap } from '../syntax/references.js';
 import { isControlVerb } from './vocabulary.js';
 
 const MAX_DEPTH = 6;

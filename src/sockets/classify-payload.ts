@@ -2,10 +2,10 @@
 // Syntax first: literals, JSON text, templates, objects with a discriminant, arrays, consts, enums.
 // A payload that comes from a parameter is returned as such, for the caller to expand at call sites.
 import type { ParameterDeclaration } from 'ts-morph';
-import { Node, SyntaxKind } from './morph.js';
+import { Node, SyntaxKind } from '../syntax/morph.js';
 import type { SendKind } from '../model.js';
-import type { ProjectIndex } from './project-index.js';
-import { resolveIdentifier, unwrap } from './scope.js';
+import type { ProjectIndex } from '../syntax/project-index.js';
+import { resolveIdentifier, unwrap } from '../syntax/references.js';
 import { DISCRIMINANTS, isControlVerb } from './vocabulary.js';
 
 export interface Classified {

@@ -1,22 +1,22 @@
 // Parses the files that can matter, once each, and turns their sockets into analysed Socket records.
 // Loaded only when some file mentions a socket API, so a socket-free tree never loads ts-morph.
 import type { SourceFile, ts } from 'ts-morph';
-import { memoryProject, Node, type Project, ScriptKind, ScriptTarget, tsc } from './morph.js';
+import { memoryProject, Node, type Project, ScriptKind, ScriptTarget, tsc } from '../syntax/morph.js';
 import type { ParsedFile } from '../../rules/rule.js';
 import type { FileNote, Socket } from '../model.js';
-import type { Classified } from './classify-payload.js';
-import { setParents } from './ast.js';
-import { keepListedNodes, listedKinds } from './node-list.js';
-import { binaryByAnnotation, classifyType } from './classify-type.js';
-import { findSockets, type SocketSite } from './find-sockets.js';
-import { SocketFollower } from './follow-socket.js';
-import { indexFile, linksOf, ProjectIndex } from './project-index.js';
-import type { ModuleResolver } from './resolve-module.js';
-import { reconnectsOf } from './reconnect.js';
-import { locate, sendsOf, verdictOf, type SendContext } from './resolve-sends.js';
-import { resolveIdentifier } from './scope.js';
-import { timed } from './timing.js';
-import { TypeOracle } from './type-oracle.js';
+import type { Classified } from '../sockets/classify-payload.js';
+import { setParents } from '../syntax/wrap.js';
+import { keepListedNodes, listedKinds } from '../syntax/node-list.js';
+import { binaryByAnnotation, classifyType } from '../sockets/classify-type.js';
+import { findSockets, type SocketSite } from '../sockets/find-sockets.js';
+import { SocketFollower } from '../sockets/follow-socket.js';
+import { indexFile, linksOf, ProjectIndex } from '../syntax/project-index.js';
+import type { ModuleResolver } from '../syntax/resolve-module.js';
+import { reconnectsOf } from '../sockets/reconnect.js';
+import { locate, sendsOf, verdictOf, type SendContext } from '../sockets/resolve-sends.js';
+import { resolveIdentifier } from '../syntax/references.js';
+import { timed } from '../timing.js';
+import { TypeOracle } from '../syntax/type-oracle.js';
 import { scriptKindFor, type ScriptKindName } from './read-source.js';
 
 export interface SourceText {

@@ -1,6 +1,6 @@
 // The nodes the scan's walks look for (calls, `new`, the declarations a function, a `require` or a
 // constructor can sit in, loops), listed once per file in source order by the walk that sets the parents after parsing
-// (ast.ts). The index and the rules read this list instead of walking the whole tree again each: on a
+// (wrap.ts). The index and the rules read this list instead of walking the whole tree again each: on a
 // bundle, that was four or five walks over every node. No runtime ts-morph import: rules use it too.
 import type { ts } from 'ts-morph';
 import { walk } from './walk.js';

@@ -3,10 +3,10 @@
 // Hono's `streamSSE(c, cb)`; and the handler around it with every header it sets. Shared by the
 // sse-* rules; works on raw nodes with the ts-morph module the scanner hands in.
 import type { ts } from 'ts-morph';
-import type { ParsedFile } from '../../rules/rule.js';
-import { declarationOf, localFunction, unwrapExpression, type TS } from './raw-scope.js';
+import type { ParsedFile } from '../rule.js';
+import { declarationOf, localFunction, unwrapExpression, type TS } from '../../src/syntax/scope.js';
 import { headerWrite, isEventStream, type HeaderWrite } from './sse-headers.js';
-import { walk } from './walk.js';
+import { walk } from '../../src/syntax/walk.js';
 
 export type SseShape = 'response-object' | 'web-response' | 'hono-stream-sse';
 

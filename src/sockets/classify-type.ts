@@ -2,7 +2,7 @@
 // or as a union of string literals, is classified by those literals. Only called for payloads syntax
 // could not classify, because the first call builds a checker over every parsed file.
 import type { Type } from 'ts-morph';
-import { Node } from './morph.js';
+import { Node } from '../syntax/morph.js';
 import { DISCRIMINANTS, verb, type ClassifyContext, type Classified } from './classify-payload.js';
 
 const BINARY_TYPE = /^(?:ArrayBuffer|SharedArrayBuffer|ArrayBufferView|DataView|Blob|File|Buffer|(?:Ui|I)nt(?:8|16|32)Array|Uint8ClampedArray|Float(?:32|64)Array|Big(?:Ui|I)nt64Array)(?:<.*>)?$/;

@@ -10,7 +10,7 @@ const TS_FILE = /\.(?:[cm]?ts|tsx)$/;
 
 /**
  * The oracle's project, for the whole scan: its library is parsed and bound once. The analysis asks
- * one group of files at a time (analyse-files.ts), and each group's oracle takes its files out again.
+ * one group of files at a time (engine/analyse.ts), and each group's oracle takes its files out again.
  */
 let shared: Project | undefined;
 

@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { readChunks, type ReadJob } from './read-files.js';
 import { hintFromPlain } from './text-hints.js';
-import { takeTimingRows, timed } from './timing.js';
+import { takeTimingRows, timed } from '../timing.js';
 
 type Request = { id: number; kind: 'read'; job: ReadJob };
 

@@ -1,6 +1,6 @@
 // Chooses the few files worth parsing from their raw text, before any parse.
-import type { SourceText } from './analyze.js';
-import { importStem, reExports, specifierStem, specifiersInText, type ModuleResolver } from './resolve-module.js';
+import type { SourceText } from './analyse-sources.js';
+import { importStem, reExports, specifierStem, specifiersInText, type ModuleResolver } from '../syntax/resolve-module.js';
 
 /** Sockets made in tests, mocks and stories are not the product's; their sends still count. */
 export const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|e2e|cypress)\/|\.(?:test|spec|stories|story|e2e|cy)\.[cm]?[jt]sx?$/;

@@ -4,10 +4,10 @@
 // Whenever the analyzer cannot see who writes (the response handed to other code, a body built
 // elsewhere, a loop over an async source, an SSE library), the answer is 'unknown', never 'absent'.
 import type { ts } from 'ts-morph';
-import { enclosingFunction, isFunctionWithBody, type SseHandler } from './find-sse-handlers.js';
-import { constValue, declarationOf, localFunction, unwrapExpression, type TS } from './raw-scope.js';
-import { calleeName, escapeOf, memberName, rootIdentifier, sinksOf, type Sinks } from './sse-sinks.js';
-import { walk } from './walk.js';
+import { enclosingFunction, isFunctionWithBody, type SseHandler } from '../support/sse-handlers.js';
+import { constValue, declarationOf, localFunction, unwrapExpression, type TS } from '../../src/syntax/scope.js';
+import { calleeName, escapeOf, memberName, rootIdentifier, sinksOf, type Sinks } from '../support/sse-sinks.js';
+import { walk } from '../../src/syntax/walk.js';
 
 export interface Heartbeat {
   verdict: 'present' | 'absent' | 'unknown';

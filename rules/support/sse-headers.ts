@@ -2,7 +2,7 @@
 // merged with spreads, `new Headers(…)`) and header calls (`res.setHeader`, `res.set`, `reply.header`,
 // `c.header`, `res.type`, `new Response(body, { headers })`). What cannot be read is marked unknown.
 import type { ts } from 'ts-morph';
-import { constValue, stringValue, unwrapExpression, type TS } from './raw-scope.js';
+import { constValue, stringValue, unwrapExpression, type TS } from '../../src/syntax/scope.js';
 
 /** One header a call or object sets; `value` undefined when it is not a literal the analyzer can read. */
 export interface HeaderSet {

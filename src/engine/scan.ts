@@ -4,18 +4,18 @@ import { KNOWN_RULES } from '../config/known-rules.js';
 import type { FileNote, Report } from '../model.js';
 import type { Directive } from '../suppress/parse-directives.js';
 import { VERSION } from '../version.js';
-import type { SourceText } from './analyze.js';
+import type { SourceText } from './analyse-sources.js';
 import { activeRules, finishFindings, type ActiveRule, type RuleSettings } from './apply-config.js';
-import { analyse } from './analyse-files.js';
+import { analyse } from './analyse.js';
 import { discoverFiles } from './discover.js';
 import { HelperThread } from './helper-thread.js';
 import { readOne, readTree, type ReadOptions } from './read-files.js';
-import { ModuleResolver } from './resolve-module.js';
+import { ModuleResolver } from '../syntax/resolve-module.js';
 import type { CachedAnalysis } from './result-cache.js';
 import type { ScanInput } from './scan-options.js';
 import { filesThatMatter, type FileSummary } from './select-files.js';
 import { distinctHints, hintOf, HintResults } from './text-hints.js';
-import { timed, timedAsync } from './timing.js';
+import { timed, timedAsync } from '../timing.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 

@@ -4,12 +4,12 @@
 // order, so the outcome is the one of reading alone.
 import type { FileNote } from '../model.js';
 import { collectDirectives, type Directive } from '../suppress/parse-directives.js';
-import type { SourceText } from './analyze.js';
+import type { SourceText } from './analyse-sources.js';
 import { extractScripts, looksMinified, readSourceSync } from './read-source.js';
 import { summarize, TEST_FILE, type FileSummary } from './select-files.js';
 import type { HelperThread } from './helper-thread.js';
 import { matchedHints, plainHint, type PlainHint, type TextHint } from './text-hints.js';
-import { timed } from './timing.js';
+import { timed } from '../timing.js';
 
 export interface ReadOptions {
   maxFileBytes: number;

@@ -3,12 +3,12 @@
 // and exports. Where the value goes somewhere it cannot follow, it records an `escape`, so the socket
 // is never judged on sends it could not see.
 import type { CallExpression, PropertyAccessExpression } from 'ts-morph';
-import { Node, SyntaxKind } from './morph.js';
-import { findAll, isPropertyAccessNamed } from './ast.js';
-import { bindingUses, callSitesOf, exportedNames, isFunctionLike } from './call-sites.js';
+import { Node, SyntaxKind } from '../syntax/morph.js';
+import { findAll, isPropertyAccessNamed } from '../syntax/wrap.js';
+import { bindingUses, callSitesOf, exportedNames, isFunctionLike } from '../syntax/call-sites.js';
 import type { Flavor } from './find-sockets.js';
-import type { ProjectIndex } from './project-index.js';
-import { declarationName, resolveIdentifier, unwrap, valueRoot, type Declaration } from './scope.js';
+import type { ProjectIndex } from '../syntax/project-index.js';
+import { declarationName, resolveIdentifier, unwrap, valueRoot, type Declaration } from '../syntax/references.js';
 
 export type SocketUse =
   | { kind: 'send'; call: CallExpression; method: string }

@@ -1,10 +1,10 @@
 // The scan's second thread, on big trees: it reads about half the tree (read-files.ts); reading is mostly
-// system calls, so two threads go faster (parsing is not: see analyse-files.ts). It is handed plain
+// system calls, so two threads go faster (parsing is not: see analyse.ts). It is handed plain
 // data and hands plain data back; if it fails, the scan's thread does its part.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { record } from './timing.js';
+import { record } from '../timing.js';
 
 /** Below this many files, reading is over before a second thread would have started. */
 export const HELPER_MIN_FILES = 3000;

@@ -1,5 +1,5 @@
 // ts-morph for the analyzer, loaded with `require`: an ESM `import` of this CommonJS package first
-// lexes its 1 MB entry for export names (~75 ms a scan). Loaded only with the analyzer (analyze.ts
+// lexes its 1 MB entry for export names (~75 ms a scan). Loaded only with the analyzer (engine/analyse-sources.ts
 // and what it imports), never by `--help` or a scan with nothing to parse.
 import { createRequire } from 'node:module';
 import type * as TsMorph from 'ts-morph';

@@ -3,13 +3,13 @@
 // methods) from the socket's close/error handler, from a timer or an `online` listener, from itself,
 // or a creation inside a loop. Where the close event leaves for code the analyzer cannot see (a
 // callback parameter, an emitter, a store dispatch), the answer is `unknown`, never `no`.
-import { walk, wrap } from './ast.js';
-import { Node, SyntaxKind } from './morph.js';
+import { walk, wrap } from '../syntax/wrap.js';
+import { Node, SyntaxKind } from '../syntax/morph.js';
 import type { Reconnects, SocketApi } from '../model.js';
-import { bindingUses, callSitesOf, isFunctionLike } from './call-sites.js';
+import { bindingUses, callSitesOf, isFunctionLike } from '../syntax/call-sites.js';
 import type { SocketFollower } from './follow-socket.js';
-import type { ProjectIndex } from './project-index.js';
-import { isNameOnly, resolveIdentifier, unwrap, valueRoot, type Declaration } from './scope.js';
+import type { ProjectIndex } from '../syntax/project-index.js';
+import { isNameOnly, resolveIdentifier, unwrap, valueRoot, type Declaration } from '../syntax/references.js';
 
 type Answer = 'yes' | 'unknown' | 'no';
 

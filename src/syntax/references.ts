@@ -2,8 +2,8 @@
 // which declaration an identifier binds to, and every identifier that binds to a declaration.
 import type { Identifier, ts } from 'ts-morph';
 import { Node, tsc } from './morph.js';
-import { findAll, isIdentifierNamed, wrap } from './ast.js';
-import { blockDeclaration } from './raw-scope.js';
+import { findAll, isIdentifierNamed, wrap } from './wrap.js';
+import { blockDeclaration } from './scope.js';
 
 /** Nodes a name can be declared by. */
 export type Declaration = Node;

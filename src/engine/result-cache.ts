@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileNote, Report } from '../model.js';
 import { VERSION } from '../version.js';
-import type { SourceText } from './analyze.js';
+import type { SourceText } from './analyse-sources.js';
 
 /** Where `--cache` keeps results unless --cache-location says otherwise: where build tools keep theirs. */
 export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'rt-advisor');
@@ -26,8 +26,8 @@ let codeHash: string | undefined;
 function analyzerCodeHash(): string {
   if (codeHash) return codeHash;
   const hash = createHash('sha256');
-  // this code sits in <root>/dist/bundle (the CLI: all of it is there), or in <root>/src/scan (tests)
-  // or <root>/dist/src/scan, with the rules beside src
+  // this code sits in <root>/dist/bundle (the CLI: all of it is there), or in <root>/src/engine (tests)
+  // or <root>/dist/src/engine, with the rules beside src
   const here = path.dirname(fileURLToPath(import.meta.url));
   const bundled = path.basename(here) === 'bundle';
   const srcDir = bundled ? here : path.dirname(here);

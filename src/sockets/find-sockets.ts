@@ -1,13 +1,13 @@
 // Finds the places where a file creates a WebSocket client: `new WebSocket(url)` and its look-alikes
 // (the `ws` package, wrappers, injected constructors) and socket.io-client's `io(url)`.
 import type { CallExpression, NewExpression, ts } from 'ts-morph';
-import { wrap } from './ast.js';
-import { Node, tsc } from './morph.js';
-import { listedNodes } from './node-list.js';
-import { unwrapExpression } from './raw-scope.js';
+import { wrap } from '../syntax/wrap.js';
+import { Node, tsc } from '../syntax/morph.js';
+import { listedNodes } from '../syntax/node-list.js';
+import { unwrapExpression } from '../syntax/scope.js';
 import type { SocketApi } from '../model.js';
-import { callsIn, type FileInfo, type ProjectIndex } from './project-index.js';
-import { declarationName, resolveIdentifier, unwrap } from './scope.js';
+import { callsIn, type FileInfo, type ProjectIndex } from '../syntax/project-index.js';
+import { declarationName, resolveIdentifier, unwrap } from '../syntax/references.js';
 
 /** The API as reported, or `rxjs` (reported as `other`): its subjects send with `next()`. */
 export type Flavor = SocketApi | 'rxjs';

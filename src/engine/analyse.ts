@@ -2,15 +2,15 @@
 // needs ts-morph. The output is plain data (the cache stores it as it is).
 import type { ParsedFile, RuleContext } from '../../rules/rule.js';
 import { compareLocations, type FileNote, type Finding, type Report } from '../model.js';
-import type { SourceText } from './analyze.js';
+import type { SourceText } from './analyse-sources.js';
 import { byLocation, withSeverity, type ActiveRule } from './apply-config.js';
 import { saveCompileCache, withCompileCache } from './compile-cache.js';
 import { linkedGroups } from './link-groups.js';
-import type { ModuleResolver } from './resolve-module.js';
+import type { ModuleResolver } from '../syntax/resolve-module.js';
 import { TEST_FILE } from './select-files.js';
 import type { CachedAnalysis } from './result-cache.js';
 import { hintOf, matchesHint, type HintResults, type TextHint } from './text-hints.js';
-import { timed, timedAsync } from './timing.js';
+import { timed, timedAsync } from '../timing.js';
 
 /** One analysis: what to parse and which rules run. */
 export interface AnalysisJob {
@@ -30,11 +30,11 @@ export interface AnalysisJob {
 }
 
 /** ts-morph and the analyzer, loaded once (with the compile cache). */
-let loaded: Promise<[typeof import('./analyze.js'), typeof import('ts-morph')]> | undefined;
+let loaded: Promise<[typeof import('./analyse-sources.js'), typeof import('ts-morph')]> | undefined;
 export function loadAnalyzer(): typeof loaded & object {
   loaded ??= timedAsync('load ts-morph', () =>
     withCompileCache(async () => {
-      const [analyzer, { tsMorph }] = await Promise.all([import('./analyze.js'), import('./morph.js')]);
+      const [analyzer, { tsMorph }] = await Promise.all([import('./analyse-sources.js'), import('../syntax/morph.js')]);
       return [analyzer, tsMorph];
     }),
   );

@@ -3,7 +3,7 @@
 import type { CallExpression } from 'ts-morph';
 import { Node, SyntaxKind } from './morph.js';
 import type { ProjectIndex } from './project-index.js';
-import { declarationName, referencesOf, valueRoot, type Declaration } from './scope.js';
+import { declarationName, referencesOf, valueRoot, type Declaration } from './references.js';
 
 export interface CallSites {
   calls: CallExpression[];
