@@ -1,9 +1,9 @@
 // polling-could-stream: a client that re-fetches the same endpoint on a short, fixed timer asks the
 // server "anything new?" over and over; Server-Sent Events let the server say so when it happens.
 import type { Finding } from '../src/model.js';
-import { docsPath, type RuleModule } from './rule.js';
-import { pollAt, type Poll } from './support/poll-shapes.js';
-import { listedNodes, position, type TS } from './support/syntax.js';
+import { docsPath, type RuleModule } from '../src/rule-api.js';
+import { pollAt, type Poll } from './polling-could-stream/poll-shapes.js';
+import { listedNodes, position, type TS } from '../src/syntax/values.js';
 
 const id = 'polling-could-stream';
 const DEFAULT_MAX_INTERVAL_MS = 10_000;
@@ -61,7 +61,7 @@ export const pollingCouldStream: RuleModule = {
   meta,
   // a timer and an HTTP client (or a query library's interval option) in the same file…
   fileHint: bothIn(TIMER, HTTP_CLIENT),
-  // …and outside comments, as the names a read is made with (support/http-calls.ts)
+  // …and outside comments, as the names a read is made with (polling-could-stream/http-calls.ts)
   codeHint: bothIn(TIMER, HTTP_READ),
   defaultOptions: { maxIntervalMs: DEFAULT_MAX_INTERVAL_MS },
   optionsSchema: {

@@ -5,7 +5,7 @@ import type { Finding } from '../src/model.js';
 import { findSseHandlers, hasParseErrors, SSE_FILE_HINT, type SseHandler } from './support/sse-handlers.js';
 import { heartbeatOf, type Heartbeat } from './sse-no-heartbeat/heartbeat.js';
 import type { TS } from '../src/syntax/scope.js';
-import { docsPath, type RuleModule } from './rule.js';
+import { docsPath, type RuleModule } from '../src/rule-api.js';
 
 const id = 'sse-no-heartbeat';
 /** Heroku's router closes a connection idle for 55 s, nginx and AWS ALB at 60 s: a slower timer loses the race. */

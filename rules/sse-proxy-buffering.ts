@@ -5,7 +5,7 @@ import { findSseHandlers, hasParseErrors, SSE_FILE_HINT, strayHeaderWrites, type
 import type { TS } from '../src/syntax/scope.js';
 import type { HeaderSet } from './support/sse-headers.js';
 import { escapeOf, rootIdentifier } from './support/sse-sinks.js';
-import { docsPath, type RuleModule } from './rule.js';
+import { docsPath, type RuleModule } from '../src/rule-api.js';
 
 const id = 'sse-proxy-buffering';
 /** any of these says the author thought about caches and transforming proxies (compression skips `no-transform`) */

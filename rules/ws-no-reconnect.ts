@@ -1,7 +1,7 @@
 // ws-no-reconnect: a plain WebSocket client (browser or `ws`) that nothing re-creates after it closes.
 // Every deploy, proxy idle timeout or network change then ends the stream for good, silently.
 import type { Finding, Socket } from '../src/model.js';
-import { docsPath, type RuleModule } from './rule.js';
+import { docsPath, type RuleModule } from '../src/rule-api.js';
 
 const id = 'ws-no-reconnect';
 

@@ -3,10 +3,10 @@
 // ws-subscribe-only finds in clients: Server-Sent Events plus a POST for the subscription changes.
 import type { Finding, Location } from '../src/model.js';
 import { isControlVerb } from '../src/sockets/vocabulary.js';
-import { docsPath, type ParsedFile, type RuleContext, type RuleModule } from './rule.js';
-import { findServers, type ServerSite } from './ws-server/find-servers.js';
-import { InboundAnalysis, type Inbound } from './ws-server/inbound.js';
-import { moduleBindings, ofKind } from './ws-server/syntax.js';
+import { docsPath, type ParsedFile, type RuleContext, type RuleModule } from '../src/rule-api.js';
+import { findServers, type ServerSite } from './ws-server-control-only/find-servers.js';
+import { InboundAnalysis, type Inbound } from './ws-server-control-only/inbound.js';
+import { moduleBindings, ofKind } from './ws-server-control-only/bindings.js';
 
 const id = 'ws-server-control-only';
 

@@ -1,7 +1,7 @@
 // ws-subscribe-only: a WebSocket whose client only subscribes, pings or says nothing carries a
 // one-way server→client stream; SSE plus a plain POST does that with less infrastructure.
 import type { Finding, Send, Socket } from '../src/model.js';
-import { docsPath, type RuleModule } from './rule.js';
+import { docsPath, type RuleModule } from '../src/rule-api.js';
 
 const id = 'ws-subscribe-only';
 

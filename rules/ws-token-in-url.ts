@@ -2,11 +2,11 @@
 // written to proxy, load-balancer and server access logs (and tracing tools); headers and bodies are not.
 import type { ts as TsNamespace } from 'ts-morph';
 import type { Finding, Socket } from '../src/model.js';
-import { argumentsFor, parameterBehind } from './support/call-sites.js';
-import { credentialParamsIn, credentialSet, looksSecret, normalizeParam } from './support/credential-params.js';
-import { docsPath, type ParsedFile, type RuleModule } from './rule.js';
-import { fixedValue, listedNodes, position, propertyName, unwrap, type TS } from './support/syntax.js';
-import { streamClientsIn, type ClientKind, type ClientSite, type Creation } from './support/stream-clients.js';
+import { argumentsFor, parameterBehind } from './ws-token-in-url/caller-arguments.js';
+import { credentialParamsIn, credentialSet, looksSecret, normalizeParam } from './ws-token-in-url/credential-params.js';
+import { docsPath, type ParsedFile, type RuleModule } from '../src/rule-api.js';
+import { fixedValue, listedNodes, position, propertyName, unwrap, type TS } from '../src/syntax/values.js';
+import { streamClientsIn, type ClientKind, type ClientSite, type Creation } from './ws-token-in-url/stream-clients.js';
 import { urlShape } from './support/url-shape.js';
 
 const id = 'ws-token-in-url';

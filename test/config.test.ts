@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
-import type { RuleModule } from '../rules/rule.js';
+import type { RuleModule } from '../src/rule-api.js';
 import { activeRules, withSeverity } from '../src/engine/apply-config.js';
 import type { KnownRule } from '../src/config/known-rules.js';
 import { findConfigFile } from '../src/config/load-config.js';

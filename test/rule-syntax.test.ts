@@ -1,8 +1,8 @@
-// The rules' name lookup (rules/support/syntax.ts) is src/syntax/scope.ts's, read as the kinds of binding the
+// The rules' name lookup (src/syntax/values.ts) is src/syntax/scope.ts's, read as the kinds of binding the
 // rules tell apart: a variable with its scope, a destructured name, a parameter, a function, other.
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { fixedValue, resolveName, walk } from '../rules/support/syntax.js';
+import { fixedValue, resolveName, walk } from '../src/syntax/values.js';
 
 /** The identifier right after the `/*@*\/` mark in `src`, parsed as TypeScript. */
 function marked(src: string): ts.Identifier {

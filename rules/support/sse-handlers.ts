@@ -3,7 +3,7 @@
 // Hono's `streamSSE(c, cb)`; and the handler around it with every header it sets. Shared by the
 // sse-* rules; works on raw nodes with the ts-morph module the scanner hands in.
 import type { ts } from 'ts-morph';
-import type { ParsedFile } from '../rule.js';
+import type { ParsedFile } from '../../src/rule-api.js';
 import { declarationOf, localFunction, unwrapExpression, type TS } from '../../src/syntax/scope.js';
 import { headerWrite, isEventStream, type HeaderWrite } from './sse-headers.js';
 import { walk } from '../../src/syntax/walk.js';

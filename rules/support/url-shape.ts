@@ -2,7 +2,7 @@
 // `wss://x/?token=${t}` → `wss://x/?token=␀`; `new URL(base)` with `url.searchParams.set('token', t)`
 // → `␀?token=␀`; `new URLSearchParams({ token })` → `token=␀`. Enough to read the query keys.
 import type { ts as TsNamespace } from 'ts-morph';
-import { assignmentsIn, constantString, fixedValue, MAX_DEPTH, propertyName, resolveName, unwrap, walk, type TS } from './syntax.js';
+import { assignmentsIn, constantString, fixedValue, MAX_DEPTH, propertyName, resolveName, unwrap, walk, type TS } from '../../src/syntax/values.js';
 
 type Node = TsNamespace.Node;
 

@@ -1,6 +1,6 @@
 // Asks, in order, only the questions whose answers are still missing (create-astro style:
 // the prompt functions and the exit are injected, so tests drive the flow without a TTY).
-import { EXIT } from '../cli/usage-error.js';
+import { EXIT } from '../errors.js';
 import type { AnswerKey, Answers } from './answers.js';
 import { QUESTIONS } from './questions/index.js';
 import type { PromptApi } from './questions/types.js';

@@ -12,7 +12,7 @@ import { reportMarkdown } from '../advisor/report-markdown.js';
 import { reportText } from '../advisor/report-text.js';
 import { answersFromFlags, flagFor, type AskOptions } from './ask-flags.js';
 import { colorWanted, writeReport } from './output.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../errors.js';
 
 export interface AskIo {
   /** may we prompt? stdin and stdout are TTYs and CI is not set */

@@ -11,7 +11,7 @@ import { applyBaseline, readBaseline, writeBaseline, type Baseline } from '../su
 import { parseFileSize } from './file-size.js';
 import { colorWanted, writeReport } from './output.js';
 import type { ScanOptions } from './scan-flags.js';
-import { EXIT, UsageError } from './usage-error.js';
+import { EXIT, UsageError } from '../errors.js';
 
 export function exitCodeFor(report: Report, failOn: ScanOptions['failOn']): number {
   if (report.notes.some((n) => n.kind === 'analyzer-error' || n.kind === 'read-error')) return EXIT.usage;

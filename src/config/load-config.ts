@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
-import { UsageError } from '../cli/usage-error.js';
+import { UsageError } from '../errors.js';
 import { KNOWN_RULES, type KnownRule } from './known-rules.js';
 import { parseConfig, type ConfigContent } from './parse-config.js';
 

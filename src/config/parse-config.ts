@@ -1,10 +1,10 @@
 // The checks on the text of rt-advisor.config.json: every key, severity and option is validated up
 // front, and a mistake is one line naming the file and the key (exit 2), never a rule silently
 // left at its default.
-import { UsageError } from '../cli/usage-error.js';
+import { UsageError } from '../errors.js';
 import { SETTINGS, type Setting } from './config-schema.js';
 import { KNOWN_RULES, type KnownRule } from './known-rules.js';
-import { closest } from './suggest.js';
+import { closest } from '../suggest.js';
 import { schemaError } from './validate-options.js';
 
 export interface RuleSetting {

@@ -2,7 +2,7 @@
 // Loaded only when some file mentions a socket API, so a socket-free tree never loads ts-morph.
 import type { SourceFile, ts } from 'ts-morph';
 import { memoryProject, Node, type Project, ScriptKind, ScriptTarget, tsc } from '../syntax/morph.js';
-import type { ParsedFile } from '../../rules/rule.js';
+import type { ParsedFile } from '../rule-api.js';
 import type { FileNote, Socket } from '../model.js';
 import type { Classified } from '../sockets/classify-payload.js';
 import { setParents } from '../syntax/wrap.js';

@@ -1,6 +1,6 @@
 // Parse once, find and follow sockets, run the rules: everything `--cache` can skip, and everything that
 // needs ts-morph. The output is plain data (the cache stores it as it is).
-import type { ParsedFile, RuleContext } from '../../rules/rule.js';
+import type { ParsedFile, RuleContext } from '../rule-api.js';
 import { compareLocations, type FileNote, type Finding, type Report } from '../model.js';
 import type { SourceText } from './analyse-sources.js';
 import { byLocation, withSeverity, type ActiveRule } from './apply-config.js';

@@ -1,6 +1,6 @@
 // Where the configuration meets the scan: which rules run and with what severity and options,
 // then the inline directives and fingerprints over what they found.
-import type { RuleModule } from '../../rules/rule.js';
+import type { RuleModule } from '../rule-api.js';
 import type { RuleSetting } from '../config/load-config.js';
 import { KNOWN_RULES } from '../config/known-rules.js';
 import { compareLocations, type Finding, type Severity, type SuppressedFinding } from '../model.js';

@@ -3,7 +3,7 @@
 // `codeHint`, if the rule has one, on the text without its whole-line comments (a bundle's docs mention
 // `fetch` and `setTimeout` on every page; polling-could-stream's hint let 3 MB of them through to the
 // parser on the registry tree).
-import type { RuleModule } from '../../rules/rule.js';
+import type { RuleModule } from '../rule-api.js';
 
 export interface TextHint {
   text: RegExp;

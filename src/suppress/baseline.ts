@@ -5,7 +5,7 @@
 // file works from any working directory and on any machine.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../cli/usage-error.js';
+import { UsageError } from '../errors.js';
 import type { Finding, SuppressedFinding } from '../model.js';
 
 export const BASELINE_VERSION = 1;

@@ -2,7 +2,7 @@ import { check } from './rule-context.js';
 import { analyze } from '../../src/engine/analyse-sources.js';
 import { ModuleResolver } from '../../src/syntax/resolve-module.js';
 import type { Finding, Socket } from '../../src/model.js';
-import type { RuleModule } from '../../rules/rule.js';
+import type { RuleModule } from '../../src/rule-api.js';
 
 /** Analyses in-memory files (path → text) as the scanner would, without touching the disk. */
 export function analyzeFiles(files: Record<string, string>, extraVerbs: string[] = []): Socket[] {

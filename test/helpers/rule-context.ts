@@ -1,6 +1,6 @@
 import * as morph from 'ts-morph';
 import type { Finding } from '../../src/model.js';
-import type { RuleContext, RuleModule } from '../../rules/rule.js';
+import type { RuleContext, RuleModule } from '../../src/rule-api.js';
 import { analyze } from '../../src/engine/analyse-sources.js';
 import { ModuleResolver } from '../../src/syntax/resolve-module.js';
 import { filesThatMatter, summarize } from '../../src/engine/select-files.js';

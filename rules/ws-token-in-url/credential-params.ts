@@ -1,5 +1,5 @@
 // Which query parameters of a URL shape carry a credential.
-import { FETCHED, HOLE } from './url-shape.js';
+import { FETCHED, HOLE } from '../support/url-shape.js';
 
 /**
  * Parameter names that hold a credential, compared case-insensitively with `_`, `-` and `.` removed

@@ -2,8 +2,8 @@
 // `constructor(private readonly gatewayUrl: string)` then `this.gatewayUrl`), the arguments its
 // callers pass, in the files the rule sees. By name, without the language service.
 import type { ts as TsNamespace } from 'ts-morph';
-import type { ParsedFile } from '../rule.js';
-import { resolveName, unwrap, walk, type TS } from './syntax.js';
+import type { ParsedFile } from '../../src/rule-api.js';
+import { resolveName, unwrap, walk, type TS } from '../../src/syntax/values.js';
 
 type Node = TsNamespace.Node;
 

@@ -2,8 +2,8 @@
 // asks for the same thing every tick (not a moving cursor, not a liveness probe, not an occasional call).
 import type { ts as TsNamespace } from 'ts-morph';
 import { readsIn, type HttpRead } from './http-calls.js';
-import { assignmentsIn, unwrap, walk, type TS } from './syntax.js';
-import { FETCHED, HOLE, urlShape } from './url-shape.js';
+import { assignmentsIn, unwrap, walk, type TS } from '../../src/syntax/values.js';
+import { FETCHED, HOLE, urlShape } from '../support/url-shape.js';
 
 /** The placeholders a URL shape uses for runtime values. */
 const RUNTIME = new RegExp(`[${HOLE}${FETCHED}]`, 'g');

@@ -1,9 +1,9 @@
 // Raw compiler-node helpers for file rules. Rule modules may not load ts-morph themselves (it comes
 // lazily as `ctx.morph`), so these take its `ts` namespace as an argument and work on raw nodes.
 import type { ts as TsNamespace } from 'ts-morph';
-import { listedNodes } from '../../src/syntax/node-list.js';
-import { declarationIn } from '../../src/syntax/scope.js';
-import { walk } from '../../src/syntax/walk.js';
+import { listedNodes } from './node-list.js';
+import { declarationIn } from './scope.js';
+import { walk } from './walk.js';
 
 /** Every descendant of a node, depth-first in source order, on an explicit stack. */
 export { walk };

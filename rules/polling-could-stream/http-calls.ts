@@ -1,7 +1,7 @@
 // Recognises HTTP reads in raw syntax (`fetch`, axios, ky, ofetch, $http, Angular's HttpClient,
 // jQuery) and finds them inside a function, following calls to local functions and methods.
 import type { ts as TsNamespace } from 'ts-morph';
-import { constantString, fixedValue, propertyName, resolveName, unwrap, walk, type TS } from './syntax.js';
+import { constantString, fixedValue, propertyName, resolveName, unwrap, walk, type TS } from '../../src/syntax/values.js';
 
 type Node = TsNamespace.Node;
 

@@ -1,7 +1,7 @@
 // Streaming clients the socket analysis does not model but whose URL goes out the same way:
 // EventSource and its wrappers, SockJS, graphql-ws, STOMP, react-use-websocket / VueUse hooks.
 import type { ts as TsNamespace } from 'ts-morph';
-import { listedNodes, unwrap, type TS } from './syntax.js';
+import { listedNodes, unwrap, type TS } from '../../src/syntax/values.js';
 
 type Node = TsNamespace.Node;
 export type Creation = TsNamespace.NewExpression | TsNamespace.CallExpression;

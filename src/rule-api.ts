@@ -1,5 +1,5 @@
 import type { SourceFile } from 'ts-morph';
-import type { Finding, RuleMeta, Socket } from '../src/model.js';
+import type { Finding, RuleMeta, Socket } from './model.js';
 
 /** A file the scanner parsed (once, for every rule that wants it). */
 export interface ParsedFile {

@@ -1,7 +1,7 @@
 // Finds WebSocket servers in a file (`ws` WebSocketServer / WebSocket.Server, socket.io Server or
 // `require('socket.io')(http)`) and the functions that receive each client connection.
 import type { Node, SourceFile, ts } from 'ts-morph';
-import { findListed, findRaw, functionOf, literal, moduleBindings, readsOf, requireOf, unwrap, valueRoot, type Morph } from './syntax.js';
+import { findListed, findRaw, functionOf, literal, moduleBindings, readsOf, requireOf, unwrap, valueRoot, type Morph } from './bindings.js';
 
 export type ServerApi = 'ws' | 'socket.io';
 

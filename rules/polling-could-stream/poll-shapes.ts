@@ -3,8 +3,8 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import { functionBody, refetchReference, type HttpRead } from './http-calls.js';
 import { endpointOf, isInside, repeatedRead } from './repeated-read.js';
-import { calleeName, constantNumber, propertyName, resolveName, unwrap, walk, type TS } from './syntax.js';
-import { urlShape } from './url-shape.js';
+import { calleeName, constantNumber, propertyName, resolveName, unwrap, walk, type TS } from '../../src/syntax/values.js';
+import { urlShape } from '../support/url-shape.js';
 
 type Node = TsNamespace.Node;
 

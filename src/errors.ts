@@ -1,3 +1,4 @@
+// UsageError and the exit codes: what every command, the config and baseline readers and the advisor share.
 /** Bad input from the user: printed as one line on stderr, exit code 2, never a stack trace. */
 export class UsageError extends Error {
   override name = 'UsageError';

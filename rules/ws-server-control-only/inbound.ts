@@ -6,7 +6,7 @@
 import type { Node } from 'ts-morph';
 import { DISCRIMINANTS } from '../../src/sockets/vocabulary.js';
 import type { ServerApi } from './find-servers.js';
-import { bodyOf, functionOf, literal, ofKind, paramName, readsOf, unwrap, valueRoot, type Morph } from './syntax.js';
+import { bodyOf, functionOf, literal, ofKind, paramName, readsOf, unwrap, valueRoot, type Morph } from './bindings.js';
 
 export interface Inbound {
   node: Node;
