@@ -1,6 +1,8 @@
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
+import { RULES } from '../../rules/index.js';
+import { knownRules } from '../config/known-rules.js';
 import { loadProjectConfig } from '../config/load-config.js';
 import { SEVERITY_RANK, type Report } from '../model.js';
 import { REPORTERS } from '../reporters/index.js';
@@ -59,7 +61,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
     throw new UsageError('give --baseline or --write-baseline, not both (--write-baseline rewrites the file from the current findings)');
   }
   // config and baseline problems are reported before any scanning
-  const config = loadProjectConfig(paths, cwd, opts.config);
+  const config = loadProjectConfig(paths, cwd, opts.config, knownRules(RULES));
   let baseline = opts.baseline ? readBaseline(opts.baseline, cwd) : undefined;
   tuneV8ForOneScan();
   const report = await scan(
@@ -73,6 +75,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
       maxFileBytes,
       ...(config && config.ignore.length > 0 ? { exclude: (abs: string) => config.isIgnored(abs) } : {}),
     },
+    RULES,
     {
       extraVerbs: [...(config?.controlVerbs ?? []), ...opts.controlVerb],
       rules: config?.rules,

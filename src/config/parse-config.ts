@@ -3,7 +3,7 @@
 // left at its default.
 import { UsageError } from '../errors.js';
 import { SETTINGS, type Setting } from './config-schema.js';
-import { KNOWN_RULES, type KnownRule } from './known-rules.js';
+import type { KnownRule } from './known-rules.js';
 import { closest } from '../suggest.js';
 import { schemaError } from './validate-options.js';
 
@@ -68,7 +68,7 @@ function parseRuleSetting(key: string, value: unknown, rule: KnownRule, fail: (k
 }
 
 /** Parses and checks the text of a config file; `display` names the file in errors. */
-export function parseConfig(text: string, display: string, known: readonly KnownRule[] = KNOWN_RULES): ConfigContent {
+export function parseConfig(text: string, display: string, known: readonly KnownRule[]): ConfigContent {
   const fail = (key: string, message: string): never => {
     throw new UsageError(`${display}: ${key}: ${message}`);
   };

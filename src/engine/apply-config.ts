@@ -1,8 +1,8 @@
 // Where the configuration meets the scan: which rules run and with what severity and options,
 // then the inline directives and fingerprints over what they found.
-import type { RuleModule } from '../rule-api.js';
+import type { KnownRule } from '../config/known-rules.js';
 import type { RuleSetting } from '../config/load-config.js';
-import { KNOWN_RULES } from '../config/known-rules.js';
+import type { RuleModule } from '../rule-api.js';
 import { compareLocations, type Finding, type Severity, type SuppressedFinding } from '../model.js';
 import { applyDirectives, UNUSED_DIRECTIVE_META } from '../suppress/directives.js';
 import type { Directive } from '../suppress/parse-directives.js';
@@ -46,6 +46,7 @@ export function finishFindings(
   parsed: ReadonlyArray<{ relPath: string; text: string }>,
   directives: readonly Directive[],
   active: readonly ActiveRule[],
+  known: readonly KnownRule[],
   settings?: RuleSettings,
 ): { findings: Finding[]; suppressed: SuppressedFinding[] } {
   const texts = new Map(parsed.map((s) => [s.relPath, s.text]));
@@ -55,7 +56,7 @@ export function finishFindings(
   const lineOf = (file: string, line: number) => directiveLines.get(`${file}\0${line}`) ?? fromText(file, line);
   assignFingerprints(findings, lineOf);
   const result = applyDirectives(findings, directives, {
-    knownIds: KNOWN_RULES.map((r) => r.meta.id),
+    knownIds: known.map((r) => r.meta.id),
     enabledIds: new Set(active.map((a) => a.rule.meta.id)),
     unusedSeverity: settings?.get(UNUSED_DIRECTIVE_META.id)?.severity ?? UNUSED_DIRECTIVE_META.defaultSeverity,
   });

@@ -1,7 +1,7 @@
 // The scan pipeline: files → text → the few files that can matter → parse once → sockets → findings.
-import { RULES } from '../../rules/index.js';
-import { KNOWN_RULES } from '../config/known-rules.js';
+import { knownRules } from '../config/known-rules.js';
 import type { FileNote, Report } from '../model.js';
+import type { RuleModule } from '../rule-api.js';
 import type { Directive } from '../suppress/parse-directives.js';
 import { VERSION } from '../version.js';
 import type { SourceText } from './analyse-sources.js';
@@ -80,16 +80,17 @@ async function select(
   return { filesScanned: sources.length, allPaths, resolver, toParse, ruleOnly, specifiers, hintResults };
 }
 
-export async function scan(input: ScanInput, options: ScanRunOptions = {}): Promise<Report> {
+/** Scans the input with `rules` (the CLI hands over the rule list: the engine does not know it). */
+export async function scan(input: ScanInput, rules: readonly RuleModule[], options: ScanRunOptions = {}): Promise<Report> {
   const started = performance.now();
   const discovered = await timedAsync('discover files', () => discoverFiles(input));
   const { notes } = discovered;
   const files = input.exclude ? discovered.files.filter((f) => !input.exclude?.(f.absPath)) : discovered.files;
-  const active = activeRules(RULES, options.rules);
+  const active = activeRules(rules, options.rules);
   const directives: Directive[] | undefined = options.inlineConfig === false ? undefined : [];
   const helper = HelperThread.start(files.length, Boolean(input.fs?.open));
   try {
-    return await scanFiles({ started, input, options, files, notes, active, directives, helper });
+    return await scanFiles({ started, input, options, known: knownRules(rules), files, notes, active, directives, helper });
   } finally {
     helper?.close();
   }
@@ -100,6 +101,8 @@ interface ScanState {
   started: number;
   input: ScanInput;
   options: ScanRunOptions;
+  /** every id a config or a directive may name: the rules and unused-disable-directive */
+  known: ReturnType<typeof knownRules>;
   files: Array<{ absPath: string; relPath: string }>;
   notes: FileNote[];
   active: readonly ActiveRule[];
@@ -107,7 +110,7 @@ interface ScanState {
   helper: HelperThread | undefined;
 }
 
-async function scanFiles({ started, input, options, files, notes, active, directives, helper }: ScanState): Promise<Report> {
+async function scanFiles({ started, input, options, known, files, notes, active, directives, helper }: ScanState): Promise<Report> {
   const { filesScanned, allPaths, resolver, toParse, ruleOnly, specifiers, hintResults } = await timedAsync('read and select', () => select(files, input, notes, active, directives, helper));
   const extraVerbs = options.extraVerbs ?? [];
 
@@ -128,7 +131,7 @@ async function scanFiles({ started, input, options, files, notes, active, direct
   }
   notes.push(...analysed.notes);
   // fingerprints and directives need only the texts of parsed files (every finding is in one) and the directives
-  const { findings, suppressed } = timed('fingerprints and directives', () => finishFindings(analysed.findings, [...toParse, ...ruleOnly], directives ?? [], active, options.rules));
+  const { findings, suppressed } = timed('fingerprints and directives', () => finishFindings(analysed.findings, [...toParse, ...ruleOnly], directives ?? [], active, known, options.rules));
   const order = (a: FileNote, b: FileNote) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
   notes.sort((a, b) => order(a, b) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
   return {
@@ -137,7 +140,7 @@ async function scanFiles({ started, input, options, files, notes, active, direct
     suppressed,
     sockets: analysed.sockets,
     notes,
-    rules: KNOWN_RULES.map((r) => r.meta),
+    rules: known.map((r) => r.meta),
     stats: {
       filesScanned,
       filesParsed: toParse.length + ruleOnly.length,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model.js';
+import { RULES } from '../../rules/index.js';
 import { scan } from '../../src/engine/scan.js';
 import { cli, REPO } from '../helpers/cli.js';
 
@@ -27,10 +28,10 @@ describe('scan --cache', () => {
   it.each(CASES)('%s: same report without the cache, with it cold and with it warm', async (name) => {
     const cwd = join(FIXTURES, name);
     const cacheDir = join(tmp, `fixture-${name}`);
-    const plain = comparable(await scan(input(cwd)));
-    expect(comparable(await scan(input(cwd), { cacheDir }))).toEqual(plain);
+    const plain = comparable(await scan(input(cwd), RULES));
+    expect(comparable(await scan(input(cwd), RULES, { cacheDir }))).toEqual(plain);
     expect(readdirSync(cacheDir)).toHaveLength(1);
-    expect(comparable(await scan(input(cwd), { cacheDir }))).toEqual(plain);
+    expect(comparable(await scan(input(cwd), RULES, { cacheDir }))).toEqual(plain);
   });
 
   it('a warm run answers from the cache without loading ts-morph, and an edit is analysed afresh', () => {

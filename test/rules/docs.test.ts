@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KNOWN_RULES } from '../../src/config/known-rules.js';
+import { RULES } from '../../rules/index.js';
+import { knownRules } from '../../src/config/known-rules.js';
+
+const KNOWN_RULES = knownRules(RULES);
 
 // As typescript-eslint does: a rule id ties the module, its page and its tests together. Every id a
 // config can name has a page, including unused-disable-directive, which is not a rule module.

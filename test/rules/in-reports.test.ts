@@ -1,8 +1,11 @@
 // The JSON and SARIF reports describe every registered rule, so a consumer can show the metadata of
 // a rule that has no finding in this run; an info rule's findings are SARIF notes and do not fail a scan.
 import { describe, expect, it } from 'vitest';
-import { KNOWN_RULES } from '../../src/config/known-rules.js';
+import { RULES } from '../../rules/index.js';
+import { knownRules } from '../../src/config/known-rules.js';
 import { cli } from '../helpers/cli.js';
+
+const KNOWN_RULES = knownRules(RULES);
 
 const dashboard = 'fixtures/dashboard-polling-effect';
 

@@ -1,8 +1,11 @@
 // The SSE rules end to end through the built CLI: their metadata in the JSON and SARIF reports,
 // their findings' levels, and --fail-on with an info-only result.
 import { describe, expect, it } from 'vitest';
-import { KNOWN_RULES } from '../../src/config/known-rules.js';
+import { RULES } from '../../rules/index.js';
+import { knownRules } from '../../src/config/known-rules.js';
 import { cli, REPO } from '../helpers/cli.js';
+
+const KNOWN_RULES = knownRules(RULES);
 
 const EXPRESS = `${REPO}fixtures/sse-express-notifications`;
 const FASTIFY = `${REPO}fixtures/sse-fastify-job-progress`;
