@@ -53,6 +53,26 @@ function stringList(v: unknown): string[] {
 /** Each file's `new X(…)` and `f(…)` by start position, built once per file: one walk, however many sockets. */
 const creationsCache = new WeakMap<object, Map<number, Creation[]>>();
 
+/** Each file's line starts as the socket analysis counts lines (ts-morph's getLineAndColumnAtPos: `\n` alone ends one). */
+const lineStartsCache = new WeakMap<object, number[]>();
+
+/**
+ * The offset of a socket record's line and column, counted as the socket analysis counts them. The
+ * compiler's line map also ends a line at a lone `\r` (or U+2028/2029), so on such a file its lookup
+ * would name another place, or assert.
+ */
+function offsetOf(sf: TsNamespace.SourceFile, line: number, column: number): number | undefined {
+  let starts = lineStartsCache.get(sf);
+  if (!starts) {
+    starts = [0];
+    for (let i = sf.text.indexOf('\n'); i >= 0; i = sf.text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStartsCache.set(sf, starts);
+  }
+  const start = starts[line - 1];
+  const end = line < starts.length ? starts[line] - 1 : sf.text.length;
+  return start !== undefined && start + column - 1 <= end ? start + column - 1 : undefined;
+}
+
 /** The node a socket record points at: the `new X(…)` or `io(…)` at its line and column, with its callee text. */
 function creationAt(ts: TS, file: ParsedFile, socket: Socket): Creation | undefined {
   const sf = file.sourceFile.compilerNode;
@@ -69,9 +89,10 @@ function creationAt(ts: TS, file: ParsedFile, socket: Socket): Creation | undefi
     byStart = map;
     creationsCache.set(sf, byStart);
   }
-  if (socket.line - 1 >= sf.getLineStarts().length) return undefined;
+  const at = offsetOf(sf, socket.line, socket.column);
+  if (at === undefined) return undefined;
   // `new WebSocket(url).addEventListener(…)` starts where the socket does: match the callee
-  const here = byStart.get(ts.getPositionOfLineAndCharacter(sf, socket.line - 1, socket.column - 1)) ?? [];
+  const here = byStart.get(at) ?? [];
   return here.find((c) => c.expression.getText() === socket.constructorText) ?? here[here.length - 1];
 }
 

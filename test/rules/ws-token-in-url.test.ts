@@ -154,6 +154,13 @@ describe('ws-token-in-url', () => {
     });
   });
 
+  it('finds the socket on a file whose lines end in a lone carriage return (the compiler counts more lines there)', () => {
+    const src = "const t = load();\r\r\nconst ws = new WebSocket('wss://x/feed?token=' + t);\r\r\nws.onmessage = (e) => show(e.data);\r\r\n";
+    const [f, ...rest] = findings(src);
+    expect(rest).toEqual([]);
+    expect(f.message).toMatch(/^WebSocket URL carries the credential parameter `token`/);
+  });
+
   it('survives self-referencing and deeply nested URL expressions', () => {
     const deep = `const ws = new WebSocket(${'('.repeat(300)}'wss://x?token=' + t${')'.repeat(300)});`;
     expect(findings(deep)).toHaveLength(1);
