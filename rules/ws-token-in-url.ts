@@ -1,10 +1,10 @@
 // ws-token-in-url: a WebSocket or EventSource URL with a credential in its query string. URLs are
 // written to proxy, load-balancer and server access logs (and tracing tools); headers and bodies are not.
 import type { ts as TsNamespace } from 'ts-morph';
-import type { Finding, Socket } from '../src/model.js';
+import type { Socket } from '../src/model.js';
 import { argumentsFor, parameterBehind } from './ws-token-in-url/caller-arguments.js';
 import { credentialParamsIn, credentialSet, looksSecret, normalizeParam } from './ws-token-in-url/credential-params.js';
-import { docsPath, type ParsedFile, type RuleModule } from '../src/rule-api.js';
+import { defineRule, docsPath, type ParsedFile, type Problem, type RuleContext, type RuleModule } from '../src/rule-api.js';
 import { fixedValue, listedNodes, position, propertyName, unwrap, type TS } from '../src/syntax/values.js';
 import { streamClientsIn, type ClientKind, type ClientSite, type Creation } from './ws-token-in-url/stream-clients.js';
 import { urlShape } from './support/url-shape.js';
@@ -45,10 +45,6 @@ const INSTEAD: Record<Kind, string> = {
   'use-websocket':
     'Authenticate the upgrade with a cookie and check its Origin header, or POST for a short-lived single-use ticket and put only that in the URL.',
 };
-
-function stringList(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : [];
-}
 
 /** Each file's `new X(…)` and `f(…)` by start position, built once per file: one walk, however many sockets. */
 const creationsCache = new WeakMap<object, Map<number, Creation[]>>();
@@ -213,7 +209,20 @@ const meta: RuleModule['meta'] = {
   docsPath: docsPath(id),
 };
 
-export const wsTokenInUrl: RuleModule = {
+type Options = { params: string[]; ignoreParams: string[] };
+
+/** The credential leaks of one client creation, as problems (at the caller's argument when the URL came from there). */
+function problemsAt(ctx: RuleContext<Options>, file: ParsedFile, node: Creation, kind: Kind, spec?: ClientSite['spec']): Problem[] {
+  const { ts } = ctx;
+  const scope: Scope = { ts, names: credentialSet(ctx.options.params, ctx.options.ignoreParams), files: ctx.files };
+  return leaksOf(scope, node, kind, spec).map((leak) => {
+    const where = leak.caller?.file ?? file;
+    const related = leak.caller ? [{ file: file.relPath, ...position(ts, node), message: `the ${WHAT[kind]} it opens` }] : undefined;
+    return { file: where.relPath, ...position(ts, leak.at), message: message(ts, kind, node, leak, file), ...(related && { related }) };
+  });
+}
+
+export const wsTokenInUrl = defineRule<Options>({
   meta,
   fileHint: /WebSocket|EventSource|SockJS|graphql-ws|@stomp\/stompjs|socket\.io|wss?:\/\/|['"](?:ws|isomorphic-ws|partysocket|reconnecting-websocket)['"]|wsImpl/,
   defaultOptions: { params: [], ignoreParams: [] },
@@ -235,43 +244,19 @@ export const wsTokenInUrl: RuleModule = {
     },
     additionalProperties: false,
   },
-  check({ sockets, files, morph, options }) {
-    if (!morph || files.length === 0) return [];
-    const ts = morph.ts;
-    const names = credentialSet(stringList(options.params), stringList(options.ignoreParams));
-    const byPath = new Map(files.map((f) => [f.relPath, f]));
-    const findings: Finding[] = [];
-    const scope: Scope = { ts, names, files };
-    const seen = new Set<string>();
-    const report = (file: ParsedFile, node: Creation, kind: Kind, spec?: ClientSite['spec']) => {
-      for (const leak of leaksOf(scope, node, kind, spec)) {
-        const where = leak.caller?.file ?? file;
-        const at = position(ts, leak.at);
-        const key = `${where.relPath}:${at.line}:${at.column}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const related = leak.caller ? [{ file: file.relPath, ...position(ts, node), message: `the ${WHAT[kind]} it opens` }] : undefined;
-        findings.push({ ruleId: id, severity: meta.defaultSeverity, file: where.relPath, ...at, message: message(ts, kind, node, leak, file), ...(related && { related }) });
-      }
-    };
+  // two sockets can take their URL from one caller's argument: one leak, reported once
+  oncePerLocation: true,
+  checkSockets(sockets, ctx) {
+    const problems: Problem[] = [];
     for (const s of sockets) {
-      const file = byPath.get(s.file);
-      if (!file) continue;
-      try {
-        const node = creationAt(ts, file, s);
-        if (node) report(file, node, s.api);
-      } catch {
-        // one odd tree must not stop the rule
-      }
+      const file = ctx.files.find((f) => f.relPath === s.file);
+      const node = file && creationAt(ctx.ts, file, s);
+      if (file && node) problems.push(...problemsAt(ctx, file, node, s.api));
     }
-    for (const file of files) {
-      if (!CLIENT_HINT.test(file.text)) continue;
-      try {
-        for (const site of streamClientsIn(ts, file.sourceFile.compilerNode)) report(file, site.node, site.kind, site.spec);
-      } catch {
-        // as above
-      }
-    }
-    return findings;
+    return problems;
   },
-};
+  checkFile(file, ctx) {
+    if (!CLIENT_HINT.test(file.text)) return [];
+    return streamClientsIn(ctx.ts, file.sourceFile.compilerNode).flatMap((site) => problemsAt(ctx, file, site.node, site.kind, site.spec));
+  },
+});

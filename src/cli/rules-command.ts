@@ -4,6 +4,7 @@ import path from 'node:path';
 import { RULES } from '../../rules/index.js';
 import { knownRules } from '../config/known-rules.js';
 import { loadProjectConfig } from '../config/load-config.js';
+import { optionsOf } from '../engine/apply-config.js';
 
 export interface RulesOptions {
   format: 'text' | 'json';
@@ -21,7 +22,7 @@ export function runRules(opts: RulesOptions, cwd = process.cwd(), write = (s: st
       severity: setting?.severity ?? r.meta.defaultSeverity,
       description: r.meta.description,
       docsPath: r.meta.docsPath,
-      ...(r.optionsSchema ? { options: setting?.options ?? r.defaultOptions ?? {} } : {}),
+      ...(r.optionsSchema ? { options: optionsOf(r, setting?.options) } : {}),
     };
   }).sort((a, b) => (a.id < b.id ? -1 : 1));
   const configFile = config ? path.relative(cwd, config.file) || config.file : null;

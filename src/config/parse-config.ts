@@ -9,7 +9,7 @@ import { schemaError } from './validate-options.js';
 
 export interface RuleSetting {
   severity: Setting;
-  /** The rule's defaultOptions merged with the configured ones. */
+  /** The options the file gives (the engine merges them over the rule's defaults). */
   options: Record<string, unknown>;
 }
 
@@ -52,19 +52,19 @@ function parseRuleSetting(key: string, value: unknown, rule: KnownRule, fail: (k
     return fail(at, `${quote(v)} is not a severity: use "off", "info", "warning" or "error"${hint}`);
   };
   if (!Array.isArray(value)) {
-    if (typeof value === 'string' || typeof value === 'number') return { severity: severityOf(value, key), options: { ...rule.defaultOptions } };
+    if (typeof value === 'string' || typeof value === 'number') return { severity: severityOf(value, key), options: {} };
     return fail(key, `must be ${shape}, not ${value === null ? 'null' : typeof value}`);
   }
   if (value.length === 0 || value.length > 2) return fail(key, `must be ${shape}`);
   const severity = severityOf(value[0], `${key}[0]`);
-  if (value.length === 1) return { severity, options: { ...rule.defaultOptions } };
+  if (value.length === 1) return { severity, options: {} };
   if (!rule.optionsSchema) return fail(`${key}[1]`, `${rule.meta.id} takes no options`);
   const error = schemaError(value[1], rule.optionsSchema, `${key}[1]`);
   if (error) {
     const colon = error.indexOf(': ');
     return fail(error.slice(0, colon), error.slice(colon + 2));
   }
-  return { severity, options: { ...rule.defaultOptions, ...(value[1] as Record<string, unknown>) } };
+  return { severity, options: { ...(value[1] as Record<string, unknown>) } };
 }
 
 /** Parses and checks the text of a config file; `display` names the file in errors. */

@@ -1,16 +1,16 @@
 // Parse once, find and follow sockets, run the rules: everything `--cache` can skip, and everything that
 // needs ts-morph. The output is plain data (the cache stores it as it is).
-import type { ParsedFile, RuleContext } from '../rule-api.js';
-import { compareLocations, type FileNote, type Finding, type Report } from '../model.js';
+import { compareLocations } from '../model.js';
+import type { ModuleResolver } from '../syntax/resolve-module.js';
+import { timed, timedAsync } from '../timing.js';
 import type { SourceText } from './analyse-sources.js';
-import { byLocation, withSeverity, type ActiveRule } from './apply-config.js';
+import { byLocation, type ActiveRule } from './apply-config.js';
 import { saveCompileCache, withCompileCache } from './compile-cache.js';
 import { linkedGroups } from './link-groups.js';
-import type { ModuleResolver } from '../syntax/resolve-module.js';
-import { TEST_FILE } from './select-files.js';
 import type { CachedAnalysis } from './result-cache.js';
-import { hintOf, matchesHint, type HintResults, type TextHint } from './text-hints.js';
-import { timed, timedAsync } from '../timing.js';
+import { runRule, type RuleInput } from './run-rules.js';
+import { TEST_FILE } from './select-files.js';
+import type { HintResults } from './text-hints.js';
 
 /** One analysis: what to parse and which rules run. */
 export interface AnalysisJob {
@@ -52,7 +52,7 @@ export async function analyseGroup(job: AnalysisJob): Promise<GroupAnalysis> {
   const result = analyze(toParse, resolver, { extraVerbs }, ruleOnly);
   const notes = [...result.notes];
   const sockets = (includeTests ? result.sockets : result.sockets.filter((s) => !TEST_FILE.test(s.file))).sort(compareLocations);
-  const input = { sockets, parsed: result.parsed, morph, includeTests, extraVerbs, hintResults: job.hintResults };
+  const input: RuleInput = { sockets, parsed: result.parsed, morph, includeTests, extraVerbs, hintResults: job.hintResults };
   const findings = job.rules.flatMap((rule) => timed(`rule ${rule.rule.meta.id}`, () => runRule(rule, input, notes))).sort(byLocation);
   return { sockets, findings, notes, links: result.links };
 }
@@ -93,40 +93,9 @@ export async function analyse(job: AnalysisJob): Promise<CachedAnalysis> {
   }
   saveCompileCache(); // once, after all the parsing: the code compiled meanwhile is cached too
   const parts = [...done.values()];
-  const notes = parts.flatMap((p) => p.notes);
   return {
     sockets: parts.flatMap((p) => p.sockets).sort(compareLocations),
     findings: parts.flatMap((p) => p.findings).sort(byLocation),
-    // a rule that throws in every group says so once, as it would over all the files at once
-    notes: notes.filter((n, i) => n.file !== '.' || notes.findIndex((m) => m.file === '.' && m.message === n.message) === i),
+    notes: parts.flatMap((p) => p.notes),
   };
-}
-
-/** One rule over its files; a rule that throws is an analyzer error, not a crash. */
-function runRule(
-  active: ActiveRule,
-  input: {
-    sockets: Report['sockets'];
-    parsed: ParsedFile[];
-    morph: RuleContext['morph'];
-    includeTests: boolean;
-    extraVerbs: readonly string[];
-    hintResults: HintResults | undefined;
-  },
-  notes: FileNote[],
-): Finding[] {
-  const { rule } = active;
-  const hint = hintOf(rule);
-  const matches = (h: TextHint, f: ParsedFile) => input.hintResults?.matches(h, f) ?? matchesHint(h, f.text);
-  const files = hint ? input.parsed.filter((f) => matches(hint, f) && (input.includeTests || !TEST_FILE.test(f.relPath))) : [];
-  try {
-    return withSeverity(
-      rule.check({ sockets: input.sockets, files, morph: input.morph, extraVerbs: input.extraVerbs, options: active.options }),
-      active,
-    );
-  } catch (err) {
-    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    notes.push({ file: '.', kind: 'analyzer-error', message: `internal error in rule ${rule.meta.id}: ${message}` });
-    return [];
-  }
 }

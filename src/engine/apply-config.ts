@@ -2,8 +2,8 @@
 // then the inline directives and fingerprints over what they found.
 import type { KnownRule } from '../config/known-rules.js';
 import type { RuleSetting } from '../config/load-config.js';
-import type { RuleModule } from '../rule-api.js';
 import { compareLocations, type Finding, type Severity, type SuppressedFinding } from '../model.js';
+import type { Problem, RuleModule, RuleOptions } from '../rule-api.js';
 import { applyDirectives, UNUSED_DIRECTIVE_META } from '../suppress/directives.js';
 import type { Directive } from '../suppress/parse-directives.js';
 import { assignFingerprints, lineReader } from '../suppress/fingerprint.js';
@@ -12,9 +12,15 @@ export type RuleSettings = ReadonlyMap<string, RuleSetting>;
 
 export interface ActiveRule {
   rule: RuleModule;
-  /** The configured severity, set on every finding; undefined keeps what the rule emits. */
+  /** The configured severity, set on every finding; undefined: the rule's default severity. */
   severity?: Severity;
-  options: Readonly<Record<string, unknown>>;
+  /** The rule's default options with the configured ones merged over them. */
+  options: RuleOptions;
+}
+
+/** A rule's options as it gets them: the configured ones merged over its defaults (the one place they are merged). */
+export function optionsOf(rule: Pick<RuleModule, 'defaultOptions'>, configured: RuleOptions = {}): RuleOptions {
+  return { ...rule.defaultOptions, ...configured };
 }
 
 /** The rules to run: "off" ones are left out entirely, so their files are not even parsed. */
@@ -22,13 +28,16 @@ export function activeRules(rules: readonly RuleModule[], settings?: RuleSetting
   return rules.flatMap((rule) => {
     const s = settings?.get(rule.meta.id);
     if (s?.severity === 'off') return [];
-    return [{ rule, severity: s?.severity, options: s?.options ?? rule.defaultOptions ?? {} }];
+    return [{ rule, severity: s?.severity, options: optionsOf(rule, s?.options) }];
   });
 }
 
-export function withSeverity(findings: Finding[], active: ActiveRule): Finding[] {
-  const { severity } = active;
-  return severity ? findings.map((f) => ({ ...f, severity })) : findings;
+/** A problem a rule returned, as a finding: the rule's id and the severity configured for it (or its default). */
+export function findingOf(active: ActiveRule, p: Problem): Finding {
+  const { meta } = active.rule;
+  const finding: Finding = { ruleId: meta.id, severity: active.severity ?? meta.defaultSeverity, file: p.file, line: p.line, column: p.column, message: p.message };
+  if (p.related) finding.related = p.related;
+  return finding;
 }
 
 /** Findings in report order: by location, then rule id. */

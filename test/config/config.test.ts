@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import type { RuleModule } from '../../src/rule-api.js';
-import { activeRules, withSeverity } from '../../src/engine/apply-config.js';
+import { activeRules, findingOf, optionsOf } from '../../src/engine/apply-config.js';
 import type { KnownRule } from '../../src/config/known-rules.js';
 import { findConfigFile } from '../../src/config/load-config.js';
 import { parseConfig } from '../../src/config/parse-config.js';
@@ -39,7 +39,7 @@ function error(config: unknown): string {
 }
 
 describe('parseConfig', () => {
-  it('reads severities, merges options over the defaults, and takes ignore globs and control verbs', () => {
+  it('reads severities and options (which the engine merges over the defaults), and takes ignore globs and control verbs', () => {
     const c = parseConfig(
       JSON.stringify({
         $schema: './node_modules/rt-advisor/schema/rt-advisor.config.schema.json',
@@ -51,7 +51,8 @@ describe('parseConfig', () => {
       KNOWN,
     );
     expect(c.rules.get('ws-subscribe-only')).toEqual({ severity: 'error', options: {} });
-    expect(c.rules.get('polling-could-stream')).toEqual({ severity: 'warning', options: { maxIntervalMs: 2000, methods: ['GET'] } });
+    expect(c.rules.get('polling-could-stream')).toEqual({ severity: 'warning', options: { maxIntervalMs: 2000 } });
+    expect(optionsOf(KNOWN[1], c.rules.get('polling-could-stream')?.options)).toEqual({ maxIntervalMs: 2000, methods: ['GET'] });
     expect(c.ignore).toEqual(['legacy/**']);
     expect(c.controlVerbs).toEqual(['watch', 'unwatch']);
     expect(parseConfig('\uFEFF{}', 'x.json', KNOWN).rules.size).toBe(0);
@@ -87,7 +88,7 @@ describe('parseConfig', () => {
 describe('activeRules', () => {
   const rule = (id: string, extra: Partial<RuleModule> = {}): RuleModule => ({
     meta: { id, description: 'd', defaultSeverity: 'warning', help: 'h', docsPath: `rules/${id}.md` },
-    check: () => [],
+    checkFile: () => [],
     ...extra,
   });
 
@@ -102,9 +103,9 @@ describe('activeRules', () => {
       ['b', 'error', { n: 5 }],
       ['c', undefined, { n: 2 }],
     ]);
-    const finding = { ruleId: 'b', severity: 'warning' as const, file: 'x.ts', line: 1, column: 1, message: 'm' };
-    expect(withSeverity([finding], active[0])[0].severity).toBe('error');
-    expect(withSeverity([finding], active[1])[0].severity).toBe('warning');
+    const problem = { file: 'x.ts', line: 1, column: 1, message: 'm' };
+    expect(findingOf(active[0], problem).severity).toBe('error');
+    expect(findingOf(active[1], problem).severity).toBe('warning');
   });
 });
 

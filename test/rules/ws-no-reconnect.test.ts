@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { wsNoReconnect } from '../../rules/ws-no-reconnect.js';
 import { analyzeFiles } from '../helpers/analyze-snippet.js';
+import { checkSockets } from '../helpers/rule-context.js';
 
 const reconnects = (files: Record<string, string> | string) =>
   analyzeFiles(typeof files === 'string' ? { 'src/a.ts': files } : files).map((s) => s.reconnects);
 
 function findings(files: Record<string, string> | string) {
   const sockets = analyzeFiles(typeof files === 'string' ? { 'src/a.ts': files } : files);
-  return wsNoReconnect.check({ sockets, files: [], options: {} });
+  return checkSockets(wsNoReconnect, sockets);
 }
 
 describe('reconnection analysis', () => {

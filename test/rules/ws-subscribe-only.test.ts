@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { wsSubscribeOnly } from '../../rules/ws-subscribe-only.js';
 import { analyzeFiles } from '../helpers/analyze-snippet.js';
+import { checkSockets } from '../helpers/rule-context.js';
 
 function findings(files: Record<string, string> | string) {
   const sockets = analyzeFiles(typeof files === 'string' ? { 'src/a.ts': files } : files);
-  return wsSubscribeOnly.check({ sockets, files: [], options: {} });
+  return checkSockets(wsSubscribeOnly, sockets);
 }
 
 describe('ws-subscribe-only', () => {
