@@ -2,7 +2,8 @@
 // server "anything new?" over and over; Server-Sent Events let the server say so when it happens.
 import { defineRule, docsPath, type Problem, type RuleModule } from '../src/rule-api.js';
 import { pollAt, type Poll } from './polling-could-stream/poll-shapes.js';
-import { listedNodes, position, type TS } from '../src/syntax/values.js';
+import { position, type TS } from '../src/syntax/values.js';
+import { listedNodes } from '../src/syntax/node-list.js';
 
 const id = 'polling-could-stream';
 const DEFAULT_MAX_INTERVAL_MS = 10_000;

@@ -56,7 +56,7 @@ const SOCKET_IO_QUIET = new Set(['connection', 'connect', 'disconnect', 'disconn
  */
 function listensElsewhere(m: RuleContext['morph'], sf: ParsedFile['sourceFile'], api: ServerSite['api']): boolean {
   if (api === 'ws' && /\bonmessage\b|['"`]message['"`]/.test(sf.getFullText())) return true;
-  return ofKind<import('ts-morph').CallExpression>(m, sf, m.SyntaxKind.CallExpression).some((call) => {
+  return ofKind<import('ts-morph').CallExpression>(sf, m.SyntaxKind.CallExpression).some((call) => {
     const callee = call.getExpression();
     if (!m.Node.isPropertyAccessExpression(callee) || !['on', 'once', 'addListener', 'addEventListener', 'onAny'].includes(callee.getName())) return false;
     const event = call.getArguments()[0];

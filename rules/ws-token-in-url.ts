@@ -5,7 +5,9 @@ import type { Socket } from '../src/model.js';
 import { argumentsFor, parameterBehind } from './ws-token-in-url/caller-arguments.js';
 import { credentialParamsIn, credentialSet, looksSecret, normalizeParam } from './ws-token-in-url/credential-params.js';
 import { defineRule, docsPath, type ParsedFile, type Problem, type RuleContext, type RuleModule } from '../src/rule-api.js';
-import { fixedValue, listedNodes, position, propertyName, unwrap, type TS } from '../src/syntax/values.js';
+import { fixedValue, position, propertyName, type TS } from '../src/syntax/values.js';
+import { listedNodes } from '../src/syntax/node-list.js';
+import { unwrapAwaited } from '../src/syntax/unwrap.js';
 import { streamClientsIn, type ClientKind, type ClientSite, type Creation } from './ws-token-in-url/stream-clients.js';
 import { urlShape } from './support/url-shape.js';
 
@@ -95,11 +97,11 @@ function creationAt(ts: TS, file: ParsedFile, socket: Socket): Creation | undefi
 /** An options object given inline or through a const. */
 function objectLiteral(ts: TS, expr: Node | undefined): TsNamespace.ObjectLiteralExpression | undefined {
   if (!expr) return undefined;
-  let e = unwrap(ts, expr);
+  let e = unwrapAwaited(ts, expr);
   if (ts.isIdentifier(e)) {
     const init = fixedValue(ts, e, e.text);
     if (!init) return undefined;
-    e = unwrap(ts, init);
+    e = unwrapAwaited(ts, init);
   }
   return ts.isObjectLiteralExpression(e) ? e : undefined;
 }
@@ -145,7 +147,7 @@ function queryLeak({ ts, names }: Scope, options: TsNamespace.ObjectLiteralExpre
     const hits = obj.properties.flatMap((p) => {
       const key = (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyName(ts, p.name);
       if (!key || !names.has(normalizeParam(key))) return [];
-      const v = ts.isPropertyAssignment(p) ? unwrap(ts, p.initializer) : undefined;
+      const v = ts.isPropertyAssignment(p) ? unwrapAwaited(ts, p.initializer) : undefined;
       const literal = v && (ts.isStringLiteral(v) || ts.isNoSubstitutionTemplateLiteral(v) || ts.isNumericLiteral(v)) ? v.text : undefined;
       const isFlag = v && (v.kind === ts.SyntaxKind.TrueKeyword || v.kind === ts.SyntaxKind.FalseKeyword);
       return isFlag || (literal !== undefined && !looksSecret(literal)) ? [] : [{ key, node: p as Node }];

@@ -5,3 +5,8 @@ export class UsageError extends Error {
 }
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, interrupted: 130 } as const;
+
+/** The first line of an unexpected error's message, for a one-line note. */
+export function errorLine(err: unknown): string {
+  return err instanceof Error ? err.message.split('\n')[0] : String(err);
+}

@@ -1,7 +1,10 @@
 // Recognises HTTP reads in raw syntax (`fetch`, axios, ky, ofetch, $http, Angular's HttpClient,
 // jQuery) and finds them inside a function, following calls to local functions and methods.
 import type { ts as TsNamespace } from 'ts-morph';
-import { constantString, fixedValue, propertyName, resolveName, unwrap, walk, type TS } from '../../src/syntax/values.js';
+import { constantString, fixedValue, propertyName, type TS } from '../../src/syntax/values.js';
+import { resolveName } from '../../src/syntax/scope.js';
+import { unwrapAwaited } from '../../src/syntax/unwrap.js';
+import { walk } from '../../src/syntax/walk.js';
 
 type Node = TsNamespace.Node;
 
@@ -20,7 +23,7 @@ const GLOBALS = new Set(['window', 'globalThis', 'self', 'global']);
 const FACTORY = /^(?:axios|ky|ofetch|got)\.(?:create|extend)\b/;
 
 function methodOf(ts: TS, options: Node | undefined): string | undefined {
-  const o = options && unwrap(ts, options);
+  const o = options && unwrapAwaited(ts, options);
   if (!o || !ts.isObjectLiteralExpression(o)) return undefined;
   for (const p of o.properties) {
     if (ts.isPropertyAssignment(p) && ['method', 'type'].includes(propertyName(ts, p.name) ?? '')) return constantString(ts, p.initializer) ?? '?';
@@ -33,11 +36,11 @@ function isRead(method: string | undefined): boolean {
 }
 
 function isClient(ts: TS, target: Node): boolean {
-  const t = unwrap(ts, target);
+  const t = unwrapAwaited(ts, target);
   if (ts.isIdentifier(t)) {
     if (CLIENT_NAMES.has(t.text)) return true;
     const init = fixedValue(ts, t, t.text);
-    return !!init && FACTORY.test(unwrap(ts, init).getText());
+    return !!init && FACTORY.test(unwrapAwaited(ts, init).getText());
   }
   // `this.http`, `this.httpClient`, `this.$http`, `this.$axios`
   return ts.isPropertyAccessExpression(t) && t.expression.kind === ts.SyntaxKind.ThisKeyword && CLIENT_NAMES.has(t.name.text);
@@ -52,7 +55,7 @@ const DATA_HOOKS = /^(?:use\w*Query|useSWR\w*|useFetch|useLazyFetch|useAsyncData
  * `query.refetch` from `const query = useQuery(…)`. `found.url` is the hook's key or its query function's URL.
  */
 function refetched(ts: TS, ref: Node): { url?: Node } | undefined {
-  const callee = unwrap(ts, ref);
+  const callee = unwrapAwaited(ts, ref);
   let init: Node | undefined;
   if (ts.isIdentifier(callee) && REFETCHERS.has(callee.text)) {
     const b = resolveName(ts, callee, callee.text);
@@ -60,11 +63,11 @@ function refetched(ts: TS, ref: Node): { url?: Node } | undefined {
   } else if (ts.isPropertyAccessExpression(callee) && REFETCHERS.has(callee.name.text) && ts.isIdentifier(callee.expression)) {
     init = fixedValue(ts, callee.expression, callee.expression.text);
   }
-  const hook = init && unwrap(ts, init);
+  const hook = init && unwrapAwaited(ts, init);
   if (!hook || !ts.isCallExpression(hook)) return undefined;
-  const name = unwrap(ts, hook.expression);
+  const name = unwrapAwaited(ts, hook.expression);
   if (!ts.isIdentifier(name) || !DATA_HOOKS.test(name.text)) return undefined;
-  const key = hook.arguments[0] && unwrap(ts, hook.arguments[0]);
+  const key = hook.arguments[0] && unwrapAwaited(ts, hook.arguments[0]);
   if (key && (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key) || ts.isTemplateExpression(key))) return { url: key };
   let inner: HttpRead | undefined;
   walk(hook, (n) => {
@@ -83,21 +86,21 @@ export function refetchReference(ts: TS, ref: Node, at: TsNamespace.CallExpressi
 export function httpRead(ts: TS, call: TsNamespace.CallExpression): HttpRead | undefined {
   const refetch = refetched(ts, call.expression);
   if (refetch) return { call, url: refetch.url };
-  const callee = unwrap(ts, call.expression);
+  const callee = unwrapAwaited(ts, call.expression);
   const [first, second] = call.arguments;
   const configUrl = (o: Node | undefined) => {
-    const obj = o && unwrap(ts, o);
+    const obj = o && unwrapAwaited(ts, o);
     if (!obj || !ts.isObjectLiteralExpression(obj)) return undefined;
     const p = obj.properties.find((q) => ts.isPropertyAssignment(q) && propertyName(ts, q.name) === 'url');
     return p && ts.isPropertyAssignment(p) ? p.initializer : undefined;
   };
   if (ts.isIdentifier(callee) && FETCH_NAMES.has(callee.text)) {
-    if (first && ts.isObjectLiteralExpression(unwrap(ts, first))) return isRead(methodOf(ts, first)) ? { call, url: configUrl(first) } : undefined;
+    if (first && ts.isObjectLiteralExpression(unwrapAwaited(ts, first))) return isRead(methodOf(ts, first)) ? { call, url: configUrl(first) } : undefined;
     return isRead(methodOf(ts, second)) ? { call, url: first } : undefined;
   }
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const name = callee.name.text;
-  const target = unwrap(ts, callee.expression);
+  const target = unwrapAwaited(ts, callee.expression);
   if (name === 'fetch' && ts.isIdentifier(target) && GLOBALS.has(target.text)) return isRead(methodOf(ts, second)) ? { call, url: first } : undefined;
   if (!READ_METHODS.has(name) || !isClient(ts, target)) return undefined;
   if (name === 'request') return isRead(methodOf(ts, first)) ? { call, url: configUrl(first) } : undefined;
@@ -107,14 +110,14 @@ export function httpRead(ts: TS, call: TsNamespace.CallExpression): HttpRead | u
 /** The body of the function `ref` names: an inline function, a local function or const, `this.method`, `f.bind(this)`. */
 export function functionBody(ts: TS, ref: Node | undefined): Node | undefined {
   if (!ref) return undefined;
-  let r = unwrap(ts, ref);
-  if (ts.isCallExpression(r) && ts.isPropertyAccessExpression(r.expression) && r.expression.name.text === 'bind') r = unwrap(ts, r.expression.expression);
+  let r = unwrapAwaited(ts, ref);
+  if (ts.isCallExpression(r) && ts.isPropertyAccessExpression(r.expression) && r.expression.name.text === 'bind') r = unwrapAwaited(ts, r.expression.expression);
   if (ts.isArrowFunction(r) || ts.isFunctionExpression(r)) return r;
   if (ts.isIdentifier(r)) {
     const b = resolveName(ts, r, r.text);
     if (b?.kind === 'function') return b.decl;
     if (b?.kind === 'variable' && b.decl.initializer) {
-      const init = unwrap(ts, b.decl.initializer);
+      const init = unwrapAwaited(ts, b.decl.initializer);
       if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
       // React's `useCallback(async () => …, deps)`
       if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'useCallback') return functionBody(ts, init.arguments[0]);
@@ -140,7 +143,7 @@ function methodNamed(ts: TS, at: Node, name: string): Node | undefined {
       const own = memberOf(ts, n, name);
       if (own) return own;
       const methods = n.properties.find((p) => ts.isPropertyAssignment(p) && propertyName(ts, p.name) === 'methods');
-      const table = methods && ts.isPropertyAssignment(methods) ? unwrap(ts, methods.initializer) : undefined;
+      const table = methods && ts.isPropertyAssignment(methods) ? unwrapAwaited(ts, methods.initializer) : undefined;
       const vue = table && ts.isObjectLiteralExpression(table) ? memberOf(ts, table, name) : undefined;
       if (vue) return vue;
     }
@@ -153,7 +156,7 @@ function memberOf(ts: TS, obj: TsNamespace.ObjectLiteralExpression, name: string
     if (!p.name || propertyName(ts, p.name) !== name) continue;
     if (ts.isMethodDeclaration(p)) return p;
     if (ts.isPropertyAssignment(p)) {
-      const v = unwrap(ts, p.initializer);
+      const v = unwrapAwaited(ts, p.initializer);
       if (ts.isArrowFunction(v) || ts.isFunctionExpression(v)) return v;
     }
   }

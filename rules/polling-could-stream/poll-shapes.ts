@@ -3,7 +3,10 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import { functionBody, refetchReference, type HttpRead } from './http-calls.js';
 import { endpointOf, isInside, repeatedRead } from './repeated-read.js';
-import { calleeName, constantNumber, propertyName, resolveName, unwrap, walk, type TS } from '../../src/syntax/values.js';
+import { calleeName, constantNumber, propertyName, type TS } from '../../src/syntax/values.js';
+import { resolveName } from '../../src/syntax/scope.js';
+import { unwrapAwaited } from '../../src/syntax/unwrap.js';
+import { walk } from '../../src/syntax/walk.js';
 import { urlShape } from '../support/url-shape.js';
 
 type Node = TsNamespace.Node;
@@ -33,7 +36,7 @@ export interface Poll {
 }
 
 function timerName(ts: TS, call: TsNamespace.CallExpression): string | undefined {
-  const c = unwrap(ts, call.expression);
+  const c = unwrapAwaited(ts, call.expression);
   if (ts.isIdentifier(c)) return c.text === 'setInterval' || c.text === 'setTimeout' ? c.text : undefined;
   if (ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression) && GLOBALS.has(c.expression.text)) {
     return c.name.text === 'setInterval' || c.name.text === 'setTimeout' ? c.name.text : undefined;
@@ -70,7 +73,7 @@ function intervalPoll(ts: TS, call: TsNamespace.CallExpression, max: number, wha
 
 /** `interval(2000).pipe(switchMap(() => this.http.get(url)))`, `timer(0, 2000).subscribe(() => this.load())`. */
 function rxPoll(ts: TS, call: TsNamespace.CallExpression, max: number): Poll | undefined {
-  const c = unwrap(ts, call.expression);
+  const c = unwrapAwaited(ts, call.expression);
   if (!ts.isIdentifier(c) || !RX_SOURCES.has(c.text) || resolveName(ts, c, c.text)?.kind !== 'other') return undefined;
   const period = c.text === 'interval' ? call.arguments[0] : call.arguments[1];
   const ms = intervalOf(ts, period, max);
@@ -89,7 +92,7 @@ function reschedulingPoll(ts: TS, call: TsNamespace.CallExpression, max: number)
   if (!ms || !fn) return undefined;
   const candidates: Node[] = [];
   const direct = functionBody(ts, fn);
-  const inline = unwrap(ts, fn);
+  const inline = unwrapAwaited(ts, fn);
   if (direct && direct !== inline) candidates.push(direct);
   if (ts.isArrowFunction(inline) || ts.isFunctionExpression(inline)) {
     walk(inline, (n) => {
@@ -106,16 +109,16 @@ function reschedulingPoll(ts: TS, call: TsNamespace.CallExpression, max: number)
 
 /** The constant delay an awaited expression waits: `sleep(2000)`, `new Promise((r) => setTimeout(r, 2000))`. */
 function awaitedDelay(ts: TS, expr: Node, max: number): { at: Node; ms: number } | undefined {
-  const e = unwrap(ts, expr);
+  const e = unwrapAwaited(ts, expr);
   if (ts.isCallExpression(e)) {
-    const c = unwrap(ts, e.expression);
+    const c = unwrapAwaited(ts, e.expression);
     const name = ts.isIdentifier(c) ? c.text : ts.isPropertyAccessExpression(c) ? c.name.text : '';
     if (!DELAY_NAMES.test(name) || e.arguments.length !== 1) return undefined;
     const ms = intervalOf(ts, e.arguments[0], max);
     return ms ? { at: e, ms } : undefined;
   }
   if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Promise') {
-    const executor = e.arguments?.[0] && unwrap(ts, e.arguments[0]);
+    const executor = e.arguments?.[0] && unwrapAwaited(ts, e.arguments[0]);
     if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor))) return undefined;
     let found: { at: Node; ms: number } | undefined;
     walk(executor, (n) => {
@@ -158,7 +161,7 @@ function queryOptionPoll(ts: TS, prop: TsNamespace.PropertyAssignment, max: numb
   let what: string | undefined;
   let call: TsNamespace.CallExpression | TsNamespace.NewExpression | undefined;
   if (owner && (ts.isCallExpression(owner) || ts.isNewExpression(owner)) && owner.arguments?.includes(obj as TsNamespace.Expression)) {
-    const c = unwrap(ts, owner.expression);
+    const c = unwrapAwaited(ts, owner.expression);
     const name = ts.isIdentifier(c) ? c.text : ts.isPropertyAccessExpression(c) ? c.name.text : '';
     if (QUERY_CALLEE.test(name)) {
       what = ts.isNewExpression(owner) ? `new ${name}` : name;

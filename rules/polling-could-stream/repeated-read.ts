@@ -2,7 +2,9 @@
 // asks for the same thing every tick (not a moving cursor, not a liveness probe, not an occasional call).
 import type { ts as TsNamespace } from 'ts-morph';
 import { readsIn, type HttpRead } from './http-calls.js';
-import { assignmentsIn, unwrap, walk, type TS } from '../../src/syntax/values.js';
+import { assignmentsIn, type TS } from '../../src/syntax/values.js';
+import { unwrapAwaited } from '../../src/syntax/unwrap.js';
+import { walk } from '../../src/syntax/walk.js';
 import { FETCHED, HOLE, urlShape } from '../support/url-shape.js';
 
 /** The placeholders a URL shape uses for runtime values. */
@@ -37,7 +39,7 @@ function assignedIn(ts: TS, root: Node): Set<string> {
       ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment ? n.left
       : (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && [ts.SyntaxKind.PlusPlusToken, ts.SyntaxKind.MinusMinusToken].includes(n.operator) ? n.operand
       : undefined;
-    const t = target && unwrap(ts, target);
+    const t = target && unwrapAwaited(ts, target);
     if (t && ts.isPropertyAccessExpression(t)) out.add(t.getText());
   });
   assignedCache.set(root, out);

@@ -5,9 +5,11 @@
 // elsewhere, a loop over an async source, an SSE library), the answer is 'unknown', never 'absent'.
 import type { ts } from 'ts-morph';
 import { enclosingFunction, isFunctionWithBody, type SseHandler } from '../support/sse-handlers.js';
-import { constValue, declarationOf, localFunction, unwrapExpression, type TS } from '../../src/syntax/scope.js';
+import { declarationOf, localFunction, type TS } from '../../src/syntax/scope.js';
+import { constValue } from '../../src/syntax/values.js';
 import { calleeName, escapeOf, memberName, rootIdentifier, sinksOf, type Sinks } from '../support/sse-sinks.js';
 import { walk } from '../../src/syntax/walk.js';
+import { unwrap } from '../../src/syntax/unwrap.js';
 
 export interface Heartbeat {
   verdict: 'present' | 'absent' | 'unknown';
@@ -61,7 +63,7 @@ class Writes {
   /** the callback a timer runs: an inline function or a same-file function named by identifier */
   callback(arg: ts.Expression | undefined): ts.Node | undefined {
     if (!arg) return undefined;
-    const a = unwrapExpression(this.T, arg);
+    const a = unwrap(this.T, arg);
     if (isFunctionWithBody(this.T, a)) return a;
     return this.T.isIdentifier(a) ? localFunction(this.T, a) : undefined;
   }
@@ -69,7 +71,7 @@ class Writes {
   millis(arg: ts.Expression | undefined): number | undefined {
     if (!arg) return undefined;
     const T = this.T;
-    let a = unwrapExpression(T, arg);
+    let a = unwrap(T, arg);
     if (T.isIdentifier(a)) a = constValue(T, a) ?? a;
     if (T.isNumericLiteral(a)) return Number(a.text.replace(/_/g, ''));
     if (T.isBinaryExpression(a) && a.operatorToken.kind === T.SyntaxKind.AsteriskToken) {
@@ -107,7 +109,7 @@ function periodicWrites(T: TS, a: Writes, root: ts.Node, out: { intervals: Array
       }
     } else if (T.isForOfStatement(n) && n.awaitModifier) {
       if (!a.firstWrite(n.statement)) return;
-      const source = unwrapExpression(T, n.expression);
+      const source = unwrap(T, n.expression);
       // `for await (const _ of setInterval(15_000))` from node:timers/promises
       if (T.isCallExpression(source) && calleeName(T, source) === 'setInterval') out.intervals.push(a.millis(source.arguments[0]));
       else out.opaqueLoop = true;
@@ -135,7 +137,7 @@ function awaitsIn(T: TS, body: ts.Node): ts.Expression[] {
   const out: ts.Expression[] = [];
   walk(body, (n) => {
     if (isFunctionWithBody(T, n)) return false;
-    if (T.isAwaitExpression(n)) out.push(unwrapExpression(T, n.expression));
+    if (T.isAwaitExpression(n)) out.push(unwrap(T, n.expression));
   });
   return out;
 }
@@ -185,7 +187,7 @@ function bodyInSight(T: TS, h: SseHandler): boolean {
   const responses = h.headerWrites.filter((w) => T.isNewExpression(w.node));
   const builtHere = (e: ts.Expression | undefined, depth = 0): boolean => {
     if (!e || depth > 4) return false;
-    const b = unwrapExpression(T, e);
+    const b = unwrap(T, e);
     if (T.isNewExpression(b)) return T.isIdentifier(b.expression) && /^(?:ReadableStream|TransformStream)$/.test(b.expression.text);
     if (T.isCallExpression(b) && T.isIdentifier(b.expression)) {
       const fn = localFunction(T, b.expression);

@@ -4,9 +4,10 @@
 // sse-* rules; works on raw nodes with the ts-morph module the scanner hands in.
 import type { ts } from 'ts-morph';
 import type { ParsedFile } from '../../src/rule-api.js';
-import { declarationOf, localFunction, unwrapExpression, type TS } from '../../src/syntax/scope.js';
+import { declarationOf, localFunction, type TS } from '../../src/syntax/scope.js';
 import { headerWrite, isEventStream, type HeaderWrite } from './sse-headers.js';
 import { walk } from '../../src/syntax/walk.js';
+import { unwrap } from '../../src/syntax/unwrap.js';
 
 export type SseShape = 'response-object' | 'web-response' | 'hono-stream-sse';
 
@@ -71,7 +72,7 @@ function scopeOf(T: TS, handler: ts.FunctionLikeDeclaration): { roots: ts.Node[]
   const registration = handler.parent;
   if (registration && T.isCallExpression(registration) && registration.arguments.includes(handler as ts.Expression)) {
     for (const arg of registration.arguments) {
-      const a = unwrapExpression(T, arg);
+      const a = unwrap(T, arg);
       if (a === handler) continue;
       if (isFunctionWithBody(T, a)) roots.push(a);
       else if (T.isIdentifier(a)) {
@@ -121,7 +122,7 @@ function handlerFor(T: TS, file: ParsedFile, anchor: ts.Node, shape: SseShape, a
   let streamCallback: ts.FunctionLikeDeclaration | undefined;
   if (shape === 'hono-stream-sse') {
     const cb = (anchor as ts.CallExpression).arguments[1];
-    const c = cb && unwrapExpression(T, cb);
+    const c = cb && unwrap(T, cb);
     streamCallback = c && isFunctionWithBody(T, c) ? c : c && T.isIdentifier(c) ? localFunction(T, c) : undefined;
     if (streamCallback && !isInside(streamCallback, roots)) roots.push(streamCallback);
   }

@@ -2,7 +2,9 @@
 // merged with spreads, `new Headers(…)`) and header calls (`res.setHeader`, `res.set`, `reply.header`,
 // `c.header`, `res.type`, `new Response(body, { headers })`). What cannot be read is marked unknown.
 import type { ts } from 'ts-morph';
-import { constValue, stringValue, unwrapExpression, type TS } from '../../src/syntax/scope.js';
+import { type TS } from '../../src/syntax/scope.js';
+import { constValue, stringValue } from '../../src/syntax/values.js';
+import { unwrap } from '../../src/syntax/unwrap.js';
 
 /** One header a call or object sets; `value` undefined when it is not a literal the analyzer can read. */
 export interface HeaderSet {
@@ -44,7 +46,7 @@ function keyName(T: TS, name: ts.PropertyName): string | undefined {
 function pairs(T: TS, list: ts.ArrayLiteralExpression): HeaderRead {
   const out: HeaderSet[] = [];
   for (const el of list.elements) {
-    const pair = unwrapExpression(T, el as ts.Expression);
+    const pair = unwrap(T, el as ts.Expression);
     if (!T.isArrayLiteralExpression(pair) || pair.elements.length !== 2) return UNKNOWN;
     const name = stringValue(T, pair.elements[0] as ts.Expression);
     if (name === undefined) return UNKNOWN;
@@ -56,7 +58,7 @@ function pairs(T: TS, list: ts.ArrayLiteralExpression): HeaderRead {
 /** The headers an expression holds: an object literal, a const naming one, `new Headers(init)`, `[[name, value]]`. */
 export function readHeaderObject(T: TS, node: ts.Expression, depth = 0): HeaderRead {
   if (depth > 6) return UNKNOWN;
-  const n = unwrapExpression(T, node);
+  const n = unwrap(T, node);
   if (T.isObjectLiteralExpression(n)) {
     const parts: HeaderRead[] = [];
     for (const p of n.properties) {
@@ -94,7 +96,7 @@ const MAYBE_HEADER = new Set(['set', 'append']);
 const MANY_HEADERS = new Set(['set', 'header', 'headers', 'setHeaders']);
 
 function responseInit(T: TS, init: ts.Expression, depth = 0): HeaderRead {
-  const n = unwrapExpression(T, init);
+  const n = unwrap(T, init);
   if (T.isObjectLiteralExpression(n)) {
     let read = NONE;
     for (const p of n.properties) {
@@ -133,7 +135,7 @@ export function headerWrite(T: TS, node: ts.Node): HeaderWrite | undefined {
     return { node, receiver, asObject: false, headers: [{ name: name.toLowerCase(), value: stringValue(T, args[1]) }], unknown: false };
   }
   if (args.length === 1 && MANY_HEADERS.has(method)) {
-    const arg = unwrapExpression(T, args[0]);
+    const arg = unwrap(T, args[0]);
     // `res.set('Content-Type')` reads nothing; a non-object argument is not a header set we can see
     if (T.isStringLiteralLike(arg)) return undefined;
     return { node, receiver, asObject: true, ...readHeaderObject(T, arg) };

@@ -3,8 +3,9 @@
 // local collection for a broadcaster, or handed to code out of sight.
 import type { ts } from 'ts-morph';
 import { isFunctionWithBody, type SseHandler } from './sse-handlers.js';
-import { declarationOf, localFunction, unwrapExpression, type TS } from '../../src/syntax/scope.js';
+import { declarationOf, localFunction, type TS } from '../../src/syntax/scope.js';
 import { walk } from '../../src/syntax/walk.js';
+import { unwrap } from '../../src/syntax/unwrap.js';
 
 /** methods that take the response without writing to it or keeping it */
 const HARMLESS_METHODS = new Set(['on', 'once', 'off', 'addListener', 'removeListener', 'addEventListener', 'removeEventListener', 'delete', 'has', 'includes', 'indexOf', 'log', 'error', 'warn', 'info', 'debug']);
@@ -23,8 +24,8 @@ export function memberName(T: TS, fn: ts.Node): string | undefined {
 }
 
 export function rootIdentifier(T: TS, e: ts.Expression): ts.Identifier | undefined {
-  let n = unwrapExpression(T, e);
-  while (T.isPropertyAccessExpression(n) || T.isElementAccessExpression(n) || T.isCallExpression(n)) n = unwrapExpression(T, n.expression);
+  let n = unwrap(T, e);
+  while (T.isPropertyAccessExpression(n) || T.isElementAccessExpression(n) || T.isCallExpression(n)) n = unwrap(T, n.expression);
   return T.isIdentifier(n) ? n : undefined;
 }
 
@@ -55,7 +56,7 @@ export function sinksOf(T: TS, h: SseHandler): Sinks {
       }
       // const writer = writable.getWriter()
       if (T.isVariableDeclaration(n) && T.isIdentifier(n.name) && n.initializer) {
-        const init = unwrapExpression(T, n.initializer);
+        const init = unwrap(T, n.initializer);
         if (T.isCallExpression(init) && calleeName(T, init) === 'getWriter') names.add(n.name.text);
       }
     });
@@ -74,7 +75,7 @@ function isImportedFrom(T: TS, id: ts.Identifier, module: string): boolean {
 
 /** What happens to the stream when it is passed to a call: kept in a local collection, or out of sight. */
 function callEscape(T: TS, h: SseHandler, call: ts.CallExpression | ts.NewExpression): Escape {
-  const callee = unwrapExpression(T, call.expression);
+  const callee = unwrap(T, call.expression);
   if (T.isIdentifier(callee)) {
     const fn = localFunction(T, callee);
     if (fn && h.scope.includes(fn)) return 'none';

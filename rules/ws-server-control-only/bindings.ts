@@ -1,56 +1,19 @@
-// Small syntax helpers for the server rule. Rule modules get ts-morph at run time through the rule
-// context (they import it for types only), so these take the module as their first argument.
+// What names stand for in a server file, on ts-morph nodes: the module a local name is imported or
+// required from, the function an expression names, the reads of a name. Rule modules get ts-morph at run
+// time through the rule context (they import it for types only), so these take the module as an argument.
 import type { Node, SourceFile, ts } from 'ts-morph';
-import { listedNodes } from '../../src/syntax/node-list.js';
-import { walk } from '../../src/syntax/walk.js';
+import { unwrapAwaitedNode } from '../../src/syntax/unwrap.js';
+import { findDescendants, findListed, wrap } from '../../src/syntax/wrap.js';
 
 export type Morph = typeof import('ts-morph');
 
-/**
- * Descendants of `root` matching a test on raw compiler nodes, wrapped: ts-morph wraps every node a
- * `getDescendantsOfKind` walk visits, which costs seconds on a bundled file the text hint let through.
- */
-export function findRaw<T extends Node = Node>(root: Node, test: (n: ts.Node) => boolean): T[] {
-  const hits: T[] = [];
-  const wrap = (root as unknown as { _getNodeFromCompilerNode(n: ts.Node): T })._getNodeFromCompilerNode.bind(root);
-  walk(root.compilerNode, (n) => {
-    if (test(n)) hits.push(wrap(n));
-  });
-  return hits;
-}
-
-/** findRaw over a whole file, for a test that only takes listed kinds (calls, `new`, variables: node-list.ts): no walk. */
-export function findListed<T extends Node = Node>(m: Morph, sf: SourceFile, test: (n: ts.Node) => boolean): T[] {
-  const wrap = (sf as unknown as { _getNodeFromCompilerNode(n: ts.Node): T })._getNodeFromCompilerNode.bind(sf);
-  return listedNodes(m.ts, sf.compilerNode).filter(test).map(wrap);
-}
-
-export function ofKind<T extends Node = Node>(m: Morph, root: Node, kind: ts.SyntaxKind): T[] {
-  return findRaw<T>(root, (n) => n.kind === kind);
-}
-
-/** Strips parentheses, `as`, `!`, `satisfies`. */
-export function unwrap(m: Morph, node: Node): Node {
-  let n = node;
-  while (m.Node.isParenthesizedExpression(n) || m.Node.isAsExpression(n) || m.Node.isNonNullExpression(n) || m.Node.isSatisfiesExpression(n) || m.Node.isAwaitExpression(n)) {
-    n = n.getExpression();
-  }
-  return n;
-}
-
-/** The outermost node carrying the same value (climbing the wrappers `unwrap` strips). */
-export function valueRoot(m: Morph, node: Node): Node {
-  let n = node;
-  for (let p = n.getParent(); p; p = n.getParent()) {
-    if (m.Node.isParenthesizedExpression(p) || m.Node.isAsExpression(p) || m.Node.isNonNullExpression(p) || m.Node.isSatisfiesExpression(p) || m.Node.isAwaitExpression(p)) n = p;
-    else break;
-  }
-  return n;
+export function ofKind<T extends Node = Node>(root: Node, kind: ts.SyntaxKind): T[] {
+  return findDescendants<T>(root, (n) => n.kind === kind);
 }
 
 /** The literal text of a string literal, or undefined. */
 export function literal(m: Morph, node: Node | undefined): string | undefined {
-  const n = node && unwrap(m, node);
+  const n = node && unwrapAwaitedNode(m.ts, node);
   return n && (m.Node.isStringLiteral(n) || m.Node.isNoSubstitutionTemplateLiteral(n)) ? n.getLiteralText() : undefined;
 }
 
@@ -67,17 +30,17 @@ function isReference(m: Morph, id: Node): boolean {
 
 /** Every read of the name `name` inside `scope` (lexical shadowing is not modelled: servers are small files). */
 export function readsOf(m: Morph, scope: Node, name: string): Node[] {
-  return findRaw(scope, (n) => n.kind === m.SyntaxKind.Identifier && (n as ts.Identifier).text === name).filter((id) => isReference(m, id));
+  return findDescendants(scope, (n) => n.kind === m.SyntaxKind.Identifier && (n as ts.Identifier).text === name).filter((id) => isReference(m, id));
 }
 
 /** `require('m')` or `require('m').X`: the module and the member taken. */
 export function requireOf(m: Morph, init: Node | undefined): { module: string; imported: string } | undefined {
   if (!init) return undefined;
-  let e = unwrap(m, init);
+  let e = unwrapAwaitedNode(m.ts, init);
   let imported = '*';
   if (m.Node.isPropertyAccessExpression(e)) {
     imported = e.getName();
-    e = unwrap(m, e.getExpression());
+    e = unwrapAwaitedNode(m.ts, e.getExpression());
   }
   if (!m.Node.isCallExpression(e) || e.getExpression().getText() !== 'require') return undefined;
   const module = literal(m, e.getArguments()[0]);
@@ -89,8 +52,7 @@ const SERVER_REQUIRE = /\brequire\s*\(\s*['"](?:ws|isomorphic-ws|socket\.io)['"]
 /** Local name → the module it comes from and the export it names (`default`, `*`, or a name). */
 export function moduleBindings(m: Morph, sf: SourceFile): Map<string, { module: string; imported: string }> {
   const out = new Map<string, { module: string; imported: string }>();
-  const wrap = (sf as unknown as { _getNodeFromCompilerNode(n: ts.Node): Node })._getNodeFromCompilerNode.bind(sf);
-  const imports = sf.compilerNode.statements.filter((st) => st.kind === m.SyntaxKind.ImportDeclaration).map(wrap);
+  const imports = sf.compilerNode.statements.filter((st) => st.kind === m.SyntaxKind.ImportDeclaration).map((st) => wrap(sf, st));
   for (const st of imports) {
     if (!m.Node.isImportDeclaration(st)) continue;
     // read the specifier from the raw node: the getter throws on repaired trees
@@ -109,7 +71,7 @@ export function moduleBindings(m: Morph, sf: SourceFile): Map<string, { module: 
   // CommonJS: only the requires of the server packages matter (a bundle has thousands of others)
   const requires = !SERVER_REQUIRE.test(sf.getFullText())
     ? []
-    : findListed(m, sf, (n) => n.kind === m.SyntaxKind.VariableDeclaration && !!(n as ts.VariableDeclaration).initializer && SERVER_REQUIRE.test((n as ts.VariableDeclaration).initializer!.getText(sf.compilerNode)));
+    : findListed(m.ts, sf, (n) => n.kind === m.SyntaxKind.VariableDeclaration && !!(n as ts.VariableDeclaration).initializer && SERVER_REQUIRE.test((n as ts.VariableDeclaration).initializer!.getText(sf.compilerNode)));
   for (const decl of requires as Array<Node & { getInitializer(): Node | undefined; getNameNode(): Node }>) {
     const target = requireOf(m, decl.getInitializer());
     if (!target) continue;
@@ -132,27 +94,27 @@ export function isFunction(m: Morph, n: Node): boolean {
  */
 export function functionOf(m: Morph, expr: Node | undefined, imports: ReadonlyMap<string, unknown>): Node | undefined {
   if (!expr) return undefined;
-  let e = unwrap(m, expr);
+  let e = unwrapAwaitedNode(m.ts, expr);
   const bound = m.Node.isCallExpression(e) ? e.getExpression() : undefined;
-  if (bound && m.Node.isPropertyAccessExpression(bound) && bound.getName() === 'bind') e = unwrap(m, bound.getExpression());
+  if (bound && m.Node.isPropertyAccessExpression(bound) && bound.getName() === 'bind') e = unwrapAwaitedNode(m.ts, bound.getExpression());
   if (m.Node.isArrowFunction(e) || m.Node.isFunctionExpression(e)) return e;
   const sf = e.getSourceFile();
   if (m.Node.isIdentifier(e)) {
     const name = e.getText();
     if (imports.has(name)) return undefined;
     const named = (n: ts.Node) => (n as ts.FunctionDeclaration | ts.VariableDeclaration).name?.getText(sf.compilerNode) === name;
-    const fn = findRaw(sf, (n) => n.kind === m.SyntaxKind.FunctionDeclaration && named(n) && !!(n as ts.FunctionDeclaration).body)[0];
+    const fn = findDescendants(sf, (n) => n.kind === m.SyntaxKind.FunctionDeclaration && named(n) && !!(n as ts.FunctionDeclaration).body)[0];
     if (fn) return fn;
-    const v = findRaw(sf, (n) => n.kind === m.SyntaxKind.VariableDeclaration && named(n))[0] as (Node & { getInitializer(): Node | undefined; getInitializerOrThrow(): Node }) | undefined;
-    const init = v?.getInitializer() && unwrap(m, v.getInitializerOrThrow());
+    const v = findDescendants(sf, (n) => n.kind === m.SyntaxKind.VariableDeclaration && named(n))[0] as (Node & { getInitializer(): Node | undefined; getInitializerOrThrow(): Node }) | undefined;
+    const init = v?.getInitializer() && unwrapAwaitedNode(m.ts, v.getInitializerOrThrow());
     return init && isFunction(m, init) ? init : undefined;
   }
-  if (m.Node.isPropertyAccessExpression(e) && unwrap(m, e.getExpression()).getKind() === m.SyntaxKind.ThisKeyword) {
+  if (m.Node.isPropertyAccessExpression(e) && unwrapAwaitedNode(m.ts, e.getExpression()).getKind() === m.SyntaxKind.ThisKeyword) {
     const cls = e.getFirstAncestor((n) => m.Node.isClassDeclaration(n) || m.Node.isClassExpression(n));
     for (const member of (cls as (Node & { getMembers(): Node[] }) | undefined)?.getMembers() ?? []) {
       if (m.Node.isMethodDeclaration(member) && member.getName() === e.getName() && member.getBody()) return member;
       if (m.Node.isPropertyDeclaration(member) && member.getName() === e.getName()) {
-        const init = member.getInitializer() && unwrap(m, member.getInitializerOrThrow());
+        const init = member.getInitializer() && unwrapAwaitedNode(m.ts, member.getInitializerOrThrow());
         return init && isFunction(m, init) ? init : undefined;
       }
     }

@@ -1,7 +1,9 @@
 // Finds WebSocket servers in a file (`ws` WebSocketServer / WebSocket.Server, socket.io Server or
 // `require('socket.io')(http)`) and the functions that receive each client connection.
 import type { Node, SourceFile, ts } from 'ts-morph';
-import { findListed, findRaw, functionOf, literal, moduleBindings, readsOf, requireOf, unwrap, valueRoot, type Morph } from './bindings.js';
+import { unwrapAwaitedNode, valueRootNode } from '../../src/syntax/unwrap.js';
+import { findDescendants, findListed } from '../../src/syntax/wrap.js';
+import { functionOf, literal, moduleBindings, readsOf, requireOf, type Morph } from './bindings.js';
 
 export type ServerApi = 'ws' | 'socket.io';
 
@@ -25,7 +27,7 @@ type Bindings = ReturnType<typeof moduleBindings>;
 
 /** What a constructor or factory callee stands for. */
 function serverApi(m: Morph, callee: Node, bindings: Bindings, called: boolean): ServerApi | undefined {
-  const c = unwrap(m, callee);
+  const c = unwrapAwaitedNode(m.ts, callee);
   const from = (id: Node) => (m.Node.isIdentifier(id) ? bindings.get(id.getText()) : requireOf(m, id));
   if (m.Node.isIdentifier(c) || m.Node.isCallExpression(c)) {
     const b = from(c);
@@ -36,7 +38,7 @@ function serverApi(m: Morph, callee: Node, bindings: Bindings, called: boolean):
     return undefined;
   }
   if (m.Node.isPropertyAccessExpression(c) && !called && (c.getName() === 'Server' || c.getName() === 'WebSocketServer')) {
-    const b = from(unwrap(m, c.getExpression()));
+    const b = from(unwrapAwaitedNode(m.ts, c.getExpression()));
     if (b && WS_MODULES.has(b.module)) return 'ws';
     if (b && b.module === SOCKET_IO && c.getName() === 'Server') return 'socket.io';
   }
@@ -51,7 +53,7 @@ export function findServers(m: Morph, sf: SourceFile): ServerSite[] {
   // raw prefilters: wrap only the `new`s and calls whose callee can name a server
   const calleeName = (e: ts.Expression): string | undefined =>
     e.kind === K.Identifier ? (e as ts.Identifier).text : e.kind === K.PropertyAccessExpression ? calleeName((e as ts.PropertyAccessExpression).expression) : undefined;
-  const news = findListed<Node & { getExpression(): Node }>(m, sf, (n) => {
+  const news = findListed<Node & { getExpression(): Node }>(m.ts, sf, (n) => {
     if (n.kind !== K.NewExpression) return false;
     const callee = (n as ts.NewExpression).expression;
     const root = calleeName(callee);
@@ -64,14 +66,14 @@ export function findServers(m: Morph, sf: SourceFile): ServerSite[] {
   // only calls of a socket.io binding or of `require('socket.io')` itself (`socketIo(http)`, `require('socket.io')(http)`)
   const calls = !/socket\.io['"]/.test(sf.getFullText())
     ? []
-    : findListed<Node & { getExpression(): Node }>(m, sf, (n) => {
+    : findListed<Node & { getExpression(): Node }>(m.ts, sf, (n) => {
         if (n.kind !== K.CallExpression) return false;
         const callee = (n as ts.CallExpression).expression;
         if (callee.kind === K.Identifier) return serverNames.has((callee as ts.Identifier).text);
         return callee.kind === K.CallExpression && /^require\(\s*['"]socket\.io['"]\s*\)$/.test(callee.getText(sf.compilerNode));
       });
   for (const n of calls) {
-    const callee = unwrap(m, n.getExpression());
+    const callee = unwrapAwaitedNode(m.ts, n.getExpression());
     if ((m.Node.isIdentifier(callee) || m.Node.isCallExpression(callee)) && serverApi(m, callee, bindings, true) === 'socket.io') {
       sites.push(follow(m, { node: n, api: 'socket.io', constructorText: callee.getText(), connections: [] }, bindings));
     }
@@ -83,7 +85,7 @@ export function findServers(m: Morph, sf: SourceFile): ServerSite[] {
 function follow(m: Morph, site: ServerSite, bindings: Bindings): ServerSite {
   const seen = new Set<Node>();
   const value = (e: Node): void => {
-    const root = valueRoot(m, e);
+    const root = valueRootNode(m.ts, e);
     if (seen.has(root)) return;
     seen.add(root);
     const p = root.getParent();
@@ -97,9 +99,9 @@ function follow(m: Morph, site: ServerSite, bindings: Bindings): ServerSite {
       return;
     }
     if (m.Node.isBinaryExpression(p) && p.getRight() === root && p.getOperatorToken().getText() === '=') {
-      const left = unwrap(m, p.getLeft());
+      const left = unwrapAwaitedNode(m.ts, p.getLeft());
       if (m.Node.isIdentifier(left)) return readsOf(m, root.getSourceFile(), left.getText()).forEach((r) => r !== left && value(r));
-      if (m.Node.isPropertyAccessExpression(left) && unwrap(m, left.getExpression()).getKind() === m.SyntaxKind.ThisKeyword) return field(left, left.getName());
+      if (m.Node.isPropertyAccessExpression(left) && unwrapAwaitedNode(m.ts, left.getExpression()).getKind() === m.SyntaxKind.ThisKeyword) return field(left, left.getName());
       return stop('the server is stored where the analyzer does not follow');
     }
     if (m.Node.isPropertyDeclaration(p) && p.getInitializer() === root) return field(p, p.getName()); // class Gateway { wss = new WebSocketServer(…) }
@@ -115,9 +117,9 @@ function follow(m: Morph, site: ServerSite, bindings: Bindings): ServerSite {
   /** Every `this.<name>` read in the class that holds the field. */
   const field = (at: Node, name: string): void => {
     const cls = at.getFirstAncestor((n) => m.Node.isClassDeclaration(n) || m.Node.isClassExpression(n)) ?? at.getSourceFile();
-    const accesses = findRaw<Node & { getExpression(): Node }>(cls, (n) => n.kind === m.SyntaxKind.PropertyAccessExpression && (n as ts.PropertyAccessExpression).name.getText() === name);
+    const accesses = findDescendants<Node & { getExpression(): Node }>(cls, (n) => n.kind === m.SyntaxKind.PropertyAccessExpression && (n as ts.PropertyAccessExpression).name.getText() === name);
     for (const access of accesses) {
-      if (access !== at && unwrap(m, access.getExpression()).getKind() === m.SyntaxKind.ThisKeyword) value(access);
+      if (access !== at && unwrapAwaitedNode(m.ts, access.getExpression()).getKind() === m.SyntaxKind.ThisKeyword) value(access);
     }
   };
   const stop = (why: string) => {
@@ -125,8 +127,8 @@ function follow(m: Morph, site: ServerSite, bindings: Bindings): ServerSite {
   };
   const member = (access: Node & { getName(): string; getParent(): Node | undefined }): void => {
     const name = access.getName();
-    const parent = valueRoot(m, access).getParent();
-    const call = parent && m.Node.isCallExpression(parent) && parent.getExpression() === valueRoot(m, access) ? parent : undefined;
+    const parent = valueRootNode(m.ts, access).getParent();
+    const call = parent && m.Node.isCallExpression(parent) && parent.getExpression() === valueRootNode(m.ts, access) ? parent : undefined;
     if (!call) {
       if (name === 'sockets') value(access); // io.sockets.on('connection', …)
       return;

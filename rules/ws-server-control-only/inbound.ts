@@ -6,7 +6,8 @@
 import type { Node } from 'ts-morph';
 import { DISCRIMINANTS } from '../../src/sockets/vocabulary.js';
 import type { ServerApi } from './find-servers.js';
-import { bodyOf, functionOf, literal, ofKind, paramName, readsOf, unwrap, valueRoot, type Morph } from './bindings.js';
+import { unwrapAwaitedNode, valueRootNode } from '../../src/syntax/unwrap.js';
+import { bodyOf, functionOf, literal, ofKind, paramName, readsOf, type Morph } from './bindings.js';
 
 export interface Inbound {
   node: Node;
@@ -50,7 +51,7 @@ export class InboundAnalysis {
     if (destructured) return this.stop('the client socket is destructured');
     if (!name) return;
     for (const ref of readsOf(m, bodyOf(fn), name)) {
-      const root = valueRoot(m, ref);
+      const root = valueRootNode(m.ts, ref);
       const p = root.getParent();
       if (!p) continue;
       if (m.Node.isPropertyAccessExpression(p) && p.getExpression() === root) {
@@ -58,7 +59,7 @@ export class InboundAnalysis {
         continue;
       }
       if ((m.Node.isCallExpression(p) || m.Node.isNewExpression(p)) && p.getExpression() !== root) {
-        const callee = unwrap(m, p.getExpression());
+        const callee = unwrapAwaitedNode(m.ts, p.getExpression());
         if (m.Node.isPropertyAccessExpression(callee) && COLLECTION_METHODS.has(callee.getName())) continue; // clients.add(ws)
         if (/^console\./.test(callee.getText())) continue;
         const target = m.Node.isCallExpression(p) ? functionOf(m, callee, this.imports) : undefined;
@@ -72,9 +73,9 @@ export class InboundAnalysis {
   private socketMember(access: Node & { getName(): string }, depth: number): void {
     const m = this.m;
     const name = access.getName();
-    const parent = valueRoot(m, access).getParent();
-    const call = parent && m.Node.isCallExpression(parent) && parent.getExpression() === valueRoot(m, access) ? parent : undefined;
-    if (name === 'onmessage' && parent && m.Node.isBinaryExpression(parent) && parent.getLeft() === valueRoot(m, access)) {
+    const parent = valueRootNode(m.ts, access).getParent();
+    const call = parent && m.Node.isCallExpression(parent) && parent.getExpression() === valueRootNode(m.ts, access) ? parent : undefined;
+    if (name === 'onmessage' && parent && m.Node.isBinaryExpression(parent) && parent.getLeft() === valueRootNode(m.ts, access)) {
       this.readers++;
       return this.wsHandler(parent.getRight(), depth);
     }
@@ -110,7 +111,7 @@ export class InboundAnalysis {
 
   private use(fn: Node, ref: Node, role: 'raw' | 'msg', depth: number): void {
     const m = this.m;
-    const root = valueRoot(m, ref);
+    const root = valueRootNode(m.ts, ref);
     const p = root.getParent();
     if (!p) return;
     const call = m.Node.isCallExpression(p) && p.getExpression() !== root ? p : undefined;
@@ -154,7 +155,7 @@ export class InboundAnalysis {
   /** `const msg = JSON.parse(raw)`, `const { type } = JSON.parse(raw)`, `JSON.parse(raw).type`. */
   private bind(fn: Node, expr: Node, role: 'raw' | 'msg', depth: number): void {
     const m = this.m;
-    const root = valueRoot(m, expr);
+    const root = valueRootNode(m.ts, expr);
     const p = root.getParent();
     if (p && m.Node.isVariableDeclaration(p) && p.getInitializer() === root) {
       const name = p.getNameNode();
@@ -176,7 +177,7 @@ export class InboundAnalysis {
   /** An expression holding the message's verb (`msg.type`, a `type` binding). */
   private discriminant(fn: Node, d: Node, depth: number): void {
     const m = this.m;
-    const root = valueRoot(m, d);
+    const root = valueRootNode(m.ts, d);
     const p = root.getParent();
     if (!p) return;
     if (this.compared(p, root) || this.switched(p, root)) return;
@@ -186,8 +187,8 @@ export class InboundAnalysis {
     }
     // handlers[msg.type](ws, msg): the table's keys are the messages
     if (m.Node.isElementAccessExpression(p) && p.getArgumentExpression() === root) {
-      const call = valueRoot(m, p).getParent();
-      if (call && m.Node.isCallExpression(call) && call.getExpression() === valueRoot(m, p)) this.branches.push({ node: call });
+      const call = valueRootNode(m.ts, p).getParent();
+      if (call && m.Node.isCallExpression(call) && call.getExpression() === valueRootNode(m.ts, p)) this.branches.push({ node: call });
       return this.table(p.getExpression());
     }
     if (m.Node.isBinaryExpression(p) && p.getOperatorToken().getText() === 'in' && p.getLeft() === root) return this.table(p.getRight());
@@ -229,7 +230,7 @@ export class InboundAnalysis {
     if (!m.Node.isSwitchStatement(p) || p.getExpression() !== d) return false;
     for (const clause of p.getClauses()) {
       if (!m.Node.isCaseClause(clause)) continue;
-      const label = unwrap(m, clause.getExpression());
+      const label = unwrapAwaitedNode(m.ts, clause.getExpression());
       const name = literal(m, label) ?? (m.Node.isPropertyAccessExpression(label) ? label.getName() : undefined); // MessageType.Subscribe
       if (name === undefined) {
         this.stop(`a case label the analyzer cannot read (\`${label.getText().slice(0, 30)}\`)`);
@@ -244,12 +245,12 @@ export class InboundAnalysis {
   /** A lookup table of handlers: a const object literal in this file, its keys the message names. */
   private table(expr: Node): void {
     const m = this.m;
-    const e = unwrap(m, expr);
+    const e = unwrapAwaitedNode(m.ts, expr);
     let obj: Node | undefined = e;
     if (m.Node.isIdentifier(e)) {
       const name = e.getText();
-      const decl = ofKind<Node & { getName(): string; getInitializer(): Node | undefined; getInitializerOrThrow(): Node }>(m, e.getSourceFile(), m.SyntaxKind.VariableDeclaration).find((v) => v.getName() === name);
-      obj = decl?.getInitializer() && unwrap(m, decl.getInitializerOrThrow());
+      const decl = ofKind<Node & { getName(): string; getInitializer(): Node | undefined; getInitializerOrThrow(): Node }>(e.getSourceFile(), m.SyntaxKind.VariableDeclaration).find((v) => v.getName() === name);
+      obj = decl?.getInitializer() && unwrapAwaitedNode(m.ts, decl.getInitializerOrThrow());
     }
     if (!obj || !m.Node.isObjectLiteralExpression(obj)) return this.stop(`a handler table the analyzer cannot read (\`${e.getText().slice(0, 30)}\`)`);
     for (const prop of obj.getProperties()) {

@@ -3,7 +3,10 @@
 // callers pass, in the files the rule sees. By name, without the language service.
 import type { ts as TsNamespace } from 'ts-morph';
 import type { ParsedFile } from '../../src/rule-api.js';
-import { resolveName, unwrap, walk, type TS } from '../../src/syntax/values.js';
+import { type TS } from '../../src/syntax/values.js';
+import { resolveName } from '../../src/syntax/scope.js';
+import { unwrapAwaited } from '../../src/syntax/unwrap.js';
+import { walk } from '../../src/syntax/walk.js';
 
 type Node = TsNamespace.Node;
 
@@ -23,7 +26,7 @@ const MAX_CALL_SITES = 50;
 
 /** The parameter an expression is, when its whole value comes from one. */
 export function parameterBehind(ts: TS, expr: Node): ParameterRef | undefined {
-  const e = unwrap(ts, expr);
+  const e = unwrapAwaited(ts, expr);
   if (ts.isIdentifier(e)) {
     const b = resolveName(ts, e, e.text);
     return b?.kind === 'parameter' ? { param: b.decl, fn: b.fn } : undefined;
@@ -45,7 +48,7 @@ export function parameterBehind(ts: TS, expr: Node): ParameterRef | undefined {
       if (assigned || !ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
       const left = n.left;
       if (!ts.isPropertyAccessExpression(left) || left.expression.kind !== ts.SyntaxKind.ThisKeyword || left.name.text !== field) return;
-      const right = unwrap(ts, n.right);
+      const right = unwrapAwaited(ts, n.right);
       const p = ts.isIdentifier(right) ? ctor.parameters.find((q) => ts.isIdentifier(q.name) && q.name.text === right.text) : undefined;
       if (p) assigned = { param: p, fn: ctor };
     });
@@ -81,7 +84,7 @@ export function argumentsFor(ts: TS, ref: ParameterRef, files: readonly ParsedFi
       const isCall = callee.isNew ? ts.isNewExpression(n) : ts.isCallExpression(n);
       if (!isCall) return;
       const call = n as TsNamespace.CallExpression | TsNamespace.NewExpression;
-      const c = unwrap(ts, call.expression);
+      const c = unwrapAwaited(ts, call.expression);
       if (!ts.isIdentifier(c) || c.text !== callee.name) return;
       const b = resolveName(ts, c, callee.name);
       // in its own file the name must bind to this very function; elsewhere, to an import of it

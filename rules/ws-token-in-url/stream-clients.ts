@@ -1,7 +1,9 @@
 // Streaming clients the socket analysis does not model but whose URL goes out the same way:
 // EventSource and its wrappers, SockJS, graphql-ws, STOMP, react-use-websocket / VueUse hooks.
 import type { ts as TsNamespace } from 'ts-morph';
-import { listedNodes, unwrap, type TS } from '../../src/syntax/values.js';
+import { type TS } from '../../src/syntax/values.js';
+import { listedNodes } from '../../src/syntax/node-list.js';
+import { unwrapAwaited } from '../../src/syntax/unwrap.js';
 
 type Node = TsNamespace.Node;
 export type Creation = TsNamespace.NewExpression | TsNamespace.CallExpression;
@@ -49,7 +51,7 @@ function importedFrom(ts: TS, sf: TsNamespace.SourceFile, name: string): string 
 }
 
 function calleeOf(ts: TS, n: Creation): string | undefined {
-  const c = unwrap(ts, n.expression);
+  const c = unwrapAwaited(ts, n.expression);
   if (ts.isIdentifier(c)) return c.text;
   // `new window.EventSource(url)`
   if (ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression) && GLOBALS.has(c.expression.text)) return c.name.text;

@@ -3,7 +3,7 @@
 import { compareLocations } from '../model.js';
 import type { ModuleResolver } from '../syntax/resolve-module.js';
 import { timed, timedAsync } from '../timing.js';
-import type { SourceText } from './analyse-sources.js';
+import type { SourceText } from './read-source.js';
 import { byLocation, type ActiveRule } from './apply-config.js';
 import { saveCompileCache, withCompileCache } from './compile-cache.js';
 import { linkedGroups } from './link-groups.js';
@@ -48,8 +48,8 @@ type GroupAnalysis = CachedAnalysis & { links: string[] };
 export async function analyseGroup(job: AnalysisJob): Promise<GroupAnalysis> {
   const { toParse, ruleOnly, includeTests, extraVerbs, resolver } = job;
   if (toParse.length + ruleOnly.length === 0) return { sockets: [], findings: [], notes: [], links: [] };
-  const [{ analyze }, morph] = await loadAnalyzer();
-  const result = analyze(toParse, resolver, { extraVerbs }, ruleOnly);
+  const [{ analyseSources }, morph] = await loadAnalyzer();
+  const result = analyseSources(toParse, resolver, { extraVerbs }, ruleOnly);
   const notes = [...result.notes];
   const sockets = (includeTests ? result.sockets : result.sockets.filter((s) => !TEST_FILE.test(s.file))).sort(compareLocations);
   const input: RuleInput = { sockets, parsed: result.parsed, morph, includeTests, extraVerbs, hintResults: job.hintResults };

@@ -3,7 +3,7 @@
 // tree's 280 socket files are ~60 groups, its biggest one bundle). Everything the analysis follows
 // across files (imports, re-exports, a wrapper's importers) and the files a rule looks into for a
 // caller stay inside one group.
-import type { SourceText } from './analyse-sources.js';
+import type { SourceText } from './read-source.js';
 import type { ModuleResolver } from '../syntax/resolve-module.js';
 
 /** Union-find over file indexes, with each group's members kept (a big tree has thousands of groups). */

@@ -4,7 +4,7 @@
 // order, so the outcome is the one of reading alone.
 import type { FileNote } from '../model.js';
 import { collectDirectives, type Directive } from '../suppress/parse-directives.js';
-import type { SourceText } from './analyse-sources.js';
+import type { SourceText } from './read-source.js';
 import { extractScripts, looksMinified, readSourceSync } from './read-source.js';
 import { summarize, TEST_FILE, type FileSummary } from './select-files.js';
 import type { HelperThread } from './helper-thread.js';

@@ -4,6 +4,14 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { FileNote } from '../model.js';
 
 export type ReadResult = { text: string } | { skip: FileNote['kind']; reason: string };
+/** A file's text as the parser gets it (a .vue or .svelte file's scripts, blanked around), with its paths. */
+export interface SourceText {
+  absPath: string;
+  /** relative to the working directory, `/` separators */
+  relPath: string;
+  text: string;
+}
+
 export type ScriptKindName = 'ts' | 'tsx' | 'js' | 'jsx';
 
 /** Binary files show a NUL early; git looks at the same first 8 KB. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileNote, Report } from '../model.js';
 import { VERSION } from '../version.js';
-import type { SourceText } from './analyse-sources.js';
+import type { SourceText } from './read-source.js';
 
 /** Where `--cache` keeps results unless --cache-location says otherwise: where build tools keep theirs. */
 export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'rt-advisor');

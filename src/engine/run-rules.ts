@@ -2,6 +2,7 @@
 // What every rule would otherwise repeat is here: which files it sees (its hints, test files left out),
 // the loop over them, the rule id and configured severity on every finding, and an error a rule throws,
 // which becomes an analyzer-error note on the file it was checking (never silence: the scan exits 2).
+import { errorLine } from '../errors.js';
 import type { FileNote, Finding, Socket } from '../model.js';
 import type { ParsedFile, Problem, RuleContext } from '../rule-api.js';
 import { findingOf, type ActiveRule } from './apply-config.js';
@@ -40,8 +41,7 @@ function byFile(sockets: readonly Socket[]): Map<string, Socket[]> {
 }
 
 function errorNote(file: string, ruleId: string, err: unknown): FileNote {
-  const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-  return { file, kind: 'analyzer-error', message: `internal error in rule ${ruleId}: ${message}` };
+  return { file, kind: 'analyzer-error', message: `internal error in rule ${ruleId}: ${errorLine(err)}` };
 }
 
 /** One rule over one group: its socket check per file that creates sockets, then its file check per file. */

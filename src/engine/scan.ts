@@ -4,7 +4,7 @@ import type { FileNote, Report } from '../model.js';
 import type { RuleModule } from '../rule-api.js';
 import type { Directive } from '../suppress/parse-directives.js';
 import { VERSION } from '../version.js';
-import type { SourceText } from './analyse-sources.js';
+import type { SourceText } from './read-source.js';
 import { activeRules, finishFindings, type ActiveRule, type RuleSettings } from './apply-config.js';
 import { analyse } from './analyse.js';
 import { discoverFiles } from './discover.js';

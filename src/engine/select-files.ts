@@ -1,5 +1,5 @@
 // Chooses the few files worth parsing from their raw text, before any parse.
-import type { SourceText } from './analyse-sources.js';
+import type { SourceText } from './read-source.js';
 import { importStem, reExports, specifierStem, specifiersInText, type ModuleResolver } from '../syntax/resolve-module.js';
 
 /** Sockets made in tests, mocks and stories are not the product's; their sends still count. */

@@ -1,7 +1,7 @@
 // Classifies the whole payload handed to `send` (or the second argument of a wrapper): literals,
 // JSON.stringify of objects, arrays, binary buffers, consts, helper functions that build the message.
 import type { CallExpression, ObjectLiteralExpression } from 'ts-morph';
-import { Node } from '../syntax/morph.js';
+import { Node, tsc } from '../syntax/morph.js';
 import { isFunctionLike } from '../syntax/call-sites.js';
 import {
   DISCRIMINANTS,
@@ -16,7 +16,8 @@ import {
   type ClassifyContext,
   type PayloadResult,
 } from './classify-payload.js';
-import { resolveIdentifier, unwrap } from '../syntax/references.js';
+import { resolveIdentifier } from '../syntax/references.js';
+import { unwrapNode } from '../syntax/unwrap.js';
 import { isControlVerb } from './vocabulary.js';
 
 const MAX_DEPTH = 6;
@@ -24,7 +25,7 @@ const MAX_DEPTH = 6;
 export function classifyMessage(expr: Node | undefined, ctx: ClassifyContext, depth = 0): PayloadResult[] {
   if (!expr) return [{ kind: 'unknown', label: 'no payload' }];
   if (depth > MAX_DEPTH) return [{ kind: 'unknown', label: 'payload built too indirectly' }];
-  const e = unwrap(expr);
+  const e = unwrapNode(tsc, expr);
   const next = (n: Node | undefined) => classifyMessage(n, ctx, depth + 1);
   if (Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e)) return classifyText(e.getLiteralText(), ctx);
   if (Node.isTemplateExpression(e)) return classifyTemplate(e, ctx, depth);
@@ -32,7 +33,7 @@ export function classifyMessage(expr: Node | undefined, ctx: ClassifyContext, de
   if (Node.isArrayLiteralExpression(e)) {
     const head = e.getElements()[0];
     if (!head) return [{ kind: 'data', label: 'empty array' }];
-    const h = unwrap(head);
+    const h = unwrapNode(tsc, head);
     if (Node.isObjectLiteralExpression(h) || Node.isArrayLiteralExpression(h) || Node.isSpreadElement(h)) return [{ kind: 'data', label: 'array' }];
     return classifyVerb(h, ctx, depth + 1);
   }
@@ -108,19 +109,19 @@ export function classifyObject(obj: ObjectLiteralExpression, ctx: ClassifyContex
 /** `{ type: 'subscribe', payload: { query: 'mutation …' } }`: the operation text starts with `mutation`. */
 function isGraphqlMutation(obj: ObjectLiteralExpression, ctx: ClassifyContext, depth: number): boolean {
   const payload = obj.getProperty('payload');
-  const holder = payload && Node.isPropertyAssignment(payload) ? unwrap(payload.getInitializerOrThrow()) : obj;
+  const holder = payload && Node.isPropertyAssignment(payload) ? unwrapNode(tsc, payload.getInitializerOrThrow()) : obj;
   if (!Node.isObjectLiteralExpression(holder)) return false;
   const query = holder.getProperty('query');
   let value: Node | undefined =
     query && Node.isPropertyAssignment(query) ? query.getInitializer() : query && Node.isShorthandPropertyAssignment(query) ? query.getNameNode() : undefined;
-  if (value && Node.isIdentifier(unwrap(value))) value = constValue(unwrap(value), ctx, depth) ?? value;
+  if (value && Node.isIdentifier(unwrapNode(tsc, value))) value = constValue(unwrapNode(tsc, value), ctx, depth) ?? value;
   // print(MUTATION) / gql`mutation …` / 'mutation …'
-  const text = value ? unwrap(value).getText() : '';
+  const text = value ? unwrapNode(tsc, value).getText() : '';
   return /^(?:\w+\()?(?:gql|graphql)?\s*[`'"]\s*mutation\b/.test(text);
 }
 
 function classifyCall(call: CallExpression, ctx: ClassifyContext, depth: number): PayloadResult[] {
-  const callee = unwrap(call.getExpression());
+  const callee = unwrapNode(tsc, call.getExpression());
   const text = callee.getText();
   if (text === 'JSON.stringify' || text === 'String') return classifyMessage(call.getArguments()[0], ctx, depth + 1);
   // a local or imported helper that builds the message: classify what it returns (before guessing by name)
@@ -145,7 +146,7 @@ function classifyCall(call: CallExpression, ctx: ClassifyContext, depth: number)
 
 function helperFunction(id: Node, ctx: ClassifyContext): Node | undefined {
   let decl = ctx.index.definitionOf(id);
-  if (decl && Node.isVariableDeclaration(decl)) decl = decl.getInitializer() && unwrap(decl.getInitializerOrThrow());
+  if (decl && Node.isVariableDeclaration(decl)) decl = decl.getInitializer() && unwrapNode(tsc, decl.getInitializerOrThrow());
   return decl && isFunctionLike(decl) ? decl : undefined;
 }
 

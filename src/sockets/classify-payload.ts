@@ -2,10 +2,11 @@
 // Syntax first: literals, JSON text, templates, objects with a discriminant, arrays, consts, enums.
 // A payload that comes from a parameter is returned as such, for the caller to expand at call sites.
 import type { ParameterDeclaration } from 'ts-morph';
-import { Node, SyntaxKind } from '../syntax/morph.js';
+import { Node, SyntaxKind, tsc } from '../syntax/morph.js';
 import type { SendKind } from '../model.js';
 import type { ProjectIndex } from '../syntax/project-index.js';
-import { resolveIdentifier, unwrap } from '../syntax/references.js';
+import { resolveIdentifier } from '../syntax/references.js';
+import { unwrapNode } from '../syntax/unwrap.js';
 import { DISCRIMINANTS, isControlVerb } from './vocabulary.js';
 
 export interface Classified {
@@ -80,7 +81,7 @@ function classifyJson(value: unknown, ctx: ClassifyContext): Classified {
 /** A value used as a message's verb: a string, a named constant, an enum member, or a parameter. */
 export function classifyVerb(expr: Node | undefined, ctx: ClassifyContext, depth = 0): PayloadResult[] {
   if (!expr || depth > 6) return unknown('verb the analyzer cannot resolve');
-  const e = unwrap(expr);
+  const e = unwrapNode(tsc, expr);
   if (Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e)) return [verb(e.getLiteralText(), ctx)];
   if (Node.isNumericLiteral(e)) return unknown(`numeric opcode ${e.getText()}`);
   if (Node.isConditionalExpression(e)) return [...classifyVerb(e.getWhenTrue(), ctx, depth + 1), ...classifyVerb(e.getWhenFalse(), ctx, depth + 1)];
@@ -97,7 +98,7 @@ export function classifyVerb(expr: Node | undefined, ctx: ClassifyContext, depth
     const decl = resolveIdentifier(e);
     if (decl && Node.isParameterDeclaration(decl)) return [{ param: decl, role: 'verb' }];
     const value = constValue(e, ctx, depth);
-    if (value && !Node.isNumericLiteral(unwrap(value))) return classifyVerb(value, ctx, depth + 1);
+    if (value && !Node.isNumericLiteral(unwrapNode(tsc, value))) return classifyVerb(value, ctx, depth + 1);
     if (value || /^[A-Z][A-Z0-9_]+$/.test(e.getText())) return [verb(e.getText(), ctx)]; // `const OP_PING = 1`
     return ctx.byType(e) ?? unknown(`verb \`${e.getText()}\``);
   }
@@ -113,7 +114,7 @@ export function constValue(e: Node, ctx: ClassifyContext, depth: number): Node |
     return undefined;
   }
   if (Node.isPropertyAccessExpression(e)) {
-    const obj = unwrap(e.getExpression());
+    const obj = unwrapNode(tsc, e.getExpression());
     if (!Node.isIdentifier(obj)) return undefined;
     const decl = ctx.index.definitionOf(obj);
     if (decl && Node.isEnumDeclaration(decl)) {
@@ -122,7 +123,7 @@ export function constValue(e: Node, ctx: ClassifyContext, depth: number): Node |
     }
     if (decl && Node.isVariableDeclaration(decl)) {
       const init = decl.getInitializer();
-      const obj2 = init && unwrap(init);
+      const obj2 = init && unwrapNode(tsc, init);
       if (obj2 && Node.isObjectLiteralExpression(obj2)) {
         const prop = obj2.getProperty(e.getName());
         const value = prop && Node.isPropertyAssignment(prop) ? prop.getInitializer() : undefined;

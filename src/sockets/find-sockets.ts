@@ -4,10 +4,10 @@ import type { CallExpression, NewExpression, ts } from 'ts-morph';
 import { wrap } from '../syntax/wrap.js';
 import { Node, tsc } from '../syntax/morph.js';
 import { listedNodes } from '../syntax/node-list.js';
-import { unwrapExpression } from '../syntax/scope.js';
 import type { SocketApi } from '../model.js';
 import { callsIn, type FileInfo, type ProjectIndex } from '../syntax/project-index.js';
-import { declarationName, resolveIdentifier, unwrap } from '../syntax/references.js';
+import { declarationName, resolveIdentifier } from '../syntax/references.js';
+import { unwrap, unwrapNode } from '../syntax/unwrap.js';
 
 /** The API as reported, or `rxjs` (reported as `other`): its subjects send with `next()`. */
 export type Flavor = SocketApi | 'rxjs';
@@ -54,7 +54,7 @@ function constructorKind(id: Node, index: ProjectIndex): Kind | undefined {
   if (Node.isVariableDeclaration(decl)) {
     const init = decl.getInitializer();
     if (!init) return undefined;
-    const text = unwrap(init).getText();
+    const text = unwrapNode(tsc, init).getText();
     if (/^(?:window|globalThis|self|global)\.WebSocket$/.test(text)) return { api: 'browser-websocket', confidence: 'certain' };
     // `globalThis.WebSocket || require('ws')`, `typeof WebSocket !== 'undefined' ? WebSocket : WS`
     if (/\bWebSocket\b|require\(\s*['"](?:ws|isomorphic-ws)['"]\s*\)/.test(text) && isCtorName(name)) return { api: 'other', confidence: 'certain' };
@@ -69,11 +69,11 @@ function constructorKind(id: Node, index: ProjectIndex): Kind | undefined {
 }
 
 function newKind(expr: Node, index: ProjectIndex): Kind | undefined {
-  const callee = unwrap(expr);
+  const callee = unwrapNode(tsc, expr);
   if (Node.isIdentifier(callee)) return constructorKind(callee, index);
   if (Node.isPropertyAccessExpression(callee) || Node.isElementAccessExpression(callee)) {
     const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getArgumentExpression()?.getText().replace(/['"`]/g, '') ?? '';
-    const target = unwrap(callee.getExpression());
+    const target = unwrapNode(tsc, callee.getExpression());
     if (name === 'WebSocket' && Node.isIdentifier(target)) {
       if (GLOBAL_OBJECTS.has(target.getText()) && !resolveIdentifier(target)) return { api: 'browser-websocket', confidence: 'certain' };
       const imp = (() => {
@@ -101,15 +101,15 @@ function socketIoBinding(id: Node, info: FileInfo, index: ProjectIndex): 'factor
 }
 
 function isManager(expr: Node, info: FileInfo, index: ProjectIndex): boolean {
-  let e = unwrap(expr);
+  let e = unwrapNode(tsc, expr);
   if (Node.isIdentifier(e)) {
     const d = resolveIdentifier(e);
     const init = d && Node.isVariableDeclaration(d) ? d.getInitializer() : undefined;
     if (!init) return false;
-    e = unwrap(init);
+    e = unwrapNode(tsc, init);
   }
   if (!Node.isNewExpression(e)) return false;
-  const ctor = unwrap(e.getExpression());
+  const ctor = unwrapNode(tsc, e.getExpression());
   if (Node.isIdentifier(ctor)) return socketIoBinding(ctor, info, index) === 'manager';
   return Node.isPropertyAccessExpression(ctor) && ctor.getName() === 'Manager' && Node.isIdentifier(ctor.getExpression()) && socketIoBinding(ctor.getExpression(), info, index) === 'namespace';
 }
@@ -123,12 +123,12 @@ function isRxjsWebSocket(callee: Node, index: ProjectIndex): boolean {
 }
 
 function callKind(call: CallExpression, info: FileInfo, index: ProjectIndex): Kind | undefined {
-  const callee = unwrap(call.getExpression());
+  const callee = unwrapNode(tsc, call.getExpression());
   if (isRxjsWebSocket(callee, index)) return { api: 'other', flavor: 'rxjs', confidence: 'certain' };
   if (Node.isIdentifier(callee)) return socketIoBinding(callee, info, index) === 'factory' ? { api: 'socket.io-client', confidence: 'certain' } : undefined;
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
   const name = callee.getName();
-  const target = unwrap(callee.getExpression());
+  const target = unwrapNode(tsc, callee.getExpression());
   if (name === 'socket') return isManager(target, info, index) ? { api: 'socket.io-client', confidence: 'certain' } : undefined;
   if (!Node.isIdentifier(target) || !['connect', 'io', 'default'].includes(name)) return undefined;
   const binding = socketIoBinding(target, info, index);
@@ -185,7 +185,7 @@ function maybeSocketNews(info: FileInfo): ts.NewExpression[] {
   const sf = info.sourceFile.compilerNode;
   let bound: Set<string> | undefined;
   return info.news.filter((n) => {
-    const callee = unwrapExpression(tsc, n.expression); // unwrap() on raw syntax
+    const callee = unwrap(tsc, n.expression); // unwrapNode() on raw syntax
     if (tsc.isIdentifier(callee)) {
       const name = callee.text;
       return name === 'WebSocket' || isCtorName(name) || escaped(callee, sf) || (bound ??= boundCtorNames(info)).has(name);

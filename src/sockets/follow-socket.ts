@@ -3,12 +3,14 @@
 // and exports. Where the value goes somewhere it cannot follow, it records an `escape`, so the socket
 // is never judged on sends it could not see.
 import type { CallExpression, PropertyAccessExpression } from 'ts-morph';
-import { Node, SyntaxKind } from '../syntax/morph.js';
-import { findAll, isPropertyAccessNamed } from '../syntax/wrap.js';
+import { Node, SyntaxKind, tsc } from '../syntax/morph.js';
+import { isPropertyAccessNamed } from '../syntax/references.js';
+import { findAll } from '../syntax/wrap.js';
 import { bindingUses, callSitesOf, exportedNames, isFunctionLike } from '../syntax/call-sites.js';
 import type { Flavor } from './find-sockets.js';
 import type { ProjectIndex } from '../syntax/project-index.js';
-import { declarationName, resolveIdentifier, unwrap, valueRoot, type Declaration } from '../syntax/references.js';
+import { declarationName, resolveIdentifier, type Declaration } from '../syntax/references.js';
+import { unwrapNode, valueRootNode } from '../syntax/unwrap.js';
 
 export type SocketUse =
   | { kind: 'send'; call: CallExpression; method: string }
@@ -69,7 +71,7 @@ export class SocketFollower {
 
   /** `expr` evaluates to the socket: look at what its parent does with it. */
   followValue(expr: Node): void {
-    const e = valueRoot(expr);
+    const e = valueRootNode(tsc, expr);
     if (!this.once(e)) return;
     const parent = e.getParent();
     if (!parent) return;
@@ -122,7 +124,7 @@ export class SocketFollower {
   /** `socket.<name>`: a send, a socket.io modifier, or an inert member. */
   private member(access: PropertyAccessExpression): void {
     const name = access.getName();
-    const root = valueRoot(access);
+    const root = valueRootNode(tsc, access);
     const parent = root.getParent();
     const called = parent && Node.isCallExpression(parent) && parent.getExpression() === root ? parent : undefined;
     if (this.api === 'socket.io-client' && SOCKET_IO_MODIFIERS.has(name)) return this.followValue(called ?? access);
@@ -134,7 +136,7 @@ export class SocketFollower {
     if (called) this.listener(name, called);
     if (isAssigned(access)) {
       if (name === 'onmessage') this.listens = true;
-      const value = unwrap((parent as Node & { getRight(): Node }).getRight());
+      const value = unwrapNode(tsc, (parent as Node & { getRight(): Node }).getRight());
       if (name === 'onclose' || name === 'onerror') this.lifecycle.push({ event: name.slice(2), handler: value });
       if (name === 'onmessage' || name === 'onopen') this.readers.push(value);
       if (name === 'binaryType' && !(Node.isStringLiteral(value) && value.getLiteralText() === 'nodebuffer' && this.api === 'ws')) this.receivesBinary = true;
@@ -156,7 +158,7 @@ export class SocketFollower {
     if (method === 'close' || method === 'terminate') this.closeCalls.push(call);
     const args = call.getArguments();
     if (!LISTEN_METHODS.has(method)) return;
-    const event = args[0] && unwrap(args[0]);
+    const event = args[0] && unwrapNode(tsc, args[0]);
     const name = event && (Node.isStringLiteral(event) || Node.isNoSubstitutionTemplateLiteral(event)) ? event.getLiteralText() : '?';
     if (name === 'close' || name === 'error' || name === '?') this.lifecycle.push({ event: name, handler: args[1] });
     else if (name === 'message' || name === 'open') this.readers.push(args[1] ?? event);
@@ -167,7 +169,7 @@ export class SocketFollower {
     const name = decl.getNameNode();
     if (Node.isIdentifier(name)) {
       // `const ref = useRef(new WebSocket())`: the socket is `ref.current`
-      const init = unwrap(decl.getInitializerOrThrow());
+      const init = unwrapNode(tsc, decl.getInitializerOrThrow());
       if (Node.isCallExpression(init) && /^(?:useRef|useLazyRef)$/.test(init.getExpression().getText())) {
         return this.path(decl, `${name.getText()}.current`);
       }
@@ -196,13 +198,13 @@ export class SocketFollower {
   }
 
   private assignedTo(target: Node): void {
-    const t = unwrap(target);
+    const t = unwrapNode(tsc, target);
     if (Node.isIdentifier(t)) {
       const decl = resolveIdentifier(t);
       return decl ? this.followDeclaration(decl) : this.escape(t, `the socket is stored in the global \`${t.getText()}\``);
     }
     if (Node.isPropertyAccessExpression(t)) {
-      const obj = unwrap(t.getExpression());
+      const obj = unwrapNode(tsc, t.getExpression());
       if (isThis(obj)) {
         const cls = t.getFirstAncestor((n) => Node.isClassDeclaration(n) || Node.isClassExpression(n));
         if (cls) return this.classMember(cls, t.getName());
@@ -225,12 +227,12 @@ export class SocketFollower {
     if (!this.once(key)) return;
     this.holder ??= key;
     for (const node of findAll<PropertyAccessExpression>(cls, cls.compilerNode, (n) => isPropertyAccessNamed(n, name))) {
-      if (isThis(unwrap(node.getExpression())) && !isAssigned(node)) this.followValue(node);
+      if (isThis(unwrapNode(tsc, node.getExpression())) && !isAssigned(node)) this.followValue(node);
     }
     // a public field can be used from outside (`this.chat.socket.emit(...)` in a component)
     if (name.startsWith('#') || isPrivateMember(cls, name)) return;
     for (const node of this.index.propertyAccessesNamed(name, this.index.usersOf(this.index.pathOf(cls)))) {
-      if (!isThis(unwrap(node.getExpression())) && !isAssigned(node)) this.followValue(node);
+      if (!isThis(unwrapNode(tsc, node.getExpression())) && !isAssigned(node)) this.followValue(node);
     }
   }
 
@@ -247,17 +249,17 @@ export class SocketFollower {
   }
 
   private objectProperty(obj: Node, prop: string, e: Node): void {
-    const holder = valueRoot(obj).getParent();
+    const holder = valueRootNode(tsc, obj).getParent();
     if (holder && Node.isVariableDeclaration(holder) && Node.isIdentifier(holder.getNameNode())) return this.path(holder, `${holder.getName()}.${prop}`);
-    if (holder && Node.isBinaryExpression(holder) && holder.getOperatorToken().getKind() === SyntaxKind.EqualsToken && Node.isPropertyAccessExpression(unwrap(holder.getLeft()))) {
-      return this.path(holder, `${pathText(unwrap(holder.getLeft()))}.${prop}`);
+    if (holder && Node.isBinaryExpression(holder) && holder.getOperatorToken().getKind() === SyntaxKind.EqualsToken && Node.isPropertyAccessExpression(unwrapNode(tsc, holder.getLeft()))) {
+      return this.path(holder, `${pathText(unwrapNode(tsc, holder.getLeft()))}.${prop}`);
     }
     this.escape(e, 'the socket is put in an object that is handed on');
   }
 
   private returned(fn: Node | undefined, e: Node): void {
     if (!fn) return this.escape(e, 'the socket is returned');
-    const holder = valueRoot(fn).getParent();
+    const holder = valueRootNode(tsc, fn).getParent();
     // useMemo(() => new WebSocket(url)) and friends hand back what the callback returns
     if (holder && Node.isCallExpression(holder) && HOOK_RESULT.test(holder.getExpression().getText())) return this.followValue(holder);
     const sites = callSitesOf(fn, this.index);
@@ -269,7 +271,7 @@ export class SocketFollower {
 
   private argument(call: Node & { getArguments(): Node[]; getExpression(): Node }, e: Node): void {
     const index = call.getArguments().indexOf(e);
-    const callee = unwrap(call.getExpression());
+    const callee = unwrapNode(tsc, call.getExpression());
     const calleeText = callee.getText();
     if (/^console\.|^(?:clearInterval|clearTimeout|String|Boolean|JSON\.stringify)$/.test(calleeText)) return;
     // React state: setWs(new WebSocket(url)) → the state variable
@@ -302,7 +304,7 @@ export class SocketFollower {
       }
       if (Node.isVariableDeclaration(decl)) {
         const init = decl.getInitializer();
-        decl = init ? unwrap(init) : undefined;
+        decl = init ? unwrapNode(tsc, init) : undefined;
         continue;
       }
       break;
@@ -319,13 +321,13 @@ export class SocketFollower {
   private contextValue(jsx: Node, e: Node): void {
     const attr = jsx.getParent();
     const element = attr?.getParent()?.getParent();
-    const tag = element && (Node.isJsxOpeningElement(element) || Node.isJsxSelfClosingElement(element)) ? unwrap(element.getTagNameNode()) : undefined;
+    const tag = element && (Node.isJsxOpeningElement(element) || Node.isJsxSelfClosingElement(element)) ? unwrapNode(tsc, element.getTagNameNode()) : undefined;
     const ctxId = tag && Node.isPropertyAccessExpression(tag) && tag.getName() === 'Provider' ? tag.getExpression() : tag;
     const decl = attr && Node.isJsxAttribute(attr) && attr.getNameNode().getText() === 'value' && ctxId && Node.isIdentifier(ctxId) ? this.contextDeclaration(ctxId) : undefined;
     if (!decl) return this.escape(e, 'the socket is handed to a component');
     if (!this.once(decl)) return;
     for (const use of bindingUses(decl, this.index).uses) {
-      const root = valueRoot(use);
+      const root = valueRootNode(tsc, use);
       const parent = root.getParent();
       if (parent && Node.isCallExpression(parent) && /^(?:React\.)?(?:useContext|use)$/.test(parent.getExpression().getText())) this.followValue(parent);
       else if (parent && Node.isPropertyAccessExpression(parent) && parent.getName() === 'Provider') continue;
@@ -340,7 +342,7 @@ export class SocketFollower {
     const decl = this.index.definitionOf(id);
     if (!decl || !Node.isVariableDeclaration(decl)) return undefined;
     const init = decl.getInitializer();
-    return init && Node.isCallExpression(unwrap(init)) && /createContext$/.test((unwrap(init) as CallExpression).getExpression().getText()) ? decl : undefined;
+    return init && Node.isCallExpression(unwrapNode(tsc, init)) && /createContext$/.test((unwrapNode(tsc, init) as CallExpression).getExpression().getText()) ? decl : undefined;
   }
 
   private exported(file: string, name: string, at: Node): void {
@@ -358,7 +360,7 @@ const LIFECYCLE_EVENTS = new Set(['open', 'close', 'error', 'connect', 'disconne
 function isMessageListener(method: string, event: Node | undefined, api: Flavor): boolean {
   if (method === 'onAny' || method === 'prependAny') return true;
   if (!['on', 'once', 'addEventListener', 'addListener'].includes(method)) return false;
-  const e = event && unwrap(event);
+  const e = event && unwrapNode(tsc, event);
   if (!e || !(Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e))) return true; // a computed event may be 'message'
   const name = e.getLiteralText();
   return api === 'socket.io-client' ? !LIFECYCLE_EVENTS.has(name) : name === 'message';
@@ -366,7 +368,7 @@ function isMessageListener(method: string, event: Node | undefined, api: Flavor)
 
 /** `x = …`: the node (with its wrappers) is written there, not read. */
 function isAssigned(node: Node): boolean {
-  const root = valueRoot(node);
+  const root = valueRootNode(tsc, node);
   const parent = root.getParent();
   return !!parent && Node.isBinaryExpression(parent) && parent.getLeft() === root && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken;
 }
@@ -377,7 +379,7 @@ function isThis(node: Node): boolean {
   if (!Node.isIdentifier(node)) return false;
   const decl = resolveIdentifier(node);
   const init = decl && Node.isVariableDeclaration(decl) ? decl.getInitializer() : undefined;
-  return !!init && unwrap(init).getKind() === SyntaxKind.ThisKeyword;
+  return !!init && unwrapNode(tsc, init).getKind() === SyntaxKind.ThisKeyword;
 }
 
 function isPrivateMember(cls: Node, name: string): boolean {
@@ -402,8 +404,8 @@ function isHookDeps(node: Node): boolean {
 
 /** The identifier an access path starts from (`registry` in `registry.sockets.metrics`). */
 function rootIdentifier(node: Node): Node | undefined {
-  let n = unwrap(node);
-  while (Node.isPropertyAccessExpression(n) || Node.isElementAccessExpression(n)) n = unwrap(n.getExpression());
+  let n = unwrapNode(tsc, node);
+  while (Node.isPropertyAccessExpression(n) || Node.isElementAccessExpression(n)) n = unwrapNode(tsc, n.getExpression());
   return Node.isIdentifier(n) || n.getKind() === SyntaxKind.ThisKeyword ? n : undefined;
 }
 
@@ -426,7 +428,7 @@ function useStateValue(callee: Node): Declaration | undefined {
   const varDecl = pattern?.getParent();
   if (!Node.isArrayBindingPattern(pattern) || !varDecl || !Node.isVariableDeclaration(varDecl)) return undefined;
   const init = varDecl.getInitializer();
-  if (!init || !Node.isCallExpression(unwrap(init)) || !/useState$/.test((unwrap(init) as CallExpression).getExpression().getText())) return undefined;
+  if (!init || !Node.isCallExpression(unwrapNode(tsc, init)) || !/useState$/.test((unwrapNode(tsc, init) as CallExpression).getExpression().getText())) return undefined;
   const [first, second] = pattern.getElements();
   return second === decl && first && Node.isBindingElement(first) ? first : undefined;
 }

@@ -3,13 +3,15 @@
 // methods) from the socket's close/error handler, from a timer or an `online` listener, from itself,
 // or a creation inside a loop. Where the close event leaves for code the analyzer cannot see (a
 // callback parameter, an emitter, a store dispatch), the answer is `unknown`, never `no`.
-import { walk, wrap } from '../syntax/wrap.js';
-import { Node, SyntaxKind } from '../syntax/morph.js';
+import { walk } from '../syntax/walk.js';
+import { wrap } from '../syntax/wrap.js';
+import { Node, SyntaxKind, tsc } from '../syntax/morph.js';
 import type { Reconnects, SocketApi } from '../model.js';
 import { bindingUses, callSitesOf, isFunctionLike } from '../syntax/call-sites.js';
 import type { SocketFollower } from './follow-socket.js';
 import type { ProjectIndex } from '../syntax/project-index.js';
-import { isNameOnly, resolveIdentifier, unwrap, valueRoot, type Declaration } from '../syntax/references.js';
+import { isNameOnly, resolveIdentifier, type Declaration } from '../syntax/references.js';
+import { unwrapNode, valueRootNode } from '../syntax/unwrap.js';
 
 type Answer = 'yes' | 'unknown' | 'no';
 
@@ -127,16 +129,16 @@ class ReconnectAnalysis {
   /** The functions a handler expression stands for, or undefined when the analyzer cannot read it. */
   private functionsOf(handler: Node | undefined): Node[] | undefined {
     if (!handler) return [];
-    let h = unwrap(handler);
+    let h = unwrapNode(tsc, handler);
     // `this.onClose.bind(this)`
     const bound = Node.isCallExpression(h) ? h.getExpression() : undefined;
-    if (bound && Node.isPropertyAccessExpression(bound) && bound.getName() === 'bind') h = unwrap(bound.getExpression());
+    if (bound && Node.isPropertyAccessExpression(bound) && bound.getName() === 'bind') h = unwrapNode(tsc, bound.getExpression());
     if (Node.isArrowFunction(h) || Node.isFunctionExpression(h)) return [h];
     if (Node.isIdentifier(h)) {
       const fn = functionValue(this.input.index.definitionOf(h));
       return fn ? [fn] : undefined;
     }
-    if (Node.isPropertyAccessExpression(h) && unwrap(h.getExpression()).getKind() === SyntaxKind.ThisKeyword) {
+    if (Node.isPropertyAccessExpression(h) && unwrapNode(tsc, h.getExpression()).getKind() === SyntaxKind.ThisKeyword) {
       const fn = classMethod(h, h.getName());
       return fn ? [fn] : undefined;
     }
@@ -164,7 +166,7 @@ class ReconnectAnalysis {
   }
 
   private callReaches(call: Node & { getExpression(): Node }, depth: number): Answer {
-    const callee = unwrap(call.getExpression());
+    const callee = unwrapNode(tsc, call.getExpression());
     const { index } = this.input;
     if (Node.isIdentifier(callee)) {
       const name = callee.getText();
@@ -180,7 +182,7 @@ class ReconnectAnalysis {
     }
     if (!Node.isPropertyAccessExpression(callee)) return 'unknown'; // `handlers[type]()`, `(cb || noop)()`
     const name = callee.getName();
-    const target = unwrap(callee.getExpression());
+    const target = unwrapNode(tsc, callee.getExpression());
     if (callee.getText() === 'process.exit') return 'unknown'; // the supervisor restarts the process
     if (RELOAD.test(callee.getText())) return 'yes'; // the page reloads and connects afresh
     if (NOTIFIERS.has(name) || RECONNECT_NAME.test(name)) return 'unknown';
@@ -208,7 +210,7 @@ class ReconnectAnalysis {
     for (const call of sites.calls) {
       let arg: Node | undefined = call.getArguments()[position];
       if (arg && property !== undefined) {
-        const obj = unwrap(arg);
+        const obj = unwrapNode(tsc, arg);
         if (!Node.isObjectLiteralExpression(obj)) return 'unknown';
         const prop = obj.getProperty(property);
         if (!prop) continue;
@@ -250,10 +252,10 @@ function creatorOf(site: Node): Creator {
   if (Node.isFunctionDeclaration(fn)) return { fn, decl: fn };
   if (Node.isMethodDeclaration(fn)) return { fn, method: fn.getName() };
   if (Node.isFunctionExpression(fn) && fn.getName()) return { fn, decl: fn };
-  let holder = valueRoot(fn).getParent();
+  let holder = valueRootNode(tsc, fn).getParent();
   // const connect = useCallback(() => { … }, [])
   if (holder && Node.isCallExpression(holder) && /^(?:React\.)?(?:useCallback|useEvent|useEffectEvent)$/.test(holder.getExpression().getText())) {
-    holder = valueRoot(holder).getParent();
+    holder = valueRootNode(tsc, holder).getParent();
   }
   if (holder && Node.isVariableDeclaration(holder)) return { fn, decl: holder };
   if (holder && (Node.isPropertyDeclaration(holder) || Node.isPropertyAssignment(holder))) return { fn, method: holder.getName() };
@@ -271,9 +273,9 @@ function inLoop(site: Node, fn: Node | undefined): boolean {
 /** A reference inside a timer callback, a state watcher (`watch(connected, …)`) or an `online`/`visibilitychange` listener. */
 function isInWakeCallback(ref: Node): boolean {
   for (let n: Node | undefined = ref; n; n = n.getParent()) {
-    const holder = valueRoot(n).getParent();
-    if (!holder || !Node.isCallExpression(holder) || holder.getExpression() === valueRoot(n)) continue;
-    const callee = unwrap(holder.getExpression());
+    const holder = valueRootNode(tsc, n).getParent();
+    if (!holder || !Node.isCallExpression(holder) || holder.getExpression() === valueRootNode(tsc, n)) continue;
+    const callee = unwrapNode(tsc, holder.getExpression());
     if (TIMERS.test(callee.getText())) return true;
     const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
     if (WATCHERS.test(name)) return true;
@@ -313,9 +315,9 @@ function functionValue(decl: Node | undefined): Node | undefined {
   if (!decl) return undefined;
   if (isFunctionLike(decl)) return decl;
   if (Node.isVariableDeclaration(decl)) {
-    let init = decl.getInitializer() && unwrap(decl.getInitializerOrThrow());
+    let init = decl.getInitializer() && unwrapNode(tsc, decl.getInitializerOrThrow());
     if (init && Node.isCallExpression(init) && /^(?:React\.)?(?:useCallback|useEvent|useEffectEvent)$/.test(init.getExpression().getText())) {
-      init = init.getArguments()[0] && unwrap(init.getArguments()[0]);
+      init = init.getArguments()[0] && unwrapNode(tsc, init.getArguments()[0]);
     }
     return init && isFunctionLike(init) ? init : undefined;
   }
@@ -329,7 +331,7 @@ function classMethod(at: Node, name: string): Node | undefined {
   for (const m of members) {
     if (Node.isMethodDeclaration(m) && m.getName() === name && m.getBody()) return m;
     if (Node.isPropertyDeclaration(m) && m.getName() === name) {
-      const init = m.getInitializer() && unwrap(m.getInitializerOrThrow());
+      const init = m.getInitializer() && unwrapNode(tsc, m.getInitializerOrThrow());
       return init && isFunctionLike(init) ? init : undefined;
     }
   }
@@ -352,7 +354,7 @@ function stateSetter(decl: Declaration): string | undefined {
   const pattern = decl.getParent();
   const varDecl = pattern?.getParent();
   if (!pattern || !Node.isArrayBindingPattern(pattern) || !varDecl || !Node.isVariableDeclaration(varDecl)) return undefined;
-  const init = varDecl.getInitializer() && unwrap(varDecl.getInitializerOrThrow());
+  const init = varDecl.getInitializer() && unwrapNode(tsc, varDecl.getInitializerOrThrow());
   if (!init || !Node.isCallExpression(init) || !/(?:useState|useReducer)$/.test(init.getExpression().getText())) return undefined;
   const [first, second] = pattern.getElements();
   return second === decl && first && Node.isBindingElement(first) ? first.getName() : undefined;

@@ -1,8 +1,8 @@
 // Turns what a socket's follower found into sends: classifies each send call's payload and, where
 // the payload is a wrapper's parameter, classifies the argument at every call site of the wrapper.
 import type { CallExpression, ParameterDeclaration } from 'ts-morph';
-import { Node, SyntaxKind } from '../syntax/morph.js';
-import { unwrap } from '../syntax/references.js';
+import { Node, SyntaxKind, tsc } from '../syntax/morph.js';
+import { unwrapNode } from '../syntax/unwrap.js';
 import type { Send, SendKind, Verdict } from '../model.js';
 import type { Flavor } from './find-sockets.js';
 import { callSitesOf } from '../syntax/call-sites.js';
@@ -44,7 +44,7 @@ export function sendsOf(use: SocketUse, api: Flavor, ctx: SendContext): Send[] {
 
 /** What a message factory (`() => ({ type: 'subscribe' })`) returns. */
 function factoryMessages(factory: Node, ctx: SendContext): PayloadResult[] {
-  const fn = unwrap(factory);
+  const fn = unwrapNode(tsc, factory);
   if (Node.isArrowFunction(fn) && !Node.isBlock(fn.getBody())) return classifyMessage(fn.getBody(), ctx);
   if (Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) {
     const returns = fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((r) => r.getFirstAncestor((a) => Node.isArrowFunction(a) || Node.isFunctionExpression(a) || Node.isFunctionDeclaration(a)) === fn);

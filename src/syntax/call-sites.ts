@@ -1,9 +1,10 @@
 // Who calls a function: by its binding (same file and importing files) or, for methods, by name
 // across the parsed files. `complete` is false when callers may exist that the analyzer cannot see.
 import type { CallExpression } from 'ts-morph';
-import { Node, SyntaxKind } from './morph.js';
+import { Node, SyntaxKind, tsc } from './morph.js';
 import type { ProjectIndex } from './project-index.js';
-import { declarationName, referencesOf, valueRoot, type Declaration } from './references.js';
+import { declarationName, referencesOf, type Declaration } from './references.js';
+import { valueRootNode } from './unwrap.js';
 
 export interface CallSites {
   calls: CallExpression[];
@@ -69,19 +70,19 @@ export function bindingUses(decl: Declaration, index: ProjectIndex): { uses: Nod
 }
 
 function callOf(use: Node): CallExpression | undefined {
-  const root = valueRoot(use);
+  const root = valueRootNode(tsc, use);
   const parent = root.getParent();
   return parent && Node.isCallExpression(parent) && parent.getExpression() === root ? parent : undefined;
 }
 
 export function callSitesOf(fn: Node, index: ProjectIndex): CallSites {
-  const holder = valueRoot(fn).getParent();
+  const holder = valueRootNode(tsc, fn).getParent();
   // function f() {} / const f = () => {} / const f = useCallback(() => {}, [])
   let decl: Declaration | undefined;
   if (Node.isFunctionDeclaration(fn)) decl = fn;
   else if (holder && Node.isVariableDeclaration(holder)) decl = holder;
   else if (holder && Node.isCallExpression(holder) && /^(?:useCallback|useEvent|useEffectEvent)$/.test(holder.getExpression().getText())) {
-    const v = valueRoot(holder).getParent();
+    const v = valueRootNode(tsc, holder).getParent();
     if (v && Node.isVariableDeclaration(v)) decl = v;
   }
   if (decl) {
@@ -109,6 +110,6 @@ export function callSitesOf(fn: Node, index: ProjectIndex): CallSites {
 }
 
 function isHarmlessUse(use: Node): boolean {
-  const parent = valueRoot(use).getParent();
+  const parent = valueRootNode(tsc, use).getParent();
   return !!parent && (Node.isExportSpecifier(parent) || Node.isExportAssignment(parent) || Node.isTypeOfExpression(parent));
 }

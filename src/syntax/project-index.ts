@@ -3,7 +3,8 @@
 // and every call by callee name (for wrapper call sites) — no language service involved.
 import type { CallExpression, ImportDeclaration, PropertyAccessExpression, SourceFile, ts } from 'ts-morph';
 import { Node, tsc } from './morph.js';
-import { findAll, isPropertyAccessNamed, wrap } from './wrap.js';
+import { isPropertyAccessNamed } from './references.js';
+import { findAll, wrap } from './wrap.js';
 import { listedNodes } from './node-list.js';
 import type { ModuleResolver } from './resolve-module.js';
 import { resolveIdentifier, type Declaration } from './references.js';

@@ -1,8 +1,9 @@
-// Lexical name resolution over the syntax tree, without the type checker or the language service:
-// which declaration an identifier binds to, and every identifier that binds to a declaration.
+// Lexical name resolution on ts-morph nodes, without the type checker or the language service: which
+// declaration an identifier binds to, and every identifier that binds to a declaration. It builds on the
+// raw lookup of scope.ts (one table of each block's names) and wraps what it finds.
 import type { Identifier, ts } from 'ts-morph';
 import { Node, tsc } from './morph.js';
-import { findAll, isIdentifierNamed, wrap } from './wrap.js';
+import { findAll, wrap } from './wrap.js';
 import { blockDeclaration } from './scope.js';
 
 /** Nodes a name can be declared by. */
@@ -141,35 +142,12 @@ export function referencesOf(decl: Declaration): Identifier[] {
   return refs;
 }
 
-/** Strips wrappers that do not change a value: parentheses, `as`, `!`, `satisfies`, `<T>x`. */
-export function unwrap(node: Node): Node {
-  let n = node;
-  while (
-    Node.isParenthesizedExpression(n) ||
-    Node.isAsExpression(n) ||
-    Node.isNonNullExpression(n) ||
-    Node.isSatisfiesExpression(n) ||
-    Node.isTypeAssertion(n)
-  ) {
-    n = n.getExpression();
-  }
-  return n;
+export function isIdentifierNamed(n: ts.Node, name: string): boolean {
+  return n.kind === tsc.SyntaxKind.Identifier && (n as ts.Identifier).text === name;
 }
 
-/** The outermost node that carries the same value as `node` (climbing the wrappers unwrap strips). */
-export function valueRoot(node: Node): Node {
-  let n = node;
-  for (let p = n.getParent(); p; p = n.getParent()) {
-    if (
-      Node.isParenthesizedExpression(p) ||
-      Node.isAsExpression(p) ||
-      Node.isNonNullExpression(p) ||
-      Node.isSatisfiesExpression(p) ||
-      Node.isTypeAssertion(p) ||
-      Node.isAwaitExpression(p)
-    ) {
-      n = p;
-    } else break;
-  }
-  return n;
+export function isPropertyAccessNamed(n: ts.Node, name: string): boolean {
+  if (n.kind !== tsc.SyntaxKind.PropertyAccessExpression) return false;
+  const nameNode = (n as ts.PropertyAccessExpression).name;
+  return (nameNode.kind === tsc.SyntaxKind.Identifier || nameNode.kind === tsc.SyntaxKind.PrivateIdentifier) && nameNode.text === name;
 }

@@ -1,6 +1,9 @@
 // Lexical lookup over raw compiler nodes, for rule modules: references.ts works on ts-morph wrappers and
 // imports ts-morph at runtime, which a rule module may not (it gets ts-morph handed in, lazily).
 import type { ts } from 'ts-morph';
+import { unwrap } from './unwrap.js';
+
+type Node = ts.Node;
 
 export type TS = typeof ts;
 
@@ -101,47 +104,64 @@ export function declarationOf(T: TS, id: ts.Identifier): ts.Node | undefined {
   return undefined;
 }
 
-/** Strips wrappers that do not change a value: parentheses, `as`, `!`, `satisfies`, `<T>x`. */
-export function unwrapExpression(T: TS, node: ts.Expression): ts.Expression {
-  let n = node;
-  while (T.isParenthesizedExpression(n) || T.isAsExpression(n) || T.isNonNullExpression(n) || T.isSatisfiesExpression(n) || T.isTypeAssertionExpression(n)) {
-    n = n.expression;
-  }
-  return n;
-}
-
-/** What a `const` named by `id` was initialised with (unwrapped); undefined for anything that can change or is not local. */
-export function constValue(T: TS, id: ts.Identifier): ts.Expression | undefined {
-  const decl = declarationOf(T, id);
-  if (!decl || !T.isVariableDeclaration(decl) || !decl.initializer) return undefined;
-  if (!(decl.parent.flags & T.NodeFlags.Const)) return undefined;
-  return unwrapExpression(T, decl.initializer);
-}
-
 /** The function an identifier names in this file (`function f`, `const f = () => …`), if any. */
 export function localFunction(T: TS, id: ts.Identifier): ts.FunctionLikeDeclaration | undefined {
   const decl = declarationOf(T, id);
   if (!decl) return undefined;
   if (T.isFunctionDeclaration(decl) && decl.body) return decl;
   if (T.isVariableDeclaration(decl) && decl.initializer) {
-    const init = unwrapExpression(T, decl.initializer);
+    const init = unwrap(T, decl.initializer);
     if (T.isArrowFunction(init) || T.isFunctionExpression(init)) return init;
   }
   return undefined;
 }
 
-/** A string a literal (or a const bound to one) spells, or undefined when it is not literal. */
-export function stringValue(T: TS, node: ts.Expression, depth = 0): string | undefined {
-  const n = unwrapExpression(T, node);
-  if (T.isStringLiteral(n) || T.isNoSubstitutionTemplateLiteral(n)) return n.text;
-  if (T.isIdentifier(n) && depth < 5) {
-    const v = constValue(T, n);
-    return v ? stringValue(T, v, depth + 1) : undefined;
+export type Binding =
+  | { kind: 'variable'; decl: ts.VariableDeclaration; constant: boolean; scope: Node }
+  | { kind: 'function'; decl: ts.FunctionDeclaration | ts.FunctionExpression }
+  | { kind: 'parameter'; decl: ts.ParameterDeclaration; fn: ts.SignatureDeclaration }
+  /** `const { refetch } = useQuery(…)`: a name destructured from a variable's initializer */
+  | { kind: 'destructured'; decl: ts.VariableDeclaration }
+  | { kind: 'other' };
+
+/** `import x = require(…)` names, which blockDeclaration does not table (the socket analysis has no use for them). */
+const importEqualsNames = new WeakMap<Node, Set<string>>();
+
+function importsEqual(T: TS, scope: Node & { statements: ts.NodeArray<ts.Statement> }, name: string): boolean {
+  let names = importEqualsNames.get(scope);
+  if (!names) {
+    names = new Set(scope.statements.flatMap((st) => (T.isImportEqualsDeclaration(st) ? [st.name.text] : [])));
+    importEqualsNames.set(scope, names);
   }
-  if (T.isBinaryExpression(n) && n.operatorToken.kind === T.SyntaxKind.PlusToken) {
-    const l = stringValue(T, n.left, depth + 1);
-    const r = l === undefined ? undefined : stringValue(T, n.right, depth + 1);
-    return l !== undefined && r !== undefined ? l + r : undefined;
+  return names.has(name);
+}
+
+const OTHER: Binding = { kind: 'other' };
+
+/** What a declaration found in `scope` is, as the rules see it. */
+function bindingOf(T: TS, decl: Node, scope: Node): Binding {
+  if (T.isForStatement(scope) || T.isForOfStatement(scope) || T.isForInStatement(scope) || T.isCatchClause(scope)) return OTHER;
+  if (T.isVariableDeclaration(decl)) {
+    return { kind: 'variable', decl, constant: (decl.parent.flags & T.NodeFlags.Const) !== 0, scope };
+  }
+  if (T.isBindingElement(decl)) {
+    // `const { refetch } = useQuery(…)`; a name destructured from a parameter is just `other`
+    let root: Node = decl;
+    while (T.isBindingElement(root) || T.isObjectBindingPattern(root) || T.isArrayBindingPattern(root)) root = root.parent;
+    return T.isVariableDeclaration(root) ? { kind: 'destructured', decl: root } : OTHER;
+  }
+  if (T.isParameter(decl) && T.isFunctionLike(scope)) return { kind: 'parameter', decl, fn: scope };
+  if (T.isFunctionDeclaration(decl) || T.isFunctionExpression(decl)) return { kind: 'function', decl };
+  return OTHER; // a class, an enum, an import
+}
+
+/** What `name`, used at `at`, binds to in the lexical scopes around it (declarationIn's lookup); undefined for a global. */
+export function resolveName(T: TS, at: Node, name: string): Binding | undefined {
+  for (let scope: Node | undefined = at.parent; scope; scope = scope.parent) {
+    const decl = declarationIn(T, scope, name);
+    if (decl) return bindingOf(T, decl, scope);
+    if ((T.isSourceFile(scope) || T.isBlock(scope) || T.isModuleBlock(scope)) && importsEqual(T, scope, name)) return OTHER;
+    if (T.isClassExpression(scope) && scope.name?.text === name) return OTHER;
   }
   return undefined;
 }

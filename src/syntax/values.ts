@@ -1,14 +1,10 @@
-// Raw compiler-node helpers for file rules. Rule modules may not load ts-morph themselves (it comes
-// lazily as `ctx.morph`), so these take its `ts` namespace as an argument and work on raw nodes.
+// Values known without running the code, on raw compiler nodes: constants, numbers and strings a name
+// or an expression stands for, the assignments under a node, a node's position. No runtime ts-morph
+// import: rules use these, with the compiler API handed in as `ts`.
 import type { ts as TsNamespace } from 'ts-morph';
-import { listedNodes } from './node-list.js';
-import { declarationIn } from './scope.js';
+import { declarationOf, resolveName } from './scope.js';
+import { unwrap, unwrapAwaited } from './unwrap.js';
 import { walk } from './walk.js';
-
-/** Every descendant of a node, depth-first in source order, on an explicit stack. */
-export { walk };
-/** A file's calls, `new`, function-holding declarations and loops, in walk order, listed once per file. */
-export { listedNodes };
 
 export type TS = typeof TsNamespace;
 type Node = TsNamespace.Node;
@@ -21,72 +17,6 @@ export function position(ts: TS, node: Node): { line: number; column: number } {
   const sf = node.getSourceFile();
   const { line, character } = ts.getLineAndCharacterOfPosition(sf, node.getStart(sf));
   return { line: line + 1, column: character + 1 };
-}
-
-/** Strips wrappers that keep the value: parentheses, `as`, `!`, `satisfies`, `<T>x`, `await`. */
-export function unwrap(ts: TS, node: Node): Node {
-  let n = node;
-  while (
-    ts.isParenthesizedExpression(n) ||
-    ts.isAsExpression(n) ||
-    ts.isNonNullExpression(n) ||
-    ts.isSatisfiesExpression(n) ||
-    ts.isTypeAssertionExpression(n) ||
-    ts.isAwaitExpression(n)
-  ) {
-    n = n.expression;
-  }
-  return n;
-}
-
-export type Binding =
-  | { kind: 'variable'; decl: TsNamespace.VariableDeclaration; constant: boolean; scope: Node }
-  | { kind: 'function'; decl: TsNamespace.FunctionDeclaration | TsNamespace.FunctionExpression }
-  | { kind: 'parameter'; decl: TsNamespace.ParameterDeclaration; fn: TsNamespace.SignatureDeclaration }
-  /** `const { refetch } = useQuery(…)`: a name destructured from a variable's initializer */
-  | { kind: 'destructured'; decl: TsNamespace.VariableDeclaration }
-  | { kind: 'other' };
-
-/** `import x = require(…)` names, which src/syntax/scope.ts does not table (the socket analysis has no use for them). */
-const importEqualsNames = new WeakMap<Node, Set<string>>();
-
-function importsEqual(ts: TS, scope: Node & { statements: TsNamespace.NodeArray<TsNamespace.Statement> }, name: string): boolean {
-  let names = importEqualsNames.get(scope);
-  if (!names) {
-    names = new Set(scope.statements.flatMap((st) => (ts.isImportEqualsDeclaration(st) ? [st.name.text] : [])));
-    importEqualsNames.set(scope, names);
-  }
-  return names.has(name);
-}
-
-const OTHER: Binding = { kind: 'other' };
-
-/** What a declaration src/syntax/scope.ts found in `scope` is, as the rules see it. */
-function bindingOf(ts: TS, decl: Node, scope: Node): Binding {
-  if (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope) || ts.isCatchClause(scope)) return OTHER;
-  if (ts.isVariableDeclaration(decl)) {
-    return { kind: 'variable', decl, constant: (decl.parent.flags & ts.NodeFlags.Const) !== 0, scope };
-  }
-  if (ts.isBindingElement(decl)) {
-    // `const { refetch } = useQuery(…)`; a name destructured from a parameter is just `other`
-    let root: Node = decl;
-    while (ts.isBindingElement(root) || ts.isObjectBindingPattern(root) || ts.isArrayBindingPattern(root)) root = root.parent;
-    return ts.isVariableDeclaration(root) ? { kind: 'destructured', decl: root } : OTHER;
-  }
-  if (ts.isParameter(decl) && ts.isFunctionLike(scope)) return { kind: 'parameter', decl, fn: scope };
-  if (ts.isFunctionDeclaration(decl) || ts.isFunctionExpression(decl)) return { kind: 'function', decl };
-  return OTHER; // a class, an enum, an import
-}
-
-/** What `name`, used at `at`, binds to in the lexical scopes around it (src/syntax/scope.ts's lookup); undefined for a global. */
-export function resolveName(ts: TS, at: Node, name: string): Binding | undefined {
-  for (let scope: Node | undefined = at.parent; scope; scope = scope.parent) {
-    const decl = declarationIn(ts, scope, name);
-    if (decl) return bindingOf(ts, decl, scope);
-    if ((ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope)) && importsEqual(ts, scope, name)) return OTHER;
-    if (ts.isClassExpression(scope) && scope.name?.text === name) return OTHER;
-  }
-  return undefined;
 }
 
 /** Every assignment under a node, by the name assigned: computed once per node, since lookups repeat. */
@@ -106,7 +36,7 @@ export function assignmentsIn(ts: TS, root: Node): Map<string, Node[]> {
     else map.set(name, [n]);
   };
   const addTarget = (target: Node, n: Node) => {
-    const t = unwrap(ts, target);
+    const t = unwrapAwaited(ts, target);
     if (ts.isIdentifier(t)) add(t.text, n);
     else if (ts.isArrayLiteralExpression(t) || ts.isObjectLiteralExpression(t)) {
       walk(t, (c) => {
@@ -150,7 +80,7 @@ export function fixedValue(ts: TS, at: Node, name: string): Node | undefined {
 /** A number known without running the code: `2000`, `5 * 1000`, `2_000`, a const, `CONFIG.pollMs`. */
 export function constantNumber(ts: TS, expr: Node, depth = 0): number | undefined {
   if (depth > MAX_DEPTH) return undefined;
-  const e = unwrap(ts, expr);
+  const e = unwrapAwaited(ts, expr);
   if (ts.isNumericLiteral(e)) return Number(e.text.replace(/_/g, ''));
   if (ts.isPrefixUnaryExpression(e)) {
     const v = constantNumber(ts, e.operand, depth + 1);
@@ -180,7 +110,7 @@ export function constantNumber(ts: TS, expr: Node, depth = 0): number | undefine
   }
   if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) {
     const obj = fixedValue(ts, e.expression, e.expression.text);
-    const o = obj && unwrap(ts, obj);
+    const o = obj && unwrapAwaited(ts, obj);
     if (!o || !ts.isObjectLiteralExpression(o)) return undefined;
     for (const p of o.properties) {
       if (ts.isPropertyAssignment(p) && propertyName(ts, p.name) === e.name.text) return constantNumber(ts, p.initializer, depth + 1);
@@ -192,7 +122,7 @@ export function constantNumber(ts: TS, expr: Node, depth = 0): number | undefine
 /** A string known without running the code: a literal, a no-substitution template, a const. */
 export function constantString(ts: TS, expr: Node, depth = 0): string | undefined {
   if (depth > MAX_DEPTH) return undefined;
-  const e = unwrap(ts, expr);
+  const e = unwrapAwaited(ts, expr);
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
   if (ts.isIdentifier(e)) {
     const init = fixedValue(ts, e, e.text);
@@ -210,8 +140,32 @@ export function propertyName(ts: TS, name: TsNamespace.PropertyName): string | u
 
 /** The last name of a callee: `fetch` for `fetch(…)`, `get` for `this.http.get(…)`. */
 export function calleeName(ts: TS, call: TsNamespace.CallExpression | TsNamespace.NewExpression): string | undefined {
-  const c = unwrap(ts, call.expression);
+  const c = unwrapAwaited(ts, call.expression);
   if (ts.isIdentifier(c)) return c.text;
   if (ts.isPropertyAccessExpression(c)) return c.name.text;
+  return undefined;
+}
+
+/** What a `const` named by `id` was initialised with (unwrapped); undefined for anything that can change or is not local. */
+export function constValue(T: TS, id: TsNamespace.Identifier): TsNamespace.Expression | undefined {
+  const decl = declarationOf(T, id);
+  if (!decl || !T.isVariableDeclaration(decl) || !decl.initializer) return undefined;
+  if (!(decl.parent.flags & T.NodeFlags.Const)) return undefined;
+  return unwrap(T, decl.initializer);
+}
+
+/** A string a literal (or a const bound to one) spells, or undefined when it is not literal. */
+export function stringValue(T: TS, node: TsNamespace.Expression, depth = 0): string | undefined {
+  const n = unwrap(T, node);
+  if (T.isStringLiteral(n) || T.isNoSubstitutionTemplateLiteral(n)) return n.text;
+  if (T.isIdentifier(n) && depth < 5) {
+    const v = constValue(T, n);
+    return v ? stringValue(T, v, depth + 1) : undefined;
+  }
+  if (T.isBinaryExpression(n) && n.operatorToken.kind === T.SyntaxKind.PlusToken) {
+    const l = stringValue(T, n.left, depth + 1);
+    const r = l === undefined ? undefined : stringValue(T, n.right, depth + 1);
+    return l !== undefined && r !== undefined ? l + r : undefined;
+  }
   return undefined;
 }

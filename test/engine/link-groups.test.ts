@@ -5,7 +5,7 @@ import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { analyse, analyseGroup, type AnalysisJob } from '../../src/engine/analyse.js';
-import type { SourceText } from '../../src/engine/analyse-sources.js';
+import type { SourceText } from '../../src/engine/read-source.js';
 import { activeRules } from '../../src/engine/apply-config.js';
 import { linkedGroups } from '../../src/engine/link-groups.js';
 import { ModuleResolver, specifiersInText } from '../../src/syntax/resolve-module.js';

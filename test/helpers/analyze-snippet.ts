@@ -1,5 +1,5 @@
 import { check } from './rule-context.js';
-import { analyze } from '../../src/engine/analyse-sources.js';
+import { analyseSources } from '../../src/engine/analyse-sources.js';
 import { ModuleResolver } from '../../src/syntax/resolve-module.js';
 import type { Finding, Socket } from '../../src/model.js';
 import type { RuleModule } from '../../src/rule-api.js';
@@ -8,7 +8,7 @@ import type { RuleModule } from '../../src/rule-api.js';
 export function analyzeFiles(files: Record<string, string>, extraVerbs: string[] = []): Socket[] {
   const sources = Object.entries(files).map(([rel, text]) => ({ absPath: `/virtual/${rel}`, relPath: rel, text }));
   const resolver = new ModuleResolver(sources.map((s) => s.absPath));
-  const { sockets, notes } = analyze(sources, resolver, { extraVerbs });
+  const { sockets, notes } = analyseSources(sources, resolver, { extraVerbs });
   const internal = notes.filter((n) => n.kind === 'analyzer-error');
   if (internal.length) throw new Error(internal.map((n) => `${n.file}: ${n.message}`).join('\n'));
   return sockets;

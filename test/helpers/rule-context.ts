@@ -1,7 +1,7 @@
 import * as morph from 'ts-morph';
 import type { FileNote, Finding, Socket } from '../../src/model.js';
 import type { RuleContext, RuleModule } from '../../src/rule-api.js';
-import { analyze } from '../../src/engine/analyse-sources.js';
+import { analyseSources } from '../../src/engine/analyse-sources.js';
 import { optionsOf, type ActiveRule } from '../../src/engine/apply-config.js';
 import { filesFor, runRule, type RuleInput } from '../../src/engine/run-rules.js';
 import { ModuleResolver } from '../../src/syntax/resolve-module.js';
@@ -27,7 +27,7 @@ function setUp(rule: RuleModule, files: Record<string, string> | string, options
   const socketFiles = sources.filter((s) => picked.has(s.absPath));
   const hint = hintOf(rule);
   const ruleOnly = sources.filter((s) => !picked.has(s.absPath) && hint !== undefined && matchesHint(hint, s.text));
-  const { sockets, parsed, notes } = analyze(socketFiles, resolver, { extraVerbs }, ruleOnly);
+  const { sockets, parsed, notes } = analyseSources(socketFiles, resolver, { extraVerbs }, ruleOnly);
   noInternalErrors(notes);
   const active: ActiveRule = { rule, options: optionsOf(rule, options) };
   const input: RuleInput = { sockets, parsed, morph, includeTests: true, extraVerbs };

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { analyze, createProject } from '../../src/engine/analyse-sources.js';
-import { setParents } from '../../src/syntax/wrap.js';
+import { analyseSources } from '../../src/engine/analyse-sources.js';
+import { createProject, setParents } from '../../src/syntax/parse.js';
 import { tsc } from '../../src/syntax/morph.js';
 import { listedKinds, listedNodes } from '../../src/syntax/node-list.js';
 import { ModuleResolver } from '../../src/syntax/resolve-module.js';
@@ -55,7 +55,7 @@ describe('listed nodes', () => {
 });
 
 describe('the raw test before a `new` is resolved', () => {
-  const socketsIn = (text: string, path = '/s.ts') => analyze([{ absPath: path, relPath: path.slice(1), text }], new ModuleResolver([path]), { extraVerbs: [] }).sockets;
+  const socketsIn = (text: string, path = '/s.ts') => analyseSources([{ absPath: path, relPath: path.slice(1), text }], new ModuleResolver([path]), { extraVerbs: [] }).sockets;
   it.each([
     ['an import under any name', "import Sock from 'ws';\nconst s = new Sock('wss://x');\ns.send('ping');\n", 'ws'],
     ['a variable holding window.WebSocket', "const Sock = window.WebSocket;\nconst s = new Sock('wss://x');\ns.send('ping');\n", 'browser-websocket'],

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/engine/analyse-sources.js';
+import { analyseSources } from '../../src/engine/analyse-sources.js';
 import { ModuleResolver } from '../../src/syntax/resolve-module.js';
 
 describe('how the scan parses', () => {
   it('skips JSDoc (never read) but parses the code as ESNext, and the analysis is unchanged', () => {
     const text = '/** The feed. @type {WebSocket} */\nconst ws = new WebSocket("wss://x");\nws.onopen = () => ws.send("ping");\n';
-    const result = analyze([{ absPath: '/a.js', relPath: 'a.js', text }], new ModuleResolver(['/a.js']), { extraVerbs: [] });
+    const result = analyseSources([{ absPath: '/a.js', relPath: 'a.js', text }], new ModuleResolver(['/a.js']), { extraVerbs: [] });
     const sf = result.parsed[0].sourceFile.compilerNode;
     // if a ts-morph upgrade stops passing `target` through to the parser, this fails first
     expect((sf.statements[0] as { jsDoc?: unknown[] }).jsDoc).toBeUndefined();
@@ -16,7 +16,7 @@ describe('how the scan parses', () => {
 
 describe('parent nodes', () => {
   it('are set by the scan itself, to what the compiler sets, JSDoc included', async () => {
-    const { createProject, nestingOf } = await import('../../src/engine/analyse-sources.js');
+    const { createProject, nestingOf } = await import('../../src/syntax/parse.js');
     const { tsc } = await import('../../src/syntax/morph.js');
     const text = [
       '/** @deprecated */',
@@ -41,7 +41,7 @@ describe('parent nodes', () => {
   });
 
   it('reach JSDoc nodes when the parser makes them', async () => {
-    const { setParents } = await import('../../src/syntax/wrap.js');
+    const { setParents } = await import('../../src/syntax/parse.js');
     const { tsc } = await import('../../src/syntax/morph.js');
     const sf = tsc.createSourceFile('/d.ts', '/** @param a the a */\nfunction f(a) {}\n', { languageVersion: tsc.ScriptTarget.ESNext, jsDocParsingMode: tsc.JSDocParsingMode.ParseAll }, false);
     setParents(sf);

@@ -1,8 +1,10 @@
-// The rules' name lookup (src/syntax/values.ts) is src/syntax/scope.ts's, read as the kinds of binding the
+// The rules' name lookup (resolveName) is the scanner's (declarationIn), read as the kinds of binding the
 // rules tell apart: a variable with its scope, a destructured name, a parameter, a function, other.
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { fixedValue, resolveName, walk } from '../../src/syntax/values.js';
+import { resolveName } from '../../src/syntax/scope.js';
+import { fixedValue } from '../../src/syntax/values.js';
+import { walk } from '../../src/syntax/walk.js';
 
 /** The identifier right after the `/*@*\/` mark in `src`, parsed as TypeScript. */
 function marked(src: string): ts.Identifier {
