@@ -150,7 +150,7 @@ function queryLeak({ ts, names }: Scope, options: TsNamespace.ObjectLiteralExpre
       const v = ts.isPropertyAssignment(p) ? unwrapAwaited(ts, p.initializer) : undefined;
       const literal = v && (ts.isStringLiteral(v) || ts.isNoSubstitutionTemplateLiteral(v) || ts.isNumericLiteral(v)) ? v.text : undefined;
       const isFlag = v && (v.kind === ts.SyntaxKind.TrueKeyword || v.kind === ts.SyntaxKind.FalseKeyword);
-      return isFlag || (literal !== undefined && !looksSecret(literal)) ? [] : [{ key, node: p as Node }];
+      return isFlag || (literal !== undefined && !looksSecret(literal)) ? [] : [{ key, node: p }];
     });
     return hits.length ? { params: hits.map((h) => h.key), at: hits[0].node, via: 'query' } : undefined;
   }

@@ -64,9 +64,9 @@ export interface RuleModule<Options extends RuleOptions = RuleOptions> {
   /** JSON Schema (an object schema) of the options, for config validation and the shipped config schema. */
   optionsSchema?: Readonly<Record<string, unknown>>;
   /** Called once per file that creates sockets, with those sockets (followed, their sends classified). */
-  checkSockets?(sockets: readonly Socket[], ctx: RuleContext<Options>): Problem[];
+  checkSockets?(this: void, sockets: readonly Socket[], ctx: RuleContext<Options>): Problem[];
   /** Called once per file of the rule's (see `fileHint`). */
-  checkFile?(file: ParsedFile, ctx: RuleContext<Options>): Problem[];
+  checkFile?(this: void, file: ParsedFile, ctx: RuleContext<Options>): Problem[];
   /**
    * One problem per place: a problem at a location the rule already reported in the same group is
    * dropped (several sockets can take their URL from one caller's argument).
@@ -76,7 +76,7 @@ export interface RuleModule<Options extends RuleOptions = RuleOptions> {
 
 /** A rule module, typed by its options; the rule list holds them all as RuleModule. */
 export function defineRule<Options extends RuleOptions>(rule: RuleModule<Options>): RuleModule {
-  return rule as unknown as RuleModule;
+  return rule;
 }
 
 export function docsPath(id: string): string {

@@ -83,7 +83,7 @@ describe('recommend(): the seed tables and the edge cases', () => {
     expect(rec.ranking[0]?.transport).toBe(pick);
     if (runnerUp) expect(rec.runnerUp?.transport).toBe(runnerUp);
     if (decidedBy) expect(rec.decidedBy).toBe(decidedBy);
-    const top = rec.ranking[0]!;
+    const top = rec.ranking[0];
     expect(top.reasons.map((r) => r.rule)).toContain(rec.decidedBy);
     for (const t of rec.ranking) {
       for (const r of t.reasons) {
@@ -147,7 +147,7 @@ describe('recommend(): over every combination of inputs', () => {
       const rec = recommend(a);
       const where = JSON.stringify(a);
       expect(rec.recommendation, where).toBe(r14(a));
-      expect(rec.ranking[0]!.vetoed, where).toBe(false);
+      expect(rec.ranking[0].vetoed, where).toBe(false);
       const live = rec.ranking.filter((t) => !t.vetoed);
       expect(live.map((t) => t.score), where).toEqual([...live.map((t) => t.score)].sort((x, y) => y - x));
       expect(rec.ranking.slice(live.length).every((t) => t.vetoed), where).toBe(true);
@@ -164,7 +164,7 @@ describe('recommend(): over every combination of inputs', () => {
     for (const a of grid()) {
       const rec = recommend(a);
       const [pick, ...rest] = rec.ranking;
-      const raw = pick!.score - DECIDES;
+      const raw = pick.score - DECIDES;
       for (const t of rest.filter((x) => !x.vetoed)) widest = Math.max(widest, t.score - raw);
     }
     expect(widest).toBeLessThan(DECIDES);

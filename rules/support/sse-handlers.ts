@@ -158,7 +158,7 @@ const cache = new WeakMap<object, SseHandler[]>();
 
 /** Every SSE response in a parsed file, one per handler, in source order. */
 export function findSseHandlers(T: TS, file: ParsedFile): SseHandler[] {
-  const sf = file.sourceFile.compilerNode as ts.SourceFile;
+  const sf = file.sourceFile.compilerNode;
   const cached = cache.get(sf);
   if (cached) return cached;
   const found: SseHandler[] = [];
@@ -185,7 +185,7 @@ export function findSseHandlers(T: TS, file: ParsedFile): SseHandler[] {
 export function strayHeaderWrites(T: TS, file: ParsedFile): HeaderWrite[] {
   const roots = findSseHandlers(T, file).flatMap((h) => h.scope);
   const out: HeaderWrite[] = [];
-  walk(file.sourceFile.compilerNode as ts.SourceFile, (n) => {
+  walk(file.sourceFile.compilerNode, (n) => {
     const w = headerWrite(T, n);
     if (w && !isInside(n, roots)) out.push(w);
   });

@@ -46,11 +46,11 @@ function keyName(T: TS, name: ts.PropertyName): string | undefined {
 function pairs(T: TS, list: ts.ArrayLiteralExpression): HeaderRead {
   const out: HeaderSet[] = [];
   for (const el of list.elements) {
-    const pair = unwrap(T, el as ts.Expression);
+    const pair = unwrap(T, el);
     if (!T.isArrayLiteralExpression(pair) || pair.elements.length !== 2) return UNKNOWN;
-    const name = stringValue(T, pair.elements[0] as ts.Expression);
+    const name = stringValue(T, pair.elements[0]);
     if (name === undefined) return UNKNOWN;
-    out.push({ name: name.toLowerCase(), value: stringValue(T, pair.elements[1] as ts.Expression) });
+    out.push({ name: name.toLowerCase(), value: stringValue(T, pair.elements[1]) });
   }
   return { headers: out, unknown: false };
 }

@@ -82,7 +82,7 @@ function fieldShape(ts: TS, e: TsNamespace.PropertyAccessExpression, depth: numb
   while (cls && !ts.isClassDeclaration(cls) && !ts.isClassExpression(cls)) cls = cls.parent;
   if (!cls) return HOLE;
   const name = e.name.text;
-  const member = (cls as TsNamespace.ClassLikeDeclaration).members.find(
+  const member = (cls).members.find(
     (m): m is TsNamespace.PropertyDeclaration => ts.isPropertyDeclaration(m) && !!m.name && propertyName(ts, m.name) === name,
   );
   const key: Node = member ?? cls;

@@ -121,7 +121,7 @@ export class InboundAnalysis {
       if (toString && m.Node.isCallExpression(toString)) return this.use(fn, toString, 'raw', depth);
       if (call && TEXT_OF.test(call.getExpression().getText())) return this.use(fn, call, 'raw', depth);
       if (m.Node.isTemplateSpan(p) && p.getParent()?.getChildCount() !== undefined) {
-        const tpl = p.getParent()!;
+        const tpl = p.getParent();
         if (m.Node.isTemplateExpression(tpl) && tpl.getHead().getLiteralText() === '' && tpl.getTemplateSpans().length === 1) return this.use(fn, tpl, 'raw', depth);
       }
       if (call && call.getExpression().getText() === 'JSON.parse') return this.bind(fn, call, 'msg', depth);
@@ -213,11 +213,11 @@ export class InboundAnalysis {
     this.messages.push({ node: other, name });
     const negated = p.getOperatorToken().getText().startsWith('!');
     let cond: Node = p;
-    while (cond.getParent() && (m.Node.isParenthesizedExpression(cond.getParent()!) || (m.Node.isBinaryExpression(cond.getParent()!) && ['||', '&&'].includes((cond.getParent() as Node & { getOperatorToken(): Node }).getOperatorToken().getText())))) cond = cond.getParent()!;
+    while (cond.getParent() && (m.Node.isParenthesizedExpression(cond.getParent()) || (m.Node.isBinaryExpression(cond.getParent()) && ['||', '&&'].includes((cond.getParent() as Node & { getOperatorToken(): Node }).getOperatorToken().getText())))) cond = cond.getParent()!;
     const stmt = cond.getParent();
     if (stmt && m.Node.isIfStatement(stmt) && stmt.getExpression() === cond) {
       if (!negated) this.branches.push({ node: stmt.getThenStatement() });
-      else if (exits(m, stmt.getThenStatement()) && stmt.getParent()) this.branches.push({ node: stmt.getParent()!, from: stmt.getEnd() });
+      else if (exits(m, stmt.getThenStatement()) && stmt.getParent()) this.branches.push({ node: stmt.getParent(), from: stmt.getEnd() });
     } else if (stmt && m.Node.isConditionalExpression(stmt) && stmt.getCondition() === cond) {
       this.branches.push({ node: negated ? stmt.getWhenFalse() : stmt.getWhenTrue() });
     }

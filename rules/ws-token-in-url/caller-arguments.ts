@@ -36,10 +36,10 @@ export function parameterBehind(ts: TS, expr: Node): ParameterRef | undefined {
   let cls: Node | undefined = e.parent;
   while (cls && !ts.isClassDeclaration(cls) && !ts.isClassExpression(cls)) cls = cls.parent;
   if (!cls) return undefined;
-  const ctor = (cls as TsNamespace.ClassLikeDeclaration).members.find(ts.isConstructorDeclaration);
+  const ctor = (cls).members.find(ts.isConstructorDeclaration);
   if (!ctor) return undefined;
   // `constructor(private readonly url: string)`
-  const property = ctor.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === field && ts.getCombinedModifierFlags(p) !== 0);
+  const property = ctor.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === field && ts.getCombinedModifierFlags(p) !== ts.ModifierFlags.None);
   if (property) return { param: property, fn: ctor };
   // `constructor(url: string) { this.url = url; }`
   let assigned: ParameterRef | undefined;

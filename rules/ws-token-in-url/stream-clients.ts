@@ -5,7 +5,6 @@ import { type TS } from '../../src/syntax/values.js';
 import { listedNodes } from '../../src/syntax/node-list.js';
 import { unwrapAwaited } from '../../src/syntax/unwrap.js';
 
-type Node = TsNamespace.Node;
 export type Creation = TsNamespace.NewExpression | TsNamespace.CallExpression;
 export type ClientKind = 'eventsource' | 'fetch-event-source' | 'sockjs' | 'graphql-ws' | 'stomp' | 'use-websocket';
 
@@ -15,8 +14,8 @@ interface Spec {
   names: ReadonlySet<string>;
   /** required import source, for names too generic to trust alone (`createClient`, `Client`) */
   modules?: ReadonlySet<string>;
-  /** where the URL is: the first argument, or this property of a first-argument object */
-  url: 'first' | string;
+  /** where the URL is: `'first'`, the first argument; or the name of a property of a first-argument object */
+  url: string;
   /** an option (in the second argument) whose keys become query parameters */
   query?: string;
 }

@@ -1,7 +1,7 @@
 // Terminal report: the pick and why, the runner-up, the ranking with every reason, the checklist
 // and the starter. Pure: colour is a parameter, decided by the caller (TTY, NO_COLOR, --no-color).
 import { Chalk } from 'chalk';
-import type { Ranked, Recommendation } from './engine.js';
+import type { Recommendation } from './engine.js';
 import { effectSymbol } from './symbols.js';
 import { transportLabel } from './transports.js';
 
@@ -13,7 +13,7 @@ export function reportText(rec: Recommendation, opts: { color: boolean }): strin
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const rule = (id: string) => c.cyan(id.padEnd(4));
   const out: string[] = [];
-  const pick = rec.ranking[0] as Ranked;
+  const pick = rec.ranking[0];
   out.push(`${c.bold('Recommendation:')} ${c.green.bold(transportLabel(rec.recommendation))}`);
   out.push(`Decided by ${c.cyan(rec.decidedBy)}: ${pick.reasons.find((r) => r.rule === rec.decidedBy)?.text ?? ''}`);
   const runnerUp = rec.runnerUp ? `${transportLabel(rec.runnerUp.transport)}, ${rec.runnerUp.when}` : 'none: every other transport is ruled out.';

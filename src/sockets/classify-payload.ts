@@ -2,7 +2,7 @@
 // Syntax first: literals, JSON text, templates, objects with a discriminant, arrays, consts, enums.
 // A payload that comes from a parameter is returned as such, for the caller to expand at call sites.
 import type { ParameterDeclaration } from 'ts-morph';
-import { Node, SyntaxKind, tsc } from '../syntax/morph.js';
+import { Node, SyntaxKind, tsc, VariableDeclarationKind } from '../syntax/morph.js';
 import type { SendKind } from '../model.js';
 import type { ProjectIndex } from '../syntax/project-index.js';
 import { resolveIdentifier } from '../syntax/references.js';
@@ -61,14 +61,14 @@ export function classifyText(text: string, ctx: ClassifyContext): Classified[] {
 function classifyJson(value: unknown, ctx: ClassifyContext): Classified {
   if (typeof value === 'string') return classifyText(value, ctx)[0];
   if (Array.isArray(value)) {
-    const head = value[0];
+    const head: unknown = value[0];
     if (typeof head === 'string') return verb(head, ctx);
     return typeof head === 'number' ? { kind: 'unknown', label: `numeric opcode ${head}` } : { kind: 'data', label: 'array' };
   }
   if (value && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
     for (const key of DISCRIMINANTS) {
-      if (typeof obj[key] === 'string') return verb(obj[key] as string, ctx);
+      if (typeof obj[key] === 'string') return verb(obj[key], ctx);
       if (typeof obj[key] === 'number') return { kind: 'unknown', label: `numeric ${key} ${obj[key]}` };
     }
     const first = Object.keys(obj)[0];
@@ -110,7 +110,7 @@ export function constValue(e: Node, ctx: ClassifyContext, depth: number): Node |
   if (depth > 6) return undefined;
   if (Node.isIdentifier(e)) {
     const decl = ctx.index.definitionOf(e);
-    if (decl && Node.isVariableDeclaration(decl) && decl.getVariableStatement()?.getDeclarationKind() === 'const') return decl.getInitializer();
+    if (decl && Node.isVariableDeclaration(decl) && decl.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const) return decl.getInitializer();
     return undefined;
   }
   if (Node.isPropertyAccessExpression(e)) {

@@ -11,9 +11,9 @@ function literalVerbs(type: Type, ctx: ClassifyContext): Classified[] | undefine
   const members = type.isUnion() ? type.getUnionTypes() : [type];
   const out: Classified[] = [];
   for (const m of members) {
-    if (m.isStringLiteral()) out.push(verb(String(m.getLiteralValue()), ctx));
+    if (m.isStringLiteral()) out.push(verb(m.getLiteralValue() as string, ctx));
     else if (m.isEnumLiteral()) out.push(verb(m.getSymbol()?.getName() ?? m.getText(), ctx));
-    else if (m.isNumberLiteral()) out.push({ kind: 'unknown', label: `numeric ${m.getLiteralValue()}` });
+    else if (m.isNumberLiteral()) out.push({ kind: 'unknown', label: `numeric ${m.getLiteralValue() as number}` });
     else if (m.isBooleanLiteral() || m.isUndefined() || m.isNull()) continue;
     else return undefined;
   }

@@ -343,7 +343,7 @@ function parameterOf(decl: Declaration): Node | undefined {
   if (Node.isParameterDeclaration(decl)) return decl;
   if (Node.isBindingElement(decl)) {
     const param = decl.getParent()?.getParent();
-    if (param && Node.isParameterDeclaration(param) && Node.isObjectBindingPattern(decl.getParent()!)) return param;
+    if (param && Node.isParameterDeclaration(param) && Node.isObjectBindingPattern(decl.getParent())) return param;
   }
   return undefined;
 }

@@ -24,7 +24,7 @@ function exportListOf(sf: Node & { getStatements(): Node[] }): Map<string, strin
   let map = exportLists.get(sf);
   if (map) return map;
   map = new Map();
-  const add = (local: string, exported: string) => map!.set(local, [...(map!.get(local) ?? []), exported]);
+  const add = (local: string, exported: string) => map.set(local, [...(map.get(local) ?? []), exported]);
   for (const st of sf.getStatements()) {
     if (Node.isExportDeclaration(st) && !(st.compilerNode as { moduleSpecifier?: unknown }).moduleSpecifier) {
       for (const spec of st.getNamedExports()) add(spec.getNameNode().getText(), (spec.getAliasNode() ?? spec.getNameNode()).getText());

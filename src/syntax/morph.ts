@@ -16,6 +16,8 @@ export const ScriptKind = tsMorph.ScriptKind;
 export type ScriptKind = TsMorph.ScriptKind;
 export const ScriptTarget = tsMorph.ScriptTarget;
 export type ScriptTarget = TsMorph.ScriptTarget;
+export const VariableDeclarationKind = tsMorph.VariableDeclarationKind;
+export type VariableDeclarationKind = TsMorph.VariableDeclarationKind;
 /** the TypeScript compiler ts-morph bundles; its types are `import type { ts } from 'ts-morph'` */
 export const tsc = tsMorph.ts;
 

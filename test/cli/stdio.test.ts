@@ -28,7 +28,7 @@ describe('exitWhenFlushed', () => {
     expect(exits).toBe(1);
   });
 
-  it('does not wait for a stream already destroyed or ended (a closed pipe)', async () => {
+  it('does not wait for a stream already destroyed or ended (a closed pipe)', () => {
     const closed = new PassThrough();
     closed.destroy();
     const ended = new PassThrough();

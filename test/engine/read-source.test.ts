@@ -23,33 +23,33 @@ function position(text: string, token: string): { line: number; column: number }
 }
 
 describe('readSource', () => {
-  it('returns the text unchanged, CRLF included', async () => {
+  it('returns the text unchanged, CRLF included', () => {
     const text = "const a = 1;\r\nconst b = 'é';\r\n";
     expect(readSourceSync(file('crlf.ts', text), 1024)).toEqual({ text });
   });
 
-  it('strips a UTF-8 BOM', async () => {
+  it('strips a UTF-8 BOM', () => {
     expect(readSourceSync(file('bom.ts', Buffer.from('\uFEFFexport {};\n', 'utf8')), 1024)).toEqual({ text: 'export {};\n' });
   });
 
-  it('skips a file with a NUL byte as binary', async () => {
+  it('skips a file with a NUL byte as binary', () => {
     const res = readSourceSync(file('bin.js', Buffer.from([0x63, 0x6f, 0x00, 0x6e, 0x73, 0x74])), 1024);
     expect(res).toEqual({ skip: 'skipped', reason: 'binary file' });
   });
 
-  it('skips a file that is not valid UTF-8', async () => {
+  it('skips a file that is not valid UTF-8', () => {
     const res = readSourceSync(file('latin1.js', Buffer.from('const s = "caf\xe9";\n', 'latin1')), 1024);
     expect(res).toEqual({ skip: 'skipped', reason: 'not valid UTF-8' });
   });
 
-  it('skips a file above the size limit without reading it', async () => {
+  it('skips a file above the size limit without reading it', () => {
     const abs = file('big.js', 'x'.repeat(3 * 1024 * 1024));
     expect(readSourceSync(abs, 2 * 1024 * 1024)).toEqual({ skip: 'skipped', reason: 'larger than 2 MB (--max-file-size)' });
     expect(readSourceSync(abs, 3 * 1024 * 1024)).toHaveProperty('text');
     expect(readSourceSync(file('small.js', 'x'.repeat(200)), 100)).toEqual({ skip: 'skipped', reason: 'larger than 100 bytes (--max-file-size)' });
   });
 
-  it('reports a file it cannot open as a read error', async () => {
+  it('reports a file it cannot open as a read error', () => {
     expect(readSourceSync(join(dir, 'missing.ts'), 1024)).toEqual({ skip: 'read-error', reason: 'cannot read (ENOENT)' });
     expect(readSourceSync(dir, 1024)).toMatchObject({ skip: 'read-error' });
   });

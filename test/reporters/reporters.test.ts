@@ -3,7 +3,6 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model.js';
 import { formatJson } from '../../src/reporters/json.js';
@@ -48,6 +47,8 @@ function makeReport(): Report {
           { label: 'ping', kind: 'control', file: 'src/b.ts', line: 14, column: 5 },
           { file: 'src/b.ts', line: 12, column: 5, kind: 'control', label: 'subscribe' },
         ],
+        reconnects: 'no',
+        receivesBinary: false,
         listens: true,
         constructorText: 'WebSocket',
         confidence: 'certain',
@@ -58,7 +59,7 @@ function makeReport(): Report {
         file: 'src/b.ts',
       },
       { file: 'src/b.ts', line: 40, column: 3, api: 'ws', verdict: 'bidirectional', confidence: 'certain', constructorText: 'WebSocket', listens: true, receivesBinary: false, reconnects: 'no', sends: [{ file: 'src/b.ts', line: 41, column: 3, kind: 'data', label: 'placeOrder' }] },
-      { file: 'src/a dir/a.ts', line: 3, column: 12, api: 'ws', verdict: 'receive-only', confidence: 'likely', constructorText: 'WebSocket', listens: true, sends: [] },
+      { file: 'src/a dir/a.ts', line: 3, column: 12, api: 'ws', verdict: 'receive-only', confidence: 'likely', constructorText: 'WebSocket', listens: true, receivesBinary: false, reconnects: 'unknown', sends: [] },
     ],
     notes: [
       { file: 'vendor/x.min.js', kind: 'skipped', message: 'looks minified' },
@@ -105,7 +106,7 @@ describe('json reporter', () => {
   it('uses the documented key order at every level', () => {
     expect(Object.keys(parsed)).toEqual(['version', 'findings', 'suppressed', 'sockets', 'notes', 'rules', 'stats']);
     expect(Object.keys(parsed.findings[2])).toEqual(['ruleId', 'severity', 'file', 'line', 'column', 'message', 'related']);
-    expect(Object.keys(parsed.sockets[1])).toEqual(['file', 'line', 'column', 'api', 'verdict', 'confidence', 'constructorText', 'listens', 'sends']);
+    expect(Object.keys(parsed.sockets[1])).toEqual(['file', 'line', 'column', 'api', 'verdict', 'confidence', 'constructorText', 'listens', 'receivesBinary', 'reconnects', 'sends']);
     expect(Object.keys(parsed.sockets[2])).toEqual(['file', 'line', 'column', 'api', 'verdict', 'confidence', 'constructorText', 'listens', 'receivesBinary', 'reconnects', 'sends']);
     expect(Object.keys(parsed.sockets[1].sends[0])).toEqual(['file', 'line', 'column', 'kind', 'label']);
     expect(Object.keys(parsed.notes[0])).toEqual(['file', 'kind', 'message']);

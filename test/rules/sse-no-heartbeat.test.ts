@@ -9,7 +9,7 @@ const findings = (src: Record<string, string> | string, options: Record<string, 
 /** The heartbeat verdict of each SSE handler the snippet holds: a clean result must come from a handler that was found. */
 function verdicts(src: string): string[] {
   const ctx = fileRuleContext(sseNoHeartbeat, { 'src/a.ts': src });
-  const T = ctx.morph!.ts;
+  const T = ctx.morph.ts;
   return ctx.files.flatMap((f) => findSseHandlers(T, f).map((h) => heartbeatOf(T, h, { maxIntervalMs: 55_000 }).verdict));
 }
 

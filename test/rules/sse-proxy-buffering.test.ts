@@ -7,7 +7,7 @@ const findings = (src: Record<string, string> | string) => ruleFindings(sseProxy
 
 function handlerCount(src: string): number {
   const ctx = fileRuleContext(sseProxyBuffering, { 'src/a.ts': src });
-  return ctx.files.flatMap((f) => findSseHandlers(ctx.morph!.ts, f)).length;
+  return ctx.files.flatMap((f) => findSseHandlers(ctx.morph.ts, f)).length;
 }
 
 describe('sse-proxy-buffering', () => {

@@ -149,7 +149,7 @@ describe('ws-token-in-url', () => {
       ['an unresolvable URL', `export const open = (url: string) => new WebSocket(url);`],
       ['an HTTP fetch with a token (not a socket or stream)', `fetch(\`/api/x?token=\${t}\`); const ws = new WebSocket('wss://x');`],
       ['a name removed with ignoreParams', `const ws = new WebSocket(\`wss://meet.example.com?session=\${meetingId}\`);`, { ignoreParams: ['session'] }],
-    ])('%s', (_name, src, options = {}) => {
+    ])('%s', (_name, src, options: Record<string, unknown> = {}) => {
       expect(findings(src, options)).toEqual([]);
     });
   });
