@@ -239,7 +239,7 @@ async function benchTree(tree) {
   if (BASE_BIN) {
     job('scanBase', `rt-advisor scan (${BASE_BIN})`, { cmd: process.execPath, args: [BASE_BIN, ...scanArgs.slice(1)], cwd: REPO, okCodes: [0], stdoutFile: reportFile + '.base' });
   }
-  // the very first scan on a machine: no compiled code of ts-morph cached yet (src/scan/compile-cache.ts)
+  // the very first scan on a machine: no compiled code of ts-morph cached yet (src/engine/compile-cache.ts)
   let fresh = 0;
   const freshCache = () => ({ RT_ADVISOR_COMPILE_CACHE: join(WORK, 'compile-cache', `${tree.name}-${process.pid}-${fresh++}`) });
   job('scanFirst', 'rt-advisor scan, empty compile cache', { cmd: process.execPath, args: scanArgs, cwd: REPO, okCodes: [0], env: freshCache });

@@ -1,5 +1,5 @@
 import { pollingCouldStream } from './polling-could-stream.js';
-import type { RuleModule } from './rule.js';
+import type { RuleModule } from '../src/rule-api.js';
 import { sseNoHeartbeat } from './sse-no-heartbeat.js';
 import { sseProxyBuffering } from './sse-proxy-buffering.js';
 import { wsNoReconnect } from './ws-no-reconnect.js';

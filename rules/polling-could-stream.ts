@@ -1,9 +1,9 @@
 // polling-could-stream: a client that re-fetches the same endpoint on a short, fixed timer asks the
 // server "anything new?" over and over; Server-Sent Events let the server say so when it happens.
-import type { Finding } from '../src/model.js';
-import { docsPath, type RuleModule } from './rule.js';
-import { pollAt, type Poll } from './support/poll-shapes.js';
-import { listedNodes, position, type TS } from './support/syntax.js';
+import { defineRule, docsPath, type Problem, type RuleModule } from '../src/rule-api.js';
+import { pollAt, type Poll } from './polling-could-stream/poll-shapes.js';
+import { position, type TS } from '../src/syntax/values.js';
+import { listedNodes } from '../src/syntax/node-list.js';
 
 const id = 'polling-could-stream';
 const DEFAULT_MAX_INTERVAL_MS = 10_000;
@@ -57,11 +57,11 @@ function messageFor(ts: TS, p: Poll): string {
   );
 }
 
-export const pollingCouldStream: RuleModule = {
+export const pollingCouldStream = defineRule<{ maxIntervalMs: number }>({
   meta,
   // a timer and an HTTP client (or a query library's interval option) in the same file…
   fileHint: bothIn(TIMER, HTTP_CLIENT),
-  // …and outside comments, as the names a read is made with (support/http-calls.ts)
+  // …and outside comments, as the names a read is made with (polling-could-stream/http-calls.ts)
   codeHint: bothIn(TIMER, HTTP_READ),
   defaultOptions: { maxIntervalMs: DEFAULT_MAX_INTERVAL_MS },
   optionsSchema: {
@@ -76,23 +76,14 @@ export const pollingCouldStream: RuleModule = {
     },
     additionalProperties: false,
   },
-  check({ files, morph, options }) {
-    if (!morph) return [];
-    const ts = morph.ts;
-    const max = typeof options.maxIntervalMs === 'number' && options.maxIntervalMs > 0 ? options.maxIntervalMs : DEFAULT_MAX_INTERVAL_MS;
-    const findings: Finding[] = [];
-    for (const file of files) {
-      try {
-        for (const n of listedNodes(ts, file.sourceFile.compilerNode)) {
-          const poll = pollAt(ts, n, file.text, max);
-          if (!poll) continue;
-          const related = poll.read ? [{ file: file.relPath, ...position(ts, poll.read.call), message: 'the repeated request' }] : [];
-          findings.push({ ruleId: id, severity: meta.defaultSeverity, file: file.relPath, ...position(ts, poll.at), message: messageFor(ts, poll), related });
-        }
-      } catch {
-        // one odd tree must not stop the rule
-      }
+  checkFile(file, { ts, options }) {
+    const problems: Problem[] = [];
+    for (const n of listedNodes(ts, file.sourceFile.compilerNode)) {
+      const poll = pollAt(ts, n, file.text, options.maxIntervalMs);
+      if (!poll) continue;
+      const related = poll.read ? [{ file: file.relPath, ...position(ts, poll.read.call), message: 'the repeated request' }] : [];
+      problems.push({ file: file.relPath, ...position(ts, poll.at), message: messageFor(ts, poll), related });
     }
-    return findings;
+    return problems;
   },
-};
+});

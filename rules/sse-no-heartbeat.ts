@@ -1,11 +1,10 @@
 // sse-no-heartbeat: an SSE handler whose stream is written only from event callbacks or once goes
 // silent between events; proxies and load balancers close idle connections after 60–120 s.
 import type { ts } from 'ts-morph';
-import type { Finding } from '../src/model.js';
-import { findSseHandlers, hasParseErrors, SSE_FILE_HINT, type SseHandler } from '../src/scan/find-sse-handlers.js';
-import { heartbeatOf, type Heartbeat } from '../src/scan/sse-heartbeat.js';
-import type { TS } from '../src/scan/raw-scope.js';
-import { docsPath, type RuleModule } from './rule.js';
+import { findSseHandlers, hasParseErrors, SSE_FILE_HINT, type SseHandler } from './support/sse-handlers.js';
+import { heartbeatOf, type Heartbeat } from './sse-no-heartbeat/heartbeat.js';
+import type { TS } from '../src/syntax/scope.js';
+import { defineRule, docsPath, type Problem, type RuleModule } from '../src/rule-api.js';
 
 const id = 'sse-no-heartbeat';
 /** Heroku's router closes a connection idle for 55 s, nginx and AWS ALB at 60 s: a slower timer loses the race. */
@@ -46,11 +45,6 @@ export function messageFor(T: TS, h: SseHandler, beat: Heartbeat, maxIntervalMs:
   );
 }
 
-function maxInterval(options: Readonly<Record<string, unknown>>): number {
-  const v = options.maxIntervalMs;
-  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : DEFAULT_MAX_INTERVAL_MS;
-}
-
 const meta: RuleModule['meta'] = {
   id,
   description: 'Server-Sent Events handlers that never write on a timer: idle streams are cut by proxies after 60–120 s',
@@ -62,7 +56,7 @@ const meta: RuleModule['meta'] = {
   docsPath: docsPath(id),
 };
 
-export const sseNoHeartbeat: RuleModule = {
+export const sseNoHeartbeat = defineRule<{ maxIntervalMs: number }>({
   meta,
   fileHint: SSE_FILE_HINT,
   defaultOptions: { maxIntervalMs: DEFAULT_MAX_INTERVAL_MS },
@@ -77,23 +71,14 @@ export const sseNoHeartbeat: RuleModule = {
     },
     additionalProperties: false,
   },
-  check({ files, morph, options }) {
-    if (!morph || files.length === 0) return [];
-    const T = morph.ts;
-    const maxIntervalMs = maxInterval(options);
-    const findings: Finding[] = [];
-    for (const file of files) {
-      try {
-        if (hasParseErrors(file)) continue;
-        for (const h of findSseHandlers(T, file)) {
-          const beat = heartbeatOf(T, h, { maxIntervalMs });
-          if (beat.verdict !== 'absent') continue;
-          findings.push({ ruleId: id, severity: meta.defaultSeverity, file: file.relPath, line: h.line, column: h.column, message: messageFor(T, h, beat, maxIntervalMs) });
-        }
-      } catch {
-        // one odd file must not cost the rule its other files; a miss is cheaper than a crash
-      }
+  checkFile(file, { ts: T, options: { maxIntervalMs } }) {
+    if (hasParseErrors(file)) return [];
+    const problems: Problem[] = [];
+    for (const h of findSseHandlers(T, file)) {
+      const beat = heartbeatOf(T, h, { maxIntervalMs });
+      if (beat.verdict !== 'absent') continue;
+      problems.push({ file: file.relPath, line: h.line, column: h.column, message: messageFor(T, h, beat, maxIntervalMs) });
     }
-    return findings;
+    return problems;
   },
-};
+});

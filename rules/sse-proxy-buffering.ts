@@ -1,11 +1,10 @@
 // sse-proxy-buffering: an SSE response that sets neither `Cache-Control: no-cache` nor
 // `X-Accel-Buffering: no`; behind nginx (which buffers proxied responses by default) events arrive in bursts.
-import type { Finding } from '../src/model.js';
-import { findSseHandlers, hasParseErrors, SSE_FILE_HINT, strayHeaderWrites, type SseHandler } from '../src/scan/find-sse-handlers.js';
-import type { TS } from '../src/scan/raw-scope.js';
-import type { HeaderSet } from '../src/scan/sse-headers.js';
-import { escapeOf, rootIdentifier } from '../src/scan/sse-sinks.js';
-import { docsPath, type RuleModule } from './rule.js';
+import { findSseHandlers, hasParseErrors, SSE_FILE_HINT, strayHeaderWrites, type SseHandler } from './support/sse-handlers.js';
+import type { TS } from '../src/syntax/scope.js';
+import type { HeaderSet } from './support/sse-headers.js';
+import { escapeOf, rootIdentifier } from './support/sse-sinks.js';
+import { defineRule, docsPath, type Problem, type RuleModule } from '../src/rule-api.js';
 
 const id = 'sse-proxy-buffering';
 /** any of these says the author thought about caches and transforming proxies (compression skips `no-transform`) */
@@ -59,29 +58,21 @@ const meta: RuleModule['meta'] = {
   docsPath: docsPath(id),
 };
 
-export const sseProxyBuffering: RuleModule = {
+export const sseProxyBuffering = defineRule({
   meta,
   fileHint: SSE_FILE_HINT,
-  check({ files, morph }) {
-    if (!morph || files.length === 0) return [];
-    const T = morph.ts;
-    const findings: Finding[] = [];
-    for (const file of files) {
-      try {
-        if (hasParseErrors(file)) continue;
-        const handlers = findSseHandlers(T, file);
-        if (handlers.length === 0) continue;
-        // `app.use((req, res, next) => { res.setHeader('X-Accel-Buffering', 'no'); next(); })` covers every route of the file
-        const stray = strayHeaderWrites(T, file).flatMap((w) => w.headers);
-        for (const h of handlers) {
-          const v = bufferingOf(T, h, stray);
-          if (v.addressed !== false) continue;
-          findings.push({ ruleId: id, severity: meta.defaultSeverity, file: file.relPath, line: h.line, column: h.column, message: messageFor(T, h, v.cacheControl) });
-        }
-      } catch {
-        // one odd file must not cost the rule its other files
-      }
+  checkFile(file, { ts: T }) {
+    if (hasParseErrors(file)) return [];
+    const handlers = findSseHandlers(T, file);
+    if (handlers.length === 0) return [];
+    // `app.use((req, res, next) => { res.setHeader('X-Accel-Buffering', 'no'); next(); })` covers every route of the file
+    const stray = strayHeaderWrites(T, file).flatMap((w) => w.headers);
+    const problems: Problem[] = [];
+    for (const h of handlers) {
+      const v = bufferingOf(T, h, stray);
+      if (v.addressed !== false) continue;
+      problems.push({ file: file.relPath, line: h.line, column: h.column, message: messageFor(T, h, v.cacheControl) });
     }
-    return findings;
+    return problems;
   },
-};
+});

@@ -1,7 +1,7 @@
 // ws-no-reconnect: a plain WebSocket client (browser or `ws`) that nothing re-creates after it closes.
 // Every deploy, proxy idle timeout or network change then ends the stream for good, silently.
-import type { Finding, Socket } from '../src/model.js';
-import { docsPath, type RuleModule } from './rule.js';
+import type { Socket } from '../src/model.js';
+import { defineRule, docsPath, type Problem, type RuleModule } from '../src/rule-api.js';
 
 const id = 'ws-no-reconnect';
 
@@ -32,16 +32,16 @@ const meta: RuleModule['meta'] = {
   docsPath: docsPath(id),
 };
 
-export const wsNoReconnect: RuleModule = {
+export const wsNoReconnect = defineRule({
   meta,
-  check({ sockets }) {
-    const findings: Finding[] = [];
+  checkSockets(sockets) {
+    const problems: Problem[] = [];
     for (const s of sockets) {
       if (s.reconnects !== 'no' || !(s.api in API_NAMES)) continue;
       // a socket nobody reads from is a probe or a one-shot sender, not a stream to keep alive
       if (!s.listens) continue;
-      findings.push({ ruleId: id, severity: meta.defaultSeverity, file: s.file, line: s.line, column: s.column, message: messageFor(s) });
+      problems.push({ file: s.file, line: s.line, column: s.column, message: messageFor(s) });
     }
-    return findings;
+    return problems;
   },
-};
+});

@@ -1,12 +1,12 @@
 // ws-server-control-only: a WebSocket server whose clients can only subscribe, unsubscribe, join,
 // leave or ping (or send nothing at all). Seen from the server side, it is the same one-way stream
 // ws-subscribe-only finds in clients: Server-Sent Events plus a POST for the subscription changes.
-import type { Finding, Location } from '../src/model.js';
-import { isControlVerb } from '../src/scan/vocabulary.js';
-import { docsPath, type ParsedFile, type RuleContext, type RuleModule } from './rule.js';
-import { findServers, type ServerSite } from './ws-server/find-servers.js';
-import { InboundAnalysis, type Inbound } from './ws-server/inbound.js';
-import { moduleBindings, ofKind } from './ws-server/syntax.js';
+import type { Location } from '../src/model.js';
+import { isControlVerb } from '../src/sockets/vocabulary.js';
+import { defineRule, docsPath, type ParsedFile, type Problem, type RuleContext, type RuleModule } from '../src/rule-api.js';
+import { findServers, type ServerSite } from './ws-server-control-only/find-servers.js';
+import { InboundAnalysis, type Inbound } from './ws-server-control-only/inbound.js';
+import { moduleBindings, ofKind } from './ws-server-control-only/bindings.js';
 
 const id = 'ws-server-control-only';
 
@@ -54,9 +54,9 @@ const SOCKET_IO_QUIET = new Set(['connection', 'connect', 'disconnect', 'disconn
  * A socket stored in a map in the connection handler can get its listener elsewhere in the file
  * (`clients.get(id).on('message', …)`): before calling a server push-only, make sure nothing in the file listens.
  */
-function listensElsewhere(m: NonNullable<RuleContext['morph']>, sf: ParsedFile['sourceFile'], api: ServerSite['api']): boolean {
+function listensElsewhere(m: RuleContext['morph'], sf: ParsedFile['sourceFile'], api: ServerSite['api']): boolean {
   if (api === 'ws' && /\bonmessage\b|['"`]message['"`]/.test(sf.getFullText())) return true;
-  return ofKind<import('ts-morph').CallExpression>(m, sf, m.SyntaxKind.CallExpression).some((call) => {
+  return ofKind<import('ts-morph').CallExpression>(sf, m.SyntaxKind.CallExpression).some((call) => {
     const callee = call.getExpression();
     if (!m.Node.isPropertyAccessExpression(callee) || !['on', 'once', 'addListener', 'addEventListener', 'onAny'].includes(callee.getName())) return false;
     const event = call.getArguments()[0];
@@ -65,37 +65,28 @@ function listensElsewhere(m: NonNullable<RuleContext['morph']>, sf: ParsedFile['
   });
 }
 
-export const wsServerControlOnly: RuleModule = {
+export const wsServerControlOnly = defineRule({
   meta,
   fileHint: /WebSocketServer|WebSocket\.Server|socket\.io['"]|new Server\(/,
-  check({ files, morph, extraVerbs = [] }) {
-    if (!morph) return [];
-    const findings: Finding[] = [];
-    for (const file of files) {
-      try {
-        const imports = moduleBindings(morph, file.sourceFile);
-        for (const site of findServers(morph, file.sourceFile)) {
-          if (site.unknown) continue;
-          const inbound = new InboundAnalysis(morph, site.api, imports);
-          for (const fn of site.connections) inbound.socket(fn, 0);
-          inbound.finish();
-          if (inbound.unknown) continue;
-          // a server that reads nothing is a push-only stream, but only if its connections were seen at all
-          const pushesOnly = inbound.readers === 0 && site.connections.length > 0 && !listensElsewhere(morph, file.sourceFile, site.api);
-          const controlOnly = inbound.messages.length > 0 && inbound.messages.every((msg) => isControlVerb(msg.name, extraVerbs));
-          if (!pushesOnly && !controlOnly) continue;
-          findings.push({
-            ruleId: id,
-            severity: meta.defaultSeverity,
-            ...location(file.relPath, site.node),
-            message: messageFor(site, controlOnly ? inbound.messages : []),
-            related: inbound.messages.map((msg) => ({ ...location(file.relPath, msg.node), message: `accepts ${msg.name} (control)` })),
-          });
-        }
-      } catch {
-        // one odd file cannot stop the rule; its servers are simply not judged
-      }
+  checkFile(file, { morph, extraVerbs }) {
+    const problems: Problem[] = [];
+    const imports = moduleBindings(morph, file.sourceFile);
+    for (const site of findServers(morph, file.sourceFile)) {
+      if (site.unknown) continue;
+      const inbound = new InboundAnalysis(morph, site.api, imports);
+      for (const fn of site.connections) inbound.socket(fn, 0);
+      inbound.finish();
+      if (inbound.unknown) continue;
+      // a server that reads nothing is a push-only stream, but only if its connections were seen at all
+      const pushesOnly = inbound.readers === 0 && site.connections.length > 0 && !listensElsewhere(morph, file.sourceFile, site.api);
+      const controlOnly = inbound.messages.length > 0 && inbound.messages.every((msg) => isControlVerb(msg.name, extraVerbs));
+      if (!pushesOnly && !controlOnly) continue;
+      problems.push({
+        ...location(file.relPath, site.node),
+        message: messageFor(site, controlOnly ? inbound.messages : []),
+        related: inbound.messages.map((msg) => ({ ...location(file.relPath, msg.node), message: `accepts ${msg.name} (control)` })),
+      });
     }
-    return findings;
+    return problems;
   },
-};
+});

@@ -1,7 +1,7 @@
 // ws-subscribe-only: a WebSocket whose client only subscribes, pings or says nothing carries a
 // one-way server→client stream; SSE plus a plain POST does that with less infrastructure.
-import type { Finding, Send, Socket } from '../src/model.js';
-import { docsPath, type RuleModule } from './rule.js';
+import type { Send, Socket } from '../src/model.js';
+import { defineRule, docsPath, type Problem } from '../src/rule-api.js';
 
 const id = 'ws-subscribe-only';
 
@@ -44,7 +44,7 @@ export function messageFor(socket: Socket): string {
   return `${API_NAMES[socket.api]} \`${call}\`${hedge} ${says}. ${instead}; no proxy upgrade handling, sticky sessions or reconnect code.${bytes}`;
 }
 
-export const wsSubscribeOnly: RuleModule = {
+export const wsSubscribeOnly = defineRule({
   meta: {
     id,
     description: 'WebSocket clients that only subscribe, ping or listen: use Server-Sent Events instead',
@@ -55,15 +55,13 @@ export const wsSubscribeOnly: RuleModule = {
       'plain HTTP through every proxy, built-in reconnection with Last-Event-ID, cookie auth that just works.',
     docsPath: docsPath(id),
   },
-  check({ sockets }) {
-    const findings: Finding[] = [];
+  checkSockets(sockets) {
+    const problems: Problem[] = [];
     for (const s of sockets) {
       if (s.verdict !== 'receive-only' && s.verdict !== 'control-only') continue;
       // neither sends nor listens: a connectivity probe, not a stream
       if (s.verdict === 'receive-only' && !s.listens) continue;
-      findings.push({
-        ruleId: id,
-        severity: 'warning',
+      problems.push({
         file: s.file,
         line: s.line,
         column: s.column,
@@ -71,6 +69,6 @@ export const wsSubscribeOnly: RuleModule = {
         related: s.sends.map((send) => ({ file: send.file, line: send.line, column: send.column, message: `sends ${send.label} (${send.kind})` })),
       });
     }
-    return findings;
+    return problems;
   },
-};
+});

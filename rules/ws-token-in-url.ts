@@ -1,12 +1,14 @@
 // ws-token-in-url: a WebSocket or EventSource URL with a credential in its query string. URLs are
 // written to proxy, load-balancer and server access logs (and tracing tools); headers and bodies are not.
 import type { ts as TsNamespace } from 'ts-morph';
-import type { Finding, Socket } from '../src/model.js';
-import { argumentsFor, parameterBehind } from './support/call-sites.js';
-import { credentialParamsIn, credentialSet, looksSecret, normalizeParam } from './support/credential-params.js';
-import { docsPath, type ParsedFile, type RuleModule } from './rule.js';
-import { fixedValue, listedNodes, position, propertyName, unwrap, type TS } from './support/syntax.js';
-import { streamClientsIn, type ClientKind, type ClientSite, type Creation } from './support/stream-clients.js';
+import type { Socket } from '../src/model.js';
+import { argumentsFor, parameterBehind } from './ws-token-in-url/caller-arguments.js';
+import { credentialParamsIn, credentialSet, looksSecret, normalizeParam } from './ws-token-in-url/credential-params.js';
+import { defineRule, docsPath, type ParsedFile, type Problem, type RuleContext, type RuleModule } from '../src/rule-api.js';
+import { fixedValue, position, propertyName, type TS } from '../src/syntax/values.js';
+import { listedNodes } from '../src/syntax/node-list.js';
+import { unwrapAwaited } from '../src/syntax/unwrap.js';
+import { streamClientsIn, type ClientKind, type ClientSite, type Creation } from './ws-token-in-url/stream-clients.js';
 import { urlShape } from './support/url-shape.js';
 
 const id = 'ws-token-in-url';
@@ -46,12 +48,28 @@ const INSTEAD: Record<Kind, string> = {
     'Authenticate the upgrade with a cookie and check its Origin header, or POST for a short-lived single-use ticket and put only that in the URL.',
 };
 
-function stringList(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : [];
-}
-
 /** Each file's `new X(…)` and `f(…)` by start position, built once per file: one walk, however many sockets. */
 const creationsCache = new WeakMap<object, Map<number, Creation[]>>();
+
+/** Each file's line starts as the socket analysis counts lines (ts-morph's getLineAndColumnAtPos: `\n` alone ends one). */
+const lineStartsCache = new WeakMap<object, number[]>();
+
+/**
+ * The offset of a socket record's line and column, counted as the socket analysis counts them. The
+ * compiler's line map also ends a line at a lone `\r` (or U+2028/2029), so on such a file its lookup
+ * would name another place, or assert.
+ */
+function offsetOf(sf: TsNamespace.SourceFile, line: number, column: number): number | undefined {
+  let starts = lineStartsCache.get(sf);
+  if (!starts) {
+    starts = [0];
+    for (let i = sf.text.indexOf('\n'); i >= 0; i = sf.text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStartsCache.set(sf, starts);
+  }
+  const start = starts[line - 1];
+  const end = line < starts.length ? starts[line] - 1 : sf.text.length;
+  return start !== undefined && start + column - 1 <= end ? start + column - 1 : undefined;
+}
 
 /** The node a socket record points at: the `new X(…)` or `io(…)` at its line and column, with its callee text. */
 function creationAt(ts: TS, file: ParsedFile, socket: Socket): Creation | undefined {
@@ -69,20 +87,21 @@ function creationAt(ts: TS, file: ParsedFile, socket: Socket): Creation | undefi
     byStart = map;
     creationsCache.set(sf, byStart);
   }
-  if (socket.line - 1 >= sf.getLineStarts().length) return undefined;
+  const at = offsetOf(sf, socket.line, socket.column);
+  if (at === undefined) return undefined;
   // `new WebSocket(url).addEventListener(…)` starts where the socket does: match the callee
-  const here = byStart.get(ts.getPositionOfLineAndCharacter(sf, socket.line - 1, socket.column - 1)) ?? [];
+  const here = byStart.get(at) ?? [];
   return here.find((c) => c.expression.getText() === socket.constructorText) ?? here[here.length - 1];
 }
 
 /** An options object given inline or through a const. */
 function objectLiteral(ts: TS, expr: Node | undefined): TsNamespace.ObjectLiteralExpression | undefined {
   if (!expr) return undefined;
-  let e = unwrap(ts, expr);
+  let e = unwrapAwaited(ts, expr);
   if (ts.isIdentifier(e)) {
     const init = fixedValue(ts, e, e.text);
     if (!init) return undefined;
-    e = unwrap(ts, init);
+    e = unwrapAwaited(ts, init);
   }
   return ts.isObjectLiteralExpression(e) ? e : undefined;
 }
@@ -128,10 +147,10 @@ function queryLeak({ ts, names }: Scope, options: TsNamespace.ObjectLiteralExpre
     const hits = obj.properties.flatMap((p) => {
       const key = (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyName(ts, p.name);
       if (!key || !names.has(normalizeParam(key))) return [];
-      const v = ts.isPropertyAssignment(p) ? unwrap(ts, p.initializer) : undefined;
+      const v = ts.isPropertyAssignment(p) ? unwrapAwaited(ts, p.initializer) : undefined;
       const literal = v && (ts.isStringLiteral(v) || ts.isNoSubstitutionTemplateLiteral(v) || ts.isNumericLiteral(v)) ? v.text : undefined;
       const isFlag = v && (v.kind === ts.SyntaxKind.TrueKeyword || v.kind === ts.SyntaxKind.FalseKeyword);
-      return isFlag || (literal !== undefined && !looksSecret(literal)) ? [] : [{ key, node: p as Node }];
+      return isFlag || (literal !== undefined && !looksSecret(literal)) ? [] : [{ key, node: p }];
     });
     return hits.length ? { params: hits.map((h) => h.key), at: hits[0].node, via: 'query' } : undefined;
   }
@@ -192,7 +211,20 @@ const meta: RuleModule['meta'] = {
   docsPath: docsPath(id),
 };
 
-export const wsTokenInUrl: RuleModule = {
+type Options = { params: string[]; ignoreParams: string[] };
+
+/** The credential leaks of one client creation, as problems (at the caller's argument when the URL came from there). */
+function problemsAt(ctx: RuleContext<Options>, file: ParsedFile, node: Creation, kind: Kind, spec?: ClientSite['spec']): Problem[] {
+  const { ts } = ctx;
+  const scope: Scope = { ts, names: credentialSet(ctx.options.params, ctx.options.ignoreParams), files: ctx.files };
+  return leaksOf(scope, node, kind, spec).map((leak) => {
+    const where = leak.caller?.file ?? file;
+    const related = leak.caller ? [{ file: file.relPath, ...position(ts, node), message: `the ${WHAT[kind]} it opens` }] : undefined;
+    return { file: where.relPath, ...position(ts, leak.at), message: message(ts, kind, node, leak, file), ...(related && { related }) };
+  });
+}
+
+export const wsTokenInUrl = defineRule<Options>({
   meta,
   fileHint: /WebSocket|EventSource|SockJS|graphql-ws|@stomp\/stompjs|socket\.io|wss?:\/\/|['"](?:ws|isomorphic-ws|partysocket|reconnecting-websocket)['"]|wsImpl/,
   defaultOptions: { params: [], ignoreParams: [] },
@@ -214,43 +246,19 @@ export const wsTokenInUrl: RuleModule = {
     },
     additionalProperties: false,
   },
-  check({ sockets, files, morph, options }) {
-    if (!morph || files.length === 0) return [];
-    const ts = morph.ts;
-    const names = credentialSet(stringList(options.params), stringList(options.ignoreParams));
-    const byPath = new Map(files.map((f) => [f.relPath, f]));
-    const findings: Finding[] = [];
-    const scope: Scope = { ts, names, files };
-    const seen = new Set<string>();
-    const report = (file: ParsedFile, node: Creation, kind: Kind, spec?: ClientSite['spec']) => {
-      for (const leak of leaksOf(scope, node, kind, spec)) {
-        const where = leak.caller?.file ?? file;
-        const at = position(ts, leak.at);
-        const key = `${where.relPath}:${at.line}:${at.column}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const related = leak.caller ? [{ file: file.relPath, ...position(ts, node), message: `the ${WHAT[kind]} it opens` }] : undefined;
-        findings.push({ ruleId: id, severity: meta.defaultSeverity, file: where.relPath, ...at, message: message(ts, kind, node, leak, file), ...(related && { related }) });
-      }
-    };
+  // two sockets can take their URL from one caller's argument: one leak, reported once
+  oncePerLocation: true,
+  checkSockets(sockets, ctx) {
+    const problems: Problem[] = [];
     for (const s of sockets) {
-      const file = byPath.get(s.file);
-      if (!file) continue;
-      try {
-        const node = creationAt(ts, file, s);
-        if (node) report(file, node, s.api);
-      } catch {
-        // one odd tree must not stop the rule
-      }
+      const file = ctx.files.find((f) => f.relPath === s.file);
+      const node = file && creationAt(ctx.ts, file, s);
+      if (file && node) problems.push(...problemsAt(ctx, file, node, s.api));
     }
-    for (const file of files) {
-      if (!CLIENT_HINT.test(file.text)) continue;
-      try {
-        for (const site of streamClientsIn(ts, file.sourceFile.compilerNode)) report(file, site.node, site.kind, site.spec);
-      } catch {
-        // as above
-      }
-    }
-    return findings;
+    return problems;
   },
-};
+  checkFile(file, ctx) {
+    if (!CLIENT_HINT.test(file.text)) return [];
+    return streamClientsIn(ctx.ts, file.sourceFile.compilerNode).flatMap((site) => problemsAt(ctx, file, site.node, site.kind, site.spec));
+  },
+});

@@ -12,7 +12,7 @@ const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 await build({
   // bin/ imports main and stdio; helper-thread.ts starts ./helper-worker.js beside its own chunk
-  entryPoints: ['main', 'stdio'].map((n) => join(root, 'dist', 'src', 'cli', `${n}.js`)).concat(join(root, 'dist', 'src', 'scan', 'helper-worker.js')),
+  entryPoints: ['main', 'stdio'].map((n) => join(root, 'dist', 'src', 'cli', `${n}.js`)).concat(join(root, 'dist', 'src', 'engine', 'helper-worker.js')),
   outdir,
   entryNames: '[name]',
   bundle: true,

@@ -7,7 +7,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SEVERITY_RANK, type Report, type Severity } from '../src/model.js';
-import { KNOWN_RULES } from '../src/config/known-rules.js';
+import { RULES } from '../rules/index.js';
+import { knownRules } from '../src/config/known-rules.js';
+
+const KNOWN_RULES = knownRules(RULES);
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(REPO, 'fixtures');

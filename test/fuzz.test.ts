@@ -96,7 +96,10 @@ describe('fuzz', () => {
             failed = true;
             failures.push(`${where}: a shuffled readdir order changed the report`);
           }
-          if (sampled < VALIDATE_MAX) writeFileSync(join(sampleDir, `case-${i}.sarif`), first.sarif), sampled++;
+          if (sampled < VALIDATE_MAX) {
+            writeFileSync(join(sampleDir, `case-${i}.sarif`), first.sarif);
+            sampled++;
+          }
         }
       } catch (err) {
         failed = true;

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderFlagsMarkdown } from '../src/cli/scan-flags.js';
-import { KNOWN_RULES } from '../src/config/known-rules.js';
+import { RULES } from '../rules/index.js';
+import { knownRules } from '../src/config/known-rules.js';
+
+const KNOWN_RULES = knownRules(RULES);
 
 const readme = readFileSync('README.md', 'utf8');
 

@@ -2,7 +2,10 @@
 // `wss://x/?token=${t}` → `wss://x/?token=␀`; `new URL(base)` with `url.searchParams.set('token', t)`
 // → `␀?token=␀`; `new URLSearchParams({ token })` → `token=␀`. Enough to read the query keys.
 import type { ts as TsNamespace } from 'ts-morph';
-import { assignmentsIn, constantString, fixedValue, MAX_DEPTH, propertyName, resolveName, unwrap, walk, type TS } from './syntax.js';
+import { assignmentsIn, constantString, fixedValue, MAX_DEPTH, propertyName, type TS } from '../../src/syntax/values.js';
+import { resolveName } from '../../src/syntax/scope.js';
+import { unwrapAwaited } from '../../src/syntax/unwrap.js';
+import { walk } from '../../src/syntax/walk.js';
 
 type Node = TsNamespace.Node;
 
@@ -41,7 +44,7 @@ export function urlShape(ts: TS, expr: Node): Shape {
 
 function shapeOf(ts: TS, expr: Node, depth: number, w: Walk): string {
   if (depth > MAX_DEPTH || --w.budget < 0) return HOLE;
-  const e = unwrap(ts, expr);
+  const e = unwrapAwaited(ts, expr);
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
   if (ts.isTemplateExpression(e)) {
     let out = e.head.text;
@@ -79,7 +82,7 @@ function fieldShape(ts: TS, e: TsNamespace.PropertyAccessExpression, depth: numb
   while (cls && !ts.isClassDeclaration(cls) && !ts.isClassExpression(cls)) cls = cls.parent;
   if (!cls) return HOLE;
   const name = e.name.text;
-  const member = (cls as TsNamespace.ClassLikeDeclaration).members.find(
+  const member = (cls).members.find(
     (m): m is TsNamespace.PropertyDeclaration => ts.isPropertyDeclaration(m) && !!m.name && propertyName(ts, m.name) === name,
   );
   const key: Node = member ?? cls;
@@ -104,9 +107,9 @@ function fetchedHere(ts: TS, init: Node | undefined, depth = 0): boolean {
   if (!init || depth > 2) return false;
   if (FETCH_CALL.test(init.getText())) return true;
   // `await res.json()`, `res.data.token`: follow `res`
-  let e = unwrap(ts, init);
+  let e = unwrapAwaited(ts, init);
   for (let i = 0; i < 8 && (ts.isPropertyAccessExpression(e) || (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression))); i++) {
-    e = unwrap(ts, ts.isCallExpression(e) ? (e.expression as TsNamespace.PropertyAccessExpression).expression : e.expression);
+    e = unwrapAwaited(ts, ts.isCallExpression(e) ? (e.expression as TsNamespace.PropertyAccessExpression).expression : e.expression);
   }
   return ts.isIdentifier(e) ? fetchedHere(ts, fixedValue(ts, e, e.text), depth + 1) : false;
 }
@@ -125,7 +128,7 @@ function identifierShape(ts: TS, id: TsNamespace.Identifier, depth: number, w: W
 }
 
 function variableShape(ts: TS, id: TsNamespace.Identifier, initializer: Node, scope: Node, constant: boolean, depth: number, w: Walk): string {
-  const init = unwrap(ts, initializer);
+  const init = unwrapAwaited(ts, initializer);
   const isObject = ts.isNewExpression(init) && ts.isIdentifier(init.expression) && ['URL', 'URLSearchParams'].includes(init.expression.text);
   if (isObject) {
     // a URL or URLSearchParams object: its mutations in scope add keys
@@ -140,7 +143,7 @@ function variableShape(ts: TS, id: TsNamespace.Identifier, initializer: Node, sc
   // a `let` grown with `url += '?token=' + t` or reassigned: any of its values can reach the URL
   let out = shapeOf(ts, init, depth + 1, w);
   for (const n of assignmentsIn(ts, scope).get(id.text) ?? []) {
-    if (!ts.isBinaryExpression(n) || !ts.isIdentifier(unwrap(ts, n.left))) continue;
+    if (!ts.isBinaryExpression(n) || !ts.isIdentifier(unwrapAwaited(ts, n.left))) continue;
     if (n.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) out += shapeOf(ts, n.right, depth + 1, w);
     else if (n.operatorToken.kind === ts.SyntaxKind.EqualsToken) out += HOLE + shapeOf(ts, n.right, depth + 1, w);
   }
@@ -178,10 +181,10 @@ function mutations(ts: TS, scope: Node, name: string, isUrl: boolean): Mutation[
 /** `new URLSearchParams({ token })`, `new URLSearchParams([['token', t]])`, `new URLSearchParams('a=1')`. */
 function paramsShape(ts: TS, e: TsNamespace.NewExpression, depth: number, w: Walk): string {
   const added = w.added;
-  const arg = e.arguments?.[0] && unwrap(ts, e.arguments[0]);
+  const arg = e.arguments?.[0] && unwrapAwaited(ts, e.arguments[0]);
   if (!arg) return '';
   const obj = ts.isIdentifier(arg) ? fixedValue(ts, arg, arg.text) : arg;
-  const literal = obj && unwrap(ts, obj);
+  const literal = obj && unwrapAwaited(ts, obj);
   if (literal && ts.isObjectLiteralExpression(literal)) {
     const parts: string[] = [];
     for (const p of literal.properties) {
@@ -198,7 +201,7 @@ function paramsShape(ts: TS, e: TsNamespace.NewExpression, depth: number, w: Wal
   if (literal && ts.isArrayLiteralExpression(literal)) {
     return literal.elements
       .map((el) => {
-        const pair = unwrap(ts, el);
+        const pair = unwrapAwaited(ts, el);
         const key = ts.isArrayLiteralExpression(pair) && pair.elements[0] ? constantString(ts, pair.elements[0]) : undefined;
         if (key === undefined) return HOLE;
         added.push({ key, node: pair });

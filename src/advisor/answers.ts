@@ -1,6 +1,6 @@
 // Checking answers (from flags, a file or the prompts) against ANSWER_SPECS, and completing them:
 // defaults for what may be left out, and the R0 sanity warnings.
-import { closest } from '../config/suggest.js';
+import { closest } from '../suggest.js';
 import {
   ANSWER_KEYS, ANSWER_SPECS, DEFAULT_RATIO, OPTIONAL_BOOLEANS, REQUIRED_KEYS,
   type AnswerKey, type Answers, type Direction, type Platform,

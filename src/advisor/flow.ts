@@ -1,7 +1,7 @@
 // Asks, in order, only the questions whose answers are still missing, with a way back to the
 // previous question (create-astro style: the prompt functions and the exit are injected, so tests
 // drive the flow without a TTY).
-import { EXIT } from '../cli/usage-error.js';
+import { EXIT } from '../errors.js';
 import type { AnswerKey, Answers } from './answers.js';
 import { QUESTIONS } from './questions/index.js';
 import { BACK, type PromptApi, type QuestionContext } from './questions/types.js';

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { AnswerError, checkAnswersObject, type Answers } from '../advisor/answers.js';
 import { jsonSyntaxError } from '../advisor/json-syntax.js';
 import { writeReport } from './output.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../errors.js';
 
 /** An answers file is a few hundred bytes; a bigger one is a wrong path (a log, a bundle, /dev/zero). */
 const MAX_ANSWERS_BYTES = 1024 * 1024;

@@ -16,7 +16,7 @@ import { answersFromFlags, equivalentCommand, flagFor, type AskFormat, type AskO
 import { signalExitCode, terminalPrompts, type TerminalPrompts } from './ask-prompts.js';
 import { snippetFolder } from './ask-snippets.js';
 import { colorWanted, writeReport } from './output.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../errors.js';
 
 export interface AskIo {
   /** may we prompt? stdin and stdout are TTYs and CI is not set */

@@ -1,6 +1,6 @@
 // `--max-file-size` values: `2mb`, `500kb`, `1.5m`, or plain bytes. Binary units (1 kb = 1024 bytes),
 // as `du -h` and the "larger than 2 MB" notes count them.
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../errors.js';
 
 const UNIT: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
 const SIZE = /^(\d+(?:\.\d+)?)\s*([kmg]?b?)$/i;

@@ -3,7 +3,7 @@ import { VERSION } from '../version.js';
 import { askFlagSpecs, type AskOptions } from './ask-flags.js';
 import type { RulesOptions } from './rules-command.js';
 import { SCAN_FLAGS, type FlagSpec, type ScanOptions } from './scan-flags.js';
-import { EXIT, UsageError } from './usage-error.js';
+import { EXIT, UsageError } from '../errors.js';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

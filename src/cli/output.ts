@@ -1,7 +1,7 @@
 // Where a report goes and whether it may be coloured; shared by commands that print reports.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../errors.js';
 
 /** Colour only on a TTY, never with NO_COLOR or into a file; FORCE_COLOR wins over the TTY test. */
 export function colorWanted(flag: boolean, toFile: boolean, env: NodeJS.ProcessEnv = process.env, isTTY = Boolean(process.stdout.isTTY)): boolean {

@@ -1,8 +1,10 @@
 // `rt-advisor rules`: every rule with its id, default severity, one-line description and page;
 // with a config file in reach, also the severity it sets (so the command doubles as a config check).
 import path from 'node:path';
-import { KNOWN_RULES } from '../config/known-rules.js';
+import { RULES } from '../../rules/index.js';
+import { knownRules } from '../config/known-rules.js';
 import { loadProjectConfig } from '../config/load-config.js';
+import { optionsOf } from '../engine/apply-config.js';
 
 export interface RulesOptions {
   format: 'text' | 'json';
@@ -10,8 +12,9 @@ export interface RulesOptions {
 }
 
 export function runRules(opts: RulesOptions, cwd = process.cwd(), write = (s: string) => process.stdout.write(s)): number {
-  const config = loadProjectConfig(['.'], cwd, opts.config);
-  const rows = KNOWN_RULES.map((r) => {
+  const known = knownRules(RULES);
+  const config = loadProjectConfig(['.'], cwd, opts.config, known);
+  const rows = known.map((r) => {
     const setting = config?.rules.get(r.meta.id);
     return {
       id: r.meta.id,
@@ -19,7 +22,7 @@ export function runRules(opts: RulesOptions, cwd = process.cwd(), write = (s: st
       severity: setting?.severity ?? r.meta.defaultSeverity,
       description: r.meta.description,
       docsPath: r.meta.docsPath,
-      ...(r.optionsSchema ? { options: setting?.options ?? r.defaultOptions ?? {} } : {}),
+      ...(r.optionsSchema ? { options: optionsOf(r, setting?.options) } : {}),
     };
   }).sort((a, b) => (a.id < b.id ? -1 : 1));
   const configFile = config ? path.relative(cwd, config.file) || config.file : null;

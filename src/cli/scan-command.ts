@@ -1,17 +1,19 @@
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
+import { RULES } from '../../rules/index.js';
+import { knownRules } from '../config/known-rules.js';
 import { loadProjectConfig } from '../config/load-config.js';
 import { SEVERITY_RANK, type Report } from '../model.js';
 import { REPORTERS } from '../reporters/index.js';
-import { DEFAULT_CACHE_DIR } from '../scan/result-cache.js';
-import { scan } from '../scan/scan.js';
-import { timed, timingTable } from '../scan/timing.js';
+import { DEFAULT_CACHE_DIR } from '../engine/result-cache.js';
+import { scan } from '../engine/scan.js';
+import { timed, timingTable } from '../timing.js';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from '../suppress/baseline.js';
 import { parseFileSize } from './file-size.js';
 import { colorWanted, writeReport } from './output.js';
 import type { ScanOptions } from './scan-flags.js';
-import { EXIT, UsageError } from './usage-error.js';
+import { EXIT, UsageError } from '../errors.js';
 
 export function exitCodeFor(report: Report, failOn: ScanOptions['failOn']): number {
   if (report.notes.some((n) => n.kind === 'analyzer-error' || n.kind === 'read-error')) return EXIT.usage;
@@ -32,7 +34,7 @@ function baselineReport(report: Report, baseline: Baseline, cwd: string): void {
 /**
  * V8 settings for one scan, a process that runs a few seconds. Process-wide, so the command sets
  * them, not the library; before ts-morph loads, so its compiled-code cache always sees the same flags.
- * - The analysis parses one group of files at a time and drops it (analyse-files.ts), but V8 lets the
+ * - The analysis parses one group of files at a time and drops it (engine/analyse.ts), but V8 lets the
  *   heap grow up to 4× what survived the last full collection, so dropped trees pile up: the registry
  *   bench tree peaked at ~350 MB with ~60 MB live. Growing by 20% keeps it near 230 MB.
  * - V8 sends a function to its optimizing compiler after a budget of work; by default that compiler
@@ -59,7 +61,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
     throw new UsageError('give --baseline or --write-baseline, not both (--write-baseline rewrites the file from the current findings)');
   }
   // config and baseline problems are reported before any scanning
-  const config = loadProjectConfig(paths, cwd, opts.config);
+  const config = loadProjectConfig(paths, cwd, opts.config, knownRules(RULES));
   let baseline = opts.baseline ? readBaseline(opts.baseline, cwd) : undefined;
   tuneV8ForOneScan();
   const report = await scan(
@@ -73,6 +75,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
       maxFileBytes,
       ...(config && config.ignore.length > 0 ? { exclude: (abs: string) => config.isIgnored(abs) } : {}),
     },
+    RULES,
     {
       extraVerbs: [...(config?.controlVerbs ?? []), ...opts.controlVerb],
       rules: config?.rules,

@@ -3,8 +3,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
-import { UsageError } from '../cli/usage-error.js';
-import { KNOWN_RULES, type KnownRule } from './known-rules.js';
+import { UsageError } from '../errors.js';
+import type { KnownRule } from './known-rules.js';
 import { parseConfig, type ConfigContent } from './parse-config.js';
 
 export type { RuleSetting } from './parse-config.js';
@@ -50,7 +50,7 @@ function toPosix(p: string): string {
   return path.sep === '/' ? p : p.split(path.sep).join('/');
 }
 
-export function readConfig(file: string, cwd: string, known: readonly KnownRule[] = KNOWN_RULES): ProjectConfig {
+export function readConfig(file: string, cwd: string, known: readonly KnownRule[]): ProjectConfig {
   const display = toPosix(path.relative(cwd, file)) || file;
   let text: string;
   try {
@@ -74,15 +74,20 @@ export function readConfig(file: string, cwd: string, known: readonly KnownRule[
 
 /**
  * The configuration a scan uses: `--config <file>`, none with `--no-config` (`false`), or the
- * discovered file. Undefined when there is none.
+ * discovered file, checked against the `known` rules. Undefined when there is none.
  */
-export function loadProjectConfig(paths: readonly string[], cwd: string, flag: string | false | undefined): ProjectConfig | undefined {
+export function loadProjectConfig(
+  paths: readonly string[],
+  cwd: string,
+  flag: string | false | undefined,
+  known: readonly KnownRule[],
+): ProjectConfig | undefined {
   if (flag === false) return undefined;
   if (typeof flag === 'string') {
     const file = path.resolve(cwd, flag);
     if (!existsSync(file)) throw new UsageError(`config file not found: ${flag}`);
-    return readConfig(file, cwd);
+    return readConfig(file, cwd, known);
   }
   const found = findConfigFile(paths, cwd);
-  return found ? readConfig(found, cwd) : undefined;
+  return found ? readConfig(found, cwd, known) : undefined;
 }

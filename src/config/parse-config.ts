@@ -1,15 +1,15 @@
 // The checks on the text of rt-advisor.config.json: every key, severity and option is validated up
 // front, and a mistake is one line naming the file and the key (exit 2), never a rule silently
 // left at its default.
-import { UsageError } from '../cli/usage-error.js';
+import { UsageError } from '../errors.js';
 import { SETTINGS, type Setting } from './config-schema.js';
-import { KNOWN_RULES, type KnownRule } from './known-rules.js';
-import { closest } from './suggest.js';
+import type { KnownRule } from './known-rules.js';
+import { closest } from '../suggest.js';
 import { schemaError } from './validate-options.js';
 
 export interface RuleSetting {
   severity: Setting;
-  /** The rule's defaultOptions merged with the configured ones. */
+  /** The options the file gives (the engine merges them over the rule's defaults). */
   options: Record<string, unknown>;
 }
 
@@ -52,23 +52,23 @@ function parseRuleSetting(key: string, value: unknown, rule: KnownRule, fail: (k
     return fail(at, `${quote(v)} is not a severity: use "off", "info", "warning" or "error"${hint}`);
   };
   if (!Array.isArray(value)) {
-    if (typeof value === 'string' || typeof value === 'number') return { severity: severityOf(value, key), options: { ...rule.defaultOptions } };
+    if (typeof value === 'string' || typeof value === 'number') return { severity: severityOf(value, key), options: {} };
     return fail(key, `must be ${shape}, not ${value === null ? 'null' : typeof value}`);
   }
   if (value.length === 0 || value.length > 2) return fail(key, `must be ${shape}`);
   const severity = severityOf(value[0], `${key}[0]`);
-  if (value.length === 1) return { severity, options: { ...rule.defaultOptions } };
+  if (value.length === 1) return { severity, options: {} };
   if (!rule.optionsSchema) return fail(`${key}[1]`, `${rule.meta.id} takes no options`);
   const error = schemaError(value[1], rule.optionsSchema, `${key}[1]`);
   if (error) {
     const colon = error.indexOf(': ');
     return fail(error.slice(0, colon), error.slice(colon + 2));
   }
-  return { severity, options: { ...rule.defaultOptions, ...(value[1] as Record<string, unknown>) } };
+  return { severity, options: { ...(value[1] as Record<string, unknown>) } };
 }
 
 /** Parses and checks the text of a config file; `display` names the file in errors. */
-export function parseConfig(text: string, display: string, known: readonly KnownRule[] = KNOWN_RULES): ConfigContent {
+export function parseConfig(text: string, display: string, known: readonly KnownRule[]): ConfigContent {
   const fail = (key: string, message: string): never => {
     throw new UsageError(`${display}: ${key}: ${message}`);
   };

@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { FileNote, Finding, Report, RuleMeta, Severity, SuppressedFinding } from '../model.js';
-import type { ReporterOptions } from './index.js';
-import { canonicalReport } from './json.js';
+import type { ReporterOptions } from './types.js';
+import { canonicalReport } from './canonical.js';
 
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const REPO_URL = 'https://github.com/rt-advisor/rt-advisor';

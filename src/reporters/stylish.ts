@@ -3,8 +3,8 @@
 // terminal itself, and the CLI has already decided (--color/--no-color, NO_COLOR, TTY).
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { FileNote, Finding, Report, Severity } from '../model.js';
-import type { ReporterOptions } from './index.js';
-import { canonicalReport } from './json.js';
+import type { ReporterOptions } from './types.js';
+import { canonicalReport } from './canonical.js';
 
 /** Skipped files can be many (every vendored or generated file), so only the first few are named. */
 const MAX_SKIPPED_SHOWN = 5;

@@ -5,7 +5,7 @@
 // file works from any working directory and on any machine.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../cli/usage-error.js';
+import { UsageError } from '../errors.js';
 import type { Finding, SuppressedFinding } from '../model.js';
 
 export const BASELINE_VERSION = 1;
@@ -75,7 +75,7 @@ export function readBaseline(given: string, cwd: string): Baseline {
   const { version, findings } = data as { version?: unknown; findings?: unknown };
   if (version !== BASELINE_VERSION) throw bad(`version must be ${BASELINE_VERSION}`);
   if (!Array.isArray(findings)) throw bad('`findings` must be an array');
-  findings.forEach((e, i) => {
+  (findings as unknown[]).forEach((e, i) => {
     const ok = e && typeof e === 'object' && ['file', 'ruleId', 'fingerprint'].every((k) => typeof (e as Record<string, unknown>)[k] === 'string');
     if (!ok) throw bad(`findings[${i}] needs string file, ruleId and fingerprint`);
   });

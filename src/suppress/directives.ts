@@ -1,7 +1,7 @@
 // Applying inline suppressions (parse-directives.ts reads them): a finding on a directive's target
 // line for a rule it names is suppressed. A directive that suppresses nothing is reported under its
 // own id, so stale ones do not pile up.
-import { closest } from '../config/suggest.js';
+import { closest } from '../suggest.js';
 import type { Finding, RuleMeta, Severity, SuppressedFinding } from '../model.js';
 import type { Directive } from './parse-directives.js';
 

@@ -1,14 +1,14 @@
 import { check } from './rule-context.js';
-import { analyze } from '../../src/scan/analyze.js';
-import { ModuleResolver } from '../../src/scan/resolve-module.js';
+import { analyseSources } from '../../src/engine/analyse-sources.js';
+import { ModuleResolver } from '../../src/syntax/resolve-module.js';
 import type { Finding, Socket } from '../../src/model.js';
-import type { RuleModule } from '../../rules/rule.js';
+import type { RuleModule } from '../../src/rule-api.js';
 
 /** Analyses in-memory files (path → text) as the scanner would, without touching the disk. */
 export function analyzeFiles(files: Record<string, string>, extraVerbs: string[] = []): Socket[] {
   const sources = Object.entries(files).map(([rel, text]) => ({ absPath: `/virtual/${rel}`, relPath: rel, text }));
   const resolver = new ModuleResolver(sources.map((s) => s.absPath));
-  const { sockets, notes } = analyze(sources, resolver, { extraVerbs });
+  const { sockets, notes } = analyseSources(sources, resolver, { extraVerbs });
   const internal = notes.filter((n) => n.kind === 'analyzer-error');
   if (internal.length) throw new Error(internal.map((n) => `${n.file}: ${n.message}`).join('\n'));
   return sockets;
@@ -27,6 +27,6 @@ export function only(files: Record<string, string> | string, extraVerbs: string[
 }
 
 /** Runs one rule over in-memory files as the scanner would: sockets, the files its hint picks, ts-morph. */
-export async function runRule(rule: RuleModule, files: Record<string, string>, extraVerbs: string[] = []): Promise<Finding[]> {
-  return check(rule, files, {}, extraVerbs);
+export function runRule(rule: RuleModule, files: Record<string, string>, extraVerbs: string[] = []): Promise<Finding[]> {
+  return Promise.resolve(check(rule, files, {}, extraVerbs));
 }

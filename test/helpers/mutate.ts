@@ -2,7 +2,7 @@
 // mid-edit, merge debris, stray tokens and bytes, pasted-twice blocks, generated deep nesting.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isSourceFile } from '../../src/scan/discover.js';
+import { isSourceFile } from '../../src/engine/discover.js';
 import { pick, randInt, type Rand } from './prng.js';
 
 export type Tree = Record<string, string | Buffer>;

@@ -13,6 +13,7 @@ function isInt(v: unknown, min: number): boolean {
 export function sarifProblems(text: string): Problem[] {
   const out: Problem[] = [];
   const bad = (path: string, why: string) => out.push({ path, why });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a log of unknown shape, checked here field by field
   let log: any;
   try {
     log = JSON.parse(text);
@@ -25,7 +26,7 @@ export function sarifProblems(text: string): Problem[] {
   const run = log.runs[0];
   const driver = run?.tool?.driver;
   if (typeof driver?.name !== 'string') bad('$.runs[0].tool.driver.name', 'missing');
-  const ruleIds: string[] = Array.isArray(driver?.rules) ? driver.rules.map((r: any) => r?.id) : [];
+  const ruleIds: string[] = Array.isArray(driver?.rules) ? driver.rules.map((r: { id?: unknown } | null) => r?.id) : [];
   if (ruleIds.some((id) => typeof id !== 'string')) bad('$.runs[0].tool.driver.rules', 'rule without id');
   if (!Array.isArray(run.results)) bad('$.runs[0].results', 'not an array');
   for (const [i, r] of (run.results ?? []).entries()) {

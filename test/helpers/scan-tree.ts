@@ -7,8 +7,9 @@ import type { Report } from '../../src/model.js';
 import { formatJson } from '../../src/reporters/json.js';
 import { formatSarif } from '../../src/reporters/sarif.js';
 import { formatStylish } from '../../src/reporters/stylish.js';
-import type { ScanInput } from '../../src/scan/scan-options.js';
-import { scan } from '../../src/scan/scan.js';
+import type { ScanInput } from '../../src/engine/scan-options.js';
+import { scan } from '../../src/engine/scan.js';
+import { RULES } from '../../rules/index.js';
 
 const temps: string[] = [];
 
@@ -33,7 +34,7 @@ export function cleanTrees(): void {
 }
 
 export function scanTree(root: string, over: Partial<ScanInput> = {}): Promise<Report> {
-  return scan({ paths: ['.'], cwd: root, ignore: [], defaultIgnores: true, gitignore: true, ...over });
+  return scan({ paths: ['.'], cwd: root, ignore: [], defaultIgnores: true, gitignore: true, ...over }, RULES);
 }
 
 export interface Printed {

@@ -4,14 +4,14 @@
 // is lost or repeated between polls (LP-2). A web-standard handler: mount it as in sse/server.ts.
 import type { EventLog } from '../shared/event-log.js';
 
-export interface PollOptions {
-  log: EventLog;
+export interface PollOptions<T = unknown> {
+  log: EventLog<T>;
   authorize: (request: Request) => boolean | Promise<boolean>;
   /** 20–25 s in production: Heroku wants a first byte within 30 s, nginx reads time out at 60 s */
   holdMs?: number;
 }
 
-export function createPollHandler(o: PollOptions): (request: Request) => Promise<Response> {
+export function createPollHandler<T>(o: PollOptions<T>): (request: Request) => Promise<Response> {
   return async (request) => {
     if (!(await o.authorize(request))) return new Response('sign in first', { status: 401 });
     const url = new URL(request.url);

@@ -1,6 +1,0 @@
-/** Bad input from the user: printed as one line on stderr, exit code 2, never a stack trace. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
-export const EXIT = { ok: 0, findings: 1, usage: 2, interrupted: 130 } as const;

@@ -1,0 +1,151 @@
+// The scan pipeline: files → text → the few files that can matter → parse once → sockets → findings.
+import { knownRules } from '../config/known-rules.js';
+import type { FileNote, Report } from '../model.js';
+import type { RuleModule } from '../rule-api.js';
+import type { Directive } from '../suppress/parse-directives.js';
+import { VERSION } from '../version.js';
+import type { SourceText } from './read-source.js';
+import { activeRules, finishFindings, type ActiveRule, type RuleSettings } from './apply-config.js';
+import { analyse } from './analyse.js';
+import { discoverFiles } from './discover.js';
+import { HelperThread } from './helper-thread.js';
+import { readOne, readTree, type ReadOptions } from './read-files.js';
+import { ModuleResolver } from '../syntax/resolve-module.js';
+import type { CachedAnalysis } from './result-cache.js';
+import type { ScanInput } from './scan-options.js';
+import { filesThatMatter, type FileSummary } from './select-files.js';
+import { distinctHints, hintOf, HintResults } from './text-hints.js';
+import { timed, timedAsync } from '../timing.js';
+
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** The text of a file selection picked without keeping it (an importer): read again, now. */
+function withText(s: FileSummary, opts: ReadOptions, notes: FileNote[]): SourceText | undefined {
+  if (s.text !== undefined) return { absPath: s.absPath, relPath: s.relPath, text: s.text };
+  const read = readOne(s, opts);
+  if ('kind' in read) {
+    notes.push(read); // changed under us since the first read
+    return undefined;
+  }
+  return read;
+}
+
+export interface ScanRunOptions {
+  extraVerbs?: string[];
+  /** the config's rule settings: severities, options, `off` */
+  rules?: RuleSettings;
+  /** false: disable directives are ignored (`--no-inline-config`) */
+  inlineConfig?: boolean;
+  /** `--cache`: keep and reuse the analysis result in this folder */
+  cacheDir?: string;
+}
+
+/**
+ * Reads the tree and keeps only what the analysis needs: the texts of the files to parse. The other
+ * texts die with this call, so they are garbage before parsing grows the heap.
+ */
+async function select(
+  files: Array<{ absPath: string; relPath: string }>,
+  input: ScanInput,
+  notes: FileNote[],
+  active: readonly ActiveRule[],
+  directives: Directive[] | undefined,
+  helper: HelperThread | undefined,
+) {
+  // a rule turned off does not get its files parsed
+  const hints = distinctHints(active.flatMap(({ rule }) => hintOf(rule) ?? []));
+  const opts: ReadOptions = {
+    maxFileBytes: input.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    defaultIgnores: input.defaultIgnores,
+    includeTests: Boolean(input.includeTests),
+    directives: directives !== undefined,
+    ...(input.fs?.open ? { open: input.fs.open } : {}),
+  };
+  const read = await timedAsync('read: files', () => readTree(files, opts, hints, helper));
+  helper?.close(); // its heap is given back before parsing grows this one
+  notes.push(...read.notes);
+  directives?.push(...read.directives);
+  const sources = read.summaries;
+  const allPaths = sources.map((s) => s.absPath);
+  const resolver = new ModuleResolver(allPaths);
+  const picked = timed('select: imports and importers', () => filesThatMatter(sources, resolver));
+  const toParse = picked.map((s) => withText(s, opts, notes)).filter((s): s is SourceText => s !== undefined);
+  // files only a file rule wants (an SSE handler, a polling loop): parsed, never socket-analysed
+  const socketSet = new Set(picked);
+  const ruleHinted = sources.filter((s) => s.hints !== 0 && !socketSet.has(s)); // the hints were tested once, as the file was read
+  const ruleOnly = ruleHinted.map((s) => ({ absPath: s.absPath, relPath: s.relPath, text: s.text! }));
+  const specifiers = new Map([...picked, ...ruleHinted].map((s) => [s.absPath, s.specifiers]));
+  // the rules take each file's hint results from the read; a file read again (its text was not kept) is tested again
+  const hintResults = new HintResults(hints, new Map([...picked, ...ruleHinted].flatMap((s) => (s.text === undefined ? [] : [[s.absPath, s.hints]]))));
+  return { filesScanned: sources.length, allPaths, resolver, toParse, ruleOnly, specifiers, hintResults };
+}
+
+/** Scans the input with `rules` (the CLI hands over the rule list: the engine does not know it). */
+export async function scan(input: ScanInput, rules: readonly RuleModule[], options: ScanRunOptions = {}): Promise<Report> {
+  const started = performance.now();
+  const discovered = await timedAsync('discover files', () => discoverFiles(input));
+  const { notes } = discovered;
+  const files = input.exclude ? discovered.files.filter((f) => !input.exclude?.(f.absPath)) : discovered.files;
+  const active = activeRules(rules, options.rules);
+  const directives: Directive[] | undefined = options.inlineConfig === false ? undefined : [];
+  const helper = HelperThread.start(files.length, Boolean(input.fs?.open));
+  try {
+    return await scanFiles({ started, input, options, known: knownRules(rules), files, notes, active, directives, helper });
+  } finally {
+    helper?.close();
+  }
+}
+
+/** A scan after discovery: the files found, the rules that run, the notes so far, the helper thread if any. */
+interface ScanState {
+  started: number;
+  input: ScanInput;
+  options: ScanRunOptions;
+  /** every id a config or a directive may name: the rules and unused-disable-directive */
+  known: ReturnType<typeof knownRules>;
+  files: Array<{ absPath: string; relPath: string }>;
+  notes: FileNote[];
+  active: readonly ActiveRule[];
+  directives: Directive[] | undefined;
+  helper: HelperThread | undefined;
+}
+
+async function scanFiles({ started, input, options, known, files, notes, active, directives, helper }: ScanState): Promise<Report> {
+  const { filesScanned, allPaths, resolver, toParse, ruleOnly, specifiers, hintResults } = await timedAsync('read and select', () => select(files, input, notes, active, directives, helper));
+  const extraVerbs = options.extraVerbs ?? [];
+
+  let cache: { dir: string; target: unknown; key: string } | undefined;
+  let analysed: CachedAnalysis | undefined;
+  if (options.cacheDir) {
+    const { analysisKey, readCache } = await import('./result-cache.js');
+    const rules = active.map((a) => [a.rule.meta.id, a.severity, a.options]);
+    const analysisOptions = { includeTests: Boolean(input.includeTests), extraVerbs, rules };
+    const target = { cwd: input.cwd, paths: input.paths, ...analysisOptions };
+    const key = analysisKey({ cwd: input.cwd, allPaths, parsed: [...toParse, ...ruleOnly], options: analysisOptions });
+    cache = { dir: options.cacheDir, target, key };
+    analysed = readCache(cache.dir, target, key);
+  }
+  if (!analysed) {
+    analysed = await analyse({ toParse, ruleOnly, resolver, specifiers, hintResults, includeTests: Boolean(input.includeTests), extraVerbs, rules: active });
+    if (cache) (await import('./result-cache.js')).writeCache(cache.dir, cache.target, cache.key, analysed);
+  }
+  notes.push(...analysed.notes);
+  // fingerprints and directives need only the texts of parsed files (every finding is in one) and the directives
+  const { findings, suppressed } = timed('fingerprints and directives', () => finishFindings(analysed.findings, [...toParse, ...ruleOnly], directives ?? [], active, known, options.rules));
+  const order = (a: FileNote, b: FileNote) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
+  notes.sort((a, b) => order(a, b) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+  return {
+    version: VERSION,
+    findings,
+    suppressed,
+    sockets: analysed.sockets,
+    notes,
+    rules: known.map((r) => r.meta),
+    stats: {
+      filesScanned,
+      filesParsed: toParse.length + ruleOnly.length,
+      durationMs: Math.round(performance.now() - started),
+      suppressed: suppressed.length,
+    },
+  };
+}

@@ -1,0 +1,127 @@
+// The socket analysis of one group of parsed, indexed files: every socket its files create, followed to
+// its sends, which are classified (by syntax, or by the type oracle when syntax cannot tell), and its
+// reconnection judged. An unexpected error stays with the file it happened in, as an analyzer-error note.
+import { errorLine } from '../errors.js';
+import type { FileNote, Socket } from '../model.js';
+import { Node } from '../syntax/morph.js';
+import type { ProjectIndex } from '../syntax/project-index.js';
+import { resolveIdentifier } from '../syntax/references.js';
+import { TypeOracle } from '../syntax/type-oracle.js';
+import { timed } from '../timing.js';
+import type { Classified } from './classify-payload.js';
+import { binaryByAnnotation, classifyType } from './classify-type.js';
+import { findSockets, type SocketSite } from './find-sockets.js';
+import { SocketFollower } from './follow-socket.js';
+import { reconnectsOf } from './reconnect.js';
+import { locate, sendsOf, verdictOf, type SendContext } from './resolve-sends.js';
+
+export interface SocketOptions {
+  /** verbs the user added to the control vocabulary */
+  extraVerbs: readonly string[];
+}
+
+/** Every socket the indexed files create, analysed; failures are noted per file in `notes`. */
+export function analyseSockets(index: ProjectIndex, options: SocketOptions, notes: FileNote[]): Socket[] {
+  const oracle = new TypeOracle(index);
+  const ctx: SendContext = {
+    index,
+    extraVerbs: options.extraVerbs,
+    directSends: new Set(),
+    byType(node: Node): Classified[] | undefined {
+      try {
+        const decl = Node.isIdentifier(node) ? resolveIdentifier(node) : undefined;
+        const annotated = decl && binaryByAnnotation(decl);
+        if (annotated) return annotated;
+        const typed = timed('type oracle', () => oracle.typeOf(node));
+        return typed && classifyType(typed.type, typed.at, ctx);
+      } catch {
+        return undefined; // the checker can throw on trees the parser repaired
+      }
+    },
+  };
+
+  try {
+    return socketsOf(index, ctx, notes);
+  } finally {
+    oracle.release();
+  }
+}
+
+/** Every socket the indexed files create, followed to its sends, which are classified. */
+function socketsOf(index: ProjectIndex, ctx: SendContext, notes: FileNote[]): Socket[] {
+  // follow every socket first, so no direct send is mistaken for a wrapper's call site
+  const followed: Array<{ site: SocketSite; follower: SocketFollower; creations: Node[] }> = [];
+  /** holder → the creation sites storing into it, the first one reported */
+  const holders = new Map<string, Node[]>();
+  for (const info of index.files.values()) {
+    let sites: SocketSite[] = [];
+    try {
+      sites = timed('find sockets', () => findSockets(info, index));
+    } catch (err) {
+      notes.push(internalError(info.relPath, err));
+    }
+    for (const site of sites) {
+      const follower = new SocketFollower(site.flavor, index);
+      try {
+        timed('follow sockets', () => follower.followValue(site.node));
+      } catch (err) {
+        notes.push(internalError(info.relPath, err));
+        continue;
+      }
+      // `ws = new WebSocket(url)` again on reconnect is the same socket: report its first creation
+      const sameHolder = follower.holder ? holders.get(follower.holder) : undefined;
+      if (sameHolder) {
+        sameHolder.push(site.node);
+        continue;
+      }
+      const creations: Node[] = [site.node];
+      if (follower.holder) holders.set(follower.holder, creations);
+      followed.push({ site, follower, creations });
+      for (const use of follower.uses) if (use.kind === 'send') ctx.directSends.add(use.call);
+    }
+  }
+  const sockets: Socket[] = [];
+  for (const { site, follower, creations } of followed) {
+    let sends;
+    let reconnects: Socket['reconnects'] = 'unknown';
+    try {
+      sends = timed('classify sends (type oracle included)', () => dedupe(follower.uses.flatMap((use) => sendsOf(use, site.flavor, ctx))));
+    } catch (err) {
+      notes.push(internalError(index.fileOf(site.node)?.relPath ?? '?', err));
+      continue;
+    }
+    try {
+      reconnects = timed('reconnects', () => reconnectsOf({ api: site.api, reconnectsItself: site.reconnectsItself ?? false, creations, follower, index }));
+    } catch (err) {
+      // the socket keeps its sends and verdict; only its reconnection stays unknown
+      notes.push(internalError(index.fileOf(site.node)?.relPath ?? '?', err));
+    }
+    sockets.push({
+      ...locate(site.node, index),
+      api: site.api,
+      verdict: verdictOf(sends),
+      confidence: site.confidence,
+      constructorText: site.constructorText,
+      listens: follower.listens,
+      receivesBinary: follower.receivesBinary,
+      reconnects,
+      sends,
+    });
+  }
+  return sockets;
+}
+
+/** An unexpected failure on one file: reported with its path, the scan goes on, the exit code says so. */
+function internalError(file: string, err: unknown): FileNote {
+  return { file, kind: 'analyzer-error', message: `internal analyzer error: ${errorLine(err)}` };
+}
+
+function dedupe<T extends { file: string; line: number; column: number; kind: string; label: string }>(sends: T[]): T[] {
+  const seen = new Set<string>();
+  return sends
+    .filter((s) => {
+      const key = `${s.file}:${s.line}:${s.column}:${s.kind}:${s.label}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    })
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+}

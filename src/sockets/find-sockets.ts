@@ -1,0 +1,221 @@
+// Finds the places where a file creates a WebSocket client: `new WebSocket(url)` and its look-alikes
+// (the `ws` package, wrappers, injected constructors) and socket.io-client's `io(url)`.
+import type { CallExpression, NewExpression, ts } from 'ts-morph';
+import { wrap } from '../syntax/wrap.js';
+import { Node, tsc } from '../syntax/morph.js';
+import { listedNodes } from '../syntax/node-list.js';
+import type { SocketApi } from '../model.js';
+import { callsIn, type FileInfo, type ProjectIndex } from '../syntax/project-index.js';
+import { declarationName, resolveIdentifier } from '../syntax/references.js';
+import { unwrap, unwrapNode } from '../syntax/unwrap.js';
+
+/** The API as reported, or `rxjs` (reported as `other`): its subjects send with `next()`. */
+export type Flavor = SocketApi | 'rxjs';
+
+export interface SocketSite {
+  node: NewExpression | CallExpression;
+  api: SocketApi;
+  flavor: Flavor;
+  confidence: 'certain' | 'likely';
+  constructorText: string;
+  /** a wrapper that re-creates its socket by itself (reconnecting-websocket, partysocket) */
+  reconnectsItself?: boolean;
+}
+
+const WS_PACKAGES = new Set(['ws', 'isomorphic-ws']);
+const WRAPPER_PACKAGES = new Set(['reconnecting-websocket', 'partysocket', 'partysocket/ws', '@partykit/client']);
+const SOCKET_IO = new Set(['socket.io-client', 'socket.io-client/dist/socket.io.js']);
+const RXJS = new Set(['rxjs/webSocket', 'rxjs']);
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
+/** Names an injected or aliased WebSocket constructor goes by. Servers, links and transports are not clients. */
+const CTOR_NAME = /^_*(?:[A-Za-z]*WebSocket(?:Impl|Ctor|Constructor|Class|Polyfill|Implementation)?|wsImpl|WsImpl|wsCtor|WS)$/;
+const NOT_A_CLIENT = /Server|Link|Transport|Provider|Client$/;
+
+function isCtorName(name: string): boolean {
+  return CTOR_NAME.test(name) && !NOT_A_CLIENT.test(name);
+}
+
+type Kind = Omit<SocketSite, 'node' | 'constructorText' | 'flavor'> & { flavor?: Flavor };
+
+/** What an identifier used as a constructor stands for. */
+function constructorKind(id: Node, index: ProjectIndex): Kind | undefined {
+  const name = id.getText();
+  const decl = resolveIdentifier(id);
+  if (!decl) return name === 'WebSocket' ? { api: 'browser-websocket', confidence: 'certain' } : undefined;
+  const imp = index.importOf(decl);
+  if (imp) {
+    if (WS_PACKAGES.has(imp.module)) {
+      return ['default', '*', 'WebSocket'].includes(imp.imported) ? { api: 'ws', confidence: 'certain' } : undefined;
+    }
+    if (WRAPPER_PACKAGES.has(imp.module)) return { api: 'other', confidence: 'certain', reconnectsItself: true };
+    if (imp.imported === 'WebSocket' && !imp.resolved) return { api: 'other', confidence: 'certain' };
+    return undefined;
+  }
+  if (Node.isVariableDeclaration(decl)) {
+    const init = decl.getInitializer();
+    if (!init) return undefined;
+    const text = unwrapNode(tsc, init).getText();
+    if (/^(?:window|globalThis|self|global)\.WebSocket$/.test(text)) return { api: 'browser-websocket', confidence: 'certain' };
+    // `globalThis.WebSocket || require('ws')`, `typeof WebSocket !== 'undefined' ? WebSocket : WS`
+    if (/\bWebSocket\b|require\(\s*['"](?:ws|isomorphic-ws)['"]\s*\)/.test(text) && isCtorName(name)) return { api: 'other', confidence: 'certain' };
+    return undefined;
+  }
+  // a constructor handed in: `(WebSocketImpl) => ...`, `({ WebSocket: Ctor }) => ...`
+  const property = Node.isBindingElement(decl) ? decl.getPropertyNameNode()?.getText() : undefined;
+  if ((Node.isParameterDeclaration(decl) || Node.isBindingElement(decl)) && (isCtorName(name) || (property && isCtorName(property)))) {
+    return { api: 'other', confidence: 'likely' };
+  }
+  return undefined;
+}
+
+function newKind(expr: Node, index: ProjectIndex): Kind | undefined {
+  const callee = unwrapNode(tsc, expr);
+  if (Node.isIdentifier(callee)) return constructorKind(callee, index);
+  if (Node.isPropertyAccessExpression(callee) || Node.isElementAccessExpression(callee)) {
+    const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getArgumentExpression()?.getText().replace(/['"`]/g, '') ?? '';
+    const target = unwrapNode(tsc, callee.getExpression());
+    if (name === 'WebSocket' && Node.isIdentifier(target)) {
+      if (GLOBAL_OBJECTS.has(target.getText()) && !resolveIdentifier(target)) return { api: 'browser-websocket', confidence: 'certain' };
+      const imp = (() => {
+        const d = resolveIdentifier(target);
+        return d ? index.importOf(d) : undefined;
+      })();
+      if (imp && WS_PACKAGES.has(imp.module)) return { api: 'ws', confidence: 'certain' };
+      if (imp && WRAPPER_PACKAGES.has(imp.module)) return { api: 'other', confidence: 'certain', reconnectsItself: true };
+    }
+    // injected: `new this.options.WebSocket(url)`, `new settings.WebSocket(url)`, `new this.wsImpl(url)`
+    if (isCtorName(name.replace(/^#/, ''))) return { api: 'other', confidence: 'likely' };
+  }
+  return undefined;
+}
+
+/** Is `id` socket.io-client's `io`/`connect`/namespace, or a global `io` from a script tag? */
+function socketIoBinding(id: Node, info: FileInfo, index: ProjectIndex): 'factory' | 'namespace' | 'manager' | undefined {
+  const decl = resolveIdentifier(id);
+  if (!decl) return id.getText() === 'io' && /socket\.io/.test(info.sourceFile.getFullText()) ? 'factory' : undefined;
+  const imp = index.importOf(decl);
+  if (!imp || !SOCKET_IO.has(imp.module)) return undefined;
+  if (imp.imported === 'Manager') return 'manager';
+  if (imp.imported === '*') return Node.isNamespaceImport(decl) ? 'namespace' : 'factory';
+  return ['default', 'io', 'connect', 'lookup'].includes(imp.imported) ? 'factory' : undefined;
+}
+
+function isManager(expr: Node, info: FileInfo, index: ProjectIndex): boolean {
+  let e = unwrapNode(tsc, expr);
+  if (Node.isIdentifier(e)) {
+    const d = resolveIdentifier(e);
+    const init = d && Node.isVariableDeclaration(d) ? d.getInitializer() : undefined;
+    if (!init) return false;
+    e = unwrapNode(tsc, init);
+  }
+  if (!Node.isNewExpression(e)) return false;
+  const ctor = unwrapNode(tsc, e.getExpression());
+  if (Node.isIdentifier(ctor)) return socketIoBinding(ctor, info, index) === 'manager';
+  return Node.isPropertyAccessExpression(ctor) && ctor.getName() === 'Manager' && Node.isIdentifier(ctor.getExpression()) && socketIoBinding(ctor.getExpression(), info, index) === 'namespace';
+}
+
+/** RxJS `webSocket(url)` from 'rxjs/webSocket' (or 'rxjs'): a subject that sends with `next()`. */
+function isRxjsWebSocket(callee: Node, index: ProjectIndex): boolean {
+  if (!Node.isIdentifier(callee)) return false;
+  const decl = resolveIdentifier(callee);
+  const imp = decl && index.importOf(decl);
+  return !!imp && RXJS.has(imp.module) && imp.imported === 'webSocket';
+}
+
+function callKind(call: CallExpression, info: FileInfo, index: ProjectIndex): Kind | undefined {
+  const callee = unwrapNode(tsc, call.getExpression());
+  if (isRxjsWebSocket(callee, index)) return { api: 'other', flavor: 'rxjs', confidence: 'certain' };
+  if (Node.isIdentifier(callee)) return socketIoBinding(callee, info, index) === 'factory' ? { api: 'socket.io-client', confidence: 'certain' } : undefined;
+  if (!Node.isPropertyAccessExpression(callee)) return undefined;
+  const name = callee.getName();
+  const target = unwrapNode(tsc, callee.getExpression());
+  if (name === 'socket') return isManager(target, info, index) ? { api: 'socket.io-client', confidence: 'certain' } : undefined;
+  if (!Node.isIdentifier(target) || !['connect', 'io', 'default'].includes(name)) return undefined;
+  const binding = socketIoBinding(target, info, index);
+  return binding === 'factory' || binding === 'namespace' ? { api: 'socket.io-client', confidence: 'certain' } : undefined;
+}
+
+/** An identifier written with escapes (`\u0057S`): its source text is not its name, so no cheap test can rule it out. */
+function escaped(id: ts.Identifier | ts.PrivateIdentifier, sf: ts.SourceFile): boolean {
+  return id.end - id.getStart(sf) !== id.text.length;
+}
+
+/** Does some position of the ascending `mentions` fall in [from, to)? */
+function mentionIn(mentions: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < mentions.length && mentions[lo] < to;
+}
+
+/**
+ * The local names a `new Name(…)` may resolve to a socket constructor through, besides `WebSocket` and
+ * the constructor-like names: imports and requires, variables whose initializer mentions WebSocket
+ * (`const Sock = window.WebSocket`), and destructured constructors (`({ WebSocket: Ctor }) =>`).
+ */
+function boundCtorNames(info: FileInfo): Set<string> {
+  const names = new Set<string>();
+  for (const decl of info.imports.keys()) {
+    const id = declarationName(decl);
+    if (id) names.add(id.getText()).add((id.compilerNode as ts.Identifier).text);
+  }
+  const sf = info.sourceFile.compilerNode;
+  const mentions: number[] = []; // where the text says WebSocket: a few places, ascending
+  for (let at = sf.text.indexOf('WebSocket'); at >= 0; at = sf.text.indexOf('WebSocket', at + 1)) mentions.push(at);
+  for (const n of listedNodes(tsc, sf)) {
+    if (tsc.isVariableDeclaration(n) && n.initializer && tsc.isIdentifier(n.name)) {
+      if (mentionIn(mentions, n.initializer.pos, n.initializer.end)) names.add(n.name.text);
+    } else if (tsc.isBindingElement(n) && n.propertyName && tsc.isIdentifier(n.name)) {
+      const prop = n.propertyName;
+      if (!tsc.isIdentifier(prop) || isCtorName(prop.text) || escaped(prop, sf)) names.add(n.name.text);
+    }
+  }
+  return names;
+}
+
+/**
+ * The `new X(…)` newKind may take for sockets, told from raw syntax before anything is wrapped or
+ * resolved (a bundle makes thousands of `new Error`, `new Map`): a superset of its hits.
+ */
+function maybeSocketNews(info: FileInfo): ts.NewExpression[] {
+  const sf = info.sourceFile.compilerNode;
+  let bound: Set<string> | undefined;
+  return info.news.filter((n) => {
+    const callee = unwrap(tsc, n.expression); // unwrapNode() on raw syntax
+    if (tsc.isIdentifier(callee)) {
+      const name = callee.text;
+      return name === 'WebSocket' || isCtorName(name) || escaped(callee, sf) || (bound ??= boundCtorNames(info)).has(name);
+    }
+    if (tsc.isPropertyAccessExpression(callee)) {
+      const name = callee.name.text;
+      return name === 'WebSocket' || isCtorName(name.replace(/^#/, '')) || escaped(callee.name, sf);
+    }
+    return tsc.isElementAccessExpression(callee);
+  });
+}
+
+/** `prefilter: false` resolves every `new` (the tests check both ways give the same sites). */
+export function findSockets(info: FileInfo, index: ProjectIndex, prefilter = true): SocketSite[] {
+  const sites: SocketSite[] = [];
+  for (const raw of prefilter ? maybeSocketNews(info) : info.news) {
+    const n = wrap<NewExpression>(info.sourceFile, raw);
+    const kind = newKind(n.getExpression(), index);
+    if (kind) sites.push({ node: n, flavor: kind.api, ...kind, constructorText: n.getExpression().getText() });
+  }
+  // only callee names socket.io can go by: `io`, `x.connect`, `manager.socket`, or a renamed import
+  const names = new Set(['io', 'connect', 'socket', 'default', 'lookup']);
+  for (const [decl, imp] of info.imports) {
+    if (SOCKET_IO.has(imp.module) || (RXJS.has(imp.module) && imp.imported === 'webSocket')) names.add(declarationName(decl)?.getText() ?? '');
+  }
+  for (const name of names) {
+    for (const call of callsIn(info, name)) {
+      const kind = callKind(call, info, index);
+      if (kind) sites.push({ node: call, flavor: kind.api, ...kind, constructorText: call.getExpression().getText() });
+    }
+  }
+  return sites.sort((a, b) => a.node.getStart() - b.node.getStart());
+}

@@ -1,0 +1,434 @@
+// Follows a socket from where it is made to every place that can send on it, the way a reviewer
+// would: through locals, reassigned lets, class fields, object paths, factories, arguments, hooks
+// and exports. Where the value goes somewhere it cannot follow, it records an `escape`, so the socket
+// is never judged on sends it could not see.
+import type { CallExpression, PropertyAccessExpression } from 'ts-morph';
+import { Node, SyntaxKind, tsc } from '../syntax/morph.js';
+import { isPropertyAccessNamed } from '../syntax/references.js';
+import { findAll } from '../syntax/wrap.js';
+import { bindingUses, callSitesOf, exportedNames, isFunctionLike } from '../syntax/call-sites.js';
+import type { Flavor } from './find-sockets.js';
+import type { ProjectIndex } from '../syntax/project-index.js';
+import { declarationName, resolveIdentifier, type Declaration } from '../syntax/references.js';
+import { unwrapNode, valueRootNode } from '../syntax/unwrap.js';
+
+export type SocketUse =
+  | { kind: 'send'; call: CallExpression; method: string }
+  | { kind: 'escape'; node: Node; reason: string };
+
+const SEND_METHODS: Record<Flavor, ReadonlySet<string>> = {
+  rxjs: new Set(['next', 'multiplex']),
+  'browser-websocket': new Set(['send']),
+  ws: new Set(['send', 'ping', 'pong']),
+  'socket.io-client': new Set(['emit', 'send', 'write', 'emitWithAck']),
+  other: new Set(['send']),
+};
+/** socket.io modifiers that return an emitter for the same socket: `socket.timeout(5000).emit(...)` */
+const SOCKET_IO_MODIFIERS = new Set(['timeout', 'compress', 'binary', 'volatile', 'local']);
+/** Members that neither send nor hand the socket to anyone. */
+const INERT_MEMBERS = new Set([
+  'on', 'once', 'off', 'addEventListener', 'removeEventListener', 'removeListener', 'removeAllListeners', 'listeners',
+  'close', 'terminate', 'disconnect', 'connect', 'open', 'reconnect', 'destroy',
+  'readyState', 'url', 'protocol', 'extensions', 'bufferedAmount', 'binaryType', 'id', 'connected', 'disconnected',
+  'active', 'recovered', 'auth', 'io', 'onopen', 'onclose', 'onmessage', 'onerror', 'CONNECTING', 'OPEN', 'CLOSING', 'CLOSED',
+  'onAny', 'offAny', 'prependAny', 'onAnyOutgoing', 'offAnyOutgoing', 'hasListeners', 'setMaxListeners', 'emit', 'dispatchEvent',
+]);
+const RXJS_READERS = new Set(['subscribe', 'pipe', 'complete', 'error', 'unsubscribe', 'asObservable', 'closed']);
+const HOOK_RESULT = /^(?:useMemo|useState|useRef|useReducer|computed|useLazyRef)$/;
+
+const COMPARISON = new Set([
+  SyntaxKind.EqualsEqualsToken, SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken,
+  SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.InstanceOfKeyword, SyntaxKind.InKeyword,
+]);
+
+export class SocketFollower {
+  readonly uses: SocketUse[] = [];
+  /** a message listener was seen: a socket that neither listens nor sends is a probe, not a stream */
+  listens = false;
+  /** `binaryType = 'arraybuffer' | 'blob'`: the server pushes bytes, which SSE cannot carry */
+  receivesBinary = false;
+  /** the first place the socket is stored: two creation sites storing into it are one socket */
+  holder?: string;
+  /** `close`/`error` listeners (`onclose = fn`, `on('close', fn)`); `?` for an event name it cannot read */
+  readonly lifecycle: Array<{ event: string; handler: Node | undefined }> = [];
+  /** `message`/`open` listeners, to tell a one-shot exchange that closes the socket from its own reply handler */
+  readonly readers: Node[] = [];
+  /** `socket.close()` / `socket.terminate()` calls */
+  readonly closeCalls: Node[] = [];
+  private readonly seen = new Set<Node | string>();
+
+  constructor(private readonly api: Flavor, private readonly index: ProjectIndex) {}
+
+  private escape(node: Node, reason: string): void {
+    this.uses.push({ kind: 'escape', node, reason });
+  }
+
+  private once(key: Node | string): boolean {
+    if (this.seen.has(key)) return false;
+    this.seen.add(key);
+    return true;
+  }
+
+  /** `expr` evaluates to the socket: look at what its parent does with it. */
+  followValue(expr: Node): void {
+    const e = valueRootNode(tsc, expr);
+    if (!this.once(e)) return;
+    const parent = e.getParent();
+    if (!parent) return;
+    if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === e) return this.member(parent);
+    if (Node.isVariableDeclaration(parent) && parent.getInitializer() === e) return this.declared(parent);
+    if (Node.isPropertyDeclaration(parent) && parent.getInitializer() === e) return this.classMember(parent.getParentOrThrow(), parent.getName());
+    if (Node.isParameterDeclaration(parent) && parent.getInitializer() === e) return this.followDeclaration(parent);
+    if (Node.isBinaryExpression(parent)) return this.binary(parent, e);
+    if (Node.isConditionalExpression(parent)) return parent.getCondition() === e ? undefined : this.followValue(parent);
+    if (Node.isReturnStatement(parent)) return this.returned(parent.getFirstAncestor(isFunctionLike), e);
+    if (Node.isArrowFunction(parent) && parent.getBody() === e) return this.returned(parent, e);
+    if ((Node.isCallExpression(parent) || Node.isNewExpression(parent)) && parent.getExpression() !== e) return this.argument(parent, e);
+    if (Node.isPropertyAssignment(parent) || Node.isShorthandPropertyAssignment(parent)) return this.objectProperty(parent.getParentOrThrow(), parent.getName(), e);
+    if (Node.isExportSpecifier(parent)) return this.exported(this.index.pathOf(parent), (parent.getAliasNode() ?? parent.getNameNode()).getText(), parent);
+    if (Node.isExportAssignment(parent)) return this.exported(this.index.pathOf(parent), 'default', parent);
+    if (isHookDeps(parent)) return; // useEffect(..., [ws]) only compares it
+    if (Node.isJsxExpression(parent)) return this.contextValue(parent, e);
+    if (
+      Node.isExpressionStatement(parent) ||
+      Node.isPrefixUnaryExpression(parent) ||
+      Node.isTypeOfExpression(parent) ||
+      Node.isVoidExpression(parent) ||
+      Node.isDeleteExpression(parent) ||
+      Node.isTemplateSpan(parent) ||
+      Node.isIfStatement(parent) ||
+      Node.isWhileStatement(parent) ||
+      Node.isDoStatement(parent) ||
+      Node.isThrowStatement(parent)
+    ) {
+      return;
+    }
+    this.escape(e, 'the socket is handed on in a way the analyzer does not follow');
+  }
+
+  private binary(parent: Node & { getOperatorToken(): Node; getLeft(): Node; getRight(): Node }, e: Node): void {
+    const op = parent.getOperatorToken().getKind();
+    if (op === SyntaxKind.EqualsToken) {
+      if (parent.getRight() !== e) return;
+      this.assignedTo(parent.getLeft());
+      return this.followValue(parent); // `const ws = (this.ws = new WebSocket(url))`
+    }
+    if (op === SyntaxKind.BarBarToken || op === SyntaxKind.QuestionQuestionToken || op === SyntaxKind.CommaToken) {
+      return op === SyntaxKind.CommaToken && parent.getLeft() === e ? undefined : this.followValue(parent);
+    }
+    if (op === SyntaxKind.AmpersandAmpersandToken) return parent.getRight() === e ? this.followValue(parent) : undefined;
+    if (COMPARISON.has(op) || op === SyntaxKind.PlusToken) return; // tested or stringified, not handed on
+    this.escape(e, 'the socket is used in an expression the analyzer does not follow');
+  }
+
+  /** `socket.<name>`: a send, a socket.io modifier, or an inert member. */
+  private member(access: PropertyAccessExpression): void {
+    const name = access.getName();
+    const root = valueRootNode(tsc, access);
+    const parent = root.getParent();
+    const called = parent && Node.isCallExpression(parent) && parent.getExpression() === root ? parent : undefined;
+    if (this.api === 'socket.io-client' && SOCKET_IO_MODIFIERS.has(name)) return this.followValue(called ?? access);
+    if (called && SEND_METHODS[this.api].has(name)) {
+      this.uses.push({ kind: 'send', call: called, method: name });
+      if (name === 'multiplex') this.listens = true; // it returns the stream of the multiplexed topic
+      return;
+    }
+    if (called) this.listener(name, called);
+    if (isAssigned(access)) {
+      if (name === 'onmessage') this.listens = true;
+      const value = unwrapNode(tsc, (parent as Node & { getRight(): Node }).getRight());
+      if (name === 'onclose' || name === 'onerror') this.lifecycle.push({ event: name.slice(2), handler: value });
+      if (name === 'onmessage' || name === 'onopen') this.readers.push(value);
+      if (name === 'binaryType' && !(Node.isStringLiteral(value) && value.getLiteralText() === 'nodebuffer' && this.api === 'ws')) this.receivesBinary = true;
+      return;
+    }
+    if (called && isMessageListener(name, called.getArguments()[0], this.api)) this.listens = true;
+    // an RxJS subject is read by subscribing; piping it only builds another reader
+    if (this.api === 'rxjs' && RXJS_READERS.has(name)) {
+      this.listens ||= name === 'subscribe' || name === 'pipe';
+      return;
+    }
+    if (INERT_MEMBERS.has(name) || /^on[a-z]/.test(name)) return;
+    if (SEND_METHODS[this.api].has(name)) return this.escape(access, `\`${access.getText()}\` is taken as a value`);
+    this.escape(access, `\`.${name}\` is not a member of the socket API the analyzer knows`);
+  }
+
+  /** Records the lifecycle and reader listeners and the close calls the reconnect analysis needs. */
+  private listener(method: string, call: CallExpression): void {
+    if (method === 'close' || method === 'terminate') this.closeCalls.push(call);
+    const args = call.getArguments();
+    if (!LISTEN_METHODS.has(method)) return;
+    const event = args[0] && unwrapNode(tsc, args[0]);
+    const name = event && (Node.isStringLiteral(event) || Node.isNoSubstitutionTemplateLiteral(event)) ? event.getLiteralText() : '?';
+    if (name === 'close' || name === 'error' || name === '?') this.lifecycle.push({ event: name, handler: args[1] });
+    else if (name === 'message' || name === 'open') this.readers.push(args[1] ?? event);
+  }
+
+  private declared(decl: Node): void {
+    if (!Node.isVariableDeclaration(decl)) return;
+    const name = decl.getNameNode();
+    if (Node.isIdentifier(name)) {
+      // `const ref = useRef(new WebSocket())`: the socket is `ref.current`
+      const init = unwrapNode(tsc, decl.getInitializerOrThrow());
+      if (Node.isCallExpression(init) && /^(?:useRef|useLazyRef)$/.test(init.getExpression().getText())) {
+        return this.path(decl, `${name.getText()}.current`);
+      }
+      if (Node.isCallExpression(init) && /^(?:ref|shallowRef)$/.test(init.getExpression().getText())) {
+        return this.path(decl, `${name.getText()}.value`);
+      }
+      return this.followDeclaration(decl);
+    }
+    // `const [ws, setWs] = useState(...)`: the first element is the socket
+    if (Node.isArrayBindingPattern(name)) {
+      const first = name.getElements()[0];
+      if (first && Node.isBindingElement(first)) return this.followDeclaration(first);
+    }
+    this.escape(decl, 'the socket is destructured');
+  }
+
+  followDeclaration(decl: Declaration): void {
+    if (!this.once(decl)) return;
+    this.holder ??= `${this.index.pathOf(decl)}@${decl.getStart()}`;
+    const { uses, exported, importers } = bindingUses(decl, this.index);
+    for (const use of uses) {
+      // a write (`ws = new WebSocket(...)`, `ws = null`) is not a use of the value
+      if (!isAssigned(use)) this.followValue(use);
+    }
+    if (exported && importers === 0) this.escape(declarationName(decl) ?? decl, 'the socket is exported, and no scanned file imports it');
+  }
+
+  private assignedTo(target: Node): void {
+    const t = unwrapNode(tsc, target);
+    if (Node.isIdentifier(t)) {
+      const decl = resolveIdentifier(t);
+      return decl ? this.followDeclaration(decl) : this.escape(t, `the socket is stored in the global \`${t.getText()}\``);
+    }
+    if (Node.isPropertyAccessExpression(t)) {
+      const obj = unwrapNode(tsc, t.getExpression());
+      if (isThis(obj)) {
+        const cls = t.getFirstAncestor((n) => Node.isClassDeclaration(n) || Node.isClassExpression(n));
+        if (cls) return this.classMember(cls, t.getName());
+      }
+      // an object other code can reach (imported, handed in, global, exported): its uses are out of sight
+      const root = rootIdentifier(t);
+      const decl = root && !isThis(root) ? resolveIdentifier(root) : undefined;
+      if (root && isThis(root)) return this.path(t, pathText(t)); // `this.state.socket`: the class's own state
+      if (!decl || this.index.importOf(decl) || Node.isParameterDeclaration(decl) || Node.isBindingElement(decl) || exportedNames(decl).length > 0) {
+        return this.escape(t, `the socket is stored in \`${shortText(t)}\`, which code outside this file can reach`);
+      }
+      return this.path(t, pathText(t));
+    }
+    this.escape(t, 'the socket is stored where the analyzer does not follow');
+  }
+
+  /** Every `this.<name>` read in the class (`this.ws`, `this.#socket`, `this.ws?.send`). */
+  private classMember(cls: Node, name: string): void {
+    const key = `${this.index.pathOf(cls)}@${cls.getStart()}#${name}`;
+    if (!this.once(key)) return;
+    this.holder ??= key;
+    for (const node of findAll<PropertyAccessExpression>(cls, cls.compilerNode, (n) => isPropertyAccessNamed(n, name))) {
+      if (isThis(unwrapNode(tsc, node.getExpression())) && !isAssigned(node)) this.followValue(node);
+    }
+    // a public field can be used from outside (`this.chat.socket.emit(...)` in a component)
+    if (name.startsWith('#') || isPrivateMember(cls, name)) return;
+    for (const node of this.index.propertyAccessesNamed(name, this.index.usersOf(this.index.pathOf(cls)))) {
+      if (!isThis(unwrapNode(tsc, node.getExpression())) && !isAssigned(node)) this.followValue(node);
+    }
+  }
+
+  /** Every read of an object path (`state.socket`, `wsRef.current`) in the file. */
+  private path(anchor: Node, text: string): void {
+    const file = anchor.getSourceFile();
+    const key = `${this.index.pathOf(anchor)}::${text}`;
+    if (!this.once(key)) return;
+    this.holder ??= key;
+    const last = text.slice(text.lastIndexOf('.') + 1);
+    for (const node of findAll<PropertyAccessExpression>(file, file.compilerNode, (n) => isPropertyAccessNamed(n, last))) {
+      if (pathText(node) === text && !isAssigned(node)) this.followValue(node);
+    }
+  }
+
+  private objectProperty(obj: Node, prop: string, e: Node): void {
+    const holder = valueRootNode(tsc, obj).getParent();
+    if (holder && Node.isVariableDeclaration(holder) && Node.isIdentifier(holder.getNameNode())) return this.path(holder, `${holder.getName()}.${prop}`);
+    if (holder && Node.isBinaryExpression(holder) && holder.getOperatorToken().getKind() === SyntaxKind.EqualsToken && Node.isPropertyAccessExpression(unwrapNode(tsc, holder.getLeft()))) {
+      return this.path(holder, `${pathText(unwrapNode(tsc, holder.getLeft()))}.${prop}`);
+    }
+    this.escape(e, 'the socket is put in an object that is handed on');
+  }
+
+  private returned(fn: Node | undefined, e: Node): void {
+    if (!fn) return this.escape(e, 'the socket is returned');
+    const holder = valueRootNode(tsc, fn).getParent();
+    // useMemo(() => new WebSocket(url)) and friends hand back what the callback returns
+    if (holder && Node.isCallExpression(holder) && HOOK_RESULT.test(holder.getExpression().getText())) return this.followValue(holder);
+    const sites = callSitesOf(fn, this.index);
+    for (const call of sites.calls) this.followValue(call);
+    if (!sites.complete || sites.calls.length === 0) {
+      this.escape(e, `the socket is returned from ${sites.name}, whose callers are not all in the scanned files`);
+    }
+  }
+
+  private argument(call: Node & { getArguments(): Node[]; getExpression(): Node }, e: Node): void {
+    const index = call.getArguments().indexOf(e);
+    const callee = unwrapNode(tsc, call.getExpression());
+    const calleeText = callee.getText();
+    if (/^console\.|^(?:clearInterval|clearTimeout|String|Boolean|JSON\.stringify)$/.test(calleeText)) return;
+    // React state: setWs(new WebSocket(url)) → the state variable
+    const stateVar = useStateValue(callee);
+    if (stateVar) return this.followDeclaration(stateVar);
+    if (Node.isCallExpression(call) && /^(?:useRef|useState|ref|shallowRef)$/.test(calleeText)) return this.followValue(call);
+    const target = this.resolveCallee(call, callee);
+    const param = target && Node.isFunctionLikeDeclaration(target) || (target && Node.isArrowFunction(target)) ? (target as unknown as { getParameters(): Node[] }).getParameters()[index] : undefined;
+    if (param && Node.isParameterDeclaration(param) && Node.isIdentifier(param.getNameNode()) && !param.isRestParameter()) {
+      // `constructor(private ws: WebSocket)` also stores it as a field
+      if (param.isParameterProperty()) this.classMember(param.getParentOrThrow().getParentOrThrow(), param.getName());
+      return this.followDeclaration(param);
+    }
+    this.escape(call, `the socket is passed to \`${calleeText.length > 40 ? `${calleeText.slice(0, 37)}...` : calleeText}\`, which the analyzer cannot follow`);
+  }
+
+  /** The function or constructor a call goes to, when a parsed file declares it. */
+  private resolveCallee(call: Node, callee: Node): Node | undefined {
+    let decl: Node | undefined;
+    if (Node.isIdentifier(callee)) decl = resolveIdentifier(callee);
+    else if (Node.isPropertyAccessExpression(callee)) {
+      const candidates = this.index.methodsNamed(callee.getName(), this.index.importedBy(this.index.pathOf(call)));
+      return candidates.length === 1 ? candidates[0] : undefined;
+    }
+    for (let hops = 0; decl && hops < 4; hops++) {
+      const imp = this.index.importOf(decl);
+      if (imp) {
+        decl = imp.resolved ? this.index.findExport(imp.resolved, imp.imported === '*' ? 'default' : imp.imported) : undefined;
+        continue;
+      }
+      if (Node.isVariableDeclaration(decl)) {
+        const init = decl.getInitializer();
+        decl = init ? unwrapNode(tsc, init) : undefined;
+        continue;
+      }
+      break;
+    }
+    if (!decl) return undefined;
+    if (Node.isNewExpression(call) && Node.isClassDeclaration(decl)) return decl.getConstructors()[0];
+    return isFunctionLike(decl) ? decl : undefined;
+  }
+
+  /**
+   * `<SocketContext.Provider value={ws}>`: the socket reaches every `useContext(SocketContext)`
+   * (or React 19 `use(SocketContext)`). Any other use of the context is out of sight.
+   */
+  private contextValue(jsx: Node, e: Node): void {
+    const attr = jsx.getParent();
+    const element = attr?.getParent()?.getParent();
+    const tag = element && (Node.isJsxOpeningElement(element) || Node.isJsxSelfClosingElement(element)) ? unwrapNode(tsc, element.getTagNameNode()) : undefined;
+    const ctxId = tag && Node.isPropertyAccessExpression(tag) && tag.getName() === 'Provider' ? tag.getExpression() : tag;
+    const decl = attr && Node.isJsxAttribute(attr) && attr.getNameNode().getText() === 'value' && ctxId && Node.isIdentifier(ctxId) ? this.contextDeclaration(ctxId) : undefined;
+    if (!decl) return this.escape(e, 'the socket is handed to a component');
+    if (!this.once(decl)) return;
+    for (const use of bindingUses(decl, this.index).uses) {
+      const root = valueRootNode(tsc, use);
+      const parent = root.getParent();
+      if (parent && Node.isCallExpression(parent) && /^(?:React\.)?(?:useContext|use)$/.test(parent.getExpression().getText())) this.followValue(parent);
+      else if (parent && Node.isPropertyAccessExpression(parent) && parent.getName() === 'Provider') continue;
+      else if (parent && (Node.isJsxOpeningElement(parent) || Node.isJsxClosingElement(parent) || Node.isJsxSelfClosingElement(parent))) continue;
+      else if (parent && (Node.isImportSpecifier(parent) || Node.isExportSpecifier(parent))) continue;
+      else this.escape(use, `the context holding the socket is used in a way the analyzer does not follow`);
+    }
+  }
+
+  /** The `const X = createContext(...)` a context identifier names, through imports. */
+  private contextDeclaration(id: Node): Declaration | undefined {
+    const decl = this.index.definitionOf(id);
+    if (!decl || !Node.isVariableDeclaration(decl)) return undefined;
+    const init = decl.getInitializer();
+    return init && Node.isCallExpression(unwrapNode(tsc, init)) && /createContext$/.test((unwrapNode(tsc, init) as CallExpression).getExpression().getText()) ? decl : undefined;
+  }
+
+  private exported(file: string, name: string, at: Node): void {
+    const importers = this.index.importersOf(file, name);
+    if (importers.length === 0) return this.escape(at, 'the socket is exported, and no scanned file imports it');
+    for (const { decl } of importers) this.followDeclaration(decl);
+  }
+}
+
+const LISTEN_METHODS = new Set(['on', 'once', 'addEventListener', 'addListener', 'prependListener', 'prependOnceListener']);
+
+const LIFECYCLE_EVENTS = new Set(['open', 'close', 'error', 'connect', 'disconnect', 'connect_error', 'reconnect', 'reconnect_attempt', 'ping', 'pong', 'upgrade', 'unexpected-response']);
+
+/** `ws.addEventListener('message', …)`, `ws.on('message', …)`, any socket.io event handler, `onAny`. */
+function isMessageListener(method: string, event: Node | undefined, api: Flavor): boolean {
+  if (method === 'onAny' || method === 'prependAny') return true;
+  if (!['on', 'once', 'addEventListener', 'addListener'].includes(method)) return false;
+  const e = event && unwrapNode(tsc, event);
+  if (!e || !(Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e))) return true; // a computed event may be 'message'
+  const name = e.getLiteralText();
+  return api === 'socket.io-client' ? !LIFECYCLE_EVENTS.has(name) : name === 'message';
+}
+
+/** `x = …`: the node (with its wrappers) is written there, not read. */
+function isAssigned(node: Node): boolean {
+  const root = valueRootNode(tsc, node);
+  const parent = root.getParent();
+  return !!parent && Node.isBinaryExpression(parent) && parent.getLeft() === root && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken;
+}
+
+/** `this`, or a local alias of it (`const self = this`). */
+function isThis(node: Node): boolean {
+  if (node.getKind() === SyntaxKind.ThisKeyword) return true;
+  if (!Node.isIdentifier(node)) return false;
+  const decl = resolveIdentifier(node);
+  const init = decl && Node.isVariableDeclaration(decl) ? decl.getInitializer() : undefined;
+  return !!init && unwrapNode(tsc, init).getKind() === SyntaxKind.ThisKeyword;
+}
+
+function isPrivateMember(cls: Node, name: string): boolean {
+  const members = (cls as Node & { getMembers?: () => Node[] }).getMembers?.() ?? [];
+  for (const m of members) {
+    if ((Node.isPropertyDeclaration(m) || Node.isGetAccessorDeclaration(m)) && m.getName() === name) {
+      return m.hasModifier(SyntaxKind.PrivateKeyword) || m.hasModifier(SyntaxKind.ProtectedKeyword);
+    }
+    if (Node.isConstructorDeclaration(m)) {
+      for (const p of m.getParameters()) {
+        if (p.getName() === name) return p.hasModifier(SyntaxKind.PrivateKeyword) || p.hasModifier(SyntaxKind.ProtectedKeyword);
+      }
+    }
+  }
+  return false;
+}
+
+function isHookDeps(node: Node): boolean {
+  const call = node.getParent();
+  return Node.isArrayLiteralExpression(node) && !!call && Node.isCallExpression(call) && /^use[A-Z]\w*$/.test(call.getExpression().getText()) && call.getArguments().at(-1) === node;
+}
+
+/** The identifier an access path starts from (`registry` in `registry.sockets.metrics`). */
+function rootIdentifier(node: Node): Node | undefined {
+  let n = unwrapNode(tsc, node);
+  while (Node.isPropertyAccessExpression(n) || Node.isElementAccessExpression(n)) n = unwrapNode(tsc, n.getExpression());
+  return Node.isIdentifier(n) || n.getKind() === SyntaxKind.ThisKeyword ? n : undefined;
+}
+
+function shortText(node: Node): string {
+  const t = node.getText().replace(/\s+/g, ' ');
+  return t.length > 40 ? `${t.slice(0, 37)}...` : t;
+}
+
+/** `a?.b!.c` → `a.b.c`, to match object paths however they are written. */
+export function pathText(node: Node): string {
+  return node.getText().replace(/\s+/g, '').replace(/\?\./g, '.').replace(/!/g, '').replace(/[()]/g, '');
+}
+
+/** For `setWs` from `const [ws, setWs] = useState(...)`, the binding of `ws`. */
+function useStateValue(callee: Node): Declaration | undefined {
+  if (!Node.isIdentifier(callee)) return undefined;
+  const decl = resolveIdentifier(callee);
+  if (!decl || !Node.isBindingElement(decl)) return undefined;
+  const pattern = decl.getParent();
+  const varDecl = pattern?.getParent();
+  if (!Node.isArrayBindingPattern(pattern) || !varDecl || !Node.isVariableDeclaration(varDecl)) return undefined;
+  const init = varDecl.getInitializer();
+  if (!init || !Node.isCallExpression(unwrapNode(tsc, init)) || !/useState$/.test((unwrapNode(tsc, init) as CallExpression).getExpression().getText())) return undefined;
+  const [first, second] = pattern.getElements();
+  return second === decl && first && Node.isBindingElement(first) ? first : undefined;
+}

@@ -1,0 +1,115 @@
+// Who calls a function: by its binding (same file and importing files) or, for methods, by name
+// across the parsed files. `complete` is false when callers may exist that the analyzer cannot see.
+import type { CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, tsc } from './morph.js';
+import type { ProjectIndex } from './project-index.js';
+import { declarationName, referencesOf, type Declaration } from './references.js';
+import { valueRootNode } from './unwrap.js';
+
+export interface CallSites {
+  calls: CallExpression[];
+  complete: boolean;
+  /** how the function is known, for messages: `send()`, `Client.subscribe()` */
+  name: string;
+}
+
+export function isFunctionLike(node: Node): boolean {
+  return Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodDeclaration(node);
+}
+
+/** Local name → public names, from a file's `export { a as b }` lists and `export default a`, once per file. */
+const exportLists = new WeakMap<Node, Map<string, string[]>>();
+
+function exportListOf(sf: Node & { getStatements(): Node[] }): Map<string, string[]> {
+  let map = exportLists.get(sf);
+  if (map) return map;
+  map = new Map();
+  const add = (local: string, exported: string) => map.set(local, [...(map.get(local) ?? []), exported]);
+  for (const st of sf.getStatements()) {
+    if (Node.isExportDeclaration(st) && !(st.compilerNode as { moduleSpecifier?: unknown }).moduleSpecifier) {
+      for (const spec of st.getNamedExports()) add(spec.getNameNode().getText(), (spec.getAliasNode() ?? spec.getNameNode()).getText());
+    } else if (Node.isExportAssignment(st) && Node.isIdentifier(st.getExpression())) add(st.getExpression().getText(), 'default');
+  }
+  exportLists.set(sf, map);
+  return map;
+}
+
+/** The names under which a declaration leaves its module (`default` included). */
+export function exportedNames(decl: Declaration): string[] {
+  const names: string[] = [];
+  const own = declarationName(decl)?.getText();
+  const statement = Node.isVariableDeclaration(decl) ? decl.getVariableStatement() : decl;
+  if (statement && (Node.isVariableStatement(statement) || Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement))) {
+    if (statement.hasDefaultKeyword()) names.push('default');
+    else if (statement.hasExportKeyword() && own) names.push(own);
+  }
+  // only a top-level declaration can be listed in an export clause
+  const parent = (statement ?? decl).getParent();
+  if (!own || !parent || !Node.isSourceFile(parent)) return names;
+  return [...names, ...(exportListOf(decl.getSourceFile()).get(own) ?? [])];
+}
+
+/** Uses of a binding, in its own file and (through imports) in other parsed files. */
+export function bindingUses(decl: Declaration, index: ProjectIndex): { uses: Node[]; exported: boolean; importers: number } {
+  const uses: Node[] = [...referencesOf(decl)];
+  const names = exportedNames(decl);
+  let importers = 0;
+  for (const name of names) {
+    for (const { decl: imp } of index.importersOf(index.pathOf(decl), name)) {
+      importers++;
+      for (const ref of referencesOf(imp)) {
+        // `import * as api from './x'`: only `api.name` is this binding
+        if (Node.isNamespaceImport(imp)) {
+          const parent = ref.getParent();
+          if (Node.isPropertyAccessExpression(parent) && parent.getName() === name) uses.push(parent);
+        } else uses.push(ref);
+      }
+    }
+  }
+  return { uses, exported: names.length > 0, importers };
+}
+
+function callOf(use: Node): CallExpression | undefined {
+  const root = valueRootNode(tsc, use);
+  const parent = root.getParent();
+  return parent && Node.isCallExpression(parent) && parent.getExpression() === root ? parent : undefined;
+}
+
+export function callSitesOf(fn: Node, index: ProjectIndex): CallSites {
+  const holder = valueRootNode(tsc, fn).getParent();
+  // function f() {} / const f = () => {} / const f = useCallback(() => {}, [])
+  let decl: Declaration | undefined;
+  if (Node.isFunctionDeclaration(fn)) decl = fn;
+  else if (holder && Node.isVariableDeclaration(holder)) decl = holder;
+  else if (holder && Node.isCallExpression(holder) && /^(?:useCallback|useEvent|useEffectEvent)$/.test(holder.getExpression().getText())) {
+    const v = valueRootNode(tsc, holder).getParent();
+    if (v && Node.isVariableDeclaration(v)) decl = v;
+  }
+  if (decl) {
+    const name = `${declarationName(decl)?.getText() ?? 'function'}()`;
+    const { uses, exported, importers } = bindingUses(decl, index);
+    const calls: CallExpression[] = [];
+    let complete = !(exported && importers === 0);
+    for (const use of uses) {
+      const call = callOf(use);
+      if (call) calls.push(call);
+      else if (!isHarmlessUse(use)) complete = false; // passed around as a value: callers unseen
+    }
+    return { calls, complete, name };
+  }
+  // methods and function-valued fields: callers by name
+  const methodName =
+    Node.isMethodDeclaration(fn) ? fn.getName() : holder && (Node.isPropertyDeclaration(holder) || Node.isPropertyAssignment(holder)) ? holder.getName() : undefined;
+  if (methodName) {
+    const calls = index.callsNamed(methodName, index.usersOf(index.pathOf(fn))).filter((c) => Node.isPropertyAccessExpression(c.getExpression()));
+    const cls = fn.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
+    const complete = calls.length > 0 || !(cls?.hasExportKeyword() ?? true);
+    return { calls, complete, name: `${cls?.getName() ? `${cls.getName()}.` : ''}${methodName}()` };
+  }
+  return { calls: [], complete: false, name: 'a callback' };
+}
+
+function isHarmlessUse(use: Node): boolean {
+  const parent = valueRootNode(tsc, use).getParent();
+  return !!parent && (Node.isExportSpecifier(parent) || Node.isExportAssignment(parent) || Node.isTypeOfExpression(parent));
+}

@@ -1,0 +1,46 @@
+// The compile cache holds ts-morph's compiled code, in a private folder, and never changes a result.
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'rta-cc-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const FIXTURE = 'fixtures/price-feed-subscribe-ping';
+const run = (cache: string) => cli(['scan', FIXTURE, '--format', 'json'], { env: { RT_ADVISOR_COMPILE_CACHE: cache } });
+const comparable = (stdout: string) => ({ ...JSON.parse(stdout), stats: { ...JSON.parse(stdout).stats, durationMs: 0 } });
+
+describe('the compile cache', () => {
+  it('is written once into a private folder, then read; the report is the same either way', () => {
+    const dir = join(tmp, 'cache');
+    const off = run('0');
+    const cold = run(dir);
+    const entries = readdirSync(dir).sort();
+    expect(entries.length).toBeGreaterThan(1);
+    expect(entries.every((e) => e.endsWith('.bin'))).toBe(true);
+    expect(statSync(dir).mode & 0o077).toBe(0);
+    const written = entries.map((e) => statSync(join(dir, e)).mtimeMs);
+    const warm = run(dir);
+    // a warm run takes every entry as it is and rewrites none
+    expect(readdirSync(dir).sort()).toEqual(entries);
+    expect(entries.map((e) => statSync(join(dir, e)).mtimeMs)).toEqual(written);
+    expect(comparable(cold.stdout)).toEqual(comparable(off.stdout));
+    expect(comparable(warm.stdout)).toEqual(comparable(off.stdout));
+  });
+
+  it('is not used from a folder others can write to', () => {
+    const dir = join(tmp, 'shared');
+    mkdirSync(dir);
+    chmodSync(dir, 0o777);
+    const r = run(dir);
+    expect(r.status).toBe(1);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('is off with RT_ADVISOR_COMPILE_CACHE=0', () => {
+    const before = readdirSync(tmp).sort();
+    expect(run('0').status).toBe(1);
+    expect(readdirSync(tmp).sort()).toEqual(before);
+  });
+});

@@ -1,0 +1,83 @@
+// --cache must never change a result: every fixture scanned without it, with it cold (it writes) and
+// warm (it reads) gives the same report; an edited file is analysed afresh; the entry lives where documented.
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/model.js';
+import { RULES } from '../../rules/index.js';
+import { scan } from '../../src/engine/scan.js';
+import { cli, REPO } from '../helpers/cli.js';
+
+const FIXTURES = join(REPO, 'fixtures');
+const CASES = readdirSync(FIXTURES, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(FIXTURES, d.name, 'expected.json')))
+  .map((d) => d.name)
+  .sort();
+const tmp = mkdtempSync(join(tmpdir(), 'rta-cache-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** The report without its timing, the one field allowed to differ. */
+function comparable(report: Report): unknown {
+  return { ...report, stats: { ...report.stats, durationMs: 0 } };
+}
+
+const input = (cwd: string) => ({ paths: ['.'], cwd, ignore: [], defaultIgnores: true, gitignore: true });
+
+describe('scan --cache', () => {
+  it.each(CASES)('%s: same report without the cache, with it cold and with it warm', async (name) => {
+    const cwd = join(FIXTURES, name);
+    const cacheDir = join(tmp, `fixture-${name}`);
+    const plain = comparable(await scan(input(cwd), RULES));
+    expect(comparable(await scan(input(cwd), RULES, { cacheDir }))).toEqual(plain);
+    expect(readdirSync(cacheDir)).toHaveLength(1);
+    expect(comparable(await scan(input(cwd), RULES, { cacheDir }))).toEqual(plain);
+  });
+
+  it('a warm run answers from the cache without loading ts-morph, and an edit is analysed afresh', () => {
+    const tree = join(tmp, 'edited');
+    cpSync(join(FIXTURES, 'price-feed-subscribe-ping'), tree, { recursive: true });
+    const cacheDir = join(tmp, 'edited-cache');
+    const probe = join(tmp, 'probe.cjs');
+    writeFileSync(
+      probe,
+      `const M = require('module'); const load = M._load;
+       M._load = function (req, ...rest) { if (/ts-morph/.test(req)) process.stderr.write('LOADED ' + req + '\\n'); return load.call(this, req, ...rest); };`,
+    );
+    const run = () => cli(['scan', '.', '--format', 'json', '--cache', '--cache-location', cacheDir], { cwd: tree, nodeArgs: ['--require', probe] });
+    const cold = run();
+    expect(cold.stderr).toContain('LOADED');
+    const warm = run();
+    expect(warm.stderr).not.toContain('LOADED');
+    expect(comparable(JSON.parse(warm.stdout))).toEqual(comparable(JSON.parse(cold.stdout)));
+
+    // the socket now sends data too: no longer control-only
+    const feed = join(tree, 'src/ticker/priceFeed.ts');
+    const text = readFileSync(feed, 'utf8');
+    const ping = "heartbeat = setInterval(() => ws.send('ping'), HEARTBEAT_MS);";
+    expect(text).toContain(ping);
+    writeFileSync(feed, text.replace(ping, `${ping} ws.send(JSON.stringify({ type: 'order', qty: 1 }));`));
+    const edited = run();
+    expect(edited.stderr).toContain('LOADED');
+    const fresh = cli(['scan', '.', '--format', 'json'], { cwd: tree });
+    expect(comparable(JSON.parse(edited.stdout))).toEqual(comparable(JSON.parse(fresh.stdout)));
+    expect(edited.stdout).not.toEqual(cold.stdout);
+  });
+
+  it('keeps its entry under node_modules/.cache/rt-advisor of the current folder, and nowhere else', () => {
+    const tree = join(tmp, 'default-location');
+    cpSync(join(FIXTURES, 'socketio-chat-messages'), tree, { recursive: true });
+    const before = readdirSync(tree, { recursive: true }).map(String).sort();
+    const r = cli(['scan', 'src', '--format', 'json', '--cache'], { cwd: tree });
+    expect(r.status).not.toBe(2);
+    expect(JSON.parse(r.stdout).sockets.length).toBeGreaterThan(0);
+    const after = readdirSync(tree, { recursive: true }).map(String).sort();
+    const added = after.filter((p) => !before.includes(p));
+    expect(added.filter((p) => !p.startsWith(join('node_modules', '.cache', 'rt-advisor')))).toEqual(['node_modules', join('node_modules', '.cache')]);
+    expect(readdirSync(join(tree, 'node_modules', '.cache', 'rt-advisor'))).toHaveLength(1);
+    // without --cache nothing is written
+    rmSync(join(tree, 'node_modules'), { recursive: true });
+    cli(['scan', 'src', '--format', 'json'], { cwd: tree });
+    expect(readdirSync(tree, { recursive: true }).map(String).sort()).toEqual(before);
+  });
+});

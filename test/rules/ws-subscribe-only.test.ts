@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { wsSubscribeOnly } from '../../rules/ws-subscribe-only.js';
+import { analyzeFiles } from '../helpers/analyze-snippet.js';
+import { checkSockets } from '../helpers/rule-context.js';
+
+function findings(files: Record<string, string> | string) {
+  const sockets = analyzeFiles(typeof files === 'string' ? { 'src/a.ts': files } : files);
+  return checkSockets(wsSubscribeOnly, sockets);
+}
+
+describe('ws-subscribe-only', () => {
+  describe('flags', () => {
+    it('a socket that subscribes and pings, saying what, where, and what to use instead', () => {
+      const [f, ...rest] = findings(`const ws = new WebSocket('wss://prices');
+ws.onopen = () => ws.send(JSON.stringify({ type: 'subscribe', channel: 'BTC' }));
+setInterval(() => ws.send('ping'), 25000);
+ws.onmessage = (e) => console.log(e.data);`);
+      expect(rest).toEqual([]);
+      expect(f).toMatchObject({ ruleId: 'ws-subscribe-only', severity: 'warning', file: 'src/a.ts', line: 1, column: 12 });
+      expect(f.message).toMatch(/^Browser WebSocket `new WebSocket\(…\)` only sends control messages: subscribe \(line 2\), ping \(line 3\)\./);
+      expect(f.message).toContain('Server-Sent Events');
+      expect(f.message).toContain('POST');
+      expect(f.related).toEqual([
+        { file: 'src/a.ts', line: 2, column: 19, message: 'sends subscribe (control)' },
+        { file: 'src/a.ts', line: 3, column: 19, message: 'sends ping (control)' },
+      ]);
+    });
+
+    it('a socket that only listens', () => {
+      const [f] = findings(`const ws = new WebSocket('wss://notify');\nws.addEventListener('message', (e) => show(e.data));`);
+      expect(f.message).toMatch(/only listens: the client never sends anything/);
+      expect(f.related).toEqual([]);
+    });
+
+    it('names sends in other files by file name', () => {
+      const [f] = findings({
+        'src/socket.ts': `import { io } from 'socket.io-client';\nexport const socket = io('https://live');`,
+        'src/rooms.ts': `import { socket } from './socket';\nexport const enter = (room: string) => socket.emit('join', room);\nenter('lobby');`,
+      });
+      expect(f.message).toContain('join (rooms.ts:2)');
+      expect(f.message).toMatch(/^socket\.io client `io\(…\)`/);
+    });
+
+    it('hedges for an injected constructor', () => {
+      const [f] = findings(`export class C { constructor(private o: { WebSocket: typeof WebSocket }) {}
+  open() { const s = new this.o.WebSocket('wss://x'); s.onmessage = () => {}; } }`);
+      expect(f.message).toContain('looks like an injected WebSocket constructor; the analyzer is not certain');
+    });
+
+    it('points at streamed fetch when the client asks for binary frames', () => {
+      const [f] = findings(`const ws = new WebSocket('wss://x');\nws.binaryType = 'arraybuffer';\nws.onmessage = (e) => decode(e.data);`);
+      expect(f.message).toContain('HTTP/2 streaming');
+    });
+  });
+
+  describe('does not flag', () => {
+    it.each([
+      ['a socket that sends data', `const ws = new WebSocket('wss://x');\nws.onopen = () => ws.send(JSON.stringify({ type: 'chat', text: 'hi' }));`],
+      ['a socket that sends bytes', `const ws = new WebSocket('wss://x');\nws.onopen = () => ws.send(new Uint8Array([1]));`],
+      ['a socket whose sends are unknown', `const ws = new WebSocket('wss://x');\nexport const send = (m: string) => ws.send(m);`],
+      ['a socket handed to code it cannot follow', `import { attach } from 'lib';\nconst ws = new WebSocket('wss://x');\nattach(ws);`],
+      ['a connectivity probe that neither listens nor sends', `const ws = new WebSocket('wss://x');\nws.onopen = () => ws.close();`],
+    ])('%s', (_name, src) => {
+      expect(findings(src)).toEqual([]);
+    });
+  });
+});
