@@ -13,7 +13,16 @@
 // and one level deeper): the comparison then covers the ignoring side too. --checkout takes another
 // build of rt-advisor (default: this one, built).
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -43,7 +52,13 @@ const { discoverFiles, isSourceFile } = await import(pathToFileURL(discoverJs).h
 // probe copies go to memory where there is a tmpfs: this machine's disk takes ~20 s to copy 10,000 files
 const temp = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'rt-gitignore-vs-git-'));
 process.on('exit', () => rmSync(temp, { recursive: true, force: true }));
-const gitEnv = { ...process.env, HOME: temp, XDG_CONFIG_HOME: temp, GIT_CONFIG_NOSYSTEM: '1', GIT_INDEX_FILE: join(temp, 'no-index') };
+const gitEnv = {
+  ...process.env,
+  HOME: temp,
+  XDG_CONFIG_HOME: temp,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_INDEX_FILE: join(temp, 'no-index'),
+};
 const gitDir = join(temp, 'git');
 execFileSync('git', ['init', '-q', '--initial-branch=main', gitDir], { env: gitEnv });
 writeFileSync(join(gitDir, '.git', 'info', 'exclude'), ''); // git init writes only comments there; make sure
@@ -52,13 +67,28 @@ writeFileSync(join(gitDir, '.git', 'info', 'exclude'), ''); // git init writes o
 function gitLists(tree, ignored = false) {
   const out = execFileSync(
     'git',
-    ['--git-dir', join(gitDir, '.git'), '--work-tree', tree, '-c', 'core.excludesFile=/dev/null', '-c', 'core.quotePath=false', 'ls-files', '-z', '--others', ...(ignored ? ['--ignored'] : []), '--exclude-standard'],
+    [
+      '--git-dir',
+      join(gitDir, '.git'),
+      '--work-tree',
+      tree,
+      '-c',
+      'core.excludesFile=/dev/null',
+      '-c',
+      'core.quotePath=false',
+      'ls-files',
+      '-z',
+      '--others',
+      ...(ignored ? ['--ignored'] : []),
+      '--exclude-standard',
+    ],
     { cwd: tree, env: gitEnv, maxBuffer: 1 << 28, encoding: 'utf8' },
   );
   return out.split('\0').filter(Boolean);
 }
 
-const isPlainSource = (tree, rel) => isSourceFile(rel) && lstatSync(join(tree, rel), { throwIfNoEntry: false })?.isFile() === true;
+const isPlainSource = (tree, rel) =>
+  isSourceFile(rel) && lstatSync(join(tree, rel), { throwIfNoEntry: false })?.isFile() === true;
 
 /** Every .gitignore under `dir` (folders git would not descend into, nested repositories, aside). */
 function gitignoreFiles(dir, out = []) {
@@ -121,7 +151,13 @@ let failed = false;
 for (const tree of trees) {
   const { root, planted } = probe ? probed(tree) : { root: tree, planted: 0 };
   const started = performance.now();
-  const { files } = await discoverFiles({ paths: ['.'], cwd: root, ignore: [], defaultIgnores: false, gitignore: true });
+  const { files } = await discoverFiles({
+    paths: ['.'],
+    cwd: root,
+    ignore: [],
+    defaultIgnores: false,
+    gitignore: true,
+  });
   const ms = performance.now() - started;
   const ours = new Set(files.map((f) => f.relPath).filter((rel) => isPlainSource(root, rel)));
   const git = new Set(gitLists(root).filter((rel) => isPlainSource(root, rel)));
@@ -130,10 +166,13 @@ for (const tree of trees) {
   const extra = [...ours].filter((f) => !git.has(f)).sort();
   const label = relative(process.cwd(), tree) || '.';
   const gitignores = gitignoreFiles(root).length;
-  console.log(`${label}: ${git.size} source files git keeps (${gitIgnores} it ignores), ${ours.size} the scan keeps; ${gitignores} .gitignore files${probe ? `, ${planted} probe files planted` : ''}; discovery ${ms.toFixed(0)} ms`);
+  console.log(
+    `${label}: ${git.size} source files git keeps (${gitIgnores} it ignores), ${ours.size} the scan keeps; ${gitignores} .gitignore files${probe ? `, ${planted} probe files planted` : ''}; discovery ${ms.toFixed(0)} ms`,
+  );
   for (const f of missing.slice(0, 20)) console.log(`  git keeps, the scan skips: ${f}`);
   for (const f of extra.slice(0, 20)) console.log(`  git ignores, the scan keeps: ${f}`);
-  if (missing.length > 20 || extra.length > 20) console.log(`  (${missing.length} skipped wrongly, ${extra.length} kept wrongly in all)`);
+  if (missing.length > 20 || extra.length > 20)
+    console.log(`  (${missing.length} skipped wrongly, ${extra.length} kept wrongly in all)`);
   if (missing.length || extra.length) failed = true;
   if (probe) rmSync(root, { recursive: true, force: true });
 }

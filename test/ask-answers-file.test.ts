@@ -12,7 +12,10 @@ const dir = mkdtempSync(join(tmpdir(), 'rt-ask-file-'));
 
 function ask(args: string[], stdin?: string) {
   const r = spawnSync(process.execPath, [`${REPO}bin/rt-advisor.js`, 'ask', ...args], {
-    cwd: dir, encoding: 'utf8', timeout: 20_000, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', CI: 'true' },
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', CI: 'true' },
     ...(stdin === undefined ? { stdio: ['ignore', 'pipe', 'pipe'] as const } : { input: stdin }),
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -27,34 +30,65 @@ function oneLine(r: ReturnType<typeof ask>, pattern: RegExp) {
   expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   expect(r.stderr).toMatch(pattern);
 }
-const CHAT = { direction: 'bidirectional', clientToServerRatio: 0.8, latencyBudgetMs: 200, binary: false, serverless: false };
+const CHAT = {
+  direction: 'bidirectional',
+  clientToServerRatio: 0.8,
+  latencyBudgetMs: 200,
+  binary: false,
+  serverless: false,
+};
 
 describe('answers file', () => {
   it('accepts $schema', () => {
-    const r = ask(['--answers', file('with-schema.json', JSON.stringify({ $schema: './node_modules/rt-advisor/schema/ask-answers.schema.json', ...CHAT })), '-f', 'json']);
+    const r = ask([
+      '--answers',
+      file(
+        'with-schema.json',
+        JSON.stringify({ $schema: './node_modules/rt-advisor/schema/ask-answers.schema.json', ...CHAT }),
+      ),
+      '-f',
+      'json',
+    ]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).recommendation).toBe('websocket');
   });
 
   it('suggests the key a misspelling meant', () => {
-    oneLine(ask(['--answers', file('typo.json', JSON.stringify({ ...CHAT, latencyBudgetMs: undefined, latencyBudget: 200 }))]), /unknown key latencyBudget \(did you mean latencyBudgetMs\?\)/);
+    oneLine(
+      ask([
+        '--answers',
+        file('typo.json', JSON.stringify({ ...CHAT, latencyBudgetMs: undefined, latencyBudget: 200 })),
+      ]),
+      /unknown key latencyBudget \(did you mean latencyBudgetMs\?\)/,
+    );
   });
 
   it('gives the line and column of a syntax error', () => {
-    oneLine(ask(['--answers', file('broken.json', '{\n  "direction": "bidirectional",\n  "binary": tru\n}\n')]), /answers file broken\.json is not valid JSON: line 3, column 13: /);
+    oneLine(
+      ask(['--answers', file('broken.json', '{\n  "direction": "bidirectional",\n  "binary": tru\n}\n')]),
+      /answers file broken\.json is not valid JSON: line 3, column 13: /,
+    );
   });
 
   it('reads `--answers -` from stdin, and does not wait when stdin has nothing', () => {
     const r = ask(['--answers', '-', '-f', 'json'], JSON.stringify(CHAT));
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).answers).toEqual(CHAT);
-    oneLine(ask(['--answers', '-'], ''), /answers on stdin is not valid JSON: line 1, column 1: unexpected end of input/);
+    oneLine(
+      ask(['--answers', '-'], ''),
+      /answers on stdin is not valid JSON: line 1, column 1: unexpected end of input/,
+    );
   });
 
   it('refuses serverless and a platform that contradict each other', () => {
-    oneLine(ask(['--answers', file('chat.json', JSON.stringify(CHAT)), '--platform', 'vercel', '--no-serverless']), /serverless: false contradicts platform: vercel/);
+    oneLine(
+      ask(['--answers', file('chat.json', JSON.stringify(CHAT)), '--platform', 'vercel', '--no-serverless']),
+      /serverless: false contradicts platform: vercel/,
+    );
     // a flag naming the platform overrides the file's serverless
-    expect(JSON.parse(ask(['--answers', 'chat.json', '--platform', 'cloudflare', '-f', 'json']).stdout).answers).toMatchObject({ platform: 'cloudflare' });
+    expect(
+      JSON.parse(ask(['--answers', 'chat.json', '--platform', 'cloudflare', '-f', 'json']).stdout).answers,
+    ).toMatchObject({ platform: 'cloudflare' });
   });
 });
 

@@ -6,7 +6,9 @@ import { renderAskFlagsMarkdown } from '../src/cli/ask-flags.js';
 import { cli } from './helpers/cli.js';
 
 function section(doc: string, name: string): string | undefined {
-  return new RegExp(`<!-- ${name}:start -->\\n([\\s\\S]*?)\\n<!-- ${name}:end -->`).exec(readFileSync(doc, 'utf8'))?.[1];
+  return new RegExp(`<!-- ${name}:start -->\\n([\\s\\S]*?)\\n<!-- ${name}:end -->`).exec(
+    readFileSync(doc, 'utf8'),
+  )?.[1];
 }
 
 describe('ask docs', () => {
@@ -20,7 +22,10 @@ describe('ask docs', () => {
 
   it("the README's ask example is what the CLI prints (80 columns, no terminal)", () => {
     const block = section('README.md', 'ask-example') as string;
-    const [command, ...output] = block.replace(/^```text\n/, '').replace(/\n```$/, '').split('\n');
+    const [command, ...output] = block
+      .replace(/^```text\n/, '')
+      .replace(/\n```$/, '')
+      .split('\n');
     expect(command).toBe('$ rt-advisor ask --preset llm-stream --platform vercel');
     const r = cli((command as string).replace('$ rt-advisor ', '').split(' '));
     expect(r.status).toBe(0);
@@ -29,7 +34,19 @@ describe('ask docs', () => {
   });
 
   it('docs/adr-example.md is what the CLI writes (but for the date)', () => {
-    const r = cli(['ask', '--preset', 'llm-stream', '--platform', 'vercel', '--title', 'Streaming LLM answers to the browser', '--deciders', 'the web team', '-f', 'markdown']);
+    const r = cli([
+      'ask',
+      '--preset',
+      'llm-stream',
+      '--platform',
+      'vercel',
+      '--title',
+      'Streaming LLM answers to the browser',
+      '--deciders',
+      'the web team',
+      '-f',
+      'markdown',
+    ]);
     const undated = (s: string) => s.replace(/^- Date: \d{4}-\d{2}-\d{2}$/m, '- Date: (date)');
     expect(undated(readFileSync('docs/adr-example.md', 'utf8'))).toBe(undated(r.stdout));
   });

@@ -9,11 +9,30 @@ import { run } from '../src/cli/main.js';
 function io(): AskIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { canPrompt: true, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), cwd: process.cwd(), env: {}, isTTY: true, out, err };
+  return {
+    canPrompt: true,
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    cwd: process.cwd(),
+    env: {},
+    isTTY: true,
+    out,
+    err,
+  };
 }
-const opts = (more: Partial<AskOptions> = {}): AskOptions => ({ interactive: true, format: 'json', color: false, ...more });
-const down = (n: number) => { for (let i = 0; i < n; i++) screen.keypress('down'); };
-const enter = async () => { screen.keypress('enter'); await screen.next(); };
+const opts = (more: Partial<AskOptions> = {}): AskOptions => ({
+  interactive: true,
+  format: 'json',
+  color: false,
+  ...more,
+});
+const down = (n: number) => {
+  for (let i = 0; i < n; i++) screen.keypress('down');
+};
+const enter = async () => {
+  screen.keypress('enter');
+  await screen.next();
+};
 /** runAsk imports Inquirer before the first question, so the first render comes a tick later. */
 const started = () => vi.waitFor(() => expect(screen.getScreen()).not.toBe(''));
 /** Checks the question on screen, then takes its default (or the keys given). */
@@ -49,17 +68,36 @@ describe('ask, interactively', () => {
     expect(await done).toBe(0);
 
     const rec = JSON.parse(term.out.join(''));
-    expect(rec.answers).toMatchObject({ direction: 'bidirectional', clientToServerRatio: 0.75, latencyBudgetMs: 200, audience: 'group', platform: 'long-lived-server' });
+    expect(rec.answers).toMatchObject({
+      direction: 'bidirectional',
+      clientToServerRatio: 0.75,
+      latencyBudgetMs: 200,
+      audience: 'group',
+      platform: 'long-lived-server',
+    });
     expect(rec.answers).not.toHaveProperty('highThroughput'); // skipped questions are left out
     expect(rec.answers).not.toHaveProperty('concurrentClients'); // "not sure" leaves it unknown
     expect(rec.recommendation).toBe('websocket');
     expect(rec.runnerUp.transport).toBe('sse');
-    expect(term.err.join('')).toMatch(/^Without the questions: rt-advisor ask --direction bidirectional --ratio 0\.75 --latency \d+ --no-binary --platform long-lived-server --client browser --audience group /m);
+    expect(term.err.join('')).toMatch(
+      /^Without the questions: rt-advisor ask --direction bidirectional --ratio 0\.75 --latency \d+ --no-binary --platform long-lived-server --client browser --audience group /m,
+    );
   });
 
   it('goes back to the previous question, and on from there', async () => {
     const term = io();
-    const done = runAsk(opts({ latency: '300', binary: false, serverless: false, client: 'browser', audience: 'per-user', concurrentClients: '10', eventsPerMinute: '1' }), term);
+    const done = runAsk(
+      opts({
+        latency: '300',
+        binary: false,
+        serverless: false,
+        client: 'browser',
+        audience: 'per-user',
+        concurrentClients: '10',
+        eventsPerMinute: '1',
+      }),
+      term,
+    );
     await started();
     await answer('Who sends the real-time messages?'); // server-to-client
     expect(screen.getScreen()).toContain('Client messages per server message?');
@@ -83,12 +121,26 @@ describe('ask, interactively', () => {
 
   it('lets the user type a number: plain decimals only, a latency of at least 1 ms', async () => {
     const term = io();
-    const done = runAsk(opts({ direction: 'server-to-client', ratio: '0', scope: 'subscription', binary: false, serverless: true, platform: undefined }), term);
+    const done = runAsk(
+      opts({
+        direction: 'server-to-client',
+        ratio: '0',
+        scope: 'subscription',
+        binary: false,
+        serverless: true,
+        platform: undefined,
+      }),
+      term,
+    );
     await started();
     expect(screen.getScreen()).toContain('Latency budget?');
     down(4); // from the default (1000, the sixth example) past the last three examples to "Enter a number…"
     await enter();
-    for (const [typed, problem] of [['0x10', /plain decimal number/], ['0', /at least 1 ms/], [' 5e2', /plain decimal number/]] as const) {
+    for (const [typed, problem] of [
+      ['0x10', /plain decimal number/],
+      ['0', /at least 1 ms/],
+      [' 5e2', /plain decimal number/],
+    ] as const) {
       screen.type(typed);
       screen.keypress('enter');
       await vi.waitFor(() => expect(screen.getScreen()).toMatch(problem));
@@ -105,7 +157,10 @@ describe('ask, interactively', () => {
 
   it('offers "not sure" for the ratio and reports the assumed default (R0)', async () => {
     const term = io();
-    const done = runAsk(opts({ direction: 'client-to-server', latency: '1000', binary: true, serverless: false, client: 'browser' }), term);
+    const done = runAsk(
+      opts({ direction: 'client-to-server', latency: '1000', binary: true, serverless: false, client: 'browser' }),
+      term,
+    );
     await started();
     expect(screen.getScreen()).not.toContain('Notifications'); // no push examples for an upload
     down(2); // from the default (10) past "Enter a number…" to "Not sure"
@@ -152,7 +207,17 @@ describe('ask through the CLI entry point in a terminal', () => {
     expect(JSON.parse(written.join('')).recommendation).toBe('sse');
     written.length = 0;
 
-    const code = run(['ask', '--direction', 'server-to-client', '--latency', '500', '--binary', '--no-serverless', '-f', 'json']);
+    const code = run([
+      'ask',
+      '--direction',
+      'server-to-client',
+      '--latency',
+      '500',
+      '--binary',
+      '--no-serverless',
+      '-f',
+      'json',
+    ]);
     await started();
     expect(screen.getScreen()).toContain('Client messages per server message?'); // the one required answer missing
     for (let i = 0; i < 12; i++) {

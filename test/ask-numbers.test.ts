@@ -62,10 +62,27 @@ describe('ask: numbers in an answers file', () => {
       writeFileSync(join(dir, name), typeof body === 'string' ? body : JSON.stringify(body));
       return join(dir, name);
     };
-    const zero = cli(['ask', '--answers', file('zero.json', { direction: 'server-to-client', clientToServerRatio: 0, latencyBudgetMs: 0, binary: false, serverless: false })]);
+    const zero = cli([
+      'ask',
+      '--answers',
+      file('zero.json', {
+        direction: 'server-to-client',
+        clientToServerRatio: 0,
+        latencyBudgetMs: 0,
+        binary: false,
+        serverless: false,
+      }),
+    ]);
     expect(zero.status).toBe(2);
     expect(zero.stderr).toMatch(/latencyBudgetMs must be at least 1/);
-    const negZero = cli(['ask', '--answers', file('negzero.json', '{"direction":"server-to-client","clientToServerRatio":-1e-400,"latencyBudgetMs":5,"binary":false,"serverless":false}')]);
+    const negZero = cli([
+      'ask',
+      '--answers',
+      file(
+        'negzero.json',
+        '{"direction":"server-to-client","clientToServerRatio":-1e-400,"latencyBudgetMs":5,"binary":false,"serverless":false}',
+      ),
+    ]);
     expect(negZero.status).toBe(2);
     expect(negZero.stderr).toMatch(/clientToServerRatio must be a number ≥ 0, got -0/);
   });

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { answersSchemaText, ANSWERS_SCHEMA_FILE, buildAnswersSchema } from '../src/advisor/answers-schema.js';
-import { checkAnswersObject, completeAnswers, missingKeys, sanityWarnings, type AnswerKey, type Answers } from '../src/advisor/answers.js';
+import {
+  checkAnswersObject,
+  completeAnswers,
+  missingKeys,
+  sanityWarnings,
+  type AnswerKey,
+  type Answers,
+} from '../src/advisor/answers.js';
 import { recommend } from '../src/advisor/engine.js';
 import { jsonSyntaxError } from '../src/advisor/json-syntax.js';
 import { layerAnswers, PRESET_NAMES, PRESETS } from '../src/advisor/presets.js';
@@ -15,8 +22,19 @@ import { colorWanted } from '../src/cli/output.js';
 import { schemaError } from '../src/config/validate-options.js';
 
 const chat: Answers = {
-  direction: 'bidirectional', clientToServerRatio: 0.8, latencyBudgetMs: 200, binary: false, serverless: false, platform: 'long-lived-server',
-  streamScope: 'subscription', client: 'browser', peerToPeerMedia: false, streamingBlockedByProxy: false, http1Only: false, existingWebSocketInfra: false, highThroughput: false,
+  direction: 'bidirectional',
+  clientToServerRatio: 0.8,
+  latencyBudgetMs: 200,
+  binary: false,
+  serverless: false,
+  platform: 'long-lived-server',
+  streamScope: 'subscription',
+  client: 'browser',
+  peerToPeerMedia: false,
+  streamingBlockedByProxy: false,
+  http1Only: false,
+  existingWebSocketInfra: false,
+  highThroughput: false,
 };
 const llm = completeAnswers({ ...PRESETS['llm-stream'], platform: 'vercel' }).answers;
 
@@ -65,7 +83,8 @@ describe('text report', () => {
     const long = reportText(input(chat, { verbose: true }));
     expect(short).not.toContain('Every outcome');
     expect(long).toContain('Every outcome and the rows that moved it');
-    for (const t of ['websocket', 'sse', 'long-polling', 'webrtc', 'http2-streaming']) expect(long).toMatch(new RegExp(`^ {2}\\d\\. ${t} `, 'm'));
+    for (const t of ['websocket', 'sse', 'long-polling', 'webrtc', 'http2-streaming'])
+      expect(long).toMatch(new RegExp(`^ {2}\\d\\. ${t} `, 'm'));
     expect(long).not.toMatch(/^ +0 {3}R\d+/m);
   });
 });
@@ -75,7 +94,9 @@ describe('markdown ADR', () => {
 
   it('has a title, date, status, deciders and the context in sentences', () => {
     expect(md).toMatch(/^# Streaming LLM answers\n\n- Date: 2026-12-02\n- Status: Proposed\n- Deciders: Ana, Bo\n/);
-    expect(md).toContain('## Context\n\nThe server pushes events; clients send about 0.002 messages per server message, as ordinary requests.');
+    expect(md).toContain(
+      '## Context\n\nThe server pushes events; clients send about 0.002 messages per server message, as ordinary requests.',
+    );
     expect(md).toContain('Each request gets its own stream');
     expect(md).toContain('The handlers run on Vercel Functions.');
     expect(md).not.toMatch(/\| `?clientToServerRatio/); // no camelCase table
@@ -95,13 +116,20 @@ describe('markdown ADR', () => {
     expect(md).toContain('### sse/per-request-server.ts (server)\n\n```ts\n// One stream per request');
     expect(md).toContain('### sse/per-request-client.ts (client)');
     expect(md).toMatch(/## Sources\n\n- \*\*R1\*\*: .*\[MDN: EventSource/);
-    expect(md).toMatch(/- \*\*R20\*\*: \[OpenAI: streaming responses are server-sent events\]\(https:\/\/developers\.openai\.com/);
+    expect(md).toMatch(
+      /- \*\*R20\*\*: \[OpenAI: streaming responses are server-sent events\]\(https:\/\/developers\.openai\.com/,
+    );
   });
 });
 
 describe('JSON report', () => {
   it('has a schemaVersion and fits the documented schema, for every preset and the issue cases', () => {
-    const cases = [...PRESET_NAMES.map((n) => completeAnswers(PRESETS[n]).answers), chat, llm, { ...chat, direction: 'client-to-server' as const, clientToServerRatio: 10, latencyBudgetMs: 1000, binary: true }];
+    const cases = [
+      ...PRESET_NAMES.map((n) => completeAnswers(PRESETS[n]).answers),
+      chat,
+      llm,
+      { ...chat, direction: 'client-to-server' as const, clientToServerRatio: 10, latencyBudgetMs: 1000, binary: true },
+    ];
     for (const a of cases) {
       const json = JSON.parse(reportJson(input(a)));
       expect(json.schemaVersion).toBe(1);
@@ -118,9 +146,27 @@ describe('JSON report', () => {
   });
 
   it('leaves out what the user did not answer, and lists the defaults apart', () => {
-    const { answers } = completeAnswers({ direction: 'bidirectional', clientToServerRatio: 0.8, latencyBudgetMs: 200, binary: false, serverless: false });
-    const json = JSON.parse(reportJson(input(answers, { given: new Set(['direction', 'clientToServerRatio', 'latencyBudgetMs', 'binary', 'serverless']) })));
-    expect(Object.keys(json.answers)).toEqual(['direction', 'clientToServerRatio', 'latencyBudgetMs', 'binary', 'serverless']);
+    const { answers } = completeAnswers({
+      direction: 'bidirectional',
+      clientToServerRatio: 0.8,
+      latencyBudgetMs: 200,
+      binary: false,
+      serverless: false,
+    });
+    const json = JSON.parse(
+      reportJson(
+        input(answers, {
+          given: new Set(['direction', 'clientToServerRatio', 'latencyBudgetMs', 'binary', 'serverless']),
+        }),
+      ),
+    );
+    expect(Object.keys(json.answers)).toEqual([
+      'direction',
+      'clientToServerRatio',
+      'latencyBudgetMs',
+      'binary',
+      'serverless',
+    ]);
     expect(json.defaults).toMatchObject({ highThroughput: false, platform: 'long-lived-server', client: 'browser' });
     expect(json.answers).not.toHaveProperty('highThroughput');
   });
@@ -154,19 +200,41 @@ describe('answers', () => {
   });
 
   it('locates a JSON syntax error by line and column', () => {
-    expect(jsonSyntaxError('{\n  "direction": "bidirectional",\n  "binary": tru\n}')).toEqual({ line: 3, column: 13, message: expect.stringContaining('unexpected') });
+    expect(jsonSyntaxError('{\n  "direction": "bidirectional",\n  "binary": tru\n}')).toEqual({
+      line: 3,
+      column: 13,
+      message: expect.stringContaining('unexpected'),
+    });
     expect(jsonSyntaxError('{ "a": 1, }')).toMatchObject({ line: 1, column: 11 });
     expect(jsonSyntaxError('{"a": [1, 2]}')).toBeUndefined();
     expect(jsonSyntaxError('')).toMatchObject({ line: 1, column: 1, message: 'unexpected end of input' });
   });
 
   it('fills optional inputs, the peer ratio (R0) and serverless from the platform; refuses a contradiction', () => {
-    const { answers, assumed } = completeAnswers({ direction: 'peer-to-peer', latencyBudgetMs: 100, binary: true, platform: 'cloudflare' });
-    expect(answers).toMatchObject({ clientToServerRatio: 1, http1Only: false, serverless: true, streamScope: 'subscription', client: 'browser' });
+    const { answers, assumed } = completeAnswers({
+      direction: 'peer-to-peer',
+      latencyBudgetMs: 100,
+      binary: true,
+      platform: 'cloudflare',
+    });
+    expect(answers).toMatchObject({
+      clientToServerRatio: 1,
+      http1Only: false,
+      serverless: true,
+      streamScope: 'subscription',
+      client: 'browser',
+    });
     expect(assumed).toHaveLength(1);
-    expect(missingKeys({ direction: 'bidirectional' })).toEqual(['clientToServerRatio', 'latencyBudgetMs', 'binary', 'serverless']);
+    expect(missingKeys({ direction: 'bidirectional' })).toEqual([
+      'clientToServerRatio',
+      'latencyBudgetMs',
+      'binary',
+      'serverless',
+    ]);
     expect(missingKeys({ direction: 'bidirectional', platform: 'vercel' })).not.toContain('serverless');
-    expect(() => completeAnswers({ ...PRESETS.chat, serverless: true, platform: 'long-lived-server' })).toThrow(/contradicts/);
+    expect(() => completeAnswers({ ...PRESETS.chat, serverless: true, platform: 'long-lived-server' })).toThrow(
+      /contradicts/,
+    );
   });
 
   it('warns about contradictions and trusts the ratio (R0)', () => {
@@ -176,21 +244,56 @@ describe('answers', () => {
   });
 
   it('lays preset, file and flags over each other; a layer naming the platform replaces serverless below it', () => {
-    expect(layerAnswers(PRESETS.chat, { latencyBudgetMs: 50 }, { serverless: true })).toMatchObject({ latencyBudgetMs: 50, serverless: true });
+    expect(layerAnswers(PRESETS.chat, { latencyBudgetMs: 50 }, { serverless: true })).toMatchObject({
+      latencyBudgetMs: 50,
+      serverless: true,
+    });
     expect(layerAnswers(PRESETS.chat, { serverless: true })).not.toHaveProperty('platform');
     expect(layerAnswers({ serverless: true }, { platform: 'vercel' })).toEqual({ platform: 'vercel' });
   });
 
   it('maps every answer flag back to its answers-file key, and the equivalent command gives the same answers', () => {
-    const opts = { interactive: true, color: true, direction: 'bidirectional', ratio: '0.5', latency: '20', binary: true, serverless: false,
-      peerToPeerMedia: true, streamingBlockedByProxy: true, http1Only: true, existingWebsocketInfra: true, highThroughput: true,
-      scope: 'per-request', client: 'server', audience: 'public', concurrentClients: '500', eventsPerMinute: '60' } as AskOptions;
+    const opts = {
+      interactive: true,
+      color: true,
+      direction: 'bidirectional',
+      ratio: '0.5',
+      latency: '20',
+      binary: true,
+      serverless: false,
+      peerToPeerMedia: true,
+      streamingBlockedByProxy: true,
+      http1Only: true,
+      existingWebsocketInfra: true,
+      highThroughput: true,
+      scope: 'per-request',
+      client: 'server',
+      audience: 'public',
+      concurrentClients: '500',
+      eventsPerMinute: '60',
+    } as AskOptions;
     const answers = answersFromFlags(opts);
-    expect(answers).toEqual({ direction: 'bidirectional', clientToServerRatio: 0.5, latencyBudgetMs: 20, binary: true, serverless: false,
-      peerToPeerMedia: true, streamingBlockedByProxy: true, http1Only: true, existingWebSocketInfra: true, highThroughput: true,
-      streamScope: 'per-request', client: 'server', audience: 'public', concurrentClients: 500, eventsPerMinute: 60 });
+    expect(answers).toEqual({
+      direction: 'bidirectional',
+      clientToServerRatio: 0.5,
+      latencyBudgetMs: 20,
+      binary: true,
+      serverless: false,
+      peerToPeerMedia: true,
+      streamingBlockedByProxy: true,
+      http1Only: true,
+      existingWebSocketInfra: true,
+      highThroughput: true,
+      streamScope: 'per-request',
+      client: 'server',
+      audience: 'public',
+      concurrentClients: 500,
+      eventsPerMinute: 60,
+    });
     expect(askFlagSpecs().map((f) => f.flags)).toContain('--no-existing-websocket-infra');
-    expect(equivalentCommand(answers)).toBe('rt-advisor ask --direction bidirectional --ratio 0.5 --latency 20 --binary --no-serverless --scope per-request --client server --audience public --concurrent-clients 500 --events-per-minute 60 --peer-to-peer-media --streaming-blocked-by-proxy --http1-only --existing-websocket-infra --high-throughput');
+    expect(equivalentCommand(answers)).toBe(
+      'rt-advisor ask --direction bidirectional --ratio 0.5 --latency 20 --binary --no-serverless --scope per-request --client server --audience public --concurrent-clients 500 --events-per-minute 60 --peer-to-peer-media --streaming-blocked-by-proxy --http1-only --existing-websocket-infra --high-throughput',
+    );
   });
 });
 

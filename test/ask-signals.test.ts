@@ -13,10 +13,15 @@ const SHOW = '\x1b[?25h';
 function signalAtFirstQuestion(signal: NodeJS.Signals): Promise<string> {
   return new Promise((resolve, reject) => {
     const cmd = `sh -c 'echo PID=$$; exec "${process.execPath}" "${REPO}bin/rt-advisor.js" ask'; echo EXIT=$?`;
-    const child = spawn('script', ['-qfc', cmd, '/dev/null'], { env: { PATH: process.env.PATH ?? '', TERM: 'xterm', NO_COLOR: '1', CI: '' } });
+    const child = spawn('script', ['-qfc', cmd, '/dev/null'], {
+      env: { PATH: process.env.PATH ?? '', TERM: 'xterm', NO_COLOR: '1', CI: '' },
+    });
     let out = '';
     let sent = false;
-    const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`no exit; got: ${JSON.stringify(out.slice(-300))}`))), 30_000);
+    const timer = setTimeout(
+      () => (child.kill('SIGKILL'), reject(new Error(`no exit; got: ${JSON.stringify(out.slice(-300))}`))),
+      30_000,
+    );
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
       const pid = /PID=(\d+)/.exec(out)?.[1];
@@ -36,7 +41,9 @@ describe.skipIf(!HAS_SCRIPT)('ask: a signal during a question (skipped without u
   ] as const)('%s: the cursor is shown again, one line, exit %i', async (signal, code) => {
     const out = await signalAtFirstQuestion(signal);
     expect(out).toContain(HIDE); // the question did hide the cursor
-    expect(out.lastIndexOf(SHOW), 'the cursor is shown after it was last hidden').toBeGreaterThan(out.lastIndexOf(HIDE));
+    expect(out.lastIndexOf(SHOW), 'the cursor is shown after it was last hidden').toBeGreaterThan(
+      out.lastIndexOf(HIDE),
+    );
     expect(out).toContain(`rt-advisor: cancelled (${signal}); no recommendation made`);
     expect(out).toMatch(new RegExp(`EXIT=${code}`));
     expect(out).not.toMatch(/\bat .*:\d+:\d+/);

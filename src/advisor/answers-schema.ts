@@ -5,10 +5,13 @@ import { ANSWER_KEYS, ANSWER_SPECS } from './answer-specs.js';
 export const ANSWERS_SCHEMA_FILE = 'schema/ask-answers.schema.json';
 
 export function buildAnswersSchema(): Record<string, unknown> {
-  const properties: Record<string, unknown> = { $schema: { type: 'string', description: 'Path or URL of this schema, for editor completion.' } };
+  const properties: Record<string, unknown> = {
+    $schema: { type: 'string', description: 'Path or URL of this schema, for editor completion.' },
+  };
   for (const key of ANSWER_KEYS) {
     const spec = ANSWER_SPECS[key];
-    const description = spec.default === undefined ? spec.description : `${spec.description} (default: ${String(spec.default)})`;
+    const description =
+      spec.default === undefined ? spec.description : `${spec.description} (default: ${String(spec.default)})`;
     if (spec.kind === 'enum') properties[key] = { enum: [...spec.values], description };
     else if (spec.kind === 'number') properties[key] = { type: 'number', minimum: spec.minimum, description };
     else properties[key] = { type: 'boolean', description };
@@ -17,7 +20,8 @@ export function buildAnswersSchema(): Record<string, unknown> {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://github.com/rt-advisor/rt-advisor/blob/main/schema/ask-answers.schema.json',
     title: 'rt-advisor ask: answers file',
-    description: 'Answers for `rt-advisor ask --answers <file>`; flags override them. Required: direction, clientToServerRatio (except peer-to-peer), latencyBudgetMs, binary, and serverless or platform.',
+    description:
+      'Answers for `rt-advisor ask --answers <file>`; flags override them. Required: direction, clientToServerRatio (except peer-to-peer), latencyBudgetMs, binary, and serverless or platform.',
     type: 'object',
     additionalProperties: false,
     properties,

@@ -2,8 +2,15 @@
 // defaults for what may be left out, and the R0 sanity warnings.
 import { closest } from '../suggest.js';
 import {
-  ANSWER_KEYS, ANSWER_SPECS, DEFAULT_RATIO, OPTIONAL_BOOLEANS, REQUIRED_KEYS,
-  type AnswerKey, type Answers, type Direction, type Platform,
+  ANSWER_KEYS,
+  ANSWER_SPECS,
+  DEFAULT_RATIO,
+  OPTIONAL_BOOLEANS,
+  REQUIRED_KEYS,
+  type AnswerKey,
+  type Answers,
+  type Direction,
+  type Platform,
 } from './answer-specs.js';
 
 export * from './answer-specs.js';
@@ -18,7 +25,8 @@ const DECIMAL = /^(?:\d+(?:\.\d+)?|\.\d+)$/;
 /** A flag's text as a number; `where` names the flag in the error. */
 export function parseAmount(text: string, where: string): number {
   const n = DECIMAL.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isFinite(n)) throw new AnswerError(`${where} must be a plain decimal number such as 0.5 or 300, got "${text}"`);
+  if (!Number.isFinite(n))
+    throw new AnswerError(`${where} must be a plain decimal number such as 0.5 or 300, got "${text}"`);
   return n;
 }
 
@@ -35,12 +43,16 @@ export function checkAnswer<K extends AnswerKey>(key: K, value: unknown, where: 
   const spec = ANSWER_SPECS[key];
   const what = where.startsWith('--') ? where : `${where}: ${key}`; // a flag names itself; a file names the key
   if (spec.kind === 'enum') {
-    if (typeof value !== 'string' || !spec.values.includes(value)) throw new AnswerError(`${what} must be one of ${spec.values.join(', ')}, got ${shown(value)}`);
+    if (typeof value !== 'string' || !spec.values.includes(value))
+      throw new AnswerError(`${what} must be one of ${spec.values.join(', ')}, got ${shown(value)}`);
   } else if (spec.kind === 'number') {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || Object.is(value, -0)) {
       throw new AnswerError(`${what} must be a number ≥ 0, got ${shown(value)}`);
     }
-    if (value < spec.minimum) throw new AnswerError(`${what} must be at least ${spec.minimum}${spec.unit ? ` (${spec.unit})` : ''}, got ${value}`);
+    if (value < spec.minimum)
+      throw new AnswerError(
+        `${what} must be at least ${spec.minimum}${spec.unit ? ` (${spec.unit})` : ''}, got ${value}`,
+      );
   } else if (typeof value !== 'boolean') {
     throw new AnswerError(`${what} must be true or false, got ${shown(value)}`);
   }
@@ -50,7 +62,9 @@ export function checkAnswer<K extends AnswerKey>(key: K, value: unknown, where: 
 /** Validates a parsed answers file: a plain object of known keys (plus `$schema`) with well-typed values. */
 export function checkAnswersObject(raw: unknown, where: string): Partial<Answers> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new AnswerError(`${where}: expected a JSON object of answers, got ${Array.isArray(raw) ? 'an array' : raw === null ? 'null' : typeof raw}`);
+    throw new AnswerError(
+      `${where}: expected a JSON object of answers, got ${Array.isArray(raw) ? 'an array' : raw === null ? 'null' : typeof raw}`,
+    );
   }
   const keys = Object.keys(raw).filter((k) => k !== '$schema');
   const unknown = keys.filter((k) => !(ANSWER_KEYS as string[]).includes(k));
@@ -59,7 +73,9 @@ export function checkAnswersObject(raw: unknown, where: string): Partial<Answers
       const near = closest(k, ANSWER_KEYS);
       return near ? `${k} (did you mean ${near}?)` : k;
     });
-    throw new AnswerError(`${where}: unknown key${unknown.length > 1 ? 's' : ''} ${hints.join(', ')}; known: ${ANSWER_KEYS.join(', ')}`);
+    throw new AnswerError(
+      `${where}: unknown key${unknown.length > 1 ? 's' : ''} ${hints.join(', ')}; known: ${ANSWER_KEYS.join(', ')}`,
+    );
   }
   const out: Partial<Answers> = {};
   for (const key of keys as AnswerKey[]) {
@@ -74,7 +90,9 @@ const serverlessOf = (p: Platform) => p !== 'long-lived-server';
 export function checkPlatform(partial: Partial<Answers>): void {
   const { serverless, platform } = partial;
   if (serverless !== undefined && platform !== undefined && serverless !== serverlessOf(platform)) {
-    throw new AnswerError(`serverless: ${serverless} contradicts platform: ${platform}; give one of them, or make them agree`);
+    throw new AnswerError(
+      `serverless: ${serverless} contradicts platform: ${platform}; give one of them, or make them agree`,
+    );
   }
 }
 
@@ -106,7 +124,10 @@ export function completeAnswers(partial: Partial<Answers>): Completed {
   }
   const platform = partial.platform ?? (partial.serverless ? 'other-serverless' : 'long-lived-server');
   const answers: Answers = {
-    ...(Object.fromEntries(OPTIONAL_BOOLEANS.map((k) => [k, false])) as Pick<Answers, (typeof OPTIONAL_BOOLEANS)[number]>),
+    ...(Object.fromEntries(OPTIONAL_BOOLEANS.map((k) => [k, false])) as Pick<
+      Answers,
+      (typeof OPTIONAL_BOOLEANS)[number]
+    >),
     ...(partial as Answers),
     streamScope: partial.streamScope ?? 'subscription',
     client: partial.client ?? 'browser',
@@ -121,14 +142,21 @@ export function completeAnswers(partial: Partial<Answers>): Completed {
 export function sanityWarnings(a: Answers): string[] {
   const out: string[] = [];
   if (a.direction === 'server-to-client' && a.clientToServerRatio >= 0.5) {
-    out.push(`server-to-client with ${a.clientToServerRatio} client messages per server message is a conversation; trusting the ratio.`);
+    out.push(
+      `server-to-client with ${a.clientToServerRatio} client messages per server message is a conversation; trusting the ratio.`,
+    );
   }
   if (a.direction === 'client-to-server' && a.clientToServerRatio < 1) {
-    out.push(`client-to-server with a ratio of ${a.clientToServerRatio} means the server sends more; trusting the ratio.`);
+    out.push(
+      `client-to-server with a ratio of ${a.clientToServerRatio} means the server sends more; trusting the ratio.`,
+    );
   }
-  if (a.direction === 'peer-to-peer' && !a.peerToPeerMedia) out.push('peer-to-peer without media: treated as peer data channels (R17).');
+  if (a.direction === 'peer-to-peer' && !a.peerToPeerMedia)
+    out.push('peer-to-peer without media: treated as peer data channels (R17).');
   if (a.streamScope === 'per-request' && a.direction !== 'server-to-client' && a.clientToServerRatio > 0.1) {
-    out.push('one stream per request fits a response streamed back to one request; this flow is read as a subscription.');
+    out.push(
+      'one stream per request fits a response streamed back to one request; this flow is read as a subscription.',
+    );
   }
   return out;
 }

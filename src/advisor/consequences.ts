@@ -8,17 +8,32 @@ const COSTS: Record<OutcomeId, readonly Cost[]> = {
   sse: [
     { text: 'Every proxy hop must pass the stream unbuffered and uncompressed (SSE-1, SSE-2).' },
     { text: 'The server keeps a replay buffer so reconnecting clients resume from Last-Event-ID (SSE-6).' },
-    { text: 'EventSource cannot POST or send headers: clients read the answer with fetch and resume it themselves.', when: (f) => f.perRequest },
-    { text: 'Client messages are separate POSTs, each a full request.', when: (f) => f.clientToServerRatio > 0 && !f.perRequest },
+    {
+      text: 'EventSource cannot POST or send headers: clients read the answer with fetch and resume it themselves.',
+      when: (f) => f.perRequest,
+    },
+    {
+      text: 'Client messages are separate POSTs, each a full request.',
+      when: (f) => f.clientToServerRatio > 0 && !f.perRequest,
+    },
     { text: 'Binary data travels as base64 (a third larger) or by URL.', when: (f) => f.binary },
-    { text: 'HTTP/2 at the browser edge, or one shared EventSource, is required to stay under 6 connections per origin.', when: (f) => f.client === 'browser' && !f.perRequest },
-    { text: 'The platform cuts streams at its maximum duration; clients reconnect every few minutes.', when: (f) => f.serverless && !f.perRequest },
+    {
+      text: 'HTTP/2 at the browser edge, or one shared EventSource, is required to stay under 6 connections per origin.',
+      when: (f) => f.client === 'browser' && !f.perRequest,
+    },
+    {
+      text: 'The platform cuts streams at its maximum duration; clients reconnect every few minutes.',
+      when: (f) => f.serverless && !f.perRequest,
+    },
   ],
   websocket: [
     { text: 'We write reconnect with backoff, resync from a sequence number and heartbeats ourselves (WS-1, WS-2).' },
     { text: 'Load balancers need sticky sessions or a pub/sub backplane, and deploys must drain sockets (WS-4).' },
     { text: 'Auth runs at the handshake, beside our HTTP middleware rather than through it (WS-5).' },
-    { text: 'Corporate proxies that strip Upgrade need a fallback transport (WS-3).', when: (f) => f.client !== 'server' },
+    {
+      text: 'Corporate proxies that strip Upgrade need a fallback transport (WS-3).',
+      when: (f) => f.client !== 'server',
+    },
     { text: 'The socket needs a platform feature or a server beside the functions (WS-8).', when: (f) => f.serverless },
   ],
   'long-polling': [
@@ -35,7 +50,10 @@ const COSTS: Record<OutcomeId, readonly Cost[]> = {
   ],
   polling: [
     { text: 'Updates arrive up to one polling interval late.', when: (f) => !f.perRequest },
-    { text: 'Every client asks on every interval even when nothing changed; validators (304) and a CDN keep that cheap.', when: (f) => !f.perRequest },
+    {
+      text: 'Every client asks on every interval even when nothing changed; validators (304) and a CDN keep that cheap.',
+      when: (f) => !f.perRequest,
+    },
     { text: 'The job needs a status store and a result URL; the client polls until done.', when: (f) => f.perRequest },
   ],
   'batched-post': [

@@ -42,13 +42,20 @@ export function decide(answers: Answers): Decision {
   // The five transports are always weighed; plain HTTP only when a row that applies picks it or
   // speaks for it (a row that only counts against it does not bring it in).
   const speaksFor = (r: DecisionRow, t: OutcomeId) => r.picks === t || ['++', '+', '0'].includes(r.effects[t] ?? '');
-  const considered = OUTCOME_IDS.filter((t) => (TRANSPORT_IDS as readonly string[]).includes(t) || applied.some((r) => speaksFor(r, t)));
+  const considered = OUTCOME_IDS.filter(
+    (t) => (TRANSPORT_IDS as readonly string[]).includes(t) || applied.some((r) => speaksFor(r, t)),
+  );
   const entries = considered.map((transport): Ranked => {
     const reasons = applied.flatMap((r) => {
       const effect = r.effects[transport];
       return effect ? [reasonOf(r, effect)] : [];
     });
-    return { transport, score: reasons.reduce((sum, r) => sum + r.points, 0), vetoed: reasons.some((r) => r.effect === 'x'), reasons };
+    return {
+      transport,
+      score: reasons.reduce((sum, r) => sum + r.points, 0),
+      vetoed: reasons.some((r) => r.effect === 'x'),
+      reasons,
+    };
   });
   const byId = new Map(entries.map((e) => [e.transport, e]));
 
@@ -57,7 +64,13 @@ export function decide(answers: Answers): Decision {
   if (!decider?.picks) throw new Error('no decision row picked a transport'); // R1, R3, R12, R13 or R17 always applies
   const pick = byId.get(decider.picks) as Ranked;
   pick.score += DECIDES;
-  pick.reasons.unshift({ rule: 'R14', row: 'precedence', text: `First step of the precedence that applies: ${decider.id} (${decider.when}).`, effect: 'decides', points: DECIDES });
+  pick.reasons.unshift({
+    rule: 'R14',
+    row: 'precedence',
+    text: `First step of the precedence that applies: ${decider.id} (${decider.when}).`,
+    effect: 'decides',
+    points: DECIDES,
+  });
 
   // Vetoed last, then by score; ties keep the OUTCOME_IDS order (the sort is stable).
   const ranking = [...entries].sort((a, b) => Number(a.vetoed) - Number(b.vetoed) || b.score - a.score);

@@ -46,7 +46,13 @@ export function recommend(answers: Answers, assumed: readonly string[] = []): Re
     recommendation: d.pick,
     decidedBy: d.decider.id,
     decidedByRow: d.decider.key,
-    runnerUp: second ? { transport: second.transport, why: runnerUpSentence(d.decider.key, second, d.facts), ...(winsWith ? { winsWith } : {}) } : null,
+    runnerUp: second
+      ? {
+          transport: second.transport,
+          why: runnerUpSentence(d.decider.key, second, d.facts),
+          ...(winsWith ? { winsWith } : {}),
+        }
+      : null,
     ...(wouldChange ? { wouldChange } : {}),
     ranking: d.ranking,
     answers,

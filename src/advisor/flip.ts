@@ -18,16 +18,45 @@ type Step = [value: number, phrase?: string];
 /** The values each number is tried at: the thresholds of the decision rows, and a few typical values. */
 const NUMBER_STEPS: Partial<Record<AnswerKey, { steps: Step[]; floor: number; say: (n: number) => string }>> = {
   clientToServerRatio: {
-    steps: [[0, 'a client that never sends'], [0.05], [0.1, 'a client-to-server ratio of 0.1 or less'], [0.2], [0.5, 'a client-to-server ratio of 0.5 or more'], [1], [1.9, 'a client-to-server ratio under 2'], [2, 'a client-to-server ratio of 2 or more'], [10]],
+    steps: [
+      [0, 'a client that never sends'],
+      [0.05],
+      [0.1, 'a client-to-server ratio of 0.1 or less'],
+      [0.2],
+      [0.5, 'a client-to-server ratio of 0.5 or more'],
+      [1],
+      [1.9, 'a client-to-server ratio under 2'],
+      [2, 'a client-to-server ratio of 2 or more'],
+      [10],
+    ],
     floor: 0.001,
     say: (n) => `a client-to-server ratio of ${n}`,
   },
   latencyBudgetMs: {
-    steps: [[10], [19, 'a latency budget under 20 ms'], [20, 'a latency budget of 20 ms or more'], [100, 'a latency budget of 100 ms or less'], [101, 'a latency budget above 100 ms'], [300], [999, 'a latency budget under 1 s'], [1000, 'a latency budget of 1 s or more'], [2000, 'a latency budget of 2 s or more'], [29_999, 'a latency budget under 30 s'], [30_000, 'a latency budget of 30 s or more']],
+    steps: [
+      [10],
+      [19, 'a latency budget under 20 ms'],
+      [20, 'a latency budget of 20 ms or more'],
+      [100, 'a latency budget of 100 ms or less'],
+      [101, 'a latency budget above 100 ms'],
+      [300],
+      [999, 'a latency budget under 1 s'],
+      [1000, 'a latency budget of 1 s or more'],
+      [2000, 'a latency budget of 2 s or more'],
+      [29_999, 'a latency budget under 30 s'],
+      [30_000, 'a latency budget of 30 s or more'],
+    ],
     floor: 1,
     say: (n) => `a latency budget of ${n} ms`,
   },
-  concurrentClients: { steps: [[1000, '1,000 clients at once or fewer'], [1001, 'more than 1,000 clients at once']], floor: 1, say: (n) => `${n} clients at once` },
+  concurrentClients: {
+    steps: [
+      [1000, '1,000 clients at once or fewer'],
+      [1001, 'more than 1,000 clients at once'],
+    ],
+    floor: 1,
+    say: (n) => `${n} clients at once`,
+  },
 };
 
 const BOOLEAN_PHRASES: Partial<Record<AnswerKey, [whenTrue: string, whenFalse: string]>> = {
@@ -41,8 +70,20 @@ const BOOLEAN_PHRASES: Partial<Record<AnswerKey, [whenTrue: string, whenFalse: s
 
 const CHOICES: Partial<Record<AnswerKey, Record<string, string>>> = {
   streamScope: { subscription: 'a long-lived subscription', 'per-request': 'one stream per request' },
-  client: { browser: 'browser clients', 'native-mobile': 'native mobile clients', device: 'device clients', server: 'a server as the client' },
-  platform: { 'long-lived-server': 'a long-lived server', 'aws-lambda': 'AWS Lambda', vercel: 'Vercel Functions', cloudflare: 'Cloudflare Workers + Durable Objects', 'cloud-run': 'Cloud Run', 'other-serverless': 'another serverless platform' },
+  client: {
+    browser: 'browser clients',
+    'native-mobile': 'native mobile clients',
+    device: 'device clients',
+    server: 'a server as the client',
+  },
+  platform: {
+    'long-lived-server': 'a long-lived server',
+    'aws-lambda': 'AWS Lambda',
+    vercel: 'Vercel Functions',
+    cloudflare: 'Cloudflare Workers + Durable Objects',
+    'cloud-run': 'Cloud Run',
+    'other-serverless': 'another serverless platform',
+  },
   audience: { public: 'the same public data for everyone' },
 };
 
@@ -57,7 +98,10 @@ interface Candidate {
 
 function candidates(a: Answers): Candidate[] {
   const out: Candidate[] = [];
-  for (const [key, spec] of Object.entries(NUMBER_STEPS) as [AnswerKey, NonNullable<(typeof NUMBER_STEPS)[AnswerKey]>][]) {
+  for (const [key, spec] of Object.entries(NUMBER_STEPS) as [
+    AnswerKey,
+    NonNullable<(typeof NUMBER_STEPS)[AnswerKey]>,
+  ][]) {
     const now = a[key] as number | undefined;
     if (now === undefined && key !== 'concurrentClients') continue;
     if (key === 'clientToServerRatio' && a.direction === 'peer-to-peer') continue;
@@ -67,7 +111,13 @@ function candidates(a: Answers): Candidate[] {
       const up = value > (now ?? 0);
       // a written phrase already says which way it holds; a plain value earns "or more/less" by a test
       const further = said ? undefined : (up ? steps[i + 1] : steps[i - 1])?.[0];
-      out.push({ key, value, distance: Math.abs(Math.log10(Math.max(value, spec.floor)) - from), phrase: said ?? spec.say(value), further });
+      out.push({
+        key,
+        value,
+        distance: Math.abs(Math.log10(Math.max(value, spec.floor)) - from),
+        phrase: said ?? spec.say(value),
+        further,
+      });
     });
   }
   for (const [key, [yes, no]] of Object.entries(BOOLEAN_PHRASES) as [AnswerKey, [string, string]][]) {
@@ -76,7 +126,8 @@ function candidates(a: Answers): Candidate[] {
     out.push(change);
   }
   for (const [key, names] of Object.entries(CHOICES) as [AnswerKey, Record<string, string>][]) {
-    for (const [value, phrase] of Object.entries(names)) if (a[key] !== value) out.push({ key, value, distance: 1.5, phrase });
+    for (const [value, phrase] of Object.entries(names))
+      if (a[key] !== value) out.push({ key, value, distance: 1.5, phrase });
   }
   return out.sort((x, y) => x.distance - y.distance);
 }

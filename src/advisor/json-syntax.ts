@@ -54,7 +54,10 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
         i++;
         value();
         ws();
-        if (text[i] === ',') { i++; continue; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
         if (text[i] === '}') return void i++;
         fail(`expected ',' or '}', found ${describe()}`);
       }
@@ -66,7 +69,10 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
       for (;;) {
         value();
         ws();
-        if (text[i] === ',') { i++; continue; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
         if (text[i] === ']') return void i++;
         fail(`expected ',' or ']', found ${describe()}`);
       }

@@ -22,7 +22,9 @@ export interface ReportInput {
 
 /** The reasons that moved an outcome, strongest first: no zero effects, no R14 bookkeeping. */
 export function movingReasons(reasons: readonly Reason[]): Reason[] {
-  return reasons.filter((r) => r.effect !== 'decides' && r.effect !== '0').sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || Number(b.effect === 'x') - Number(a.effect === 'x'));
+  return reasons
+    .filter((r) => r.effect !== 'decides' && r.effect !== '0')
+    .sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || Number(b.effect === 'x') - Number(a.effect === 'x'));
 }
 
 /** Up to three reasons for the pick: the deciding row's first. */
@@ -36,5 +38,8 @@ export function topReasons(rec: Recommendation, n = 3): Reason[] {
 
 /** Why an alternative lost: its veto, or its most negative reason. */
 export function whyLost(reasons: readonly Reason[]): Reason | undefined {
-  return reasons.find((r) => r.effect === 'x') ?? [...reasons].filter((r) => r.points < 0).sort((a, b) => a.points - b.points)[0];
+  return (
+    reasons.find((r) => r.effect === 'x') ??
+    [...reasons].filter((r) => r.points < 0).sort((a, b) => a.points - b.points)[0]
+  );
 }

@@ -19,7 +19,12 @@ export function reportJson({ rec, given }: ReportInput): string {
     decidedByRow: rec.decidedByRow,
     runnerUp: rec.runnerUp,
     wouldChange: rec.wouldChange ?? null,
-    ranking: rec.ranking.map((t) => ({ transport: t.transport, score: t.vetoed ? null : t.score, vetoed: t.vetoed, reasons: t.reasons })),
+    ranking: rec.ranking.map((t) => ({
+      transport: t.transport,
+      score: t.vetoed ? null : t.score,
+      vetoed: t.vetoed,
+      reasons: t.reasons,
+    })),
     answers,
     defaults,
     warnings: rec.warnings,

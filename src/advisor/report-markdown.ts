@@ -27,7 +27,9 @@ function sourcesSection(rules: ReadonlySet<string>, extra: readonly SourceKey[])
     const s = SOURCES[k] as { title: string; url?: string };
     return s.url ? `[${s.title}](${s.url})` : s.title;
   };
-  const lines = [...byRule].sort(([a], [b]) => Number(a.slice(1)) - Number(b.slice(1))).map(([rule, keys]) => `- **${rule}**: ${[...keys].map(link).join('; ')}`);
+  const lines = [...byRule]
+    .sort(([a], [b]) => Number(a.slice(1)) - Number(b.slice(1)))
+    .map(([rule, keys]) => `- **${rule}**: ${[...keys].map(link).join('; ')}`);
   if (extra.length > 0) lines.push(`- Notes: ${[...new Set(extra)].map(link).join('; ')}`);
   return lines;
 }
@@ -47,29 +49,61 @@ export function reportMarkdown(input: ReportInput): string {
   out.push('', '## Context', '', contextSentences(rec.answers, input.given).join(' '));
   for (const w of rec.warnings) out.push('', `> ${w.text}`);
 
-  out.push('', '## Decision', '', `We will use ${name(rec.recommendation)}${rec.snippet.variant.includes('per-request') ? ', one stream per request' : ''}.`, '');
+  out.push(
+    '',
+    '## Decision',
+    '',
+    `We will use ${name(rec.recommendation)}${rec.snippet.variant.includes('per-request') ? ', one stream per request' : ''}.`,
+    '',
+  );
   out.push(...topReasons(rec, 10).map((r) => bullet(cite(r))));
   for (const n of rec.notes) out.push(`- ${n.text} (${ruleLink(n.rule)})`);
   out.push('', `What would change this decision: ${flipSentence(rec.wouldChange)}`);
 
-  out.push('', '## Consequences', '', 'Costs we accept:', '', ...consequencesOf(rec.recommendation, facts).map((t) => `- ${t}`));
+  out.push(
+    '',
+    '## Consequences',
+    '',
+    'Costs we accept:',
+    '',
+    ...consequencesOf(rec.recommendation, facts).map((t) => `- ${t}`),
+  );
 
   out.push('', '## Alternatives considered');
   for (const t of others) {
     const isRunnerUp = t.transport === rec.runnerUp?.transport;
     out.push('', `### ${name(t.transport)}${t.vetoed ? ': ruled out' : isRunnerUp ? ': runner-up' : ''}`, '');
     const lost = whyLost(t.reasons);
-    out.push(lost ? `Lost on ${ruleLink(cite(lost).rule)}: ${lost.text}` : `No row counts against it; ${ruleLink(rec.decidedBy)} decides for ${rec.recommendation} first.`);
-    if (isRunnerUp && rec.runnerUp) out.push('', `${rec.runnerUp.why} ${flipSentence(rec.runnerUp.winsWith, false).replace(/^it/, 'It')}`);
+    out.push(
+      lost
+        ? `Lost on ${ruleLink(cite(lost).rule)}: ${lost.text}`
+        : `No row counts against it; ${ruleLink(rec.decidedBy)} decides for ${rec.recommendation} first.`,
+    );
+    if (isRunnerUp && rec.runnerUp)
+      out.push('', `${rec.runnerUp.why} ${flipSentence(rec.runnerUp.winsWith, false).replace(/^it/, 'It')}`);
   }
   cited.add(rec.decidedBy);
   rec.notes.forEach((n) => cited.add(n.rule));
 
   out.push('', '## Checklist', '', ...rec.checklist.map((i) => `- [ ] **${i.id} ${i.title}.** ${i.text}`));
 
-  out.push('', '## Starter', '', `Variant \`${rec.snippet.variant}\`; the files ship with rt-advisor under \`${input.snippetDir}\`.`);
-  for (const f of rec.snippet.files) out.push('', `### ${f.path} (${f.role})`, '', '```ts', input.readSnippet(f.path).trimEnd(), '```');
+  out.push(
+    '',
+    '## Starter',
+    '',
+    `Variant \`${rec.snippet.variant}\`; the files ship with rt-advisor under \`${input.snippetDir}\`.`,
+  );
+  for (const f of rec.snippet.files)
+    out.push('', `### ${f.path} (${f.role})`, '', '```ts', input.readSnippet(f.path).trimEnd(), '```');
 
-  out.push('', '## Sources', '', ...sourcesSection(cited, rec.notes.flatMap((n) => n.sources ?? [])));
+  out.push(
+    '',
+    '## Sources',
+    '',
+    ...sourcesSection(
+      cited,
+      rec.notes.flatMap((n) => n.sources ?? []),
+    ),
+  );
   return `${out.join('\n')}\n`;
 }

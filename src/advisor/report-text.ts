@@ -20,10 +20,15 @@ export function reportText(input: ReportInput): string {
   const out: string[] = [];
   const put = (line: string, indent = '') => out.push(wrap(line, width, indent));
 
-  put(`${c.bold('Recommendation:')} ${c.green.bold(transportLabel(rec.recommendation))}${rec.snippet.variant.includes('per-request') ? ', one stream per request' : ''}`);
+  put(
+    `${c.bold('Recommendation:')} ${c.green.bold(transportLabel(rec.recommendation))}${rec.snippet.variant.includes('per-request') ? ', one stream per request' : ''}`,
+  );
   for (const r of topReasons(rec)) put(`  ${id(r.rule)} ${r.text}`, '       ');
   if (rec.runnerUp) {
-    put(`${c.bold('Runner-up:')} ${transportLabel(rec.runnerUp.transport)}. ${rec.runnerUp.why} It ${flipSentence(rec.runnerUp.winsWith, false).replace(/^it /, '')}`, '  ');
+    put(
+      `${c.bold('Runner-up:')} ${transportLabel(rec.runnerUp.transport)}. ${rec.runnerUp.why} It ${flipSentence(rec.runnerUp.winsWith, false).replace(/^it /, '')}`,
+      '  ',
+    );
   } else {
     put(`${c.bold('Runner-up:')} none: every other outcome is ruled out.`);
   }
@@ -32,16 +37,21 @@ export function reportText(input: ReportInput): string {
   for (const n of rec.notes) put(`${c.bold('Note')} ${id(n.rule)} ${n.text}`, '  ');
 
   out.push(c.bold(`Checklist for ${OUTCOME_NAMES[rec.recommendation]}:`));
-  for (const i of rec.checklist) put(`  [ ] ${c.cyan(i.id.padEnd(7))}${verbose ? `${i.title}: ${i.text}` : i.title}`, '          ');
+  for (const i of rec.checklist)
+    put(`  [ ] ${c.cyan(i.id.padEnd(7))}${verbose ? `${i.title}: ${i.text}` : i.title}`, '          ');
 
   const files = rec.snippet.files;
-  put(`${c.bold('Starter')} (${rec.snippet.variant}): ${files.map((f) => `${input.snippetDir}/${f.path}`).join(', ')}`, '  ');
+  put(
+    `${c.bold('Starter')} (${rec.snippet.variant}): ${files.map((f) => `${input.snippetDir}/${f.path}`).join(', ')}`,
+    '  ',
+  );
 
   if (verbose) {
     out.push('', c.bold('Every outcome and the rows that moved it'));
     rec.ranking.forEach((t, i) => {
       out.push(`  ${i + 1}. ${t.transport.padEnd(16)} ${t.vetoed ? c.red('ruled out') : String(t.score)}`);
-      for (const r of movingReasons(t.reasons)) put(`       ${effectSymbol(r).padEnd(3)} ${id(r.rule)} ${c.dim(r.text)}`, '              ');
+      for (const r of movingReasons(t.reasons))
+        put(`       ${effectSymbol(r).padEnd(3)} ${id(r.rule)} ${c.dim(r.text)}`, '              ');
     });
   } else {
     out.push(c.dim('--verbose: every reason; --format markdown: an ADR with the starter code.'));

@@ -20,21 +20,31 @@ export interface AnswersSource {
 
 function readText(path: string, src: AnswersSource): string {
   if (path === '-') {
-    if (src.stdinIsTTY) throw new UsageError('--answers - reads the answers from a pipe, and stdin is a terminal; pipe a file in or give its path');
+    if (src.stdinIsTTY)
+      throw new UsageError(
+        '--answers - reads the answers from a pipe, and stdin is a terminal; pipe a file in or give its path',
+      );
     const text = src.readStdin();
-    if (Buffer.byteLength(text) > MAX_ANSWERS_BYTES) throw new UsageError('answers on stdin: larger than 1 MB, not an answers file');
+    if (Buffer.byteLength(text) > MAX_ANSWERS_BYTES)
+      throw new UsageError('answers on stdin: larger than 1 MB, not an answers file');
     return text;
   }
   try {
     const abs = resolve(src.cwd, path);
     // stat first: a FIFO or a device would block or never end, a directory is no file
     const info = statSync(abs);
-    if (!info.isFile()) throw new UsageError(`cannot read answers file ${path}: ${info.isDirectory() ? 'it is a directory' : 'not a regular file'}`);
-    if (info.size > MAX_ANSWERS_BYTES) throw new UsageError(`cannot read answers file ${path}: larger than 1 MB, not an answers file`);
+    if (!info.isFile())
+      throw new UsageError(
+        `cannot read answers file ${path}: ${info.isDirectory() ? 'it is a directory' : 'not a regular file'}`,
+      );
+    if (info.size > MAX_ANSWERS_BYTES)
+      throw new UsageError(`cannot read answers file ${path}: larger than 1 MB, not an answers file`);
     return readFileSync(abs, 'utf8');
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    throw new UsageError(`cannot read answers file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(
+      `cannot read answers file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
 }
 
@@ -42,7 +52,8 @@ export function readAnswers(path: string, src: AnswersSource): Partial<Answers> 
   const label = path === '-' ? 'answers on stdin' : `answers file ${path}`;
   const text = readText(path, src).replace(/^\uFEFF/, ''); // editors on Windows save a BOM
   const syntax = jsonSyntaxError(text);
-  if (syntax) throw new UsageError(`${label} is not valid JSON: line ${syntax.line}, column ${syntax.column}: ${syntax.message}`);
+  if (syntax)
+    throw new UsageError(`${label} is not valid JSON: line ${syntax.line}, column ${syntax.column}: ${syntax.message}`);
   try {
     return checkAnswersObject(JSON.parse(text), label);
   } catch (err) {

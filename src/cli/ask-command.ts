@@ -3,7 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { extname, isAbsolute, relative } from 'node:path';
 import { Chalk } from 'chalk';
-import { AnswerError, checkPlatform, completeAnswers, missingKeys, type AnswerKey, type Answers } from '../advisor/answers.js';
+import {
+  AnswerError,
+  checkPlatform,
+  completeAnswers,
+  missingKeys,
+  type AnswerKey,
+  type Answers,
+} from '../advisor/answers.js';
 import { recommend } from '../advisor/engine.js';
 import { askMissing } from '../advisor/flow.js';
 import { layerAnswers, PRESETS, type PresetName } from '../advisor/presets.js';
@@ -60,7 +67,10 @@ export function processIo(): AskIo {
 
 /** Thrown by the flow's injected exit; carries the exit code out of the prompts. */
 class AskExit extends Error {
-  constructor(readonly code: number, message: string) {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -75,7 +85,13 @@ export function formatFor(opts: AskOptions): AskFormat {
 function givenAnswers(opts: AskOptions, io: AskIo): Partial<Answers> {
   try {
     const preset = opts.preset ? PRESETS[opts.preset as PresetName] : {};
-    const file = opts.answers ? readAnswers(opts.answers, { cwd: io.cwd, readStdin: io.readStdin ?? (() => ''), stdinIsTTY: Boolean(io.stdinIsTTY) }) : {};
+    const file = opts.answers
+      ? readAnswers(opts.answers, {
+          cwd: io.cwd,
+          readStdin: io.readStdin ?? (() => ''),
+          stdinIsTTY: Boolean(io.stdinIsTTY),
+        })
+      : {};
     const flags = answersFromFlags(opts);
     checkPlatform(file);
     checkPlatform(flags);
@@ -98,7 +114,17 @@ export async function runAsk(opts: AskOptions, io: AskIo = processIo()): Promise
     const terminal = await (io.prompts ?? terminalPrompts)();
     const dim = new Chalk({ level: color ? 1 : 0 }).dim;
     try {
-      ({ answers: given, assumed, asked } = await askMissing(given, { prompt: terminal.prompt, hint: dim, exit: (code, message) => { throw new AskExit(code, message); } }));
+      ({
+        answers: given,
+        assumed,
+        asked,
+      } = await askMissing(given, {
+        prompt: terminal.prompt,
+        hint: dim,
+        exit: (code, message) => {
+          throw new AskExit(code, message);
+        },
+      }));
     } catch (err) {
       if (!(err instanceof AskExit)) throw err;
       const signal = terminal.stoppedBy();
@@ -111,8 +137,14 @@ export async function runAsk(opts: AskOptions, io: AskIo = processIo()): Promise
 
   const missing = missingKeys(given);
   if (missing.length > 0) {
-    const why = !opts.interactive ? 'not asked: --no-interactive' : opts.answers === '-' ? 'not asked: stdin carried the answers file' : 'no terminal to ask in: stdin or stdout is not a TTY, or CI is set';
-    throw new UsageError(`missing answers: ${missing.map(flagFor).join(', ')}; pass them as flags or in --answers <file> (${why})`);
+    const why = !opts.interactive
+      ? 'not asked: --no-interactive'
+      : opts.answers === '-'
+        ? 'not asked: stdin carried the answers file'
+        : 'no terminal to ask in: stdin or stdout is not a TTY, or CI is set';
+    throw new UsageError(
+      `missing answers: ${missing.map(flagFor).join(', ')}; pass them as flags or in --answers <file> (${why})`,
+    );
   }
   const complete = completeAnswers(given);
   const rec = recommend(complete.answers, [...assumed, ...complete.assumed]);
@@ -130,7 +162,8 @@ export async function runAsk(opts: AskOptions, io: AskIo = processIo()): Promise
     color,
     verbose: Boolean(opts.verbose),
   };
-  const text = format === 'json' ? reportJson(input) : format === 'markdown' ? reportMarkdown(input) : reportText(input);
+  const text =
+    format === 'json' ? reportJson(input) : format === 'markdown' ? reportMarkdown(input) : reportText(input);
   writeReport(text, opts.outputFile, io.cwd, io.stdout);
   if (opts.saveAnswers) saveAnswers(opts.saveAnswers, given, io.cwd);
   if (asked.length > 0) io.stderr(`Without the questions: ${equivalentCommand(given)}\n`);

@@ -1,7 +1,14 @@
 // One typed table of `ask` options: it drives parsing, `--help`, the docs' table, the mapping from
 // flags to answers (each answer flag names its answers-file key) and the equivalent command line.
 import { Option } from 'commander';
-import { ANSWER_SPECS, AnswerError, checkAnswer, parseAmount, type AnswerKey, type Answers } from '../advisor/answers.js';
+import {
+  ANSWER_SPECS,
+  AnswerError,
+  checkAnswer,
+  parseAmount,
+  type AnswerKey,
+  type Answers,
+} from '../advisor/answers.js';
 import { PRESET_NAMES } from '../advisor/presets.js';
 import type { FlagSpec } from './scan-flags.js';
 
@@ -22,20 +29,41 @@ const choicesOf = (key: AnswerKey) => {
   return spec.kind === 'enum' ? spec.values : undefined;
 };
 const answerFlag = (flags: string, answer: AnswerKey, description = ANSWER_SPECS[answer].description): AskFlag => ({
-  flags, answer, description, choices: choicesOf(answer),
+  flags,
+  answer,
+  description,
+  choices: choicesOf(answer),
   ...(ANSWER_SPECS[answer].kind === 'boolean' ? { negatable: true } : {}),
-  ...(typeof ANSWER_SPECS[answer].default === 'string' && choicesOf(answer) ? { shownDefault: ANSWER_SPECS[answer].default as string } : {}),
+  ...(typeof ANSWER_SPECS[answer].default === 'string' && choicesOf(answer)
+    ? { shownDefault: ANSWER_SPECS[answer].default as string }
+    : {}),
 });
 
 export const ASK_FLAGS: readonly AskFlag[] = [
-  { flags: '--preset <name>', description: 'start from the answers of a typical feature; flags and --answers override them', choices: PRESET_NAMES },
+  {
+    flags: '--preset <name>',
+    description: 'start from the answers of a typical feature; flags and --answers override them',
+    choices: PRESET_NAMES,
+  },
   { flags: '--answers <file>', description: 'read answers from a JSON file, or `-` for stdin (flags override it)' },
   answerFlag('--direction <direction>', 'direction'),
-  answerFlag('--ratio <number>', 'clientToServerRatio', 'client messages per server message (0 = the client never sends)'),
-  answerFlag('--latency <ms>', 'latencyBudgetMs', 'latency budget in milliseconds, at least 1 (event to screen, or round trip)'),
+  answerFlag(
+    '--ratio <number>',
+    'clientToServerRatio',
+    'client messages per server message (0 = the client never sends)',
+  ),
+  answerFlag(
+    '--latency <ms>',
+    'latencyBudgetMs',
+    'latency budget in milliseconds, at least 1 (event to screen, or round trip)',
+  ),
   answerFlag('--binary', 'binary'),
   answerFlag('--serverless', 'serverless'),
-  answerFlag('--platform <platform>', 'platform', 'where the handlers run (names the serverless platform; implies --serverless or --no-serverless)'),
+  answerFlag(
+    '--platform <platform>',
+    'platform',
+    'where the handlers run (names the serverless platform; implies --serverless or --no-serverless)',
+  ),
   answerFlag('--scope <scope>', 'streamScope'),
   answerFlag('--client <client>', 'client'),
   answerFlag('--audience <audience>', 'audience'),
@@ -46,9 +74,20 @@ export const ASK_FLAGS: readonly AskFlag[] = [
   answerFlag('--http1-only', 'http1Only'),
   answerFlag('--existing-websocket-infra', 'existingWebSocketInfra'),
   answerFlag('--high-throughput', 'highThroughput'),
-  { flags: '--no-interactive', description: 'never prompt; missing answers are an error (the default without a TTY or when CI is set)' },
-  { flags: '--save-answers <file>', description: 'write the answers given (flags, file, prompts) to a JSON answers file' },
-  { flags: '-f, --format <format>', description: 'report format', choices: ASK_FORMATS, shownDefault: 'text, or from the -o extension (.md, .json)' },
+  {
+    flags: '--no-interactive',
+    description: 'never prompt; missing answers are an error (the default without a TTY or when CI is set)',
+  },
+  {
+    flags: '--save-answers <file>',
+    description: 'write the answers given (flags, file, prompts) to a JSON answers file',
+  },
+  {
+    flags: '-f, --format <format>',
+    description: 'report format',
+    choices: ASK_FORMATS,
+    shownDefault: 'text, or from the -o extension (.md, .json)',
+  },
   { flags: '-o, --output-file <path>', description: 'write the report to a file instead of stdout' },
   { flags: '--title <text>', description: 'markdown: the ADR title' },
   { flags: '--deciders <names>', description: 'markdown: the ADR deciders line' },
@@ -74,7 +113,9 @@ const longName = (f: AskFlag) => (f.flags.match(/--[\w-]+/) as RegExpMatchArray)
 
 /** The commander options: each negatable row becomes `--x` and `--no-x`. */
 export function askFlagSpecs(flags: readonly AskFlag[] = ASK_FLAGS): FlagSpec[] {
-  return flags.flatMap((f) => (f.negatable ? [f, { flags: `--no-${longName(f).slice(2)}`, description: `answer no to ${longName(f)}` }] : [f]));
+  return flags.flatMap((f) =>
+    f.negatable ? [f, { flags: `--no-${longName(f).slice(2)}`, description: `answer no to ${longName(f)}` }] : [f],
+  );
 }
 
 /** The answers given as flags, validated; commander's attribute names map back through the table. */
@@ -85,7 +126,8 @@ export function answersFromFlags(opts: AskOptions): Partial<Answers> {
     const value = opts[new Option(f.flags).attributeName()];
     if (value === undefined) continue;
     const where = longName(f);
-    const typed = typeof value === 'string' && ANSWER_SPECS[f.answer].kind === 'number' ? parseAmount(value, where) : value;
+    const typed =
+      typeof value === 'string' && ANSWER_SPECS[f.answer].kind === 'number' ? parseAmount(value, where) : value;
     (out as Record<AnswerKey, unknown>)[f.answer] = checkAnswer(f.answer, typed, where);
   }
   return out;

@@ -47,7 +47,8 @@ export async function terminalPrompts(): Promise<TerminalPrompts> {
   });
   const context = { signal: controller.signal };
   const prompt: PromptApi = {
-    select: (config) => inquirer.select({ ...config, theme: THEME } as Parameters<typeof inquirer.select>[0], context) as never,
+    select: (config) =>
+      inquirer.select({ ...config, theme: THEME } as Parameters<typeof inquirer.select>[0], context) as never,
     input: (config) => inquirer.input({ ...config, theme: THEME }, context),
   };
   return { prompt, stoppedBy: () => stoppedBy, release: () => handlers.forEach((off) => off()) };

@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 export function snippetFolder(from: string = fileURLToPath(import.meta.url)): string {
   for (let dir = dirname(from); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'src', 'advisor', 'snippets'))) return join(dir, 'src', 'advisor', 'snippets');
-    if (dirname(dir) === dir) throw new Error('the starter files are missing from this installation (src/advisor/snippets)');
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'src', 'advisor', 'snippets')))
+      return join(dir, 'src', 'advisor', 'snippets');
+    if (dirname(dir) === dir)
+      throw new Error('the starter files are missing from this installation (src/advisor/snippets)');
   }
 }

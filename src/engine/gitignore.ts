@@ -190,7 +190,7 @@ function bracket(pattern: string, start: number): { source: string; end: number 
   }
   let members = '';
   let prev: string | undefined; // the previous member, which may open a range
-  for (let ch = pattern[j]; ; ) {
+  for (let ch = pattern[j]; ;) {
     if (ch === undefined) return undefined;
     if (ch === '\\') {
       ch = pattern[++j];

@@ -13,26 +13,52 @@ import { cli, REPO } from '../helpers/cli.js';
 const DIR = join(REPO, 'src/advisor/snippets');
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 describe('the starter files', () => {
   it('compile with tsc (strict, DOM for clients, Node for servers)', () => {
-    const r = spawnSync(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', join(DIR, 'tsconfig.json')], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', join(DIR, 'tsconfig.json')],
+      { encoding: 'utf8' },
+    );
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
 
   it('are exactly the files the selector knows, and every variant points to them', () => {
-    const onDisk = filesUnder(DIR).map((f) => relative(DIR, f)).filter((f) => f.includes('/') && f.endsWith('.ts')).sort();
+    const onDisk = filesUnder(DIR)
+      .map((f) => relative(DIR, f))
+      .filter((f) => f.includes('/') && f.endsWith('.ts'))
+      .sort();
     expect(onDisk).toEqual([...ALL_SNIPPET_FILES].sort());
     const used = new Set<string>();
-    for (const pick of OUTCOME_IDS) for (const direction of DIRECTIONS) for (const streamScope of SCOPES) for (const platform of PLATFORMS) for (const client of CLIENTS) for (const binary of [false, true]) {
-      const a = { direction, clientToServerRatio: 0, latencyBudgetMs: 300, binary, serverless: platform !== 'long-lived-server', platform, streamScope, client } as Answers;
-      const snippet = snippetFor(pick, factsOf(a));
-      expect(snippet.files.some((f) => f.role === 'server') && snippet.files.some((f) => f.role === 'client'), snippet.variant).toBe(true);
-      snippet.files.forEach((f) => used.add(f.path));
-    }
+    for (const pick of OUTCOME_IDS)
+      for (const direction of DIRECTIONS)
+        for (const streamScope of SCOPES)
+          for (const platform of PLATFORMS)
+            for (const client of CLIENTS)
+              for (const binary of [false, true]) {
+                const a = {
+                  direction,
+                  clientToServerRatio: 0,
+                  latencyBudgetMs: 300,
+                  binary,
+                  serverless: platform !== 'long-lived-server',
+                  platform,
+                  streamScope,
+                  client,
+                } as Answers;
+                const snippet = snippetFor(pick, factsOf(a));
+                expect(
+                  snippet.files.some((f) => f.role === 'server') && snippet.files.some((f) => f.role === 'client'),
+                  snippet.variant,
+                ).toBe(true);
+                snippet.files.forEach((f) => used.add(f.path));
+              }
     expect([...used].sort()).toEqual([...ALL_SNIPPET_FILES].sort());
   });
 
@@ -48,6 +74,9 @@ describe('the starter files', () => {
     const report = JSON.parse(r.stdout) as { findings: unknown[]; sockets: { file: string; reconnects: string }[] };
     expect(report.findings).toEqual([]);
     // the scanner does see the two browser sockets, and sees that both reconnect
-    expect(report.sockets.map((s) => [relative('src/advisor/snippets', s.file), s.reconnects]).sort()).toEqual([['webrtc/client.ts', 'yes'], ['websocket/client.ts', 'yes']]);
+    expect(report.sockets.map((s) => [relative('src/advisor/snippets', s.file), s.reconnects]).sort()).toEqual([
+      ['webrtc/client.ts', 'yes'],
+      ['websocket/client.ts', 'yes'],
+    ]);
   });
 });

@@ -18,10 +18,20 @@ afterEach(async () => {
 describe('http2-streaming/server.ts + client.ts', () => {
   it('NDJSON: follows the stream, reconnects after a drop and resumes after the last id', async () => {
     const log = new EventLog<{ n: number }>();
-    server = await start(createStreamHandler({ log, format: 'ndjson', authorize: (r) => r.headers.get('authorization') === 'Bearer t', heartbeatMs: 100 }));
+    server = await start(
+      createStreamHandler({
+        log,
+        format: 'ndjson',
+        authorize: (r) => r.headers.get('authorization') === 'Bearer t',
+        heartbeatMs: 100,
+      }),
+    );
     const seen: Item<{ n: number }>[] = [];
     const controller = new AbortController();
-    const following = follow<{ n: number }>(`${server.url}/stream`, 't', (i) => void seen.push(i), { after: 0, signal: controller.signal });
+    const following = follow<{ n: number }>(`${server.url}/stream`, 't', (i) => void seen.push(i), {
+      after: 0,
+      signal: controller.signal,
+    });
     log.append({ n: 1 });
     await until(() => seen.length === 1, 'the first item');
     server.drop();
@@ -38,7 +48,11 @@ describe('http2-streaming/server.ts + client.ts', () => {
     server = await start(createStreamHandler({ log, format: 'binary', authorize: () => true, heartbeatMs: 100 }));
     const seen: Item<Uint8Array>[] = [];
     const controller = new AbortController();
-    const following = follow<Uint8Array>(`${server.url}/stream`, 't', (i) => void seen.push(i), { binary: true, after: 0, signal: controller.signal });
+    const following = follow<Uint8Array>(`${server.url}/stream`, 't', (i) => void seen.push(i), {
+      binary: true,
+      after: 0,
+      signal: controller.signal,
+    });
     const big = new Uint8Array(200_000).map((_, i) => i % 251);
     log.append(new Uint8Array([1, 2, 3]));
     log.append(big);
@@ -67,7 +81,11 @@ describe('http2-streaming/server.ts + client.ts', () => {
     expect(log.handedOut).toBeLessThanOrEqual(100); // at most the queued chunk and the one being made
     let lines = 0;
     const decoder = new TextDecoder();
-    while (lines < 5000) lines += decoder.decode((await reader.read()).value).split('\n').filter(Boolean).length;
+    while (lines < 5000)
+      lines += decoder
+        .decode((await reader.read()).value)
+        .split('\n')
+        .filter(Boolean).length;
     expect(lines).toBe(5000); // read at the consumer's pace, all of it arrives
     await reader.cancel();
   });
@@ -79,7 +97,10 @@ describe('long-polling/server.ts + client.ts', () => {
     server = await start(createPollHandler({ log, authorize: () => true, holdMs: 200 }));
     const batches: Batch<string>[] = [];
     const controller = new AbortController();
-    const polling = poll<string>(`${server.url}/poll`, (b) => void batches.push(b), { since: 0, signal: controller.signal });
+    const polling = poll<string>(`${server.url}/poll`, (b) => void batches.push(b), {
+      since: 0,
+      signal: controller.signal,
+    });
     log.append('hello');
     await until(() => batches.length === 1, 'the first batch');
     server.drop();
@@ -111,7 +132,9 @@ describe('long-polling/server.ts + client.ts', () => {
   it('sends no-store, and resets a client whose cursor fell out of the log', async () => {
     const log = new EventLog<number>(2);
     for (let i = 0; i < 5; i++) log.append(i);
-    const res = await createPollHandler({ log, authorize: () => true, holdMs: 1 })(new Request('http://x/poll?since=0'));
+    const res = await createPollHandler({ log, authorize: () => true, holdMs: 1 })(
+      new Request('http://x/poll?since=0'),
+    );
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.json()).toMatchObject({ reset: true, cursor: 5 });
   });

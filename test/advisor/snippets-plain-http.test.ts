@@ -33,7 +33,10 @@ describe('polling/server.ts + client.ts', () => {
 
     const seen: unknown[] = [];
     const controller = new AbortController();
-    const polling = pollSnapshot(`${server.url}/score`, (s) => void seen.push(s), { intervalMs: 20, signal: controller.signal });
+    const polling = pollSnapshot(`${server.url}/score`, (s) => void seen.push(s), {
+      intervalMs: 20,
+      signal: controller.signal,
+    });
     await until(() => seen.length === 1, 'the first state');
     await until(() => statuses.filter((s) => s === 304).length >= 3, 'unchanged polls answered 304');
     state = { score: '1-0' };
@@ -44,7 +47,9 @@ describe('polling/server.ts + client.ts', () => {
   });
 
   it('per-user data is private to the browser cache', async () => {
-    const res = await createSnapshotHandler({ load: () => ({}), maxAgeSeconds: 30, shared: false })(new Request('http://x/me'));
+    const res = await createSnapshotHandler({ load: () => ({}), maxAgeSeconds: 30, shared: false })(
+      new Request('http://x/me'),
+    );
     expect(res.headers.get('cache-control')).toBe('private, max-age=30, stale-while-revalidate=30');
     expect(res.headers.get('vary')).toBe('Cookie');
   });
@@ -53,14 +58,17 @@ describe('polling/server.ts + client.ts', () => {
 describe('polling/job-server.ts + job-client.ts', () => {
   it('202 with a status URL, progress while it runs, the result when done', async () => {
     let finish = () => {};
-    server = await start(createJobHandler({
-      authorize: () => true,
-      retryAfterSeconds: 0,
-      run: (input, progress) => new Promise((resolve) => {
-        progress(0.5);
-        finish = () => resolve({ rows: (input as { n: number }).n });
+    server = await start(
+      createJobHandler({
+        authorize: () => true,
+        retryAfterSeconds: 0,
+        run: (input, progress) =>
+          new Promise((resolve) => {
+            progress(0.5);
+            finish = () => resolve({ rows: (input as { n: number }).n });
+          }),
       }),
-    }));
+    );
     const progress: number[] = [];
     const result = runJob<{ rows: number }>(`${server.url}/jobs`, { n: 42 }, (p) => void progress.push(p));
     await until(() => progress.length >= 2, 'progress reports');
@@ -73,7 +81,11 @@ describe('polling/job-server.ts + job-client.ts', () => {
 describe('batched-post/server.ts + client.ts + file-client.ts', () => {
   it('batches items, and a batch retried after a lost answer is stored once', async () => {
     const stored: unknown[] = [];
-    const ingest = createIngestHandler({ authorize: () => true, onBatch: (items) => void stored.push(...items), onFile: () => undefined });
+    const ingest = createIngestHandler({
+      authorize: () => true,
+      onBatch: (items) => void stored.push(...items),
+      onFile: () => undefined,
+    });
     let failNext = true;
     server = await start(async (req) => {
       const res = await ingest(req);
@@ -92,7 +104,12 @@ describe('batched-post/server.ts + client.ts + file-client.ts', () => {
 
   it('uploads a file as one request, retries a 5xx with the same Idempotency-Key, refuses what is too large', async () => {
     const files: number[] = [];
-    const ingest = createIngestHandler({ authorize: () => true, onBatch: () => undefined, onFile: (bytes) => void files.push(bytes.length), maxFileBytes: 1000 });
+    const ingest = createIngestHandler({
+      authorize: () => true,
+      onBatch: () => undefined,
+      onFile: (bytes) => void files.push(bytes.length),
+      maxFileBytes: 1000,
+    });
     const keys: string[] = [];
     server = await start(async (req) => {
       keys.push(req.headers.get('idempotency-key') ?? '');

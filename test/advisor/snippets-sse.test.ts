@@ -28,19 +28,27 @@ describe('sse/server.ts + sse/client.ts (subscription)', () => {
 
   async function setUp(capacity = 1000) {
     log = new EventLog(capacity);
-    server = await start(createSseHandler({
-      log,
-      authorize: (req) => req.headers.get('cookie') !== 'session=bad',
-      onCommand: (command) => void commands.push(command),
-      retryMs: 50,
-      heartbeatMs: 200,
-    }));
+    server = await start(
+      createSseHandler({
+        log,
+        authorize: (req) => req.headers.get('cookie') !== 'session=bad',
+        onCommand: (command) => void commands.push(command),
+        retryMs: 50,
+        heartbeatMs: 200,
+      }),
+    );
   }
 
   it('one message each way, a reconnect, and a replay of what was missed from Last-Event-ID', async () => {
     await setUp();
     const seen: { data: unknown; id: string }[] = [];
-    subscriptions.push(subscribe(`${server.url}/events`, (data, id) => void seen.push({ data, id }), () => undefined));
+    subscriptions.push(
+      subscribe(
+        `${server.url}/events`,
+        (data, id) => void seen.push({ data, id }),
+        () => undefined,
+      ),
+    );
     // A new subscriber starts from now: publish until one event reaches it, and count from there.
     await until(() => (seen.length === 0 && log.append({ n: log.lastId + 1 }), seen.length > 0), 'the first event');
     const base = Number(seen[0]?.id) - 1;
@@ -99,9 +107,20 @@ describe('sse/per-request-server.ts + sse/per-request-client.ts (one stream per 
     let release = () => {};
     let allowed = 2;
     const gate = () => (allowed-- > 0 ? Promise.resolve() : new Promise<void>((r) => (release = r)));
-    server = await start(createCompletionHandler({ generate: model(words, gate), authorize: (r) => r.headers.get('authorization') === 'Bearer t', heartbeatMs: 100 }));
+    server = await start(
+      createCompletionHandler({
+        generate: model(words, gate),
+        authorize: (r) => r.headers.get('authorization') === 'Bearer t',
+        heartbeatMs: 100,
+      }),
+    );
     const pieces: string[] = [];
-    const done = streamCompletion(`${server.url}/completions`, 'why SSE?', { Authorization: 'Bearer t' }, (p) => void pieces.push(p));
+    const done = streamCompletion(
+      `${server.url}/completions`,
+      'why SSE?',
+      { Authorization: 'Bearer t' },
+      (p) => void pieces.push(p),
+    );
     await until(() => pieces.length === 2, 'the first two pieces');
     server.drop(); // the network drops mid-answer
     allowed = 10;
@@ -111,12 +130,20 @@ describe('sse/per-request-server.ts + sse/per-request-client.ts (one stream per 
   });
 
   it('refuses a missing token; a run that does not exist (or expired) answers 204, which tells a client not to retry', async () => {
-    server = await start(createCompletionHandler({ generate: model(['x'], async () => {}), authorize: (r) => r.headers.get('authorization') === 'Bearer t', keepMs: 0 }));
+    server = await start(
+      createCompletionHandler({
+        generate: model(['x'], async () => {}),
+        authorize: (r) => r.headers.get('authorization') === 'Bearer t',
+        keepMs: 0,
+      }),
+    );
     expect((await fetch(`${server.url}/completions`, { method: 'POST', body: '{"prompt":"x"}' })).status).toBe(401);
     const pieces: string[] = [];
     await streamCompletion(`${server.url}/completions`, 'x', { Authorization: 'Bearer t' }, (p) => void pieces.push(p));
     expect(pieces).toEqual(['x']);
-    expect((await fetch(`${server.url}/completions/nope`, { headers: { Authorization: 'Bearer t' } })).status).toBe(204);
+    expect((await fetch(`${server.url}/completions/nope`, { headers: { Authorization: 'Bearer t' } })).status).toBe(
+      204,
+    );
   });
 
   it('stops generating on DELETE', async () => {
@@ -133,7 +160,8 @@ describe('sse/per-request-server.ts + sse/per-request-client.ts (one stream per 
     const run = res.headers.get('content-location') as string;
     expect((await fetch(`${server.url}${run}`, { method: 'DELETE' })).status).toBe(204);
     const texts: string[] = [];
-    for await (const e of readEvents(res.body as ReadableStream<Uint8Array>)) if (e.event === 'message') texts.push(e.data);
+    for await (const e of readEvents(res.body as ReadableStream<Uint8Array>))
+      if (e.event === 'message') texts.push(e.data);
     expect(stoppedAt).toBeGreaterThanOrEqual(0);
     expect(texts.length).toBeLessThan(1000);
   });
@@ -149,12 +177,25 @@ describe('shared/lambda-stream.ts (Lambda response streaming; the runtime is a s
       streamifyResponse: (fn: unknown) => fn,
       HttpResponseStream: { from: (stream: PassThrough, m: unknown) => ((meta = m), stream) },
     };
-    const handler = streamingLambda(createCompletionHandler({ generate: model(['a', 'b'], async () => {}), authorize: (r) => r.headers.get('authorization') === 'Bearer t' })) as
-      (e: FunctionUrlEvent, s: PassThrough) => Promise<void>;
+    const handler = streamingLambda(
+      createCompletionHandler({
+        generate: model(['a', 'b'], async () => {}),
+        authorize: (r) => r.headers.get('authorization') === 'Bearer t',
+      }),
+    ) as (e: FunctionUrlEvent, s: PassThrough) => Promise<void>;
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
-    await handler({ rawPath: '/completions', headers: { authorization: 'Bearer t' }, body: Buffer.from('{"prompt":"p"}').toString('base64'), isBase64Encoded: true, requestContext: { http: { method: 'POST' } } }, out);
+    await handler(
+      {
+        rawPath: '/completions',
+        headers: { authorization: 'Bearer t' },
+        body: Buffer.from('{"prompt":"p"}').toString('base64'),
+        isBase64Encoded: true,
+        requestContext: { http: { method: 'POST' } },
+      },
+      out,
+    );
     expect(meta).toMatchObject({ statusCode: 200, headers: { 'content-type': 'text/event-stream' } });
     const text = Buffer.concat(chunks).toString();
     expect(text).toContain('data: "a"');

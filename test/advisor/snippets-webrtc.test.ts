@@ -55,12 +55,14 @@ class ModelPeerConnection {
   }
   async setRemoteDescription(d: { type: string; sdp: string }) {
     if (d.type === 'offer') {
-      if (this.signalingState === 'have-local-offer') this.rollbacks++; // implicit rollback
+      if (this.signalingState === 'have-local-offer')
+        this.rollbacks++; // implicit rollback
       else if (this.signalingState !== 'stable') throw new Error('InvalidStateError');
       this.remoteDescription = d;
       this.signalingState = 'have-remote-offer';
     } else {
-      if (this.signalingState !== 'have-local-offer') throw new Error(`InvalidStateError: answer in ${this.signalingState}`);
+      if (this.signalingState !== 'have-local-offer')
+        throw new Error(`InvalidStateError: answer in ${this.signalingState}`);
       this.remoteDescription = d;
       this.signalingState = 'stable';
     }
@@ -95,7 +97,12 @@ afterEach(async () => {
 
 async function setUp(maxPeersPerRoom = 8) {
   server = createServer();
-  signaling = attachSignaling(server, { allowedOrigins: new Set([ORIGIN]), authorize: (req) => req.headers.cookie === 'session=ok', maxPeersPerRoom, heartbeatMs: 200 });
+  signaling = attachSignaling(server, {
+    allowedOrigins: new Set([ORIGIN]),
+    authorize: (req) => req.headers.cookie === 'session=ok',
+    maxPeersPerRoom,
+    heartbeatMs: 200,
+  });
   server.listen(0);
   await once(server, 'listening');
   url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/signal`;
@@ -144,9 +151,18 @@ describe('webrtc/client.ts (perfect negotiation against a model of RTCPeerConnec
     const b = joinRoom(`${url}?room=glare`, { iceServers: [] });
     await until(() => ModelPeerConnection.all.length === 2, 'a connection on each side');
     const [pa, pb] = ModelPeerConnection.all as [ModelPeerConnection, ModelPeerConnection];
-    await until(() => pa.signalingState === 'stable' && pb.signalingState === 'stable' && pa.remoteDescription !== null && pb.remoteDescription !== null, 'both sides stable');
+    await until(
+      () =>
+        pa.signalingState === 'stable' &&
+        pb.signalingState === 'stable' &&
+        pa.remoteDescription !== null &&
+        pb.remoteDescription !== null,
+      'both sides stable',
+    );
     // each side's local description is what the other side applied
-    expect(pa.localDescription?.sdp === pb.remoteDescription?.sdp || pb.localDescription?.sdp === pa.remoteDescription?.sdp).toBe(true);
+    expect(
+      pa.localDescription?.sdp === pb.remoteDescription?.sdp || pb.localDescription?.sdp === pa.remoteDescription?.sdp,
+    ).toBe(true);
     expect([pa.remoteDescription?.type, pb.remoteDescription?.type].sort()).toEqual(['answer', 'offer']);
     expect(pa.offers >= 1 && pb.offers >= 1).toBe(true); // both offered: the offers collided
     expect(pa.rollbacks + pb.rollbacks).toBe(1); // the polite side rolled back, once

@@ -9,7 +9,12 @@ import { WebSocket } from 'ws';
 import { EventLog } from '../../src/advisor/snippets/shared/event-log.js';
 import { createWebSocketLambda, type Store } from '../../src/advisor/snippets/websocket/aws-lambda.js';
 import { connect } from '../../src/advisor/snippets/websocket/client.js';
-import { createRoom, type DurableObjectState, type Env, type HibernatingSocket } from '../../src/advisor/snippets/websocket/cloudflare.js';
+import {
+  createRoom,
+  type DurableObjectState,
+  type Env,
+  type HibernatingSocket,
+} from '../../src/advisor/snippets/websocket/cloudflare.js';
 import { attachWebSocket } from '../../src/advisor/snippets/websocket/server.js';
 import { until } from './snippet-server.js';
 
@@ -60,7 +65,11 @@ describe('websocket/server.ts + websocket/client.ts', () => {
   it('one message each way, a reconnect that resumes from the last id, and a message queued while offline sent once', async () => {
     const wss = await setUp();
     const events: { data: unknown; id: number }[] = [];
-    const conn = connect(url, (data, id) => void events.push({ data, id }), () => undefined);
+    const conn = connect(
+      url,
+      (data, id) => void events.push({ data, id }),
+      () => undefined,
+    );
     await until(() => wss.clients.size === 1, 'the connection');
     conn.send({ text: 'hi' });
     await until(() => events.length === 1, 'the echo of the message');
@@ -72,7 +81,10 @@ describe('websocket/server.ts + websocket/client.ts', () => {
     conn.send({ text: 'sent while offline' }); // queued, then sent once the socket is back
     await until(() => events.length === 4, 'the missed events and the queued message after the reconnect');
     expect(events.map((e) => e.id)).toEqual([1, 2, 3, 4]);
-    expect(received).toEqual([{ user: 'ana', data: { text: 'hi' } }, { user: 'ana', data: { text: 'sent while offline' } }]);
+    expect(received).toEqual([
+      { user: 'ana', data: { text: 'hi' } },
+      { user: 'ana', data: { text: 'sent while offline' } },
+    ]);
     conn.close();
   });
 
@@ -125,16 +137,30 @@ describe('websocket/aws-lambda.ts (API Gateway is a stand-in)', () => {
         sent.push([id, JSON.parse(data)]);
       },
     });
-    const event = (routeKey: string, connectionId: string, more: object = {}) => ({ requestContext: { routeKey, connectionId }, ...more });
-    expect((await handler(event('$connect', 'a', { headers: { origin: 'https://evil.example', cookie: 'session=ana' } }))).statusCode).toBe(403);
+    const event = (routeKey: string, connectionId: string, more: object = {}) => ({
+      requestContext: { routeKey, connectionId },
+      ...more,
+    });
+    expect(
+      (await handler(event('$connect', 'a', { headers: { origin: 'https://evil.example', cookie: 'session=ana' } })))
+        .statusCode,
+    ).toBe(403);
     expect((await handler(event('$connect', 'a', { headers: { origin: ORIGIN } }))).statusCode).toBe(401);
-    for (const id of ['a', 'b', 'gone']) expect((await handler(event('$connect', id, { headers: { origin: ORIGIN, cookie: 'session=ana' } }))).statusCode).toBe(200);
+    for (const id of ['a', 'b', 'gone'])
+      expect(
+        (await handler(event('$connect', id, { headers: { origin: ORIGIN, cookie: 'session=ana' } }))).statusCode,
+      ).toBe(200);
 
     const message = JSON.stringify({ type: 'send', ref: 'r1', data: 'hi' });
     await handler(event('$default', 'a', { body: message }));
     await handler(event('$default', 'a', { body: message })); // a resend after a reconnect
     expect(store.log).toHaveLength(1);
-    expect(sent.filter(([, m]) => (m as { type: string }).type === 'event').map(([id]) => id).sort()).toEqual(['a', 'b']);
+    expect(
+      sent
+        .filter(([, m]) => (m as { type: string }).type === 'event')
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual(['a', 'b']);
     expect(sent.filter(([id, m]) => id === 'a' && (m as { type: string }).type === 'ack')).toHaveLength(2);
     expect(await store.connections()).not.toContain('gone');
 
@@ -150,15 +176,24 @@ describe('websocket/cloudflare.ts (the Durable Object runs against stand-ins for
   class FakeSocket implements HibernatingSocket {
     sent: string[] = [];
     attachment: unknown;
-    send(m: string) { this.sent.push(m); }
+    send(m: string) {
+      this.sent.push(m);
+    }
     close() {}
-    serializeAttachment(v: unknown) { this.attachment = v; }
-    deserializeAttachment() { return this.attachment; }
+    serializeAttachment(v: unknown) {
+      this.attachment = v;
+    }
+    deserializeAttachment() {
+      return this.attachment;
+    }
   }
   const G = globalThis as { WebSocketPair?: unknown; Response: typeof Response };
   const RealResponse = globalThis.Response;
   beforeAll(() => {
-    G.WebSocketPair = class { 0 = new FakeSocket(); 1 = new FakeSocket(); };
+    G.WebSocketPair = class {
+      0 = new FakeSocket();
+      1 = new FakeSocket();
+    };
     // Workers answer an upgrade with status 101; Node's Response allows 200–599 only.
     G.Response = class extends RealResponse {
       constructor(body?: BodyInit | null, init?: ResponseInit & { webSocket?: unknown }) {
@@ -178,12 +213,17 @@ describe('websocket/cloudflare.ts (the Durable Object runs against stand-ins for
     const ctx: DurableObjectState = {
       acceptWebSocket: (s) => void sockets.push(s as FakeSocket),
       getWebSockets: () => sockets,
-      storage: { get: async <T>(k: string) => storage.get(k) as T | undefined, put: async (k, v) => void storage.set(k, v), delete: async (k) => storage.delete(k) },
+      storage: {
+        get: async <T>(k: string) => storage.get(k) as T | undefined,
+        put: async (k, v) => void storage.set(k, v),
+        delete: async (k) => storage.delete(k),
+      },
     };
     const env = { ALLOWED_ORIGINS: ORIGIN } as Env;
     const Room = createRoom(async (req) => (req.headers.get('cookie') === 'session=ana' ? 'ana' : null));
     const room = new Room(ctx, env);
-    const upgrade = (headers: Record<string, string>) => room.fetch(new Request('https://x/room', { headers: { Upgrade: 'websocket', ...headers } }));
+    const upgrade = (headers: Record<string, string>) =>
+      room.fetch(new Request('https://x/room', { headers: { Upgrade: 'websocket', ...headers } }));
     expect((await upgrade({ Origin: 'https://evil.example', cookie: 'session=ana' })).status).toBe(403);
     expect((await upgrade({ Origin: ORIGIN })).status).toBe(401);
     expect((await upgrade({ Origin: ORIGIN, cookie: 'session=ana' })).status).toBe(101);

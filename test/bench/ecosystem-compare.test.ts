@@ -7,8 +7,24 @@ const causes = {
   'test-code': { shape: 'tests', fix: 'skip tests' },
   'opt-in': { shape: 'a setting', fix: null },
 };
-const entry = (over: Record<string, unknown>) => ({ repo: 'a/app', commit: 'c1', file: 'src/a.ts', line: 1, rule: 'r1', verdict: 'tp', reason: 'why', ...over });
-const finding = (over: Record<string, unknown>) => ({ repo: 'a/app', file: 'src/a.ts', line: 1, rule: 'r1', message: 'm', ...over });
+const entry = (over: Record<string, unknown>) => ({
+  repo: 'a/app',
+  commit: 'c1',
+  file: 'src/a.ts',
+  line: 1,
+  rule: 'r1',
+  verdict: 'tp',
+  reason: 'why',
+  ...over,
+});
+const finding = (over: Record<string, unknown>) => ({
+  repo: 'a/app',
+  file: 'src/a.ts',
+  line: 1,
+  rule: 'r1',
+  message: 'm',
+  ...over,
+});
 
 describe('ecosystem ledger matching', () => {
   it('identifies a finding by repo, file, line and rule, not by column, message or path spelling', () => {
@@ -21,10 +37,28 @@ describe('ecosystem ledger matching', () => {
   });
 
   it('sorts paths into test, example and product code', () => {
-    for (const f of ['test/unit/comms_spec.js', 'src/test/tests.ts', 'packages/x/test/uws.ts', 'test/fixtures/client.js', 'a/__tests__/b.ts',
-      'docs/protocol/v3-test-suite/test-suite.js', 'src/socket.test.ts', 'todo.tests.ts', 'e2e/run.js']) expect(eco.pathKind(f), f).toBe('test');
-    for (const f of ['examples/chat/index.js', 'demo/client/client.ts', 'playground/hmr/main.ts', 'docs/guide.ts']) expect(eco.pathKind(f), f).toBe('example');
-    for (const f of ['src/client.ts', 'lib/latest.js', 'src/contest/feed.ts', 'src/attestation.ts', 'web/src/app/Connection.js']) expect(eco.pathKind(f), f).toBe('product');
+    for (const f of [
+      'test/unit/comms_spec.js',
+      'src/test/tests.ts',
+      'packages/x/test/uws.ts',
+      'test/fixtures/client.js',
+      'a/__tests__/b.ts',
+      'docs/protocol/v3-test-suite/test-suite.js',
+      'src/socket.test.ts',
+      'todo.tests.ts',
+      'e2e/run.js',
+    ])
+      expect(eco.pathKind(f), f).toBe('test');
+    for (const f of ['examples/chat/index.js', 'demo/client/client.ts', 'playground/hmr/main.ts', 'docs/guide.ts'])
+      expect(eco.pathKind(f), f).toBe('example');
+    for (const f of [
+      'src/client.ts',
+      'lib/latest.js',
+      'src/contest/feed.ts',
+      'src/attestation.ts',
+      'web/src/app/Connection.js',
+    ])
+      expect(eco.pathKind(f), f).toBe('product');
   });
 
   it('reports what is new, what vanished, judged tp lost and judged fp still present', () => {
@@ -51,13 +85,18 @@ describe('ecosystem ledger matching', () => {
 
   it('computes precision over the judged findings, per rule and in total', () => {
     const ledger = {
-      repos, causes,
+      repos,
+      causes,
       findings: [
-        entry({ line: 1, verdict: 'tp' }), entry({ line: 2, verdict: 'debatable', causes: ['opt-in'] }),
-        entry({ line: 3, verdict: 'fp', causes: ['test-code'], file: 'test/a.ts' }), entry({ line: 4, verdict: 'tp', rule: 'r2' }),
+        entry({ line: 1, verdict: 'tp' }),
+        entry({ line: 2, verdict: 'debatable', causes: ['opt-in'] }),
+        entry({ line: 3, verdict: 'fp', causes: ['test-code'], file: 'test/a.ts' }),
+        entry({ line: 4, verdict: 'tp', rule: 'r2' }),
       ],
     };
-    const run = [1, 2].map((line) => finding({ line })).concat(finding({ line: 3, file: 'test/a.ts' }), finding({ line: 4, rule: 'r2' }), finding({ line: 9 }));
+    const run = [1, 2]
+      .map((line) => finding({ line }))
+      .concat(finding({ line: 3, file: 'test/a.ts' }), finding({ line: 4, rule: 'r2' }), finding({ line: 9 }));
     const r = eco.compare(run, ledger, ['a/app']);
     const { rules, total } = eco.perRule(r, ['r1', 'r2', 'r3']);
     const r1 = rules.find((x: { rule: string }) => x.rule === 'r1');
@@ -72,33 +111,59 @@ describe('ecosystem ledger matching', () => {
     const p = eco.projections(r, ['r1', 'r2', 'r3'], ledger);
     const allR1 = p.all.rules.find((x: { rule: string }) => x.rule === 'r1');
     expect(allR1).toMatchObject({ findings: 3, tp: 1, debatable: 1, fp: 0 });
-    expect(p.byCause.map((c: { cause: string; findings: number }) => [c.cause, c.findings])).toEqual([['opt-in', 1], ['test-code', 1]]);
+    expect(p.byCause.map((c: { cause: string; findings: number }) => [c.cause, c.findings])).toEqual([
+      ['opt-in', 1],
+      ['test-code', 1],
+    ]);
   });
 
   it('rejects a malformed ledger with a reason', () => {
     expect(eco.validateLedger({ repos, causes, findings: [entry({})] })).toEqual([]);
-    expect(eco.validateLedger({ repos, causes, findings: [entry({}), entry({ reason: 'again' })] }).join()).toMatch(/second entry/);
+    expect(eco.validateLedger({ repos, causes, findings: [entry({}), entry({ reason: 'again' })] }).join()).toMatch(
+      /second entry/,
+    );
     expect(eco.validateLedger({ repos, causes, findings: [entry({ verdict: 'maybe' })] }).join()).toMatch(/verdict/);
     expect(eco.validateLedger({ repos, causes, findings: [entry({ reason: ' ' })] }).join()).toMatch(/needs a reason/);
     expect(eco.validateLedger({ repos, causes, findings: [entry({ verdict: 'unjudged', reason: '' })] })).toEqual([]);
-    expect(eco.validateLedger({ repos, causes, findings: [entry({ causes: ['nope'] })] }).join()).toMatch(/not described/);
-    expect(eco.validateLedger({ repos, causes, findings: [entry({ repo: 'c/other' })] }).join()).toMatch(/not in `repos`/);
+    expect(eco.validateLedger({ repos, causes, findings: [entry({ causes: ['nope'] })] }).join()).toMatch(
+      /not described/,
+    );
+    expect(eco.validateLedger({ repos, causes, findings: [entry({ repo: 'c/other' })] }).join()).toMatch(
+      /not in `repos`/,
+    );
     expect(eco.validateLedger({ repos, causes, findings: [entry({ line: 0 })] }).join()).toMatch(/line/);
     expect(eco.validateLedger([])).not.toEqual([]);
   });
 
   it('adds new findings as unjudged entries, in a stable order', () => {
     const ledger = { repos, causes, findings: [entry({ line: 7 })] };
-    const added = eco.unjudgedEntries([{ ...finding({ line: 3 }), kind: 'product' }, finding({ repo: 'b/lib', line: 1 })], repos);
-    expect(added[0]).toEqual({ repo: 'a/app', commit: 'c1', file: 'src/a.ts', line: 3, rule: 'r1', verdict: 'unjudged', reason: '' });
+    const added = eco.unjudgedEntries(
+      [{ ...finding({ line: 3 }), kind: 'product' }, finding({ repo: 'b/lib', line: 1 })],
+      repos,
+    );
+    expect(added[0]).toEqual({
+      repo: 'a/app',
+      commit: 'c1',
+      file: 'src/a.ts',
+      line: 3,
+      rule: 'r1',
+      verdict: 'unjudged',
+      reason: '',
+    });
     const merged = eco.mergeLedger(ledger, added);
-    expect(merged.findings.map((e: { repo: string; line: number }) => `${e.repo}:${e.line}`)).toEqual(['a/app:3', 'a/app:7', 'b/lib:1']);
+    expect(merged.findings.map((e: { repo: string; line: number }) => `${e.repo}:${e.line}`)).toEqual([
+      'a/app:3',
+      'a/app:7',
+      'b/lib:1',
+    ]);
     expect(eco.validateLedger(merged)).toEqual([]);
   });
 
   it('lists new findings with the head of their message, and the regressions', () => {
     const ledger = { repos, causes, findings: [entry({ line: 1, verdict: 'tp', reason: 'a real one' })] };
-    const text = eco.formatChanges(eco.compare([finding({ line: 20, message: 'x'.repeat(300) })], ledger, ['a/app']), { messageWidth: 40 });
+    const text = eco.formatChanges(eco.compare([finding({ line: 20, message: 'x'.repeat(300) })], ledger, ['a/app']), {
+      messageWidth: 40,
+    });
     expect(text).toContain(`+ r1  a/app src/a.ts:20  ${'x'.repeat(39)}…`);
     expect(text).toMatch(/judged tp that vanished: 1 {2}\(regressions\)\n {2}- r1 {2}a\/app src\/a.ts:1 {2}a real one/);
   });

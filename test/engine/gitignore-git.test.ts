@@ -28,7 +28,16 @@ function git(cwd: string, args: string[]): string {
     cwd,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: home, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+    env: {
+      ...process.env,
+      HOME: home,
+      XDG_CONFIG_HOME: home,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@t',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@t',
+    },
   });
 }
 
@@ -75,18 +84,31 @@ const CASES: Record<string, Case> = {
       '.gitignore': '*.gen.ts\nlogs/\n',
       'pkg/.gitignore': '!*.gen.ts\n!logs/\n',
       'pkg/deep/.gitignore': '*.gen.ts\n',
-      'a.gen.ts': '', 'logs/l.ts': '', 'main.ts': '', 'other/e.gen.ts': '',
-      'pkg/b.gen.ts': '', 'pkg/logs/l.ts': '', 'pkg/deep/c.gen.ts': '', 'pkg/deep/more/d.gen.ts': '', 'pkg/deep/logs/l.ts': '',
+      'a.gen.ts': '',
+      'logs/l.ts': '',
+      'main.ts': '',
+      'other/e.gen.ts': '',
+      'pkg/b.gen.ts': '',
+      'pkg/logs/l.ts': '',
+      'pkg/deep/c.gen.ts': '',
+      'pkg/deep/more/d.gen.ts': '',
+      'pkg/deep/logs/l.ts': '',
     },
     expected: ['main.ts', 'pkg/b.gen.ts', 'pkg/deep/logs/l.ts', 'pkg/logs/l.ts'],
   },
   'anchored patterns in a nested .gitignore': {
     files: {
       'pkg/.gitignore': '/top.ts\nsub/exact.ts\n/dir/\n*/star.ts\n',
-      'top.ts': '', 'pkg/top.ts': '', 'pkg/x/top.ts': '',
-      'pkg/sub/exact.ts': '', 'pkg/a/sub/exact.ts': '',
-      'pkg/dir/d.ts': '', 'pkg/x/dir/d.ts': '',
-      'pkg/star.ts': '', 'pkg/y/star.ts': '', 'pkg/y/z/star.ts': '',
+      'top.ts': '',
+      'pkg/top.ts': '',
+      'pkg/x/top.ts': '',
+      'pkg/sub/exact.ts': '',
+      'pkg/a/sub/exact.ts': '',
+      'pkg/dir/d.ts': '',
+      'pkg/x/dir/d.ts': '',
+      'pkg/star.ts': '',
+      'pkg/y/star.ts': '',
+      'pkg/y/z/star.ts': '',
     },
     expected: ['pkg/a/sub/exact.ts', 'pkg/star.ts', 'pkg/x/dir/d.ts', 'pkg/x/top.ts', 'pkg/y/z/star.ts', 'top.ts'],
   },
@@ -94,10 +116,27 @@ const CASES: Record<string, Case> = {
     files: {
       '.gitignore': '**/gen/\na/**/b.ts\nlib/**\n**/x.ts\nc**d.ts\nvendor/**\n!vendor/keep/\n!vendor/keep/**\n',
       'pkg/.gitignore': '**/only-here.ts\ndocs/**/*.js\n',
-      'gen/g.ts': '', 'p/q/gen/g.ts': '', 'a/b.ts': '', 'a/x/y/b.ts': '', 'b.ts': '', 'lib/l.ts': '', 'lib/deep/l.ts': '',
-      'x.ts': '', 'deep/x.ts': '', 'cd.ts': '', 'cxxd.ts': '', 'c/d.ts': '', 'vendor/v.ts': '', 'vendor/keep/k.ts': '',
-      'pkg/only-here.ts': '', 'pkg/m/only-here.ts': '', 'only-here.ts': '',
-      'pkg/docs/a/b/c.js': '', 'pkg/docs/c.js': '', 'pkg/docs/c.ts': '', 'docs/c.js': '',
+      'gen/g.ts': '',
+      'p/q/gen/g.ts': '',
+      'a/b.ts': '',
+      'a/x/y/b.ts': '',
+      'b.ts': '',
+      'lib/l.ts': '',
+      'lib/deep/l.ts': '',
+      'x.ts': '',
+      'deep/x.ts': '',
+      'cd.ts': '',
+      'cxxd.ts': '',
+      'c/d.ts': '',
+      'vendor/v.ts': '',
+      'vendor/keep/k.ts': '',
+      'pkg/only-here.ts': '',
+      'pkg/m/only-here.ts': '',
+      'only-here.ts': '',
+      'pkg/docs/a/b/c.js': '',
+      'pkg/docs/c.js': '',
+      'pkg/docs/c.ts': '',
+      'docs/c.js': '',
     },
     expected: ['b.ts', 'c/d.ts', 'docs/c.js', 'only-here.ts', 'pkg/docs/c.ts', 'vendor/keep/k.ts'],
   },
@@ -106,8 +145,14 @@ const CASES: Record<string, Case> = {
       '.gitignore': 'build/\n!build/keep.ts\nout/*\n!out/pub/\nout/pub/*\n!out/pub/keep.ts\ngone/\nsecret/\n',
       'gone/.gitignore': '!x.ts\n',
       'pkg/.gitignore': '!secret/inner.ts\n',
-      'build/keep.ts': '', 'build/other.ts': '', 'out/a.ts': '', 'out/pub/keep.ts': '', 'out/pub/x.ts': '',
-      'gone/x.ts': '', 'pkg/secret/inner.ts': '', 'main.ts': '',
+      'build/keep.ts': '',
+      'build/other.ts': '',
+      'out/a.ts': '',
+      'out/pub/keep.ts': '',
+      'out/pub/x.ts': '',
+      'gone/x.ts': '',
+      'pkg/secret/inner.ts': '',
+      'main.ts': '',
     },
     expected: ['main.ts', 'out/pub/keep.ts'],
   },
@@ -116,15 +161,43 @@ const CASES: Record<string, Case> = {
     files: {
       '.gitignore': '!re.local.ts\n',
       'pkg/.gitignore': 'keep.local.ts\n',
-      'a.local.ts': '', 're.local.ts': '', 'keep.local.ts': '', 'pkg/keep.local.ts': '', 'pkg/b.local.ts': '', 'ex/e.ts': '', 'main.ts': '',
+      'a.local.ts': '',
+      're.local.ts': '',
+      'keep.local.ts': '',
+      'pkg/keep.local.ts': '',
+      'pkg/b.local.ts': '',
+      'ex/e.ts': '',
+      'main.ts': '',
     },
     expected: ['keep.local.ts', 'main.ts', 're.local.ts'],
   },
   'folder-only patterns, escapes, trailing spaces and sets': {
     files: {
-      '.gitignore': ['x.ts/', '\\#hash.ts', '\\!bang.ts', 'sp\\ .ts', 'trail.ts   ', '[ab]?.ts', '[!c]z.ts', '[[:digit:]]*.ts', 'lit\\*.ts', ''].join('\n'),
-      'x.ts': '', 'y/x.ts/z.ts': '', '#hash.ts': '', '!bang.ts': '', 'sp .ts': '', 'trail.ts': '', 'a1.ts': '', 'c1.ts': '',
-      'dz.ts': '', 'cz.ts': '', '7.ts': '', 'lit*.ts': '', 'litx.ts': '',
+      '.gitignore': [
+        'x.ts/',
+        '\\#hash.ts',
+        '\\!bang.ts',
+        'sp\\ .ts',
+        'trail.ts   ',
+        '[ab]?.ts',
+        '[!c]z.ts',
+        '[[:digit:]]*.ts',
+        'lit\\*.ts',
+        '',
+      ].join('\n'),
+      'x.ts': '',
+      'y/x.ts/z.ts': '',
+      '#hash.ts': '',
+      '!bang.ts': '',
+      'sp .ts': '',
+      'trail.ts': '',
+      'a1.ts': '',
+      'c1.ts': '',
+      'dz.ts': '',
+      'cz.ts': '',
+      '7.ts': '',
+      'lit*.ts': '',
+      'litx.ts': '',
     },
     expected: ['c1.ts', 'cz.ts', 'litx.ts', 'x.ts'],
   },
@@ -145,7 +218,14 @@ describe('.gitignore: cases, against git', () => {
     expect(await scanKeeps(root)).toEqual(c.expected);
     if (hasGit) expect(gitKeeps(root)).toEqual(c.expected);
     // scanned from a folder below the root, the .gitignore files above it still apply
-    const folders = new Set(c.expected.flatMap((f) => f.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+    const folders = new Set(
+      c.expected.flatMap((f) =>
+        f
+          .split('/')
+          .slice(0, -1)
+          .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+      ),
+    );
     for (const folder of folders) {
       expect(await scanKeeps(root, [folder]), folder).toEqual(c.expected.filter((f) => f.startsWith(`${folder}/`)));
     }
@@ -166,8 +246,47 @@ describe('.gitignore: cases, against git', () => {
 
 // Names and patterns from a small alphabet, so that random patterns often hit random paths.
 const SEGMENTS = ['a', 'b', 'ab', 'src', 'gen', 'x*y', '[a]', 'sp ace', '#h', '!n'];
-const FILES = ['a.ts', 'b.js', 'ab.ts', 'gen.ts', 'x.mjs', 'a1.ts', 'B.ts', '[a].ts', 'x*y.ts', 'sp ace.ts', '#h.ts', '!n.ts'];
-const ATOMS = ['a', 'b', 'ab', 'src', 'gen', '*', '**', '?', 'a*', '*.ts', '*.js', '[ab]', '[!a]*', '[a-c]*', '[[:alpha:]]?', '\\[a\\]*', 'x\\*y', 'sp\\ ace', '\\#h', '\\!n', 'a?.ts', 'gen.ts', '*1.ts', '[[:upper:]].ts', 'b/'];
+const FILES = [
+  'a.ts',
+  'b.js',
+  'ab.ts',
+  'gen.ts',
+  'x.mjs',
+  'a1.ts',
+  'B.ts',
+  '[a].ts',
+  'x*y.ts',
+  'sp ace.ts',
+  '#h.ts',
+  '!n.ts',
+];
+const ATOMS = [
+  'a',
+  'b',
+  'ab',
+  'src',
+  'gen',
+  '*',
+  '**',
+  '?',
+  'a*',
+  '*.ts',
+  '*.js',
+  '[ab]',
+  '[!a]*',
+  '[a-c]*',
+  '[[:alpha:]]?',
+  '\\[a\\]*',
+  'x\\*y',
+  'sp\\ ace',
+  '\\#h',
+  '\\!n',
+  'a?.ts',
+  'gen.ts',
+  '*1.ts',
+  '[[:upper:]].ts',
+  'b/',
+];
 
 function randomPattern(r: Rand): string {
   if (r() < 0.05) return '# comment';
@@ -213,8 +332,12 @@ describe.skipIf(!hasGit)('.gitignore: random trees and patterns, against git', (
     for (let seed = 1; seed <= 40; seed++) {
       const c = randomRepo(seed);
       const root = repo(c);
-      const rules = Object.entries(c.files).filter(([p]) => p.endsWith('.gitignore')).map(([p, t]) => `${p}: ${JSON.stringify(t)}`);
-      expect(await scanKeeps(root), `seed ${seed}, exclude ${JSON.stringify(c.exclude)}\n${rules.join('\n')}`).toEqual(gitKeeps(root));
+      const rules = Object.entries(c.files)
+        .filter(([p]) => p.endsWith('.gitignore'))
+        .map(([p, t]) => `${p}: ${JSON.stringify(t)}`);
+      expect(await scanKeeps(root), `seed ${seed}, exclude ${JSON.stringify(c.exclude)}\n${rules.join('\n')}`).toEqual(
+        gitKeeps(root),
+      );
     }
   }, 120_000);
 });

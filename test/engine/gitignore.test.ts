@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compileGitignoreLine, descend, type IgnoreChain, isIgnored, parseGitignore, wildmatchSource, withOwnRules } from '../../src/engine/gitignore.js';
+import {
+  compileGitignoreLine,
+  descend,
+  type IgnoreChain,
+  isIgnored,
+  parseGitignore,
+  wildmatchSource,
+  withOwnRules,
+} from '../../src/engine/gitignore.js';
 
 /**
  * Whether `path` (from the repository root) is ignored by the .gitignore `text` placed in folder `dir`,

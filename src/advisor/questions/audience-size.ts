@@ -12,7 +12,11 @@ export const concurrentClients: Question<'concurrentClients'> = {
     const value = await numberWithExamples(ctx, {
       question: 'How many clients are connected at once, at peak?',
       hint: 'fan-out cost, serverless concurrency and managed services (R22, R23)',
-      examples: [{ label: 'An internal tool', value: 100 }, { label: 'A product feature', value: 5000 }, { label: 'A large public audience', value: 100000 }],
+      examples: [
+        { label: 'An internal tool', value: 100 },
+        { label: 'A product feature', value: 5000 },
+        { label: 'A large public audience', value: 100000 },
+      ],
       minimum: 1,
       notSure: 'Not sure: leave it out',
     });
@@ -27,7 +31,11 @@ export const eventsPerMinute: Question<'eventsPerMinute'> = {
     const value = await numberWithExamples(ctx, {
       question: 'How many events does one client receive per minute?',
       hint: 'long polling suits a few a minute; above one a second every event costs a request (R15, R16)',
-      examples: [{ label: 'Now and then (notifications)', value: 1 }, { label: 'Every few seconds (dashboards)', value: 20 }, { label: 'Several a second (tickers, logs)', value: 300 }],
+      examples: [
+        { label: 'Now and then (notifications)', value: 1 },
+        { label: 'Every few seconds (dashboards)', value: 20 },
+        { label: 'Several a second (tickers, logs)', value: 300 },
+      ],
       minimum: 0,
       notSure: 'Not sure: leave it out',
     });

@@ -24,11 +24,19 @@ export function choose<K extends AnswerKey>(key: K, o: Options<K>): Question<K> 
 }
 
 /** A yes/no question, default "no". */
-export function yesNo<K extends AnswerKey>(key: K, question: string, hint: string, skip?: Question['skip']): Question<K> {
+export function yesNo<K extends AnswerKey>(
+  key: K,
+  question: string,
+  hint: string,
+  skip?: Question['skip'],
+): Question<K> {
   return choose(key, {
     question,
     hint,
     skip,
-    choices: [{ name: 'No', value: false as Answers[K] }, { name: 'Yes', value: true as Answers[K] }],
+    choices: [
+      { name: 'No', value: false as Answers[K] },
+      { name: 'Yes', value: true as Answers[K] },
+    ],
   });
 }

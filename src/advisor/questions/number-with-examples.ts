@@ -30,15 +30,24 @@ export function numberProblem(text: string, minimum: number, unit = ''): string 
   }
 }
 
-export async function numberWithExamples(ctx: QuestionContext, q: NumberQuestion): Promise<number | typeof NOT_SURE | Back> {
+export async function numberWithExamples(
+  ctx: QuestionContext,
+  q: NumberQuestion,
+): Promise<number | typeof NOT_SURE | Back> {
   type Value = number | typeof TYPE_IT | typeof NOT_SURE | Back;
   const unit = q.unit ? ` ${q.unit}` : '';
   const choices: Choice<Value>[] = q.examples.map((e) => ({ name: `${e.label}: ${e.value}${unit}`, value: e.value }));
   choices.push({ name: 'Enter a number…', value: TYPE_IT });
   if (q.notSure) choices.push({ name: q.notSure, value: NOT_SURE });
   choices.push(...backChoice<Value>(ctx));
-    const previous = typeof ctx.previous === 'number' && q.examples.some((e) => e.value === ctx.previous) ? ctx.previous : undefined;
-  const picked = await ctx.prompt.select<Value>({ message: message(ctx, q.question, q.hint), choices, default: previous ?? q.default, pageSize: choices.length });
+  const previous =
+    typeof ctx.previous === 'number' && q.examples.some((e) => e.value === ctx.previous) ? ctx.previous : undefined;
+  const picked = await ctx.prompt.select<Value>({
+    message: message(ctx, q.question, q.hint),
+    choices,
+    default: previous ?? q.default,
+    pageSize: choices.length,
+  });
   if (picked !== TYPE_IT) return picked;
   const typed = await ctx.prompt.input({
     message: `${q.question}${q.unit ? ` (${q.unit})` : ''}`,

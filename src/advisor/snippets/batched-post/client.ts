@@ -10,7 +10,10 @@ export interface Batcher {
   stop(): Promise<void>;
 }
 
-export function createBatcher(url: string, options: { flushMs?: number; maxItems?: number; maxQueuedBatches?: number } = {}): Batcher {
+export function createBatcher(
+  url: string,
+  options: { flushMs?: number; maxItems?: number; maxQueuedBatches?: number } = {},
+): Batcher {
   const maxItems = options.maxItems ?? 100;
   const unsent: { id: string; items: unknown[] }[] = [];
   let items: unknown[] = [];
@@ -27,7 +30,12 @@ export function createBatcher(url: string, options: { flushMs?: number; maxItems
   async function send(keepalive: boolean): Promise<void> {
     while (unsent.length > 0) {
       const batch = unsent[0] as { id: string; items: unknown[] };
-      const res = await fetch(url, { method: 'POST', keepalive, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(batch) });
+      const res = await fetch(url, {
+        method: 'POST',
+        keepalive,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(batch),
+      });
       if (!res.ok && res.status !== 413) throw new Error(`batch refused: ${res.status}`); // 413: never fits, drop it
       unsent.shift();
     }

@@ -8,7 +8,12 @@ export async function uploadFile(url: string, file: Blob, signal?: AbortSignal):
   const key = crypto.randomUUID();
   for (let attempt = 0; ; attempt++) {
     try {
-      const res = await fetch(url, { method: 'POST', body: file, headers: { 'Content-Type': file.type || 'application/octet-stream', 'Idempotency-Key': key }, signal });
+      const res = await fetch(url, {
+        method: 'POST',
+        body: file,
+        headers: { 'Content-Type': file.type || 'application/octet-stream', 'Idempotency-Key': key },
+        signal,
+      });
       if (res.ok) return;
       throw Object.assign(new Error(`upload refused: ${res.status}`), { fatal: res.status < 500 }); // 5xx: try again
     } catch (err) {

@@ -28,16 +28,20 @@ export function createIngestHandler(o: IngestOptions): (request: Request) => Pro
     if (request.method === 'POST' && pathname === '/events') {
       if (tooBig(request, o.maxBatchBytes ?? 64 * 1024)) return new Response('batch too large', { status: 413 });
       const batch = (await request.json().catch(() => null)) as { id?: unknown; items?: unknown } | null;
-      if (typeof batch?.id !== 'string' || !Array.isArray(batch.items)) return new Response('{"id", "items"} please', { status: 400 });
+      if (typeof batch?.id !== 'string' || !Array.isArray(batch.items))
+        return new Response('{"id", "items"} please', { status: 400 });
       await once(`batch:${batch.id}`, () => o.onBatch(batch.items as unknown[]));
       return new Response(null, { status: 204 });
     }
     if (request.method === 'POST' && pathname === '/uploads') {
       const id = request.headers.get('idempotency-key');
       if (!id) return new Response('an Idempotency-Key header, please', { status: 400 });
-      if (tooBig(request, o.maxFileBytes ?? 10 * 1024 * 1024)) return new Response('file too large: upload it to storage with a pre-signed URL', { status: 413 });
+      if (tooBig(request, o.maxFileBytes ?? 10 * 1024 * 1024))
+        return new Response('file too large: upload it to storage with a pre-signed URL', { status: 413 });
       const bytes = new Uint8Array(await request.arrayBuffer());
-      await once(`file:${id}`, () => o.onFile(bytes, request.headers.get('content-type') ?? 'application/octet-stream'));
+      await once(`file:${id}`, () =>
+        o.onFile(bytes, request.headers.get('content-type') ?? 'application/octet-stream'),
+      );
       return new Response(null, { status: 201 });
     }
     return new Response('not found', { status: 404 });

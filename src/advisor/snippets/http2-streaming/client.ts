@@ -49,7 +49,7 @@ export async function follow<T>(
   options: { binary?: boolean; after?: number; signal: AbortSignal },
 ): Promise<void> {
   let after = options.after;
-  for (let failures = 0; !options.signal.aborted; ) {
+  for (let failures = 0; !options.signal.aborted;) {
     try {
       const target = new URL(url);
       if (after !== undefined) target.searchParams.set('after', String(after));

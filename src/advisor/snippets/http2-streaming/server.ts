@@ -18,7 +18,8 @@ export interface StreamOptions<T> {
 const encoder = new TextEncoder();
 
 function encode<T>(format: StreamOptions<T>['format'], events: LoggedEvent<T>[]): Uint8Array {
-  if (format === 'ndjson') return encoder.encode(events.map((e) => `${JSON.stringify({ id: e.id, data: e.data })}\n`).join(''));
+  if (format === 'ndjson')
+    return encoder.encode(events.map((e) => `${JSON.stringify({ id: e.id, data: e.data })}\n`).join(''));
   const frames = events.map((e) => {
     const payload = e.data as unknown as Uint8Array;
     const frame = new Uint8Array(8 + payload.length);
@@ -58,6 +59,8 @@ export function createStreamHandler<T>(o: StreamOptions<T>): (request: Request) 
       { highWaterMark: 1 }, // one chunk queued ahead of the reader, no more
     );
     const type = o.format === 'ndjson' ? 'application/x-ndjson' : 'application/octet-stream';
-    return new Response(body, { headers: { 'Content-Type': type, 'Cache-Control': 'no-store, no-transform', 'X-Accel-Buffering': 'no' } });
+    return new Response(body, {
+      headers: { 'Content-Type': type, 'Cache-Control': 'no-store, no-transform', 'X-Accel-Buffering': 'no' },
+    });
   };
 }

@@ -13,7 +13,11 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
   });
 
-export async function poll<T>(url: string, onBatch: (batch: Batch<T>) => void, options: { since?: number; signal: AbortSignal }): Promise<void> {
+export async function poll<T>(
+  url: string,
+  onBatch: (batch: Batch<T>) => void,
+  options: { since?: number; signal: AbortSignal },
+): Promise<void> {
   let cursor = options.since;
   let failures = 0;
   while (!options.signal.aborted) {

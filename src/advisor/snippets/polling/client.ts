@@ -10,14 +10,21 @@ const sleep = (ms: number, signal: AbortSignal) =>
 
 const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
 
-export async function pollSnapshot<T>(url: string, onChange: (state: T) => void, options: { intervalMs: number; signal: AbortSignal }): Promise<void> {
+export async function pollSnapshot<T>(
+  url: string,
+  onChange: (state: T) => void,
+  options: { intervalMs: number; signal: AbortSignal },
+): Promise<void> {
   let etag: string | null = null;
   await sleep(Math.random() * options.intervalMs, options.signal); // spread the first requests
   while (!options.signal.aborted) {
     let wait = options.intervalMs;
     if (!hidden()) {
       try {
-        const res: Response = await fetch(url, { headers: etag ? { 'If-None-Match': etag } : {}, signal: options.signal });
+        const res: Response = await fetch(url, {
+          headers: etag ? { 'If-None-Match': etag } : {},
+          signal: options.signal,
+        });
         if (res.status === 200) {
           etag = res.headers.get('etag');
           onChange((await res.json()) as T);

@@ -7,12 +7,22 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
   });
 
-export async function runJob<T>(url: string, input: unknown, onProgress: (done: number) => void, signal?: AbortSignal): Promise<T> {
-  const started = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input), signal });
+export async function runJob<T>(
+  url: string,
+  input: unknown,
+  onProgress: (done: number) => void,
+  signal?: AbortSignal,
+): Promise<T> {
+  const started = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+    signal,
+  });
   if (started.status !== 202) throw new Error(`job refused: ${started.status}`);
   const statusUrl = new URL(started.headers.get('location') ?? '', url).href;
   let wait = Number(started.headers.get('retry-after') ?? 2) * 1000;
-  for (let failures = 0; ; ) {
+  for (let failures = 0; ;) {
     await sleep(wait, signal);
     if (signal?.aborted) throw new Error('aborted');
     try {

@@ -14,7 +14,8 @@ export interface JobOptions {
   retryAfterSeconds?: number;
 }
 
-type Job = { status: 'running'; progress: number } | { status: 'done'; result: unknown } | { status: 'failed'; error: string };
+type Job =
+  { status: 'running'; progress: number } | { status: 'done'; result: unknown } | { status: 'failed'; error: string };
 
 export function createJobHandler(o: JobOptions): (request: Request) => Promise<Response> {
   const jobs = new Map<string, Job>();
@@ -28,7 +29,10 @@ export function createJobHandler(o: JobOptions): (request: Request) => Promise<R
       jobs.set(id, { status: 'running', progress: 0 });
       const forget = () => setTimeout(() => jobs.delete(id), o.keepMs ?? 60 * 60_000).unref?.();
       o.run(input, (done) => jobs.set(id, { status: 'running', progress: done }))
-        .then((result) => jobs.set(id, { status: 'done', result }), (err: unknown) => jobs.set(id, { status: 'failed', error: String(err) }))
+        .then(
+          (result) => jobs.set(id, { status: 'done', result }),
+          (err: unknown) => jobs.set(id, { status: 'failed', error: String(err) }),
+        )
         .finally(forget);
       return Response.json({ id }, { status: 202, headers: { Location: `/jobs/${id}`, 'Retry-After': retryAfter } });
     }
@@ -36,7 +40,10 @@ export function createJobHandler(o: JobOptions): (request: Request) => Promise<R
     if (request.method === 'GET' && match) {
       const job = jobs.get(match[1] as string);
       if (!job) return new Response('no such job', { status: 404 });
-      const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...(job.status === 'running' ? { 'Retry-After': retryAfter } : {}) };
+      const headers: Record<string, string> = {
+        'Cache-Control': 'no-store',
+        ...(job.status === 'running' ? { 'Retry-After': retryAfter } : {}),
+      };
       return Response.json(job, { headers });
     }
     return new Response('not found', { status: 404 });

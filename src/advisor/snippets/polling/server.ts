@@ -25,7 +25,8 @@ export function createSnapshotHandler(o: SnapshotOptions): (request: Request) =>
     const etag = await etagOf(body);
     const headers = { ETag: etag, 'Cache-Control': cacheControl, ...(o.shared ? {} : { Vary: 'Cookie' }) };
     const known = request.headers.get('if-none-match');
-    if (known !== null && known.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return new Response(null, { status: 304, headers });
+    if (known !== null && known.split(',').some((t) => t.trim().replace(/^W\//, '') === etag))
+      return new Response(null, { status: 304, headers });
     return new Response(body, { headers: { ...headers, 'Content-Type': 'application/json' } });
   };
 }

@@ -20,7 +20,9 @@ type ResponseStream = NodeJS.WritableStream;
 /** Provided by Lambda's Node.js runtime as a global: no import. */
 declare const awslambda: {
   streamifyResponse(handler: (event: FunctionUrlEvent, stream: ResponseStream) => Promise<void>): unknown;
-  HttpResponseStream: { from(stream: ResponseStream, meta: { statusCode: number; headers: Record<string, string> }): ResponseStream };
+  HttpResponseStream: {
+    from(stream: ResponseStream, meta: { statusCode: number; headers: Record<string, string> }): ResponseStream;
+  };
 };
 
 export type WebHandler = (request: Request) => Response | Promise<Response>;
@@ -29,14 +31,20 @@ function toRequest(event: FunctionUrlEvent): Request {
   const url = `https://${event.requestContext.domainName ?? 'lambda.local'}${event.rawPath}${event.rawQueryString ? `?${event.rawQueryString}` : ''}`;
   const headers = new Headers(Object.entries(event.headers).filter((e): e is [string, string] => e[1] !== undefined));
   const method = event.requestContext.http.method;
-  const body = event.body === undefined || method === 'GET' ? undefined : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+  const body =
+    event.body === undefined || method === 'GET'
+      ? undefined
+      : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
   return new Request(url, { method, headers, body });
 }
 
 export function streamingLambda(handler: WebHandler): unknown {
   return awslambda.streamifyResponse(async (event, stream) => {
     const response = await handler(toRequest(event));
-    const out = awslambda.HttpResponseStream.from(stream, { statusCode: response.status, headers: Object.fromEntries(response.headers) });
+    const out = awslambda.HttpResponseStream.from(stream, {
+      statusCode: response.status,
+      headers: Object.fromEntries(response.headers),
+    });
     const body = response.body ? Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>) : Readable.from([]);
     await pipeline(body, out); // pipeline respects backpressure and ends the stream
   });

@@ -33,7 +33,14 @@ async function respond(handler: WebHandler, req: IncomingMessage, res: ServerRes
   let response: Response;
   try {
     const body = await readBody(req);
-    response = await handler(new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), { method: req.method, headers, body: body && new Uint8Array(body), signal: aborted.signal }));
+    response = await handler(
+      new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), {
+        method: req.method,
+        headers,
+        body: body && new Uint8Array(body),
+        signal: aborted.signal,
+      }),
+    );
   } catch (err) {
     response = new Response(null, { status: (err as { status?: number }).status ?? 500 });
   }

@@ -5,7 +5,11 @@ export interface Subscription {
   close(): void;
 }
 
-export function subscribe(url: string, onEvent: (data: unknown, id: string) => void, onReset: () => void): Subscription {
+export function subscribe(
+  url: string,
+  onEvent: (data: unknown, id: string) => void,
+  onReset: () => void,
+): Subscription {
   const source = new EventSource(url, { withCredentials: true });
   source.onmessage = (e: MessageEvent<string>) => onEvent(JSON.parse(e.data), e.lastEventId);
   // The server dropped events this client had not seen yet: reload the state, then carry on.

@@ -21,7 +21,8 @@ export async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenera
       buffer = lines.pop() ?? ''; // an unfinished line waits for the next chunk
       for (const line of lines) {
         if (line === '') {
-          if (event.data.length > 0 || event.event !== 'message') yield { event: event.event, data: event.data.join('\n'), id: event.id };
+          if (event.data.length > 0 || event.event !== 'message')
+            yield { event: event.event, data: event.data.join('\n'), id: event.id };
           event = { event: 'message', data: [], id: event.id };
           continue;
         }
@@ -49,7 +50,12 @@ export async function streamCompletion(
   onPiece: (text: string) => void,
   signal?: AbortSignal,
 ): Promise<void> {
-  let response = await fetch(url, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ prompt }), signal });
+  let response = await fetch(url, {
+    method: 'POST',
+    headers: { ...headers, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ prompt }),
+    signal,
+  });
   const runUrl = new URL(response.headers.get('content-location') ?? '', url).href;
   let lastId = '';
   for (let attempt = 0; ; attempt++) {

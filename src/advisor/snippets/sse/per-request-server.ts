@@ -33,7 +33,9 @@ function stream(run: Run, after: number, heartbeatMs: number, request: Request):
       const { events } = run.log.since(cursor);
       if (events.length > 0) {
         cursor = (events.at(-1) as { id: number }).id;
-        controller.enqueue(encoder.encode(events.map((e) => `id: ${e.id}\ndata: ${JSON.stringify(e.data)}\n\n`).join('')));
+        controller.enqueue(
+          encoder.encode(events.map((e) => `id: ${e.id}\ndata: ${JSON.stringify(e.data)}\n\n`).join('')),
+        );
       } else if (run.log.ended) {
         controller.enqueue(encoder.encode('event: done\ndata: {}\n\n'));
         controller.close();
@@ -46,7 +48,11 @@ function stream(run: Run, after: number, heartbeatMs: number, request: Request):
 
 export function createCompletionHandler(o: CompletionOptions): (request: Request) => Promise<Response> {
   const runs = new Map<string, Run>();
-  const headers = { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' };
+  const headers = {
+    'Content-Type': 'text/event-stream',
+    'Cache-Control': 'no-cache, no-transform',
+    'X-Accel-Buffering': 'no',
+  };
 
   async function start(prompt: string): Promise<string> {
     const id = randomUUID();
@@ -71,7 +77,9 @@ export function createCompletionHandler(o: CompletionOptions): (request: Request
       if (typeof body?.prompt !== 'string') return new Response('{"prompt": "..."} please', { status: 400 });
       const id = await start(body.prompt);
       const run = runs.get(id) as Run;
-      return new Response(stream(run, 0, o.heartbeatMs ?? 15_000, request), { headers: { ...headers, 'Content-Location': `/completions/${id}` } });
+      return new Response(stream(run, 0, o.heartbeatMs ?? 15_000, request), {
+        headers: { ...headers, 'Content-Location': `/completions/${id}` },
+      });
     }
     const resume = /^\/completions\/([\w-]+)$/.exec(pathname);
     if (request.method === 'DELETE' && resume) {
@@ -82,7 +90,9 @@ export function createCompletionHandler(o: CompletionOptions): (request: Request
       const run = runs.get(resume[1] as string);
       if (!run) return new Response(null, { status: 204 }); // gone: nothing to resume, do not retry
       const last = Number(request.headers.get('last-event-id') ?? 0);
-      return new Response(stream(run, Number.isInteger(last) ? last : 0, o.heartbeatMs ?? 15_000, request), { headers });
+      return new Response(stream(run, Number.isInteger(last) ? last : 0, o.heartbeatMs ?? 15_000, request), {
+        headers,
+      });
     }
     return new Response('not found', { status: 404 });
   };

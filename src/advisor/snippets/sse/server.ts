@@ -54,7 +54,11 @@ export function createSseHandler(o: SseOptions): (request: Request) => Promise<R
     if (!(await o.authorize(request))) return new Response('sign in first', { status: 401 });
     if (request.method === 'GET' && pathname === '/events') {
       return new Response(eventStream(o, request), {
-        headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' },
+        headers: {
+          'Content-Type': 'text/event-stream',
+          'Cache-Control': 'no-cache, no-transform',
+          'X-Accel-Buffering': 'no',
+        },
       });
     }
     if (request.method === 'POST' && pathname === '/commands') {

@@ -17,15 +17,27 @@ export interface Room {
   leave(): void;
 }
 
-type Signal = { type: 'signal'; from: string; description?: RTCSessionDescriptionInit; candidate?: RTCIceCandidateInit };
-type ServerMessage = { type: 'welcome'; you: string; peers: string[] } | { type: 'joined'; peer: string } | { type: 'left'; peer: string } | Signal;
+type Signal = {
+  type: 'signal';
+  from: string;
+  description?: RTCSessionDescriptionInit;
+  candidate?: RTCIceCandidateInit;
+};
+type ServerMessage =
+  | { type: 'welcome'; you: string; peers: string[] }
+  | { type: 'joined'; peer: string }
+  | { type: 'left'; peer: string }
+  | Signal;
 
 export function joinRoom(url: string, o: RoomOptions): Room {
   let me = '';
   let socket: WebSocket | undefined;
   let attempt = 0;
   let left = false;
-  const peers = new Map<string, { pc: RTCPeerConnection; channel: RTCDataChannel; polite: boolean; makingOffer: boolean; ignoreOffer: boolean }>();
+  const peers = new Map<
+    string,
+    { pc: RTCPeerConnection; channel: RTCDataChannel; polite: boolean; makingOffer: boolean; ignoreOffer: boolean }
+  >();
   const signal = (to: string, body: object) => socket?.send(JSON.stringify({ type: 'signal', to, ...body }));
 
   function peer(id: string) {

@@ -67,7 +67,9 @@ export function attachSignaling(server: Server, o: SignalingOptions): Signaling 
       }
       // relay to one peer of the same room, never across rooms
       const target = message.type === 'signal' && typeof message.to === 'string' ? peers.get(message.to) : undefined;
-      target?.send(JSON.stringify({ type: 'signal', from: me, description: message.description, candidate: message.candidate }));
+      target?.send(
+        JSON.stringify({ type: 'signal', from: me, description: message.description, candidate: message.candidate }),
+      );
     });
     ws.on('close', () => {
       clearInterval(beat);

@@ -41,8 +41,11 @@ export function createWebSocketLambda<User>(o: LambdaSocketOptions<User>): (even
     try {
       await o.post(connectionId, JSON.stringify(message));
     } catch (err) {
-      if ((err as { statusCode?: number; $metadata?: { httpStatusCode?: number } }).statusCode === 410 ||
-        (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 410) await o.store.removeConnection(connectionId);
+      if (
+        (err as { statusCode?: number; $metadata?: { httpStatusCode?: number } }).statusCode === 410 ||
+        (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 410
+      )
+        await o.store.removeConnection(connectionId);
       else throw err;
     }
   }
@@ -72,13 +75,16 @@ export function createWebSocketLambda<User>(o: LambdaSocketOptions<User>): (even
     }
     if (message.type === 'resume') {
       // A client that was here before gets what it missed (from the table, not from memory).
-      if (typeof message.after === 'number') for (const e of await o.store.since(message.after)) await send(connectionId, { type: 'event', id: e.id, data: e.data });
+      if (typeof message.after === 'number')
+        for (const e of await o.store.since(message.after))
+          await send(connectionId, { type: 'event', id: e.id, data: e.data });
       return { statusCode: 200 };
     }
     if (message.type !== 'send' || typeof message.ref !== 'string') return { statusCode: 400, body: 'unknown message' };
     const { id, duplicate } = await o.store.append(message.ref, message.data);
     await send(connectionId, { type: 'ack', ref: message.ref });
-    if (!duplicate) await Promise.all((await o.store.connections()).map((c) => send(c, { type: 'event', id, data: message.data })));
+    if (!duplicate)
+      await Promise.all((await o.store.connections()).map((c) => send(c, { type: 'event', id, data: message.data })));
     return { statusCode: 200 };
   };
 }

@@ -16,7 +16,11 @@ export interface HibernatingSocket {
 export interface DurableObjectState {
   acceptWebSocket(socket: HibernatingSocket): void;
   getWebSockets(): HibernatingSocket[];
-  storage: { get<T>(key: string): Promise<T | undefined>; put(key: string, value: unknown): Promise<void>; delete(key: string): Promise<boolean> };
+  storage: {
+    get<T>(key: string): Promise<T | undefined>;
+    put(key: string, value: unknown): Promise<void>;
+    delete(key: string): Promise<boolean>;
+  };
 }
 export interface Env {
   ROOMS: { idFromName(name: string): unknown; get(id: unknown): { fetch(request: Request): Promise<Response> } };
@@ -31,7 +35,10 @@ const KEEP = 1000; // events kept for resume
 
 export function createRoom(authenticate: Authenticate) {
   return class Room {
-    constructor(private readonly ctx: DurableObjectState, private readonly env: Env) {}
+    constructor(
+      private readonly ctx: DurableObjectState,
+      private readonly env: Env,
+    ) {}
 
     async fetch(request: Request): Promise<Response> {
       if (request.headers.get('Upgrade') !== 'websocket') return new Response('WebSocket only', { status: 426 });

@@ -42,7 +42,8 @@ export function attachWebSocket<User>(server: Server, o: SocketOptions<User>): W
 
   function open(ws: WebSocket, user: User): void {
     const send = (message: object) => {
-      if (ws.bufferedAmount > (o.maxBufferedBytes ?? 1024 * 1024)) return ws.close(4000, 'too slow: reconnect and resume');
+      if (ws.bufferedAmount > (o.maxBufferedBytes ?? 1024 * 1024))
+        return ws.close(4000, 'too slow: reconnect and resume');
       ws.send(JSON.stringify(message));
     };
     let unsubscribe = () => {};
