@@ -6,7 +6,16 @@
 // where one run takes minutes), BENCH_SCAN_BIN (another rt-advisor build, e.g. the one before a change),
 // BENCH_OUT (results file).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +30,15 @@ const ESLINT_TREES = (process.env.BENCH_ESLINT_TREES ?? 'real,2000,10000').split
 const SCAN_BIN = resolve(process.env.BENCH_SCAN_BIN ?? join(REPO, 'bin', 'rt-advisor.js'));
 const OUT = resolve(process.env.BENCH_OUT ?? join(BENCH, 'results.json'));
 const MAX_FILE_BYTES = 2 * 1024 * 1024; // the scan's own limit; the other tools get the same files
-const SOCKET_CLIENTS = ['socket.io-client', 'ws', 'graphql-ws', '@supabase/realtime-js', 'centrifuge', 'reconnecting-websocket', 'partysocket'];
+const SOCKET_CLIENTS = [
+  'socket.io-client',
+  'ws',
+  'graphql-ws',
+  '@supabase/realtime-js',
+  'centrifuge',
+  'reconnecting-websocket',
+  'partysocket',
+];
 const COUNTED = /\.(?:js|ts|mjs|cjs)$/; // the issue's count: .js/.ts/.mjs/.cjs, .d.ts included
 const SCANNED = /\.(?:[cm]?[jt]s|[jt]sx|vue|svelte)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
@@ -63,7 +80,8 @@ function realTree() {
     writeFileSync(stamp, wanted);
   }
   const root = join(dir, 'node_modules');
-  for (const c of SOCKET_CLIENTS) if (!existsSync(join(root, c, 'package.json'))) throw new Error(`registry tree lacks ${c}`);
+  for (const c of SOCKET_CLIENTS)
+    if (!existsSync(join(root, c, 'package.json'))) throw new Error(`registry tree lacks ${c}`);
   return { name: 'real', root, scanArgs: ['--no-default-ignores'] };
 }
 
@@ -99,7 +117,11 @@ async function measure(cmd, args, cwd, stdoutFile, env) {
   const argv = useTime ? ['/usr/bin/time', '-f', '%M', '-o', timeFile, cmd, ...args] : [cmd, ...args];
   const started = performance.now();
   const out = stdoutFile ? (await import('node:fs')).openSync(stdoutFile, 'w') : 'ignore';
-  const child = spawn(argv[0], argv.slice(1), { cwd, stdio: ['ignore', out, 'pipe'], env: { ...process.env, ...env?.() } });
+  const child = spawn(argv[0], argv.slice(1), {
+    cwd,
+    stdio: ['ignore', out, 'pipe'],
+    env: { ...process.env, ...env?.() },
+  });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   let peakKb = 0;
@@ -129,7 +151,11 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-const summary = (runs) => ({ wallMs: median(runs.map((r) => r.wallMs)), rssMb: median(runs.map((r) => r.rssMb)), runsMs: runs.map((r) => Math.round(r.wallMs)) });
+const summary = (runs) => ({
+  wallMs: median(runs.map((r) => r.wallMs)),
+  rssMb: median(runs.map((r) => r.rssMb)),
+  runsMs: runs.map((r) => Math.round(r.wallMs)),
+});
 
 /**
  * Runs every job once as a warm-up (page cache, the JIT's disk reads), then RUNS rounds of one run of
@@ -178,7 +204,9 @@ const NODE_FLOOR = join(BENCH, 'floor.mjs');
 
 async function benchTree(tree) {
   const inv = inventory(tree.root);
-  log(`${tree.name}: ${inv.counted} .js/.ts/.mjs/.cjs/.d.ts files, ${inv.scanned} source files scanned (${inv.big.length} over 2 MB left out)`);
+  log(
+    `${tree.name}: ${inv.counted} .js/.ts/.mjs/.cjs/.d.ts files, ${inv.scanned} source files scanned (${inv.big.length} over 2 MB left out)`,
+  );
   const rg = hasCommand('rg');
   const jobs = [];
   const tools = {};
@@ -186,40 +214,106 @@ async function benchTree(tree) {
     jobs.push({ key, ...j });
     tools[key] = tool;
   };
-  job('floor', rg ? `rg ${execFileSync('rg', ['--version'], { encoding: 'utf8' }).split(/\s/)[1]}` : 'node read+search', rg
-    ? { cmd: 'rg', args: ['-l', '--no-ignore', '--hidden', '--max-filesize', '2M', '-g', '*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}', '-g', '!*.d.{ts,mts,cts}', '-e', 'WebSocket', '-e', 'socket.io', tree.root], cwd: REPO, okCodes: [0, 1] }
-    : { cmd: process.execPath, args: [NODE_FLOOR, tree.root], cwd: REPO, okCodes: [0] });
+  job(
+    'floor',
+    rg ? `rg ${execFileSync('rg', ['--version'], { encoding: 'utf8' }).split(/\s/)[1]}` : 'node read+search',
+    rg
+      ? {
+          cmd: 'rg',
+          args: [
+            '-l',
+            '--no-ignore',
+            '--hidden',
+            '--max-filesize',
+            '2M',
+            '-g',
+            '*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}',
+            '-g',
+            '!*.d.{ts,mts,cts}',
+            '-e',
+            'WebSocket',
+            '-e',
+            'socket.io',
+            tree.root,
+          ],
+          cwd: REPO,
+          okCodes: [0, 1],
+        }
+      : { cmd: process.execPath, args: [NODE_FLOOR, tree.root], cwd: REPO, okCodes: [0] },
+  );
   // what reading the tree costs Node itself, one thread: the floor where ripgrep is not installed
-  if (rg) job('nodeFloor', 'node read+search', { cmd: process.execPath, args: [NODE_FLOOR, tree.root], cwd: REPO, okCodes: [0] });
+  if (rg)
+    job('nodeFloor', 'node read+search', {
+      cmd: process.execPath,
+      args: [NODE_FLOOR, tree.root],
+      cwd: REPO,
+      okCodes: [0],
+    });
 
   const scanArgs = [SCAN_BIN, 'scan', tree.root, '--format', 'json', '--fail-on', 'none', ...tree.scanArgs];
   const reportFile = join(WORK, `scan-${tree.name}.json`);
-  job('scan', `rt-advisor scan (${relative(REPO, SCAN_BIN)})`, { cmd: process.execPath, args: scanArgs, cwd: REPO, okCodes: [0], stdoutFile: reportFile });
+  job('scan', `rt-advisor scan (${relative(REPO, SCAN_BIN)})`, {
+    cmd: process.execPath,
+    args: scanArgs,
+    cwd: REPO,
+    okCodes: [0],
+    stdoutFile: reportFile,
+  });
   // the very first scan on a machine: no compiled code of ts-morph cached yet (src/engine/compile-cache.ts)
   let fresh = 0;
-  const freshCache = () => ({ RT_ADVISOR_COMPILE_CACHE: join(WORK, 'compile-cache', `${tree.name}-${process.pid}-${fresh++}`) });
-  job('scanFirst', 'rt-advisor scan, empty compile cache', { cmd: process.execPath, args: scanArgs, cwd: REPO, okCodes: [0], env: freshCache });
+  const freshCache = () => ({
+    RT_ADVISOR_COMPILE_CACHE: join(WORK, 'compile-cache', `${tree.name}-${process.pid}-${fresh++}`),
+  });
+  job('scanFirst', 'rt-advisor scan, empty compile cache', {
+    cmd: process.execPath,
+    args: scanArgs,
+    cwd: REPO,
+    okCodes: [0],
+    env: freshCache,
+  });
   const cacheDir = join(WORK, 'cache', tree.name);
-  const withCache = process.env.BENCH_CACHE !== '0' && readFileSync(join(dirname(SCAN_BIN), '..', 'dist', 'src', 'cli', 'scan-flags.js'), 'utf8').includes('--cache');
+  const withCache =
+    process.env.BENCH_CACHE !== '0' &&
+    readFileSync(join(dirname(SCAN_BIN), '..', 'dist', 'src', 'cli', 'scan-flags.js'), 'utf8').includes('--cache');
   if (withCache) {
     rmSync(cacheDir, { recursive: true, force: true });
     // the warm-up run fills the cache; the timed runs re-run on the unchanged tree
-    job('scanCached', 'rt-advisor scan --cache, warm', { cmd: process.execPath, args: [...scanArgs, '--cache', '--cache-location', cacheDir], cwd: REPO, okCodes: [0], stdoutFile: reportFile + '.cached' });
+    job('scanCached', 'rt-advisor scan --cache, warm', {
+      cmd: process.execPath,
+      args: [...scanArgs, '--cache', '--cache-location', cacheDir],
+      cwd: REPO,
+      okCodes: [0],
+      stdoutFile: reportFile + '.cached',
+    });
   }
   const withEslint = ESLINT_TREES.includes(tree.name);
   if (withEslint) {
     const config = eslintConfig(tree, inv.big);
     const eslintBin = join(REPO, 'node_modules', 'eslint', 'bin', 'eslint.js');
     const version = JSON.parse(readFileSync(join(REPO, 'node_modules', 'eslint', 'package.json'), 'utf8')).version;
-    const parser = JSON.parse(readFileSync(join(REPO, 'node_modules', '@typescript-eslint', 'parser', 'package.json'), 'utf8')).version;
+    const parser = JSON.parse(
+      readFileSync(join(REPO, 'node_modules', '@typescript-eslint', 'parser', 'package.json'), 'utf8'),
+    ).version;
     job('eslint', `eslint ${version} + @typescript-eslint/parser ${parser}`, {
       cmd: process.execPath,
-      args: [eslintBin, '--config', config, '--no-cache', '--format', 'json', '--output-file', join(WORK, `eslint-${tree.name}.json`), tree.root],
+      args: [
+        eslintBin,
+        '--config',
+        config,
+        '--no-cache',
+        '--format',
+        'json',
+        '--output-file',
+        join(WORK, `eslint-${tree.name}.json`),
+        tree.root,
+      ],
       cwd: WORK,
       okCodes: [0, 1],
     });
   }
-  log(`${tree.name}: ${jobs.map((j) => j.key).join(', ')}, interleaved: ${RUNS} rounds after a warm-up${withEslint ? ' (ESLint is the slow part)' : ''}`);
+  log(
+    `${tree.name}: ${jobs.map((j) => j.key).join(', ')}, interleaved: ${RUNS} rounds after a warm-up${withEslint ? ' (ESLint is the slow part)' : ''}`,
+  );
   const rows = await interleaved(jobs);
   rmSync(join(WORK, 'compile-cache'), { recursive: true, force: true });
   for (const [key, tool] of Object.entries(tools)) rows[key].tool = tool;
@@ -229,12 +323,16 @@ async function benchTree(tree) {
   rows.scan.filesParsed = report.stats.filesParsed;
   if (withCache) {
     const again = JSON.parse(readFileSync(reportFile + '.cached', 'utf8'));
-    if (JSON.stringify({ ...again, stats: undefined }) !== JSON.stringify({ ...report, stats: undefined })) throw new Error(`${tree.name}: the cached report differs`);
+    if (JSON.stringify({ ...again, stats: undefined }) !== JSON.stringify({ ...report, stats: undefined }))
+      throw new Error(`${tree.name}: the cached report differs`);
   }
   if (withEslint) {
     const lint = JSON.parse(readFileSync(join(WORK, `eslint-${tree.name}.json`), 'utf8'));
     rows.eslint.filesLinted = lint.length;
-    rows.eslint.hits = lint.reduce((n, f) => n + f.messages.filter((m) => m.ruleId === 'no-restricted-syntax').length, 0);
+    rows.eslint.hits = lint.reduce(
+      (n, f) => n + f.messages.filter((m) => m.ruleId === 'no-restricted-syntax').length,
+      0,
+    );
   }
   for (const r of Object.values(rows)) r.filesPerSec = Math.round(inv.scanned / (r.wallMs / 1000));
   const ratios = {
@@ -247,19 +345,28 @@ async function benchTree(tree) {
 }
 
 async function startup() {
-  const { help } = await interleaved([{ key: 'help', cmd: process.execPath, args: [SCAN_BIN, '--help'], cwd: REPO, okCodes: [0] }]);
+  const { help } = await interleaved([
+    { key: 'help', cmd: process.execPath, args: [SCAN_BIN, '--help'], cwd: REPO, okCodes: [0] },
+  ]);
   return { helpMs: Math.round(help.wallMs), helpRssMb: +help.rssMb.toFixed(0) };
 }
 
 function fmt(results) {
-  const lines = ['| tree | files | tool | wall (median) | peak RSS | files/s |', '| --- | ---: | --- | ---: | ---: | ---: |'];
+  const lines = [
+    '| tree | files | tool | wall (median) | peak RSS | files/s |',
+    '| --- | ---: | --- | ---: | ---: | ---: |',
+  ];
   for (const t of results.trees) {
     for (const [key, r] of Object.entries(t.tools)) {
-      lines.push(`| ${t.tree} | ${t.sourceFiles} | ${key}: ${r.tool} | ${(r.wallMs / 1000).toFixed(2)} s | ${r.rssMb.toFixed(0)} MB | ${r.filesPerSec} |`);
+      lines.push(
+        `| ${t.tree} | ${t.sourceFiles} | ${key}: ${r.tool} | ${(r.wallMs / 1000).toFixed(2)} s | ${r.rssMb.toFixed(0)} MB | ${r.filesPerSec} |`,
+      );
     }
     const q = t.ratios;
     const nodeFloor = q.scanOverNodeFloor ? `, scan/node floor ${q.scanOverNodeFloor}×` : '';
-    lines.push(`| ${t.tree} | | **scan/floor ${q.scanOverFloor}×**${nodeFloor}${q.eslintOverScan ? `, **ESLint/scan ${q.eslintOverScan}×**` : ''}${q.cachedOverFloor ? `, cached scan/floor ${q.cachedOverFloor}×` : ''} | | | |`);
+    lines.push(
+      `| ${t.tree} | | **scan/floor ${q.scanOverFloor}×**${nodeFloor}${q.eslintOverScan ? `, **ESLint/scan ${q.eslintOverScan}×**` : ''}${q.cachedOverFloor ? `, cached scan/floor ${q.cachedOverFloor}×` : ''} | | | |`,
+    );
   }
   return lines.join('\n');
 }
@@ -267,7 +374,13 @@ function fmt(results) {
 const load = () => os.loadavg().map((x) => +x.toFixed(2));
 const results = {
   date: new Date().toISOString(),
-  machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memGb: +(os.totalmem() / 2 ** 30).toFixed(1), os: `${os.type()} ${os.release()}`, node: process.version },
+  machine: {
+    cpu: os.cpus()[0]?.model,
+    cores: os.cpus().length,
+    memGb: +(os.totalmem() / 2 ** 30).toFixed(1),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+  },
   loadBefore: load(),
   runs: RUNS,
   trees: [],
@@ -280,10 +393,16 @@ for (const name of TREES) {
   log(fmt({ trees: [results.trees.at(-1)] }));
 }
 const synth = (n) => results.trees.find((t) => t.tree === String(n));
-if (synth(10000) && synth(50000)) results.growth50kOver10k = +(synth(50000).tools.scan.wallMs / synth(10000).tools.scan.wallMs).toFixed(2);
+if (synth(10000) && synth(50000))
+  results.growth50kOver10k = +(synth(50000).tools.scan.wallMs / synth(10000).tools.scan.wallMs).toFixed(2);
 results.loadAfter = load();
 writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');
 console.log(fmt(results));
-console.log(`\n--help: ${results.startup.helpMs} ms, ${results.startup.helpRssMb} MB` + (results.growth50kOver10k ? `; scan 50,000 / 10,000 files: ${results.growth50kOver10k}×` : ''));
-console.log(`machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memGb} GB, ${results.machine.node}; load ${results.loadBefore.join(' ')} → ${results.loadAfter.join(' ')}`);
+console.log(
+  `\n--help: ${results.startup.helpMs} ms, ${results.startup.helpRssMb} MB` +
+    (results.growth50kOver10k ? `; scan 50,000 / 10,000 files: ${results.growth50kOver10k}×` : ''),
+);
+console.log(
+  `machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memGb} GB, ${results.machine.node}; load ${results.loadBefore.join(' ')} → ${results.loadAfter.join(' ')}`,
+);
 console.log(`written: ${relative(REPO, OUT)}`);

@@ -22,21 +22,46 @@ function rng(seed) {
   };
 }
 
-const NOUNS = ['invoice', 'order', 'customer', 'product', 'cart', 'user', 'session', 'report', 'ticket', 'shipment', 'payment', 'account', 'profile', 'catalog', 'review', 'coupon', 'address', 'inventory', 'refund', 'team'];
+const NOUNS = [
+  'invoice',
+  'order',
+  'customer',
+  'product',
+  'cart',
+  'user',
+  'session',
+  'report',
+  'ticket',
+  'shipment',
+  'payment',
+  'account',
+  'profile',
+  'catalog',
+  'review',
+  'coupon',
+  'address',
+  'inventory',
+  'refund',
+  'team',
+];
 const VERBS = ['format', 'parse', 'validate', 'normalize', 'merge', 'filter', 'group', 'sort', 'summarize', 'compare'];
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
 
 /** The fixtures' source files, grouped per fixture (each holds one or two sockets). */
 function fixtureShapes(fixturesDir) {
   const shapes = [];
-  for (const name of readdirSync(fixturesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+  for (const name of readdirSync(fixturesDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()) {
     if (name === 'default-ignores') continue; // its point is a node_modules folder
     const files = [];
     const walk = (dir) => {
       for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
         const p = join(dir, e.name);
         if (e.isDirectory() && !['node_modules', 'dist', 'build', 'coverage'].includes(e.name)) walk(p);
-        else if (e.isFile() && SOURCE.test(e.name)) files.push({ rel: relative(join(fixturesDir, name), p), text: readFileSync(p, 'utf8') });
+        else if (e.isFile() && SOURCE.test(e.name))
+          files.push({ rel: relative(join(fixturesDir, name), p), text: readFileSync(p, 'utf8') });
       }
     };
     walk(join(fixturesDir, name));
@@ -206,7 +231,9 @@ export function generate(dir, totalFiles, fixturesDir, seed = 42) {
   // then ordinary modules up to the total
   for (let p = 0; written < totalFiles; p = (p + 1) % packages) {
     const pkg = `packages/pkg-${String(p).padStart(3, '0')}`;
-    for (const noun of NOUNS) if (written < totalFiles && !paths.has(`${pkg}/src/types/${noun}-types.ts`)) write(`${pkg}/src/types/${noun}-types.ts`, typesModule(noun));
+    for (const noun of NOUNS)
+      if (written < totalFiles && !paths.has(`${pkg}/src/types/${noun}-types.ts`))
+        write(`${pkg}/src/types/${noun}-types.ts`, typesModule(noun));
     const base = written;
     const utils = [];
     for (let i = 0; i < 40 && written < totalFiles; i++) {
@@ -229,6 +256,9 @@ export function generate(dir, totalFiles, fixturesDir, seed = 42) {
       }
     }
   }
-  writeFileSync(join(dir, '.generated.json'), JSON.stringify({ version: GENERATOR_VERSION, totalFiles, seed, socketFiles }));
+  writeFileSync(
+    join(dir, '.generated.json'),
+    JSON.stringify({ version: GENERATOR_VERSION, totalFiles, seed, socketFiles }),
+  );
   return { files: written, socketFiles };
 }

@@ -10,7 +10,8 @@ const DEFAULT_MAX_INTERVAL_MS = 10_000;
 
 const meta: RuleModule['meta'] = {
   id,
-  description: 'Client code that re-fetches the same endpoint on a short fixed timer: let the server push with Server-Sent Events',
+  description:
+    'Client code that re-fetches the same endpoint on a short fixed timer: let the server push with Server-Sent Events',
   defaultSeverity: 'info',
   help:
     'A setInterval, a self-rescheduling setTimeout, a sleep loop or a query-library refetchInterval re-requests one endpoint every few seconds. ' +
@@ -81,7 +82,9 @@ export const pollingCouldStream = defineRule<{ maxIntervalMs: number }>({
     for (const n of listedNodes(ts, file.sourceFile.compilerNode)) {
       const poll = pollAt(ts, n, file.text, options.maxIntervalMs);
       if (!poll) continue;
-      const related = poll.read ? [{ file: file.relPath, ...position(ts, poll.read.call), message: 'the repeated request' }] : [];
+      const related = poll.read
+        ? [{ file: file.relPath, ...position(ts, poll.read.call), message: 'the repeated request' }]
+        : [];
       problems.push({ file: file.relPath, ...position(ts, poll.at), message: messageFor(ts, poll), related });
     }
     return problems;

@@ -22,15 +22,22 @@ export function keepAliveSnippet(T: TS, h: SseHandler, write: ts.CallExpression 
   if (method === 'enqueue' || (h.shape === 'web-response' && recv)) {
     const s = recv ?? 'controller';
     const verb = method === 'enqueue' ? 'enqueue' : 'write';
-    const stop = method === 'enqueue' ? "clear it in the stream's `cancel()`" : "clear it when `request.signal` aborts";
+    const stop = method === 'enqueue' ? "clear it in the stream's `cancel()`" : 'clear it when `request.signal` aborts';
     return `\`const ping = setInterval(() => ${s}.${verb}(new TextEncoder().encode(': keep-alive\\n\\n')), 15000)\`, and ${stop}`;
   }
   const res = recv ?? 'res';
   const [first, second] = h.handler.parameters;
   const timer = `\`const ping = setInterval(() => ${res}.write(': keep-alive\\n\\n'), 15000)\``;
   // `(req, res) =>`: the request's close event ends the stream; Fastify's `reply.raw` is a ServerResponse, which emits it too
-  const closes = first && second && T.isIdentifier(first.name) && T.isIdentifier(second.name) && second.name.text === res ? first.name.text : /\.raw$/.test(res) ? res : undefined;
-  return closes ? `${timer} and \`${closes}.on('close', () => clearInterval(ping))\`` : `${timer}, and clear it when the client disconnects`;
+  const closes =
+    first && second && T.isIdentifier(first.name) && T.isIdentifier(second.name) && second.name.text === res
+      ? first.name.text
+      : /\.raw$/.test(res)
+        ? res
+        : undefined;
+  return closes
+    ? `${timer} and \`${closes}.on('close', () => clearInterval(ping))\``
+    : `${timer}, and clear it when the client disconnects`;
 }
 
 export function messageFor(T: TS, h: SseHandler, beat: Heartbeat, maxIntervalMs: number): string {
@@ -47,7 +54,8 @@ export function messageFor(T: TS, h: SseHandler, beat: Heartbeat, maxIntervalMs:
 
 const meta: RuleModule['meta'] = {
   id,
-  description: 'Server-Sent Events handlers that never write on a timer: idle streams are cut by proxies after 60–120 s',
+  description:
+    'Server-Sent Events handlers that never write on a timer: idle streams are cut by proxies after 60–120 s',
   defaultSeverity: 'warning',
   help:
     'The handler answers with Content-Type: text/event-stream but writes only when an event arrives (or once). Between events the ' +
@@ -77,7 +85,12 @@ export const sseNoHeartbeat = defineRule<{ maxIntervalMs: number }>({
     for (const h of findSseHandlers(T, file)) {
       const beat = heartbeatOf(T, h, { maxIntervalMs });
       if (beat.verdict !== 'absent') continue;
-      problems.push({ file: file.relPath, line: h.line, column: h.column, message: messageFor(T, h, beat, maxIntervalMs) });
+      problems.push({
+        file: file.relPath,
+        line: h.line,
+        column: h.column,
+        message: messageFor(T, h, beat, maxIntervalMs),
+      });
     }
     return problems;
   },

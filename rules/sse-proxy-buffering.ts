@@ -1,6 +1,12 @@
 // sse-proxy-buffering: an SSE response that sets neither `Cache-Control: no-cache` nor
 // `X-Accel-Buffering: no`; behind nginx (which buffers proxied responses by default) events arrive in bursts.
-import { findSseHandlers, hasParseErrors, SSE_FILE_HINT, strayHeaderWrites, type SseHandler } from './support/sse-handlers.js';
+import {
+  findSseHandlers,
+  hasParseErrors,
+  SSE_FILE_HINT,
+  strayHeaderWrites,
+  type SseHandler,
+} from './support/sse-handlers.js';
 import type { TS } from '../src/syntax/scope.js';
 import type { HeaderSet } from './support/sse-headers.js';
 import { escapeOf, rootIdentifier } from './support/sse-sinks.js';
@@ -21,7 +27,9 @@ export function bufferingOf(T: TS, h: SseHandler, stray: readonly HeaderSet[]): 
   if (cache.some((x) => x.value === undefined || CACHE_OFF.test(x.value))) return { addressed: true };
   if (h.headersUnknown) return { addressed: 'unknown' };
   // the response handed to a helper out of sight (`setupSse(res)`) may get its headers there
-  const receivers = new Set(h.headerWrites.flatMap((w) => (w.receiver ? [rootIdentifier(T, w.receiver)?.text ?? ''] : [])));
+  const receivers = new Set(
+    h.headerWrites.flatMap((w) => (w.receiver ? [rootIdentifier(T, w.receiver)?.text ?? ''] : [])),
+  );
   receivers.delete('');
   if (escapeOf(T, h, { names: receivers, opaque: false }) === 'unknown') return { addressed: 'unknown' };
   return { addressed: false, cacheControl: cache[0]?.value };
@@ -30,7 +38,13 @@ export function bufferingOf(T: TS, h: SseHandler, stray: readonly HeaderSet[]): 
 /** What to write, in the form the handler already uses: keys in its headers object, or one call per header. */
 export function fixFor(T: TS, h: SseHandler): string {
   const w = h.anchorWrite;
-  if (!w || w.asObject || !w.receiver || !T.isCallExpression(w.node) || !T.isPropertyAccessExpression(w.node.expression)) {
+  if (
+    !w ||
+    w.asObject ||
+    !w.receiver ||
+    !T.isCallExpression(w.node) ||
+    !T.isPropertyAccessExpression(w.node.expression)
+  ) {
     return "add `'Cache-Control': 'no-cache'` and `'X-Accel-Buffering': 'no'` to its headers";
   }
   const recv = w.receiver.getText();
@@ -40,7 +54,10 @@ export function fixFor(T: TS, h: SseHandler): string {
 }
 
 export function messageFor(T: TS, h: SseHandler, cacheControl: string | undefined): string {
-  const sets = cacheControl === undefined ? 'sets neither `Cache-Control: no-cache` nor `X-Accel-Buffering: no`' : `sets \`Cache-Control: ${cacheControl}\` and no \`X-Accel-Buffering: no\``;
+  const sets =
+    cacheControl === undefined
+      ? 'sets neither `Cache-Control: no-cache` nor `X-Accel-Buffering: no`'
+      : `sets \`Cache-Control: ${cacheControl}\` and no \`X-Accel-Buffering: no\``;
   return (
     `SSE response ${sets}: nginx buffers proxied responses by default, so events arrive in bursts or when the buffer fills instead of as they happen, ` +
     `and caches or compression can hold them too. To stream through nginx and other proxies, ${fixFor(T, h)}.`
@@ -49,7 +66,8 @@ export function messageFor(T: TS, h: SseHandler, cacheControl: string | undefine
 
 const meta: RuleModule['meta'] = {
   id,
-  description: 'Server-Sent Events responses without Cache-Control: no-cache or X-Accel-Buffering: no: nginx delivers events in bursts',
+  description:
+    'Server-Sent Events responses without Cache-Control: no-cache or X-Accel-Buffering: no: nginx delivers events in bursts',
   defaultSeverity: 'info',
   help:
     'nginx buffers proxied responses unless the location sets proxy_buffering off or the response carries X-Accel-Buffering: no, ' +

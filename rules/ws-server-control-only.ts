@@ -3,7 +3,14 @@
 // ws-subscribe-only finds in clients: Server-Sent Events plus a POST for the subscription changes.
 import type { Location } from '../src/model.js';
 import { isControlVerb } from '../src/sockets/vocabulary.js';
-import { defineRule, docsPath, type ParsedFile, type Problem, type RuleContext, type RuleModule } from '../src/rule-api.js';
+import {
+  defineRule,
+  docsPath,
+  type ParsedFile,
+  type Problem,
+  type RuleContext,
+  type RuleModule,
+} from '../src/rule-api.js';
 import { findServers, type ServerSite } from './ws-server-control-only/find-servers.js';
 import { InboundAnalysis, type Inbound } from './ws-server-control-only/inbound.js';
 import { moduleBindings, ofKind } from './ws-server-control-only/bindings.js';
@@ -22,20 +29,32 @@ const meta: RuleModule['meta'] = {
   docsPath: docsPath(id),
 };
 
-const API_NAMES: Record<ServerSite['api'], string> = { ws: 'WebSocket server (`ws` package)', 'socket.io': 'socket.io server' };
+const API_NAMES: Record<ServerSite['api'], string> = {
+  ws: 'WebSocket server (`ws` package)',
+  'socket.io': 'socket.io server',
+};
 
 /** `subscribe (line 12), ping ×2 (lines 18, 30)` */
 function summarise(messages: Inbound[]): string {
   const groups = new Map<string, number[]>();
   for (const msg of messages) groups.set(msg.name, [...(groups.get(msg.name) ?? []), msg.node.getStartLineNumber()]);
   return [...groups]
-    .map(([name, lines]) => `${name}${lines.length > 1 ? ` ×${lines.length}` : ''} (${lines.length > 1 ? 'lines' : 'line'} ${lines.join(', ')})`)
+    .map(
+      ([name, lines]) =>
+        `${name}${lines.length > 1 ? ` ×${lines.length}` : ''} (${lines.length > 1 ? 'lines' : 'line'} ${lines.join(', ')})`,
+    )
     .join(', ');
 }
 
 export function messageFor(site: ServerSite, messages: Inbound[]): string {
-  const call = site.api === 'socket.io' && !/Server$/.test(site.constructorText) ? `${site.constructorText}(…)` : `new ${site.constructorText}(…)`;
-  const accepts = messages.length === 0 ? 'never reads a message from its clients: it only pushes' : `only accepts control messages from its clients: ${summarise(messages)}`;
+  const call =
+    site.api === 'socket.io' && !/Server$/.test(site.constructorText)
+      ? `${site.constructorText}(…)`
+      : `new ${site.constructorText}(…)`;
+  const accepts =
+    messages.length === 0
+      ? 'never reads a message from its clients: it only pushes'
+      : `only accepts control messages from its clients: ${summarise(messages)}`;
   return (
     `${API_NAMES[site.api]} \`${call}\` ${accepts}. The server does all the talking: serve the stream as Server-Sent Events ` +
     '(a GET answered with `text/event-stream`, an `id:` on every event) and take subscription changes as plain POST requests; ' +
@@ -43,12 +62,28 @@ export function messageFor(site: ServerSite, messages: Inbound[]): string {
   );
 }
 
-function location(relPath: string, node: { getStartLineNumber(): number; getStart(): number; getSourceFile(): { getLineAndColumnAtPos(pos: number): { line: number; column: number } } }): Location {
+function location(
+  relPath: string,
+  node: {
+    getStartLineNumber(): number;
+    getStart(): number;
+    getSourceFile(): { getLineAndColumnAtPos(pos: number): { line: number; column: number } };
+  },
+): Location {
   const { line, column } = node.getSourceFile().getLineAndColumnAtPos(node.getStart());
   return { file: relPath, line, column };
 }
 
-const SOCKET_IO_QUIET = new Set(['connection', 'connect', 'disconnect', 'disconnecting', 'error', 'close', 'listening', 'headers']);
+const SOCKET_IO_QUIET = new Set([
+  'connection',
+  'connect',
+  'disconnect',
+  'disconnecting',
+  'error',
+  'close',
+  'listening',
+  'headers',
+]);
 
 /**
  * A socket stored in a map in the connection handler can get its listener elsewhere in the file
@@ -58,10 +93,19 @@ function listensElsewhere(m: RuleContext['morph'], sf: ParsedFile['sourceFile'],
   if (api === 'ws' && /\bonmessage\b|['"`]message['"`]/.test(sf.getFullText())) return true;
   return ofKind<import('ts-morph').CallExpression>(sf, m.SyntaxKind.CallExpression).some((call) => {
     const callee = call.getExpression();
-    if (!m.Node.isPropertyAccessExpression(callee) || !['on', 'once', 'addListener', 'addEventListener', 'onAny'].includes(callee.getName())) return false;
+    if (
+      !m.Node.isPropertyAccessExpression(callee) ||
+      !['on', 'once', 'addListener', 'addEventListener', 'onAny'].includes(callee.getName())
+    )
+      return false;
     const event = call.getArguments()[0];
-    const name = event && (m.Node.isStringLiteral(event) || m.Node.isNoSubstitutionTemplateLiteral(event)) ? event.getLiteralText() : undefined;
-    return api === 'socket.io' ? name === undefined || !SOCKET_IO_QUIET.has(name) : name === undefined || name === 'message';
+    const name =
+      event && (m.Node.isStringLiteral(event) || m.Node.isNoSubstitutionTemplateLiteral(event))
+        ? event.getLiteralText()
+        : undefined;
+    return api === 'socket.io'
+      ? name === undefined || !SOCKET_IO_QUIET.has(name)
+      : name === undefined || name === 'message';
   });
 }
 
@@ -78,13 +122,18 @@ export const wsServerControlOnly = defineRule({
       inbound.finish();
       if (inbound.unknown) continue;
       // a server that reads nothing is a push-only stream, but only if its connections were seen at all
-      const pushesOnly = inbound.readers === 0 && site.connections.length > 0 && !listensElsewhere(morph, file.sourceFile, site.api);
-      const controlOnly = inbound.messages.length > 0 && inbound.messages.every((msg) => isControlVerb(msg.name, extraVerbs));
+      const pushesOnly =
+        inbound.readers === 0 && site.connections.length > 0 && !listensElsewhere(morph, file.sourceFile, site.api);
+      const controlOnly =
+        inbound.messages.length > 0 && inbound.messages.every((msg) => isControlVerb(msg.name, extraVerbs));
       if (!pushesOnly && !controlOnly) continue;
       problems.push({
         ...location(file.relPath, site.node),
         message: messageFor(site, controlOnly ? inbound.messages : []),
-        related: inbound.messages.map((msg) => ({ ...location(file.relPath, msg.node), message: `accepts ${msg.name} (control)` })),
+        related: inbound.messages.map((msg) => ({
+          ...location(file.relPath, msg.node),
+          message: `accepts ${msg.name} (control)`,
+        })),
       });
     }
     return problems;

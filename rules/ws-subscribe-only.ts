@@ -30,9 +30,14 @@ export function messageFor(socket: Socket): string {
   // factories are called (`io(…)`, `webSocket(…)`, `manager.socket(…)`), constructors are new-ed
   const isFactory = /^[a-z]/.test(socket.constructorText.split('.').pop() ?? '');
   const call = isFactory ? `${socket.constructorText}(…)` : `new ${socket.constructorText}(…)`;
-  const hedge = socket.confidence === 'likely' ? ' (it looks like an injected WebSocket constructor; the analyzer is not certain)' : '';
+  const hedge =
+    socket.confidence === 'likely'
+      ? ' (it looks like an injected WebSocket constructor; the analyzer is not certain)'
+      : '';
   const says =
-    socket.verdict === 'receive-only' ? 'only listens: the client never sends anything' : `only sends control messages: ${summarise(socket)}`;
+    socket.verdict === 'receive-only'
+      ? 'only listens: the client never sends anything'
+      : `only sends control messages: ${summarise(socket)}`;
   const instead =
     socket.verdict === 'receive-only'
       ? 'Use Server-Sent Events (EventSource: plain HTTP, reconnects by itself) for this one-way stream'
@@ -66,7 +71,12 @@ export const wsSubscribeOnly = defineRule({
         line: s.line,
         column: s.column,
         message: messageFor(s),
-        related: s.sends.map((send) => ({ file: send.file, line: send.line, column: send.column, message: `sends ${send.label} (${send.kind})` })),
+        related: s.sends.map((send) => ({
+          file: send.file,
+          line: send.line,
+          column: send.column,
+          message: `sends ${send.label} (${send.kind})`,
+        })),
       });
     }
     return problems;

@@ -4,7 +4,14 @@ import type { ts as TsNamespace } from 'ts-morph';
 import type { Socket } from '../src/model.js';
 import { argumentsFor, parameterBehind } from './ws-token-in-url/caller-arguments.js';
 import { credentialParamsIn, credentialSet, looksSecret, normalizeParam } from './ws-token-in-url/credential-params.js';
-import { defineRule, docsPath, type ParsedFile, type Problem, type RuleContext, type RuleModule } from '../src/rule-api.js';
+import {
+  defineRule,
+  docsPath,
+  type ParsedFile,
+  type Problem,
+  type RuleContext,
+  type RuleModule,
+} from '../src/rule-api.js';
 import { fixedValue, position, propertyName, type TS } from '../src/syntax/values.js';
 import { listedNodes } from '../src/syntax/node-list.js';
 import { unwrapAwaited } from '../src/syntax/unwrap.js';
@@ -33,16 +40,18 @@ const WHAT: Record<Kind, string> = {
 const INSTEAD: Record<Kind, string> = {
   'browser-websocket':
     'Authenticate the upgrade with a cookie and check its Origin header, or POST for a short-lived single-use ticket and put only that in the URL (the browser WebSocket API cannot set an Authorization header).',
-  ws:
-    "In Node, send it as a header instead (`new WebSocket(url, { headers: { Authorization: 'Bearer ' + token } })`); in a browser (isomorphic-ws), use a cookie or a short-lived single-use ticket.",
+  ws: "In Node, send it as a header instead (`new WebSocket(url, { headers: { Authorization: 'Bearer ' + token } })`); in a browser (isomorphic-ws), use a cookie or a short-lived single-use ticket.",
   'socket.io-client': 'Pass it as `auth: { token }`: socket.io sends that in its CONNECT packet, not in the URL.',
   other:
     'Authenticate the upgrade with a cookie and check its Origin header, or POST for a short-lived single-use ticket and put only that in the URL.',
   eventsource:
     'EventSource cannot set headers: authenticate with a cookie (`withCredentials: true` cross-origin), or read the stream with fetch() and an Authorization header (then reconnect yourself).',
-  'fetch-event-source': "fetchEventSource can send headers: pass `headers: { Authorization: 'Bearer ' + token }` instead.",
-  sockjs: 'Authenticate with the session cookie (every SockJS transport sends it), or, with STOMP over SockJS, in the CONNECT frame headers.',
-  'graphql-ws': 'Pass it in `connectionParams` (sent in the `connection_init` message, checked before any operation), not in the URL.',
+  'fetch-event-source':
+    "fetchEventSource can send headers: pass `headers: { Authorization: 'Bearer ' + token }` instead.",
+  sockjs:
+    'Authenticate with the session cookie (every SockJS transport sends it), or, with STOMP over SockJS, in the CONNECT frame headers.',
+  'graphql-ws':
+    'Pass it in `connectionParams` (sent in the `connection_init` message, checked before any operation), not in the URL.',
   stomp: 'Send it in `connectHeaders` (the STOMP CONNECT frame), not in brokerURL.',
   'use-websocket':
     'Authenticate the upgrade with a cookie and check its Origin header, or POST for a short-lived single-use ticket and put only that in the URL.',
@@ -106,8 +115,14 @@ function objectLiteral(ts: TS, expr: Node | undefined): TsNamespace.ObjectLitera
   return ts.isObjectLiteralExpression(e) ? e : undefined;
 }
 
-function property(ts: TS, obj: TsNamespace.ObjectLiteralExpression, name: string): TsNamespace.ObjectLiteralElementLike | undefined {
-  return obj.properties.find((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyName(ts, p.name) === name);
+function property(
+  ts: TS,
+  obj: TsNamespace.ObjectLiteralExpression,
+  name: string,
+): TsNamespace.ObjectLiteralElementLike | undefined {
+  return obj.properties.find(
+    (p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyName(ts, p.name) === name,
+  );
 }
 
 interface Leak {
@@ -133,12 +148,18 @@ function urlLeaks({ ts, names, files }: Scope, url: Node): Leak[] {
   if (!ref) return [];
   return argumentsFor(ts, ref, files).flatMap((site) => {
     const passed = credentialParamsIn(urlShape(ts, site.arg).text, names);
-    return passed.length ? [{ params: passed, at: site.arg, via: 'url' as const, caller: { file: site.file, call: site.call } }] : [];
+    return passed.length
+      ? [{ params: passed, at: site.arg, via: 'url' as const, caller: { file: site.file, call: site.call } }]
+      : [];
   });
 }
 
 /** socket.io's `query: { token }` (or `query: 'token=…'`), react-use-websocket's `queryParams`: sent in the URL. */
-function queryLeak({ ts, names }: Scope, options: TsNamespace.ObjectLiteralExpression, option = 'query'): Leak | undefined {
+function queryLeak(
+  { ts, names }: Scope,
+  options: TsNamespace.ObjectLiteralExpression,
+  option = 'query',
+): Leak | undefined {
   const q = property(ts, options, option);
   if (!q) return undefined;
   const value: Node = ts.isPropertyAssignment(q) ? q.initializer : ts.isShorthandPropertyAssignment(q) ? q.name : q;
@@ -148,7 +169,10 @@ function queryLeak({ ts, names }: Scope, options: TsNamespace.ObjectLiteralExpre
       const key = (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyName(ts, p.name);
       if (!key || !names.has(normalizeParam(key))) return [];
       const v = ts.isPropertyAssignment(p) ? unwrapAwaited(ts, p.initializer) : undefined;
-      const literal = v && (ts.isStringLiteral(v) || ts.isNoSubstitutionTemplateLiteral(v) || ts.isNumericLiteral(v)) ? v.text : undefined;
+      const literal =
+        v && (ts.isStringLiteral(v) || ts.isNoSubstitutionTemplateLiteral(v) || ts.isNumericLiteral(v))
+          ? v.text
+          : undefined;
       const isFlag = v && (v.kind === ts.SyntaxKind.TrueKeyword || v.kind === ts.SyntaxKind.FalseKeyword);
       return isFlag || (literal !== undefined && !looksSecret(literal)) ? [] : [{ key, node: p }];
     });
@@ -172,7 +196,11 @@ function leaksOf(scope: Scope, node: Creation, kind: Kind, spec: ClientSite['spe
   // a config object (`webSocket({ url })`, `createClient({ url })`, `new Client({ brokerURL })`) or the URL itself
   const option = spec.url === 'first' ? 'url' : spec.url;
   const urlProperty = firstObject && property(ts, firstObject, option);
-  const urlNode = firstObject ? (urlProperty && ts.isPropertyAssignment(urlProperty) ? urlProperty.initializer : undefined) : first;
+  const urlNode = firstObject
+    ? urlProperty && ts.isPropertyAssignment(urlProperty)
+      ? urlProperty.initializer
+      : undefined
+    : first;
   const leaks = urlNode ? urlLeaks(scope, urlNode) : [];
   const options = spec.query ? objectLiteral(ts, args[1]) : undefined;
   const q = options && spec.query ? queryLeak(scope, options, spec.query) : undefined;
@@ -184,11 +212,13 @@ function message(ts: TS, kind: Kind, node: Creation, leak: Leak, home: ParsedFil
   const plural = leak.params.length > 1 ? 's' : '';
   const call = callText(ts, node);
   let where: string;
-  if (leak.via === 'query') where = `${kind === 'socket.io-client' ? "socket.io's `query` option" : 'The `queryParams` option'} puts ${list} in the ${kind === 'socket.io-client' ? 'handshake ' : ''}URL's query string (\`${call}\`)`;
+  if (leak.via === 'query')
+    where = `${kind === 'socket.io-client' ? "socket.io's `query` option" : 'The `queryParams` option'} puts ${list} in the ${kind === 'socket.io-client' ? 'handshake ' : ''}URL's query string (\`${call}\`)`;
   else if (leak.caller) {
     const at = `${home.relPath.split('/').pop()}:${position(ts, node).line}`;
     where = `The URL passed to \`${callText(ts, leak.caller.call)}\` carries the credential parameter${plural} ${list} in its query string; it becomes the ${WHAT[kind]} URL (\`${call}\`, ${at})`;
-  } else where = `${WHAT[kind]} URL carries the credential parameter${plural} ${list} in its query string (\`${call}\`)`;
+  } else
+    where = `${WHAT[kind]} URL carries the credential parameter${plural} ${list} in its query string (\`${call}\`)`;
   return (
     `${where}. URLs are written to proxy, load-balancer and server access logs and captured by tracing and error tools, ` +
     `where the token stays readable, and usable until it expires. ${INSTEAD[kind]}`
@@ -214,19 +244,33 @@ const meta: RuleModule['meta'] = {
 type Options = { params: string[]; ignoreParams: string[] };
 
 /** The credential leaks of one client creation, as problems (at the caller's argument when the URL came from there). */
-function problemsAt(ctx: RuleContext<Options>, file: ParsedFile, node: Creation, kind: Kind, spec?: ClientSite['spec']): Problem[] {
+function problemsAt(
+  ctx: RuleContext<Options>,
+  file: ParsedFile,
+  node: Creation,
+  kind: Kind,
+  spec?: ClientSite['spec'],
+): Problem[] {
   const { ts } = ctx;
   const scope: Scope = { ts, names: credentialSet(ctx.options.params, ctx.options.ignoreParams), files: ctx.files };
   return leaksOf(scope, node, kind, spec).map((leak) => {
     const where = leak.caller?.file ?? file;
-    const related = leak.caller ? [{ file: file.relPath, ...position(ts, node), message: `the ${WHAT[kind]} it opens` }] : undefined;
-    return { file: where.relPath, ...position(ts, leak.at), message: message(ts, kind, node, leak, file), ...(related && { related }) };
+    const related = leak.caller
+      ? [{ file: file.relPath, ...position(ts, node), message: `the ${WHAT[kind]} it opens` }]
+      : undefined;
+    return {
+      file: where.relPath,
+      ...position(ts, leak.at),
+      message: message(ts, kind, node, leak, file),
+      ...(related && { related }),
+    };
   });
 }
 
 export const wsTokenInUrl = defineRule<Options>({
   meta,
-  fileHint: /WebSocket|EventSource|SockJS|graphql-ws|@stomp\/stompjs|socket\.io|wss?:\/\/|['"](?:ws|isomorphic-ws|partysocket|reconnecting-websocket)['"]|wsImpl/,
+  fileHint:
+    /WebSocket|EventSource|SockJS|graphql-ws|@stomp\/stompjs|socket\.io|wss?:\/\/|['"](?:ws|isomorphic-ws|partysocket|reconnecting-websocket)['"]|wsImpl/,
   defaultOptions: { params: [], ignoreParams: [] },
   optionsSchema: {
     type: 'object',
@@ -235,13 +279,15 @@ export const wsTokenInUrl = defineRule<Options>({
         type: 'array',
         items: { type: 'string', minLength: 1 },
         uniqueItems: true,
-        description: 'More query parameter names that carry a credential, added to the built-in list (case, `_`, `-` and `.` ignored).',
+        description:
+          'More query parameter names that carry a credential, added to the built-in list (case, `_`, `-` and `.` ignored).',
       },
       ignoreParams: {
         type: 'array',
         items: { type: 'string', minLength: 1 },
         uniqueItems: true,
-        description: 'Built-in parameter names not to treat as credentials here (e.g. `session` when it names a meeting).',
+        description:
+          'Built-in parameter names not to treat as credentials here (e.g. `session` when it names a meeting).',
       },
     },
     additionalProperties: false,
@@ -259,6 +305,8 @@ export const wsTokenInUrl = defineRule<Options>({
   },
   checkFile(file, ctx) {
     if (!CLIENT_HINT.test(file.text)) return [];
-    return streamClientsIn(ctx.ts, file.sourceFile.compilerNode).flatMap((site) => problemsAt(ctx, file, site.node, site.kind, site.spec));
+    return streamClientsIn(ctx.ts, file.sourceFile.compilerNode).flatMap((site) =>
+      problemsAt(ctx, file, site.node, site.kind, site.spec),
+    );
   },
 });

@@ -12,7 +12,9 @@ const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 await build({
   // bin/ imports main and stdio; helper-thread.ts starts ./helper-worker.js beside its own chunk
-  entryPoints: ['main', 'stdio'].map((n) => join(root, 'dist', 'src', 'cli', `${n}.js`)).concat(join(root, 'dist', 'src', 'engine', 'helper-worker.js')),
+  entryPoints: ['main', 'stdio']
+    .map((n) => join(root, 'dist', 'src', 'cli', `${n}.js`))
+    .concat(join(root, 'dist', 'src', 'engine', 'helper-worker.js')),
   outdir,
   entryNames: '[name]',
   bundle: true,
@@ -22,6 +24,8 @@ await build({
   target: 'node20',
   external: ['ts-morph', '@inquirer/*'],
   // the bundled CommonJS packages (commander, ignore) call require() for Node's own modules
-  banner: { js: "import { createRequire as __rtaRequire } from 'node:module'; const require = __rtaRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __rtaRequire } from 'node:module'; const require = __rtaRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

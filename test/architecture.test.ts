@@ -21,7 +21,17 @@ function part(file: string): string {
 const MAY_IMPORT: Record<string, readonly string[]> = {
   'src/cli/': ['*'],
   'src/advisor/': ['src/errors.ts'],
-  'src/engine/': ['src/config/', 'src/suppress/', 'src/sockets/', 'src/syntax/', 'src/rule-api.ts', 'src/model.ts', 'src/errors.ts', 'src/timing.ts', 'src/version.ts'],
+  'src/engine/': [
+    'src/config/',
+    'src/suppress/',
+    'src/sockets/',
+    'src/syntax/',
+    'src/rule-api.ts',
+    'src/model.ts',
+    'src/errors.ts',
+    'src/timing.ts',
+    'src/version.ts',
+  ],
   'src/config/': ['src/suppress/', 'src/rule-api.ts', 'src/model.ts', 'src/errors.ts', 'src/suggest.ts'],
   'src/suppress/': ['src/model.ts', 'src/errors.ts', 'src/suggest.ts'],
   'src/reporters/': ['src/model.ts'],
@@ -56,7 +66,9 @@ describe('layering', () => {
   it('nothing imports cli/, and only cli/ imports the rule list: the engine is handed the rules', () => {
     expect(show(internal.filter((i) => part(i.to) === 'src/cli/' && part(i.from) !== 'src/cli/'))).toEqual([]);
     expect(show(internal.filter((i) => i.to === 'rules/index.ts' && part(i.from) !== 'src/cli/'))).toEqual([]);
-    expect(show(internal.filter((i) => part(i.to) === 'rules' && part(i.from) !== 'rules' && i.to !== 'rules/index.ts'))).toEqual([]);
+    expect(
+      show(internal.filter((i) => part(i.to) === 'rules' && part(i.from) !== 'rules' && i.to !== 'rules/index.ts')),
+    ).toEqual([]);
   });
 
   it("a rule's folder rules/<id>/ is used by that rule only; what several rules share is in rules/support/", () => {
@@ -81,16 +93,23 @@ describe('lazy loading, as the import graph shows it', () => {
     expect(show(graph.imports.filter((i) => i.to === 'ts-morph' && i.kind !== 'type'))).toEqual([]);
   });
 
-  it.each(['src/cli/main.ts', 'src/cli/scan-command.ts', 'src/cli/ask-command.ts', 'src/cli/rules-command.ts', 'rules/index.ts'])(
-    '%s loads neither ts-morph nor Inquirer as it is imported (only through import())',
-    (entry) => {
-      const loaded = loadedWith(graph, entry);
-      expect(heavy.filter((h) => loaded.has(h))).toEqual([]);
-    },
-  );
+  it.each([
+    'src/cli/main.ts',
+    'src/cli/scan-command.ts',
+    'src/cli/ask-command.ts',
+    'src/cli/rules-command.ts',
+    'rules/index.ts',
+  ])('%s loads neither ts-morph nor Inquirer as it is imported (only through import())', (entry) => {
+    const loaded = loadedWith(graph, entry);
+    expect(heavy.filter((h) => loaded.has(h))).toEqual([]);
+  });
 
   it("ts-morph's internals are used in src/syntax/ only", () => {
-    const users = graph.files.filter((f) => !f.startsWith('src/syntax/') && /_getNodeFromCompilerNode|\._context\b|compilerFactory/.test(readFileSync(f, 'utf8')));
+    const users = graph.files.filter(
+      (f) =>
+        !f.startsWith('src/syntax/') &&
+        /_getNodeFromCompilerNode|\._context\b|compilerFactory/.test(readFileSync(f, 'utf8')),
+    );
     expect(users).toEqual([]);
   });
 });

@@ -41,7 +41,10 @@ beforeAll(() => {
 
 describe('ask without a terminal: missing answers', () => {
   it('names every missing answer and exits 2 instead of waiting', () => {
-    expectUsageError(cli([]), /missing answers: --direction \(direction\), --ratio \(clientToServerRatio\), --latency \(latencyBudgetMs\), --binary \(binary\), --serverless \(serverless\)/);
+    expectUsageError(
+      cli([]),
+      /missing answers: --direction \(direction\), --ratio \(clientToServerRatio\), --latency \(latencyBudgetMs\), --binary \(binary\), --serverless \(serverless\)/,
+    );
   });
 
   it('names only what the flags left out', () => {
@@ -51,7 +54,17 @@ describe('ask without a terminal: missing answers', () => {
   });
 
   it('does not ask for a ratio between peers', () => {
-    const r = cli(['--direction', 'peer-to-peer', '--latency', '150', '--binary', '--no-serverless', '--peer-to-peer-media', '-f', 'json']);
+    const r = cli([
+      '--direction',
+      'peer-to-peer',
+      '--latency',
+      '150',
+      '--binary',
+      '--no-serverless',
+      '--peer-to-peer-media',
+      '-f',
+      'json',
+    ]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).recommendation).toBe('webrtc');
   });
@@ -81,8 +94,16 @@ describe('ask without a terminal: invalid input', () => {
     ['null.json', 'null', /expected a JSON object of answers, got null/],
     ['string-ratio.json', '{ "clientToServerRatio": "0.5" }', /clientToServerRatio must be a number ≥ 0, got "0.5"/],
     ['bool-as-string.json', '{ "binary": "yes" }', /binary must be true or false, got "yes"/],
-    ['bad-direction.json', '{ "direction": "up" }', /direction must be one of server-to-client, client-to-server, bidirectional, peer-to-peer, got "up"/],
-    ['unknown.json', '{ "direction": "bidirectional", "latency": 5, "ratio": 1 }', /unknown keys latency, ratio \(known: direction, clientToServerRatio/],
+    [
+      'bad-direction.json',
+      '{ "direction": "up" }',
+      /direction must be one of server-to-client, client-to-server, bidirectional, peer-to-peer, got "up"/,
+    ],
+    [
+      'unknown.json',
+      '{ "direction": "bidirectional", "latency": 5, "ratio": 1 }',
+      /unknown keys latency, ratio \(known: direction, clientToServerRatio/,
+    ],
   ])('answers file %s → exit 2, one line', (name, content, pattern) => {
     expectUsageError(cli(['--answers', answersFile(name, content)]), pattern);
   });
@@ -102,15 +123,32 @@ describe('ask without a terminal: complete answers', () => {
     expect(rec.ranking.map((t: { transport: string }) => t.transport).sort()).toEqual([...TRANSPORT_IDS].sort());
     expect(rec.ranking[0].transport).toBe('sse');
     expect(rec.answers).toEqual({
-      direction: 'server-to-client', clientToServerRatio: 0.01, latencyBudgetMs: 300, binary: false, serverless: true,
-      peerToPeerMedia: false, streamingBlockedByProxy: false, http1Only: false, existingWebSocketInfra: false, highThroughput: false,
+      direction: 'server-to-client',
+      clientToServerRatio: 0.01,
+      latencyBudgetMs: 300,
+      binary: false,
+      serverless: true,
+      peerToPeerMedia: false,
+      streamingBlockedByProxy: false,
+      http1Only: false,
+      existingWebSocketInfra: false,
+      highThroughput: false,
     });
     expect(rec.checklist[0]).toEqual({ id: 'SSE-1', text: expect.any(String) });
     for (const t of rec.ranking) for (const reason of t.reasons) expect(reason.rule).toMatch(/^R\d+$/);
   });
 
   it('takes an answers file, with flags overriding it', () => {
-    const file = answersFile('chat.json', JSON.stringify({ direction: 'bidirectional', clientToServerRatio: 0.8, latencyBudgetMs: 200, binary: false, serverless: false }));
+    const file = answersFile(
+      'chat.json',
+      JSON.stringify({
+        direction: 'bidirectional',
+        clientToServerRatio: 0.8,
+        latencyBudgetMs: 200,
+        binary: false,
+        serverless: false,
+      }),
+    );
     expect(JSON.parse(cli(['--answers', file, '-f', 'json']).stdout).recommendation).toBe('websocket');
     const overridden = JSON.parse(cli(['--answers', file, '--ratio', '0', '-f', 'json']).stdout);
     expect(overridden.answers.clientToServerRatio).toBe(0);
@@ -123,7 +161,13 @@ describe('ask without a terminal: complete answers', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     const md = readFileSync(target, 'utf8');
-    for (const heading of ['# ADR: real-time transport: Server-Sent Events (`sse`)', '## Context', '## Decision', '## Alternatives considered', '## Review checklist']) {
+    for (const heading of [
+      '# ADR: real-time transport: Server-Sent Events (`sse`)',
+      '## Context',
+      '## Decision',
+      '## Alternatives considered',
+      '## Review checklist',
+    ]) {
       expect(md).toContain(heading);
     }
     expect(md).toMatch(/^- \[ \] \*\*SSE-1\*\* /m);
@@ -138,7 +182,11 @@ describe('ask without a terminal: complete answers', () => {
 
   it('never loads Inquirer or the scanner for --help or a non-interactive ask', () => {
     for (const args of [['--help'], FULL]) {
-      const r = spawnSync(process.execPath, [BIN, 'ask', ...args], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'esm' } });
+      const r = spawnSync(process.execPath, [BIN, 'ask', ...args], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        encoding: 'utf8',
+        env: { ...process.env, NODE_DEBUG: 'esm' },
+      });
       expect(r.stderr).toContain('dist/bundle/main.js'); // the probe does see module loads
       expect(r.stderr).not.toContain('node_modules/@inquirer/');
       expect(r.stderr).not.toContain('node_modules/ts-morph/');

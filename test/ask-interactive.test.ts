@@ -9,11 +9,30 @@ import { run } from '../src/cli/main.js';
 function io(): AskIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { canPrompt: true, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), cwd: process.cwd(), env: {}, isTTY: true, out, err };
+  return {
+    canPrompt: true,
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    cwd: process.cwd(),
+    env: {},
+    isTTY: true,
+    out,
+    err,
+  };
 }
-const opts = (more: Partial<AskOptions> = {}): AskOptions => ({ interactive: true, format: 'json', color: false, ...more });
-const down = (n: number) => { for (let i = 0; i < n; i++) screen.keypress('down'); };
-const enter = async () => { screen.keypress('enter'); await screen.next(); };
+const opts = (more: Partial<AskOptions> = {}): AskOptions => ({
+  interactive: true,
+  format: 'json',
+  color: false,
+  ...more,
+});
+const down = (n: number) => {
+  for (let i = 0; i < n; i++) screen.keypress('down');
+};
+const enter = async () => {
+  screen.keypress('enter');
+  await screen.next();
+};
 /** runAsk imports Inquirer before the first question, so the first render comes a tick later. */
 const started = () => vi.waitFor(() => expect(screen.getScreen()).not.toBe(''));
 
@@ -38,7 +57,13 @@ describe('ask, interactively', () => {
     screen.keypress('up'); // → 200, chat
     await enter();
 
-    for (const q of ['binary', 'serverless functions', 'between users', 'proxy you cannot reconfigure', 'HTTP/1.1 only']) {
+    for (const q of [
+      'binary',
+      'serverless functions',
+      'between users',
+      'proxy you cannot reconfigure',
+      'HTTP/1.1 only',
+    ]) {
       expect(screen.getScreen()).toContain(q);
       await enter(); // default: no
     }
@@ -47,7 +72,12 @@ describe('ask, interactively', () => {
     expect(await done).toBe(0);
 
     const rec = JSON.parse(term.out.join(''));
-    expect(rec.answers).toMatchObject({ direction: 'bidirectional', clientToServerRatio: 0.75, latencyBudgetMs: 200, highThroughput: false });
+    expect(rec.answers).toMatchObject({
+      direction: 'bidirectional',
+      clientToServerRatio: 0.75,
+      latencyBudgetMs: 200,
+      highThroughput: false,
+    });
     expect(rec.recommendation).toBe('websocket');
     expect(rec.runnerUp.transport).toBe('sse');
   });
@@ -82,7 +112,10 @@ describe('ask, interactively', () => {
 
   it('offers "not sure" for the ratio and reports the assumed default (R0)', async () => {
     const term = io();
-    const done = runAsk(opts({ direction: 'client-to-server', latency: '1000', binary: true, serverless: false }), term);
+    const done = runAsk(
+      opts({ direction: 'client-to-server', latency: '1000', binary: true, serverless: false }),
+      term,
+    );
     await started();
     down(2); // from the default (10) past "Enter a number…" to "Not sure"
     expect(screen.getScreen()).toContain('Not sure: use 10, the usual value for client-to-server');
@@ -139,7 +172,19 @@ describe('ask through the CLI entry point in a terminal', () => {
     vi.stubEnv('CI', '');
     const written: string[] = [];
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
-    const code = run(['ask', '--direction', 'server-to-client', '--ratio', '0', '--latency', '500', '--binary', '--no-serverless', '-f', 'json']);
+    const code = run([
+      'ask',
+      '--direction',
+      'server-to-client',
+      '--ratio',
+      '0',
+      '--latency',
+      '500',
+      '--binary',
+      '--no-serverless',
+      '-f',
+      'json',
+    ]);
     await started();
     expect(screen.getScreen()).toContain('between users');
     for (let i = 0; i < 4; i++) await enter();

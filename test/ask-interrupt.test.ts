@@ -7,7 +7,16 @@ import { runAsk, type AskIo } from '../src/cli/ask-command.js';
 function io(): AskIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { canPrompt: true, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), cwd: process.cwd(), env: {}, isTTY: true, out, err };
+  return {
+    canPrompt: true,
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    cwd: process.cwd(),
+    env: {},
+    isTTY: true,
+    out,
+    err,
+  };
 }
 
 // what each question's screen shows, in order, for a server-to-client flow answered with the defaults
@@ -25,18 +34,21 @@ const QUESTIONS = [
 ];
 
 describe('ask: Ctrl-C', () => {
-  it.each(QUESTIONS.map((q, i) => [i, q] as const))('at question %i (%s): exit 130, one line, no report', async (index, text) => {
-    const term = io();
-    const done = runAsk({ interactive: true, format: 'json', color: false }, term);
-    await vi.waitFor(() => expect(screen.getScreen()).not.toBe(''));
-    for (let i = 0; i < index; i++) {
-      screen.keypress('enter');
-      await screen.next();
-    }
-    expect(screen.getScreen()).toMatch(new RegExp(text.replace(/[.?/]/g, '\\$&'), 'i'));
-    screen.keypress({ name: 'c', ctrl: true });
-    expect(await done).toBe(130);
-    expect(term.err).toEqual(['rt-advisor: cancelled; no recommendation made\n']);
-    expect(term.out).toEqual([]);
-  });
+  it.each(QUESTIONS.map((q, i) => [i, q] as const))(
+    'at question %i (%s): exit 130, one line, no report',
+    async (index, text) => {
+      const term = io();
+      const done = runAsk({ interactive: true, format: 'json', color: false }, term);
+      await vi.waitFor(() => expect(screen.getScreen()).not.toBe(''));
+      for (let i = 0; i < index; i++) {
+        screen.keypress('enter');
+        await screen.next();
+      }
+      expect(screen.getScreen()).toMatch(new RegExp(text.replace(/[.?/]/g, '\\$&'), 'i'));
+      screen.keypress({ name: 'c', ctrl: true });
+      expect(await done).toBe(130);
+      expect(term.err).toEqual(['rt-advisor: cancelled; no recommendation made\n']);
+      expect(term.out).toEqual([]);
+    },
+  );
 });

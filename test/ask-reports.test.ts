@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnswersObject, completeAnswers, missingKeys, sanityWarnings, type Answers } from '../src/advisor/answers.js';
+import {
+  checkAnswersObject,
+  completeAnswers,
+  missingKeys,
+  sanityWarnings,
+  type Answers,
+} from '../src/advisor/answers.js';
 import { recommend } from '../src/advisor/engine.js';
 import { reportJson } from '../src/advisor/report-json.js';
 import { reportMarkdown } from '../src/advisor/report-markdown.js';
@@ -9,8 +15,16 @@ import { answersFromFlags, askFlagSpecs, type AskOptions } from '../src/cli/ask-
 import { colorWanted } from '../src/cli/output.js';
 
 const chat: Answers = {
-  direction: 'bidirectional', clientToServerRatio: 0.8, latencyBudgetMs: 200, binary: false, serverless: false,
-  peerToPeerMedia: false, streamingBlockedByProxy: false, http1Only: false, existingWebSocketInfra: false, highThroughput: false,
+  direction: 'bidirectional',
+  clientToServerRatio: 0.8,
+  latencyBudgetMs: 200,
+  binary: false,
+  serverless: false,
+  peerToPeerMedia: false,
+  streamingBlockedByProxy: false,
+  http1Only: false,
+  existingWebSocketInfra: false,
+  highThroughput: false,
 };
 const rec = recommend(chat);
 
@@ -28,7 +42,17 @@ describe('reporters', () => {
 
   it('json: the documented shape, and the recommendation object unchanged', () => {
     const parsed = JSON.parse(reportJson(rec));
-    expect(Object.keys(parsed)).toEqual(['recommendation', 'decidedBy', 'runnerUp', 'ranking', 'answers', 'warnings', 'notes', 'checklist', 'snippet']);
+    expect(Object.keys(parsed)).toEqual([
+      'recommendation',
+      'decidedBy',
+      'runnerUp',
+      'ranking',
+      'answers',
+      'warnings',
+      'notes',
+      'checklist',
+      'snippet',
+    ]);
     expect(parsed).toEqual(JSON.parse(JSON.stringify(rec)));
   });
 
@@ -45,10 +69,20 @@ describe('reporters', () => {
 
 describe('answers', () => {
   it('fills optional inputs with false and the peer ratio by R0, saying so', () => {
-    const { answers, assumed } = completeAnswers({ direction: 'peer-to-peer', latencyBudgetMs: 100, binary: true, serverless: false });
+    const { answers, assumed } = completeAnswers({
+      direction: 'peer-to-peer',
+      latencyBudgetMs: 100,
+      binary: true,
+      serverless: false,
+    });
     expect(answers).toMatchObject({ clientToServerRatio: 1, http1Only: false, highThroughput: false });
     expect(assumed).toHaveLength(1);
-    expect(missingKeys({ direction: 'bidirectional' })).toEqual(['clientToServerRatio', 'latencyBudgetMs', 'binary', 'serverless']);
+    expect(missingKeys({ direction: 'bidirectional' })).toEqual([
+      'clientToServerRatio',
+      'latencyBudgetMs',
+      'binary',
+      'serverless',
+    ]);
   });
 
   it('warns about contradictions and trusts the ratio (R0)', () => {
@@ -59,14 +93,38 @@ describe('answers', () => {
 
   it('accepts a complete answers file as is', () => {
     expect(checkAnswersObject({ ...chat }, 'f')).toEqual(chat);
-    expect(() => checkAnswersObject({ latencyBudgetMs: Number.NaN }, 'f')).toThrow(/latencyBudgetMs must be a number ≥ 0/);
+    expect(() => checkAnswersObject({ latencyBudgetMs: Number.NaN }, 'f')).toThrow(
+      /latencyBudgetMs must be a number ≥ 0/,
+    );
   });
 
   it('maps every answer flag back to its answers-file key', () => {
-    const opts = { interactive: true, format: 'json', color: true, direction: 'bidirectional', ratio: '0.5', latency: '20', binary: true, serverless: false,
-      peerToPeerMedia: true, streamingBlockedByProxy: true, http1Only: true, existingWebsocketInfra: true, highThroughput: true } as AskOptions;
-    expect(answersFromFlags(opts)).toEqual({ ...chat, clientToServerRatio: 0.5, latencyBudgetMs: 20, binary: true,
-      peerToPeerMedia: true, streamingBlockedByProxy: true, http1Only: true, existingWebSocketInfra: true, highThroughput: true });
+    const opts = {
+      interactive: true,
+      format: 'json',
+      color: true,
+      direction: 'bidirectional',
+      ratio: '0.5',
+      latency: '20',
+      binary: true,
+      serverless: false,
+      peerToPeerMedia: true,
+      streamingBlockedByProxy: true,
+      http1Only: true,
+      existingWebsocketInfra: true,
+      highThroughput: true,
+    } as AskOptions;
+    expect(answersFromFlags(opts)).toEqual({
+      ...chat,
+      clientToServerRatio: 0.5,
+      latencyBudgetMs: 20,
+      binary: true,
+      peerToPeerMedia: true,
+      streamingBlockedByProxy: true,
+      http1Only: true,
+      existingWebSocketInfra: true,
+      highThroughput: true,
+    });
     expect(askFlagSpecs().map((f) => f.flags)).toContain('--no-existing-websocket-infra');
   });
 });

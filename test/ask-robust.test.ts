@@ -9,7 +9,13 @@ import { REPO } from './helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rt-ask-robust-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const COMPLETE = { direction: 'bidirectional', clientToServerRatio: 1, latencyBudgetMs: 100, binary: false, serverless: false };
+const COMPLETE = {
+  direction: 'bidirectional',
+  clientToServerRatio: 1,
+  latencyBudgetMs: 100,
+  binary: false,
+  serverless: false,
+};
 
 function ask(args: string[], stdin: 'ignore' | 'closed-pipe' = 'ignore') {
   const r = spawnSync(process.execPath, [`${REPO}bin/rt-advisor.js`, 'ask', ...args], {
@@ -40,13 +46,21 @@ function expectOneLine(r: ReturnType<typeof ask>, code: number, pattern: RegExp)
 
 describe('ask: malformed answers files', () => {
   it.each([
-    ['huge.json', '{ "latencyBudgetMs": 1e309 }', /latencyBudgetMs must be a number ≥ 0, got Infinity \(out of range\)/],
+    [
+      'huge.json',
+      '{ "latencyBudgetMs": 1e309 }',
+      /latencyBudgetMs must be a number ≥ 0, got Infinity \(out of range\)/,
+    ],
     ['minus-huge.json', '{ "clientToServerRatio": -1e400 }', /clientToServerRatio must be a number ≥ 0, got -Infinity/],
     ['nan-string.json', '{ "clientToServerRatio": "NaN" }', /clientToServerRatio must be a number ≥ 0, got "NaN"/],
     ['nan-bare.json', '{ "clientToServerRatio": NaN }', /is not valid JSON/],
     ['infinity-bare.json', '{ "latencyBudgetMs": Infinity }', /is not valid JSON/],
     ['proto.json', '{ "__proto__": { "direction": "bidirectional" } }', /unknown key __proto__/],
-    ['nested.json', '{ "direction": { "value": "bidirectional" } }', /direction must be one of .*, got \{"value":"bidirectional"\}/],
+    [
+      'nested.json',
+      '{ "direction": { "value": "bidirectional" } }',
+      /direction must be one of .*, got \{"value":"bidirectional"\}/,
+    ],
     ['null-bool.json', '{ "binary": null }', /binary must be true or false, got null/],
     ['number-bool.json', '{ "serverless": 1 }', /serverless must be true or false, got 1/],
     ['empty.json', '', /is not valid JSON/],
@@ -73,17 +87,27 @@ describe('ask: malformed answers files', () => {
   });
 
   // root reads through permission bits, so chmod 000 proves nothing there (CI runs as root too)
-  it.skipIf(process.getuid?.() === 0)('an unreadable answers file (skipped as root: root ignores permission bits)', () => {
-    const name = file('locked.json', JSON.stringify(COMPLETE));
-    spawnSync('chmod', ['000', join(dir, name)]);
-    expectOneLine(ask(['--answers', name]), 2, /cannot read answers file locked\.json: EACCES/);
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'an unreadable answers file (skipped as root: root ignores permission bits)',
+    () => {
+      const name = file('locked.json', JSON.stringify(COMPLETE));
+      spawnSync('chmod', ['000', join(dir, name)]);
+      expectOneLine(ask(['--answers', name]), 2, /cannot read answers file locked\.json: EACCES/);
+    },
+  );
 });
 
 describe('ask: no terminal', () => {
-  it.each([['ignore'], ['closed-pipe']] as const)('stdin %s: missing answers are one line and exit 2, never a wait', (stdin) => {
-    expectOneLine(ask(['--direction', 'bidirectional'], stdin), 2, /missing answers: --ratio \(clientToServerRatio\)/);
-  });
+  it.each([['ignore'], ['closed-pipe']] as const)(
+    'stdin %s: missing answers are one line and exit 2, never a wait',
+    (stdin) => {
+      expectOneLine(
+        ask(['--direction', 'bidirectional'], stdin),
+        2,
+        /missing answers: --ratio \(clientToServerRatio\)/,
+      );
+    },
+  );
 
   it.each([['ignore'], ['closed-pipe']] as const)('stdin %s: complete answers give a report, exit 0', (stdin) => {
     const r = ask(['--answers', file('ok.json', JSON.stringify(COMPLETE)), '-f', 'json'], stdin);
@@ -94,8 +118,16 @@ describe('ask: no terminal', () => {
 
   it('huge and non-numeric flag values are one line, exit 2', () => {
     file('ok.json', JSON.stringify(COMPLETE));
-    expectOneLine(ask(['--answers', 'ok.json', '--latency', '1e309']), 2, /--latency must be a number ≥ 0, got "1e309"/);
-    expectOneLine(ask(['--answers', 'ok.json', '--ratio', 'Infinity']), 2, /--ratio must be a number ≥ 0, got "Infinity"/);
+    expectOneLine(
+      ask(['--answers', 'ok.json', '--latency', '1e309']),
+      2,
+      /--latency must be a number ≥ 0, got "1e309"/,
+    );
+    expectOneLine(
+      ask(['--answers', 'ok.json', '--ratio', 'Infinity']),
+      2,
+      /--ratio must be a number ≥ 0, got "Infinity"/,
+    );
     expectOneLine(ask(['--answers', 'ok.json', '--ratio', '0x']), 2, /--ratio must be a number ≥ 0, got "0x"/);
   });
 });
@@ -106,12 +138,19 @@ const HAS_SCRIPT = spawnSync('script', ['--version'], { encoding: 'utf8' }).stat
 /** Runs `ask` in a pty; `steps` are [text to wait for, keys to type]; resolves with everything printed. */
 function inTerminal(steps: Array<[RegExp, string]>, endInput = false): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-qfc', `"${process.execPath}" "${REPO}bin/rt-advisor.js" ask; echo EXIT=$?`, '/dev/null'], {
-      env: { PATH: process.env.PATH ?? '', TERM: 'xterm', NO_COLOR: '1', CI: '' },
-    });
+    const child = spawn(
+      'script',
+      ['-qfc', `"${process.execPath}" "${REPO}bin/rt-advisor.js" ask; echo EXIT=$?`, '/dev/null'],
+      {
+        env: { PATH: process.env.PATH ?? '', TERM: 'xterm', NO_COLOR: '1', CI: '' },
+      },
+    );
     let out = '';
     let step = 0;
-    const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`no exit; got: ${out.slice(-300)}`))), 30_000);
+    const timer = setTimeout(
+      () => (child.kill('SIGKILL'), reject(new Error(`no exit; got: ${out.slice(-300)}`))),
+      30_000,
+    );
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
       while (step < steps.length && steps[step][0].test(out)) {
@@ -126,7 +165,10 @@ function inTerminal(steps: Array<[RegExp, string]>, endInput = false): Promise<s
 
 describe.skipIf(!HAS_SCRIPT)('ask in a real terminal (skipped without util-linux `script`)', () => {
   it('Ctrl-C at the second question: one line, exit 130', async () => {
-    const out = await inTerminal([[/Who sends/, '\r'], [/Client messages per server message/, '\x03']]);
+    const out = await inTerminal([
+      [/Who sends/, '\r'],
+      [/Client messages per server message/, '\x03'],
+    ]);
     expect(out).toContain('rt-advisor: cancelled; no recommendation made');
     expect(out).toMatch(/EXIT=130/);
     expect(out).not.toMatch(/\bat .*:\d+:\d+/);

@@ -84,8 +84,10 @@ function scanFixture(name: string): { status: number | null; stdout: string; std
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-const byLocation = (a: { file: string; line: number; column: number }, b: { file: string; line: number; column: number }) =>
-  a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.line - b.line || a.column - b.column;
+const byLocation = (
+  a: { file: string; line: number; column: number },
+  b: { file: string; line: number; column: number },
+) => (a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.line - b.line || a.column - b.column);
 
 const FLAGGED_VERDICTS = new Set(['receive-only', 'control-only']);
 /** rule id → default severity: the exit code follows it (default --fail-on warning) */
@@ -107,11 +109,15 @@ describe('fixtures', () => {
       expect([...socket.sends].sort(byLocation)).toEqual(socket.sends);
       const kinds = new Set(socket.sends.map((s) => s.kind));
       const verdict =
-        socket.sends.length === 0 ? 'receive-only'
-        : kinds.has('data') ? 'bidirectional'
-        : kinds.has('binary') ? 'binary'
-        : kinds.has('unknown') ? 'unknown'
-        : 'control-only';
+        socket.sends.length === 0
+          ? 'receive-only'
+          : kinds.has('data')
+            ? 'bidirectional'
+            : kinds.has('binary')
+              ? 'binary'
+              : kinds.has('unknown')
+                ? 'unknown'
+                : 'control-only';
       expect(socket.verdict, `${socket.file}:${socket.line}:${socket.column}`).toBe(verdict);
       for (const at of [socket, ...socket.sends]) expect(existsSync(join(FIXTURES, name, at.file)), at.file).toBe(true);
     }
@@ -121,7 +127,9 @@ describe('fixtures', () => {
       .map((s) => ({ ruleId: 'ws-subscribe-only', file: s.file, line: s.line, column: s.column }));
     expect(expected.findings.filter((f) => f.ruleId === 'ws-subscribe-only')).toEqual(subscribeOnly);
     // sorted as the report sorts them: location, then rule id
-    const sorted = [...expected.findings].sort((a, b) => byLocation(a, b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+    const sorted = [...expected.findings].sort(
+      (a, b) => byLocation(a, b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+    );
     expect(expected.findings).toEqual(sorted);
     for (const f of expected.findings) {
       expect(SEVERITY.has(f.ruleId), f.ruleId).toBe(true);
@@ -146,7 +154,9 @@ describe('fixtures', () => {
       try {
         report = JSON.parse(run.stdout) as Report;
       } catch {
-        throw new Error(`stdout of \`scan . --format json\` is not JSON (exit ${run.status})\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`);
+        throw new Error(
+          `stdout of \`scan . --format json\` is not JSON (exit ${run.status})\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`,
+        );
       }
       expect({ ...project(report), exitCode: run.status }, run.stderr).toEqual(want);
     },

@@ -4,7 +4,16 @@
 // and every report must be valid JSON and structurally valid SARIF; a sample goes to the official
 // validator. Fixed seed in CI; RT_FUZZ_CASES=N RT_FUZZ_SEED=S for a longer run, RT_FUZZ_ONLY=i to replay one case.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -41,7 +50,9 @@ function caseSeed(seed: number, i: number): number {
 }
 
 function problemsOf(report: Report, root: string): string[] {
-  const out = report.notes.filter((n) => n.kind === 'analyzer-error').map((n) => `analyzer-error in ${n.file}: ${n.message}`);
+  const out = report.notes
+    .filter((n) => n.kind === 'analyzer-error')
+    .map((n) => `analyzer-error in ${n.file}: ${n.message}`);
   const printed = printAll(report, root);
   let json: Report | undefined;
   try {
@@ -49,9 +60,17 @@ function problemsOf(report: Report, root: string): string[] {
   } catch (err) {
     out.push(`json reporter output is not JSON: ${(err as Error).message}`);
   }
-  const located = json ? [...json.findings, ...json.sockets, ...json.sockets.flatMap((s) => s.sends), ...json.findings.flatMap((f) => f.related ?? [])] : [];
+  const located = json
+    ? [
+        ...json.findings,
+        ...json.sockets,
+        ...json.sockets.flatMap((s) => s.sends),
+        ...json.findings.flatMap((f) => f.related ?? []),
+      ]
+    : [];
   for (const l of located) {
-    if (!Number.isInteger(l.line) || l.line < 1 || !Number.isInteger(l.column) || l.column < 1) out.push(`bad location ${JSON.stringify(l)}`);
+    if (!Number.isInteger(l.line) || l.line < 1 || !Number.isInteger(l.column) || l.column < 1)
+      out.push(`bad location ${JSON.stringify(l)}`);
     if (typeof l.file !== 'string' || l.file.startsWith('/') || l.file.includes('\\')) out.push(`bad file ${l.file}`);
   }
   out.push(...sarifProblems(printed.sarif).map((p) => `sarif ${p.path}: ${p.why}`));
@@ -63,78 +82,98 @@ const totals = { cases: 0, withSockets: 0, findings: 0, notes: {} as Record<stri
 let sampled = 0;
 
 describe('fuzz', () => {
-  it(`scans ${ONLY === undefined ? CASES : 1} mutated fixture trees (seed ${SEED}) without an escape, an analyzer error or an invalid report`, { timeout: 120_000 + CASES * 200 }, async () => {
-    const fixtures = loadFixtures(join(REPO, 'fixtures'));
-    expect(fixtures.size).toBeGreaterThan(20);
-    const failures: string[] = [];
-    const started = performance.now();
-    for (let i = ONLY ?? 0; i < (ONLY === undefined ? CASES : ONLY + 1); i++) {
-      const rand = mulberry32(caseSeed(SEED, i));
-      const c = mutateFixture(fixtures, rand);
-      const includeTests = rand() < 0.3;
-      const root = join(base, `case-${i}`);
-      writeTree(root, c.tree);
-      const where = `case ${i} (RT_FUZZ_SEED=${SEED} RT_FUZZ_ONLY=${i}) ${c.fixture} [${c.log.join('; ')}]`;
-      let failed = false;
-      try {
-        const report = await scanTree(root, { includeTests });
-        const problems = problemsOf(report, root);
-        if (problems.length > 0) {
-          failed = true;
-          failures.push(`${where}: ${problems.slice(0, 3).join(' | ')}`);
-        }
-        totals.cases++;
-        if (report.sockets.length > 0) totals.withSockets++;
-        totals.findings += report.findings.length;
-        for (const n of report.notes) totals.notes[n.kind] = (totals.notes[n.kind] ?? 0) + 1;
-        if (i % RESCAN_EVERY === 0) {
-          const shuffled = async (dir: string) => shuffle(await readdir(dir, { withFileTypes: true }), mulberry32(i));
-          const again = printAll(await scanTree(root, { includeTests, fs: { readdir: shuffled } }), root);
-          const first = printAll(report, root);
-          totals.rescans++;
-          if (jsonWithoutDuration(again.json) !== jsonWithoutDuration(first.json) || again.sarif !== first.sarif) {
+  it(
+    `scans ${ONLY === undefined ? CASES : 1} mutated fixture trees (seed ${SEED}) without an escape, an analyzer error or an invalid report`,
+    { timeout: 120_000 + CASES * 200 },
+    async () => {
+      const fixtures = loadFixtures(join(REPO, 'fixtures'));
+      expect(fixtures.size).toBeGreaterThan(20);
+      const failures: string[] = [];
+      const started = performance.now();
+      for (let i = ONLY ?? 0; i < (ONLY === undefined ? CASES : ONLY + 1); i++) {
+        const rand = mulberry32(caseSeed(SEED, i));
+        const c = mutateFixture(fixtures, rand);
+        const includeTests = rand() < 0.3;
+        const root = join(base, `case-${i}`);
+        writeTree(root, c.tree);
+        const where = `case ${i} (RT_FUZZ_SEED=${SEED} RT_FUZZ_ONLY=${i}) ${c.fixture} [${c.log.join('; ')}]`;
+        let failed = false;
+        try {
+          const report = await scanTree(root, { includeTests });
+          const problems = problemsOf(report, root);
+          if (problems.length > 0) {
             failed = true;
-            failures.push(`${where}: a shuffled readdir order changed the report`);
+            failures.push(`${where}: ${problems.slice(0, 3).join(' | ')}`);
           }
-          if (sampled < VALIDATE_MAX) {
-            writeFileSync(join(sampleDir, `case-${i}.sarif`), first.sarif);
-            sampled++;
+          totals.cases++;
+          if (report.sockets.length > 0) totals.withSockets++;
+          totals.findings += report.findings.length;
+          for (const n of report.notes) totals.notes[n.kind] = (totals.notes[n.kind] ?? 0) + 1;
+          if (i % RESCAN_EVERY === 0) {
+            const shuffled = async (dir: string) => shuffle(await readdir(dir, { withFileTypes: true }), mulberry32(i));
+            const again = printAll(await scanTree(root, { includeTests, fs: { readdir: shuffled } }), root);
+            const first = printAll(report, root);
+            totals.rescans++;
+            if (jsonWithoutDuration(again.json) !== jsonWithoutDuration(first.json) || again.sarif !== first.sarif) {
+              failed = true;
+              failures.push(`${where}: a shuffled readdir order changed the report`);
+            }
+            if (sampled < VALIDATE_MAX) {
+              writeFileSync(join(sampleDir, `case-${i}.sarif`), first.sarif);
+              sampled++;
+            }
           }
+        } catch (err) {
+          failed = true;
+          failures.push(`${where}: threw ${(err as Error)?.stack?.split('\n').slice(0, 4).join(' / ') ?? String(err)}`);
         }
-      } catch (err) {
-        failed = true;
-        failures.push(`${where}: threw ${(err as Error)?.stack?.split('\n').slice(0, 4).join(' / ') ?? String(err)}`);
+        if (failed) progress(failures[failures.length - 1]);
+        if (i % 500 === 0)
+          progress(`case ${i}: ${JSON.stringify(totals)} after ${((performance.now() - started) / 1000).toFixed(0)} s`);
+        // keep a failing tree for a look; the rest go at once to keep the temp folder small
+        if (!failed) rmSync(root, { recursive: true, force: true });
       }
-      if (failed) progress(failures[failures.length - 1]);
-      if (i % 500 === 0) progress(`case ${i}: ${JSON.stringify(totals)} after ${((performance.now() - started) / 1000).toFixed(0)} s`);
-      // keep a failing tree for a look; the rest go at once to keep the temp folder small
-      if (!failed) rmSync(root, { recursive: true, force: true });
-    }
-    totals.failures = failures.length;
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`fuzz: ${JSON.stringify(totals)} in ${seconds} s${failures.length > 0 ? `; failing trees kept under ${base}` : ''}`);
-    expect(failures.slice(0, 10)).toEqual([]);
-  });
+      totals.failures = failures.length;
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(
+        `fuzz: ${JSON.stringify(totals)} in ${seconds} s${failures.length > 0 ? `; failing trees kept under ${base}` : ''}`,
+      );
+      expect(failures.slice(0, 10)).toEqual([]);
+    },
+  );
 
   it('the official SARIF validator accepts a sample of the fuzzed reports', { timeout: 120_000 }, () => {
-    const files = readdirSync(sampleDir).filter((f) => f.endsWith('.sarif')).map((f) => join(sampleDir, f));
+    const files = readdirSync(sampleDir)
+      .filter((f) => f.endsWith('.sarif'))
+      .map((f) => join(sampleDir, f));
     if (ONLY !== undefined && files.length === 0) return; // a replayed case may not be a sampled one
     expect(files.length).toBeGreaterThan(0);
     const bin = createRequire(import.meta.url)('@microsoft/sarif-multitool') as string;
     chmodSync(bin, 0o755);
     const outFile = join(base, 'validation.sarif');
-    execFileSync(bin, ['validate', ...files, '--output', outFile, '--log', 'ForceOverwrite', '--rule-kind', 'Sarif;Ghas'], {
-      env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
-      stdio: 'pipe',
-    });
-    const results: Array<{ ruleId: string; level?: string; message: { arguments?: string[] }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> =
-      JSON.parse(readFileSync(outFile, 'utf8')).runs[0].results;
+    execFileSync(
+      bin,
+      ['validate', ...files, '--output', outFile, '--log', 'ForceOverwrite', '--rule-kind', 'Sarif;Ghas'],
+      {
+        env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
+        stdio: 'pipe',
+      },
+    );
+    const results: Array<{
+      ruleId: string;
+      level?: string;
+      message: { arguments?: string[] };
+      locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>;
+    }> = JSON.parse(readFileSync(outFile, 'utf8')).runs[0].results;
     // the validator reports nothing at all when one file fails to deserialise, so its run must name our files
     const run = JSON.parse(readFileSync(outFile, 'utf8')).runs[0];
     expect(run.artifacts?.length ?? files.length).toBeGreaterThan(0);
     const serious = results
       .filter((r) => (r.level ?? 'warning') !== 'note' && r.level !== 'none')
-      .map((r) => `${r.locations[0]?.physicalLocation.artifactLocation.uri.split('/').pop()}: ${r.ruleId} ${(r.message.arguments ?? []).join(' | ')}`);
+      .map(
+        (r) =>
+          `${r.locations[0]?.physicalLocation.artifactLocation.uri.split('/').pop()}: ${r.ruleId} ${(r.message.arguments ?? []).join(' | ')}`,
+      );
     console.log(`sarif-multitool validated ${files.length} fuzzed reports`);
     expect(serious).toEqual([]);
   });

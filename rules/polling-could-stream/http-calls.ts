@@ -16,7 +16,19 @@ export interface HttpRead {
 
 const FETCH_NAMES = new Set(['fetch', '$fetch', 'ofetch', 'ky', 'axios', 'got']);
 /** `client.get(url)` counts only when `client` is one of these (a Map's `get` is not a request). */
-const CLIENT_NAMES = new Set(['axios', 'ky', '$http', '$', 'jQuery', 'http', 'httpClient', '$axios', 'ofetch', 'got', 'superagent']);
+const CLIENT_NAMES = new Set([
+  'axios',
+  'ky',
+  '$http',
+  '$',
+  'jQuery',
+  'http',
+  'httpClient',
+  '$axios',
+  'ofetch',
+  'got',
+  'superagent',
+]);
 const READ_METHODS = new Set(['get', 'head', 'getJSON', 'request']);
 const GLOBALS = new Set(['window', 'globalThis', 'self', 'global']);
 /** A client made by a factory: `const api = axios.create(…)`, `ky.create(…)`, `ky.extend(…)`, `ofetch.create(…)`. */
@@ -26,7 +38,8 @@ function methodOf(ts: TS, options: Node | undefined): string | undefined {
   const o = options && unwrapAwaited(ts, options);
   if (!o || !ts.isObjectLiteralExpression(o)) return undefined;
   for (const p of o.properties) {
-    if (ts.isPropertyAssignment(p) && ['method', 'type'].includes(propertyName(ts, p.name) ?? '')) return constantString(ts, p.initializer) ?? '?';
+    if (ts.isPropertyAssignment(p) && ['method', 'type'].includes(propertyName(ts, p.name) ?? ''))
+      return constantString(ts, p.initializer) ?? '?';
   }
   return undefined;
 }
@@ -43,12 +56,15 @@ function isClient(ts: TS, target: Node): boolean {
     return !!init && FACTORY.test(unwrapAwaited(ts, init).getText());
   }
   // `this.http`, `this.httpClient`, `this.$http`, `this.$axios`
-  return ts.isPropertyAccessExpression(t) && t.expression.kind === ts.SyntaxKind.ThisKeyword && CLIENT_NAMES.has(t.name.text);
+  return (
+    ts.isPropertyAccessExpression(t) && t.expression.kind === ts.SyntaxKind.ThisKeyword && CLIENT_NAMES.has(t.name.text)
+  );
 }
 
 /** What a data hook hands back to re-run its request: `refetch` (TanStack, Apollo, RTK), `mutate` (SWR), `refresh` (Nuxt)… */
 const REFETCHERS = new Set(['refetch', 'mutate', 'refresh', 'revalidate', 'execute', 'reload']);
-const DATA_HOOKS = /^(?:use\w*Query|useSWR\w*|useFetch|useLazyFetch|useAsyncData|useLazyAsyncData|useAxios|useRequest)$/;
+const DATA_HOOKS =
+  /^(?:use\w*Query|useSWR\w*|useFetch|useLazyFetch|useAsyncData|useLazyAsyncData|useAxios|useRequest)$/;
 
 /**
  * The request a data hook's refetcher re-runs: `refetch` from `const { refetch } = useQuery(…)`, or
@@ -60,7 +76,11 @@ function refetched(ts: TS, ref: Node): { url?: Node } | undefined {
   if (ts.isIdentifier(callee) && REFETCHERS.has(callee.text)) {
     const b = resolveName(ts, callee, callee.text);
     init = b?.kind === 'destructured' ? b.decl.initializer : undefined;
-  } else if (ts.isPropertyAccessExpression(callee) && REFETCHERS.has(callee.name.text) && ts.isIdentifier(callee.expression)) {
+  } else if (
+    ts.isPropertyAccessExpression(callee) &&
+    REFETCHERS.has(callee.name.text) &&
+    ts.isIdentifier(callee.expression)
+  ) {
     init = fixedValue(ts, callee.expression, callee.expression.text);
   }
   const hook = init && unwrapAwaited(ts, init);
@@ -68,7 +88,8 @@ function refetched(ts: TS, ref: Node): { url?: Node } | undefined {
   const name = unwrapAwaited(ts, hook.expression);
   if (!ts.isIdentifier(name) || !DATA_HOOKS.test(name.text)) return undefined;
   const key = hook.arguments[0] && unwrapAwaited(ts, hook.arguments[0]);
-  if (key && (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key) || ts.isTemplateExpression(key))) return { url: key };
+  if (key && (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key) || ts.isTemplateExpression(key)))
+    return { url: key };
   let inner: HttpRead | undefined;
   walk(hook, (n) => {
     if (!inner && ts.isCallExpression(n)) inner = httpRead(ts, n);
@@ -95,13 +116,15 @@ export function httpRead(ts: TS, call: TsNamespace.CallExpression): HttpRead | u
     return p && ts.isPropertyAssignment(p) ? p.initializer : undefined;
   };
   if (ts.isIdentifier(callee) && FETCH_NAMES.has(callee.text)) {
-    if (first && ts.isObjectLiteralExpression(unwrapAwaited(ts, first))) return isRead(methodOf(ts, first)) ? { call, url: configUrl(first) } : undefined;
+    if (first && ts.isObjectLiteralExpression(unwrapAwaited(ts, first)))
+      return isRead(methodOf(ts, first)) ? { call, url: configUrl(first) } : undefined;
     return isRead(methodOf(ts, second)) ? { call, url: first } : undefined;
   }
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const name = callee.name.text;
   const target = unwrapAwaited(ts, callee.expression);
-  if (name === 'fetch' && ts.isIdentifier(target) && GLOBALS.has(target.text)) return isRead(methodOf(ts, second)) ? { call, url: first } : undefined;
+  if (name === 'fetch' && ts.isIdentifier(target) && GLOBALS.has(target.text))
+    return isRead(methodOf(ts, second)) ? { call, url: first } : undefined;
   if (!READ_METHODS.has(name) || !isClient(ts, target)) return undefined;
   if (name === 'request') return isRead(methodOf(ts, first)) ? { call, url: configUrl(first) } : undefined;
   return { call, url: first };
@@ -111,7 +134,8 @@ export function httpRead(ts: TS, call: TsNamespace.CallExpression): HttpRead | u
 export function functionBody(ts: TS, ref: Node | undefined): Node | undefined {
   if (!ref) return undefined;
   let r = unwrapAwaited(ts, ref);
-  if (ts.isCallExpression(r) && ts.isPropertyAccessExpression(r.expression) && r.expression.name.text === 'bind') r = unwrapAwaited(ts, r.expression.expression);
+  if (ts.isCallExpression(r) && ts.isPropertyAccessExpression(r.expression) && r.expression.name.text === 'bind')
+    r = unwrapAwaited(ts, r.expression.expression);
   if (ts.isArrowFunction(r) || ts.isFunctionExpression(r)) return r;
   if (ts.isIdentifier(r)) {
     const b = resolveName(ts, r, r.text);
@@ -120,11 +144,13 @@ export function functionBody(ts: TS, ref: Node | undefined): Node | undefined {
       const init = unwrapAwaited(ts, b.decl.initializer);
       if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
       // React's `useCallback(async () => …, deps)`
-      if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'useCallback') return functionBody(ts, init.arguments[0]);
+      if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'useCallback')
+        return functionBody(ts, init.arguments[0]);
     }
     return undefined;
   }
-  if (ts.isPropertyAccessExpression(r) && r.expression.kind === ts.SyntaxKind.ThisKeyword) return methodNamed(ts, r, r.name.text);
+  if (ts.isPropertyAccessExpression(r) && r.expression.kind === ts.SyntaxKind.ThisKeyword)
+    return methodNamed(ts, r, r.name.text);
   return undefined;
 }
 

@@ -15,7 +15,8 @@ const GLOBALS = new Set(['window', 'globalThis', 'self', 'global']);
 /** Query-library options that refetch on a timer: TanStack Query, SWR, Apollo, RTK Query. */
 const INTERVAL_OPTIONS = new Set(['refetchInterval', 'refreshInterval', 'pollInterval', 'pollingInterval']);
 /** Calls whose options those are: `useQuery`, `useSWR`, `createQuery`, `queryOptions`, `new QueryClient`, `useGetStatsQuery`… */
-const QUERY_CALLEE = /^(?:use\w*Query|use\w*Queries|useSWR\w*|create\w*Query|create\w*Queries|queryOptions|QueryClient|watchQuery|useRequest)$/;
+const QUERY_CALLEE =
+  /^(?:use\w*Query|use\w*Queries|useSWR\w*|create\w*Query|create\w*Queries|queryOptions|QueryClient|watchQuery|useRequest)$/;
 /** Hooks that are `setInterval` with a cleanup: react-use / usehooks-ts / ahooks `useInterval`, VueUse `useIntervalFn`, `useTimeoutPoll`. */
 const INTERVAL_HOOKS = new Set(['useInterval', 'useIntervalFn', 'useTimeoutPoll', 'usePolling']);
 /** RxJS operators that turn each tick into a request. */
@@ -53,7 +54,13 @@ function intervalOf(ts: TS, expr: Node | undefined, max: number): number | undef
 function inErrorPath(ts: TS, node: Node, top: Node): boolean {
   for (let n = node.parent; n && n !== top; n = n.parent) {
     if (ts.isCatchClause(n)) return true;
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'catch' && n !== node) return true;
+    if (
+      ts.isCallExpression(n) &&
+      ts.isPropertyAccessExpression(n.expression) &&
+      n.expression.name.text === 'catch' &&
+      n !== node
+    )
+      return true;
   }
   return false;
 }
@@ -80,7 +87,8 @@ function rxPoll(ts: TS, call: TsNamespace.CallExpression, max: number): Poll | u
   if (!ms) return undefined;
   // the chain hanging off the source: `.pipe(…)`, `.subscribe(…)`
   let chain: Node = call;
-  while (ts.isPropertyAccessExpression(chain.parent) && ts.isCallExpression(chain.parent.parent)) chain = chain.parent.parent;
+  while (ts.isPropertyAccessExpression(chain.parent) && ts.isCallExpression(chain.parent.parent))
+    chain = chain.parent.parent;
   const hit = chain !== call ? repeatedRead(ts, chain) : undefined;
   return hit ? { at: call, what: `${c.text}()`, ms, ...hit } : undefined;
 }
@@ -156,11 +164,16 @@ function queryOptionPoll(ts: TS, prop: TsNamespace.PropertyAssignment, max: numb
   if (!ms) return undefined;
   let obj: Node = prop.parent;
   // climb nested options (`defaultOptions: { queries: { refetchInterval } }`) to the call or JSX attribute
-  while (obj.parent && (ts.isPropertyAssignment(obj.parent) || ts.isObjectLiteralExpression(obj.parent))) obj = obj.parent;
+  while (obj.parent && (ts.isPropertyAssignment(obj.parent) || ts.isObjectLiteralExpression(obj.parent)))
+    obj = obj.parent;
   const owner = obj.parent;
   let what: string | undefined;
   let call: TsNamespace.CallExpression | TsNamespace.NewExpression | undefined;
-  if (owner && (ts.isCallExpression(owner) || ts.isNewExpression(owner)) && owner.arguments?.includes(obj as TsNamespace.Expression)) {
+  if (
+    owner &&
+    (ts.isCallExpression(owner) || ts.isNewExpression(owner)) &&
+    owner.arguments?.includes(obj as TsNamespace.Expression)
+  ) {
     const c = unwrapAwaited(ts, owner.expression);
     const name = ts.isIdentifier(c) ? c.text : ts.isPropertyAccessExpression(c) ? c.name.text : '';
     if (QUERY_CALLEE.test(name)) {
@@ -169,14 +182,28 @@ function queryOptionPoll(ts: TS, prop: TsNamespace.PropertyAssignment, max: numb
     }
   } else if (owner && ts.isJsxExpression(owner) && owner.parent && ts.isJsxAttribute(owner.parent)) {
     const element = owner.parent.parent?.parent;
-    if (element && (ts.isJsxOpeningElement(element) || ts.isJsxSelfClosingElement(element)) && element.tagName.getText() === 'SWRConfig') what = 'SWRConfig';
+    if (
+      element &&
+      (ts.isJsxOpeningElement(element) || ts.isJsxSelfClosingElement(element)) &&
+      element.tagName.getText() === 'SWRConfig'
+    )
+      what = 'SWRConfig';
   }
   if (!what) return undefined;
   const hit = call && repeatedRead(ts, call);
   // SWR's key is usually the URL itself
   const key = call && call.arguments?.[0];
-  const endpoint = hit?.endpoint ?? (key && /^useSWR/.test(what) ? urlShape(ts, key).text.replace(/[\u0000\u0001]/g, '${…}') : undefined);
-  return { at: prop, what, ms, read: hit?.read, option: `${option}: ${prop.initializer.getText()}`, endpoint: endpoint && endpoint !== '${…}' ? endpoint : undefined };
+  const endpoint =
+    hit?.endpoint ??
+    (key && /^useSWR/.test(what) ? urlShape(ts, key).text.replace(/[\u0000\u0001]/g, '${…}') : undefined);
+  return {
+    at: prop,
+    what,
+    ms,
+    read: hit?.read,
+    option: `${option}: ${prop.initializer.getText()}`,
+    endpoint: endpoint && endpoint !== '${…}' ? endpoint : undefined,
+  };
 }
 
 /** The poll a node starts, if it is one: a timer call, an interval hook, an RxJS source, a loop, an interval option. */
@@ -184,11 +211,15 @@ export function pollAt(ts: TS, n: Node, fileText: string, max: number): Poll | u
   if (ts.isCallExpression(n)) {
     const timer = timerName(ts, n);
     const hook = calleeName(ts, n);
-    return timer === 'setInterval' ? intervalPoll(ts, n, max)
-      : timer === 'setTimeout' ? reschedulingPoll(ts, n, max)
-      : hook && INTERVAL_HOOKS.has(hook) ? intervalPoll(ts, n, max, hook)
-      : hook && RX_SOURCES.has(hook) && fileText.includes('rxjs') ? rxPoll(ts, n, max)
-      : undefined;
+    return timer === 'setInterval'
+      ? intervalPoll(ts, n, max)
+      : timer === 'setTimeout'
+        ? reschedulingPoll(ts, n, max)
+        : hook && INTERVAL_HOOKS.has(hook)
+          ? intervalPoll(ts, n, max, hook)
+          : hook && RX_SOURCES.has(hook) && fileText.includes('rxjs')
+            ? rxPoll(ts, n, max)
+            : undefined;
   }
   if (ts.isWhileStatement(n) || ts.isDoStatement(n) || ts.isForStatement(n)) return loopPoll(ts, n, max);
   if (ts.isPropertyAssignment(n)) return queryOptionPoll(ts, n, max);

@@ -13,12 +13,14 @@ const RUNTIME = new RegExp(`[${HOLE}${FETCHED}]`, 'g');
 type Node = TsNamespace.Node;
 
 /** A liveness probe or keep-alive is not a data poll: SSE would not replace it. */
-const PROBE_PATH = /(?:^|\/)(?:health|healthz|healthcheck|livez|readyz|ping|heartbeat|keepalive|keep-alive|alive)(?:$|[/?#.])/i;
+const PROBE_PATH =
+  /(?:^|\/)(?:health|healthz|healthcheck|livez|readyz|ping|heartbeat|keepalive|keep-alive|alive)(?:$|[/?#.])/i;
 /** Texts a URL is built from (`page`, `this.cursor`), to tell a cursor that moves per tick. */
 function referencesIn(ts: TS, expr: Node): Set<string> {
   const refs = new Set<string>();
   const visit = (n: Node) => {
-    if (ts.isIdentifier(n) || (ts.isPropertyAccessExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword)) refs.add(n.getText());
+    if (ts.isIdentifier(n) || (ts.isPropertyAccessExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword))
+      refs.add(n.getText());
   };
   visit(expr);
   walk(expr, (n) => {
@@ -36,9 +38,14 @@ function assignedIn(ts: TS, root: Node): Set<string> {
   const out = new Set<string>(assignmentsIn(ts, root).keys());
   walk(root, (n) => {
     const target =
-      ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment ? n.left
-      : (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && [ts.SyntaxKind.PlusPlusToken, ts.SyntaxKind.MinusMinusToken].includes(n.operator) ? n.operand
-      : undefined;
+      ts.isBinaryExpression(n) &&
+      n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      n.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+        ? n.left
+        : (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&
+            [ts.SyntaxKind.PlusPlusToken, ts.SyntaxKind.MinusMinusToken].includes(n.operator)
+          ? n.operand
+          : undefined;
     const t = target && unwrapAwaited(ts, target);
     if (t && ts.isPropertyAccessExpression(t)) out.add(t.getText());
   });
@@ -61,16 +68,22 @@ export function endpointOf(ts: TS, read: HttpRead): string | undefined {
 }
 
 /** A condition that makes a request occasional rather than per tick: a clock, an expiry, every Nth tick. */
-const OCCASIONAL = /Date\.now|getTime\(|performance\.now|expir|idle|elapsed|lastActivity|deadline|retr(?:y|ies)|attempt|%/i;
+const OCCASIONAL =
+  /Date\.now|getTime\(|performance\.now|expir|idle|elapsed|lastActivity|deadline|retr(?:y|ies)|attempt|%/i;
 
 /** Is the request guarded by such a condition between it and `root`? (`if (tokenExpiresSoon()) fetch('/api/refresh')`) */
 function occasional(ts: TS, call: Node, root: Node): boolean {
   for (let child: Node = call, n = call.parent; n && child !== root; child = n, n = n.parent) {
     const condition =
-      ts.isIfStatement(n) && child !== n.expression ? n.expression
-      : ts.isConditionalExpression(n) && child !== n.condition ? n.condition
-      : ts.isBinaryExpression(n) && child === n.right && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken].includes(n.operatorToken.kind) ? n.left
-      : undefined;
+      ts.isIfStatement(n) && child !== n.expression
+        ? n.expression
+        : ts.isConditionalExpression(n) && child !== n.condition
+          ? n.condition
+          : ts.isBinaryExpression(n) &&
+              child === n.right &&
+              [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken].includes(n.operatorToken.kind)
+            ? n.left
+            : undefined;
     if (condition && OCCASIONAL.test(condition.getText())) return true;
   }
   return false;
@@ -81,7 +94,8 @@ export function repeatedRead(ts: TS, root: Node): { read: HttpRead; endpoint?: s
   for (const read of readsIn(ts, root)) {
     if (isInside(read.call, root) && occasional(ts, read.call, root)) continue;
     const endpoint = endpointOf(ts, read);
-    if (endpoint && (PROBE_PATH.test(endpoint) || /^(?:blob|data):/.test(endpoint) || /createObjectURL/.test(endpoint))) continue;
+    if (endpoint && (PROBE_PATH.test(endpoint) || /^(?:blob|data):/.test(endpoint) || /createObjectURL/.test(endpoint)))
+      continue;
     if (read.url) {
       const refs = referencesIn(ts, read.url);
       const fn = enclosingFunction(ts, read.call);

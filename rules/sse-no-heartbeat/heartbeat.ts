@@ -33,7 +33,11 @@ class Writes {
     const T = this.T;
     if (!T.isCallExpression(n)) return false;
     // `process.stdout.write(…)` logs; it writes to no client
-    if (T.isPropertyAccessExpression(n.expression)) return WRITE_METHODS.has(n.expression.name.text) && !/^process\.std(?:out|err)$/.test(n.expression.expression.getText());
+    if (T.isPropertyAccessExpression(n.expression))
+      return (
+        WRITE_METHODS.has(n.expression.name.text) &&
+        !/^process\.std(?:out|err)$/.test(n.expression.expression.getText())
+      );
     if (T.isIdentifier(n.expression)) {
       const fn = localFunction(T, n.expression);
       return fn !== undefined && this.writes(fn);
@@ -90,7 +94,12 @@ function nameOfFunction(T: TS, fn: ts.Node): string | undefined {
 }
 
 /** Timers and sleeping loops in `root` that write: their intervals (undefined when not literal). Sets `opaqueLoop` for loops over unknown awaits and timers running code out of sight. */
-function periodicWrites(T: TS, a: Writes, root: ts.Node, out: { intervals: Array<number | undefined>; opaqueLoop: boolean }): void {
+function periodicWrites(
+  T: TS,
+  a: Writes,
+  root: ts.Node,
+  out: { intervals: Array<number | undefined>; opaqueLoop: boolean },
+): void {
   walk(root, (n) => {
     if (T.isCallExpression(n)) {
       const name = calleeName(T, n);
@@ -111,7 +120,8 @@ function periodicWrites(T: TS, a: Writes, root: ts.Node, out: { intervals: Array
       if (!a.firstWrite(n.statement)) return;
       const source = unwrap(T, n.expression);
       // `for await (const _ of setInterval(15_000))` from node:timers/promises
-      if (T.isCallExpression(source) && calleeName(T, source) === 'setInterval') out.intervals.push(a.millis(source.arguments[0]));
+      if (T.isCallExpression(source) && calleeName(T, source) === 'setInterval')
+        out.intervals.push(a.millis(source.arguments[0]));
       else out.opaqueLoop = true;
     } else if (T.isWhileStatement(n) || T.isDoStatement(n) || T.isForStatement(n) || T.isForOfStatement(n)) {
       if (!a.firstWrite(n.statement)) return;
@@ -171,7 +181,12 @@ function endsRightAway(T: TS, h: SseHandler, sinks: Sinks): boolean {
   for (const r of h.scope) {
     walk(r, (n) => {
       if (ends) return false;
-      if (!T.isCallExpression(n) || !T.isPropertyAccessExpression(n.expression) || !/^(?:end|close)$/.test(n.expression.name.text)) return;
+      if (
+        !T.isCallExpression(n) ||
+        !T.isPropertyAccessExpression(n.expression) ||
+        !/^(?:end|close)$/.test(n.expression.name.text)
+      )
+        return;
       const root = rootIdentifier(T, n.expression.expression);
       if (!root || !sinks.names.has(root.text) || n.pos < h.anchor.pos) return;
       const fn = enclosingFunction(T, n);
@@ -188,7 +203,8 @@ function bodyInSight(T: TS, h: SseHandler): boolean {
   const builtHere = (e: ts.Expression | undefined, depth = 0): boolean => {
     if (!e || depth > 4) return false;
     const b = unwrap(T, e);
-    if (T.isNewExpression(b)) return T.isIdentifier(b.expression) && /^(?:ReadableStream|TransformStream)$/.test(b.expression.text);
+    if (T.isNewExpression(b))
+      return T.isIdentifier(b.expression) && /^(?:ReadableStream|TransformStream)$/.test(b.expression.text);
     if (T.isCallExpression(b) && T.isIdentifier(b.expression)) {
       const fn = localFunction(T, b.expression);
       return fn !== undefined && h.scope.includes(fn);
@@ -198,7 +214,8 @@ function bodyInSight(T: TS, h: SseHandler): boolean {
       const d = declarationOf(T, b);
       if (d && T.isVariableDeclaration(d)) return builtHere(d.initializer, depth + 1);
       // const { readable, writable } = new TransformStream()
-      if (d && T.isBindingElement(d) && T.isVariableDeclaration(d.parent.parent)) return builtHere(d.parent.parent.initializer, depth + 1);
+      if (d && T.isBindingElement(d) && T.isVariableDeclaration(d.parent.parent))
+        return builtHere(d.parent.parent.initializer, depth + 1);
     }
     return false;
   };
@@ -206,7 +223,9 @@ function bodyInSight(T: TS, h: SseHandler): boolean {
 }
 
 function importsSseLibrary(T: TS, sf: ts.SourceFile): boolean {
-  const specifiers = sf.statements.flatMap((st) => (T.isImportDeclaration(st) && T.isStringLiteral(st.moduleSpecifier) ? [st.moduleSpecifier.text] : []));
+  const specifiers = sf.statements.flatMap((st) =>
+    T.isImportDeclaration(st) && T.isStringLiteral(st.moduleSpecifier) ? [st.moduleSpecifier.text] : [],
+  );
   for (const m of sf.text.matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)/g)) specifiers.push(m[1]);
   return specifiers.some((spec) => !spec.startsWith('.') && !spec.startsWith('/') && SSE_LIBRARY.test(spec));
 }
@@ -247,12 +266,14 @@ export function heartbeatOf(T: TS, h: SseHandler, options: { maxIntervalMs: numb
 
   const sinks = sinksOf(T, h);
   const escape = escapeOf(T, h, sinks);
-  if (sinks.opaque || escape === 'unknown' || found.opaqueLoop || endsRightAway(T, h, sinks) || !bodyInSight(T, h)) return { verdict: 'unknown', write };
+  if (sinks.opaque || escape === 'unknown' || found.opaqueLoop || endsRightAway(T, h, sinks) || !bodyInSight(T, h))
+    return { verdict: 'unknown', write };
   const slowTimerMs = found.intervals.length > 0 ? Math.min(...(found.intervals as number[])) : undefined;
   if (escape === 'collection') {
     // kept for a broadcaster elsewhere in the file: that broadcaster's timers count
     const fileWide = fileTimers(T, a, sf);
-    if (fileWide.intervals.some((ms) => ms === undefined || ms <= options.maxIntervalMs)) return { verdict: 'present', write };
+    if (fileWide.intervals.some((ms) => ms === undefined || ms <= options.maxIntervalMs))
+      return { verdict: 'present', write };
     if (fileWide.opaqueLoop) return { verdict: 'unknown', write };
     write ??= fileWide.write;
   }

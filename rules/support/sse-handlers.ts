@@ -36,7 +36,13 @@ export interface SseHandler {
 
 export function isFunctionWithBody(T: TS, n: ts.Node): n is ts.FunctionLikeDeclaration {
   return (
-    (T.isFunctionDeclaration(n) || T.isFunctionExpression(n) || T.isArrowFunction(n) || T.isMethodDeclaration(n) || T.isConstructorDeclaration(n) || T.isGetAccessorDeclaration(n) || T.isSetAccessorDeclaration(n)) &&
+    (T.isFunctionDeclaration(n) ||
+      T.isFunctionExpression(n) ||
+      T.isArrowFunction(n) ||
+      T.isMethodDeclaration(n) ||
+      T.isConstructorDeclaration(n) ||
+      T.isGetAccessorDeclaration(n) ||
+      T.isSetAccessorDeclaration(n)) &&
     n.body !== undefined
   );
 }
@@ -56,7 +62,9 @@ function isHonoStreamSse(T: TS, callee: ts.Expression): boolean {
   const decl = declarationOf(T, callee);
   if (!decl || !T.isImportSpecifier(decl)) return false;
   const from = decl.parent.parent.parent.moduleSpecifier;
-  return T.isStringLiteral(from) && from.text === 'hono/streaming' && (decl.propertyName ?? decl.name).text === 'streamSSE';
+  return (
+    T.isStringLiteral(from) && from.text === 'hono/streaming' && (decl.propertyName ?? decl.name).text === 'streamSSE'
+  );
 }
 
 /** Middleware whose name says it may set stream headers: imported, so its headers are invisible. */
@@ -114,7 +122,13 @@ function position(node: ts.Node): { line: number; column: number } {
   return { line: line + 1, column: character + 1 };
 }
 
-function handlerFor(T: TS, file: ParsedFile, anchor: ts.Node, shape: SseShape, anchorWrite?: HeaderWrite): SseHandler | undefined {
+function handlerFor(
+  T: TS,
+  file: ParsedFile,
+  anchor: ts.Node,
+  shape: SseShape,
+  anchorWrite?: HeaderWrite,
+): SseHandler | undefined {
   const handler = enclosingFunction(T, anchor);
   if (!handler) return undefined;
   const { roots, opaqueMiddleware } = scopeOf(T, handler);
@@ -136,7 +150,9 @@ function handlerFor(T: TS, file: ParsedFile, anchor: ts.Node, shape: SseShape, a
     headerWrites,
     anchorWrite,
     // headers set through `this.res` may come from another method
-    headersUnknown: opaqueMiddleware || headerWrites.some((w) => w.unknown || (w.receiver !== undefined && /^this\b/.test(w.receiver.getText()))),
+    headersUnknown:
+      opaqueMiddleware ||
+      headerWrites.some((w) => w.unknown || (w.receiver !== undefined && /^this\b/.test(w.receiver.getText()))),
     libraryHeaders: shape === 'hono-stream-sse',
     streamCallback,
   };

@@ -38,7 +38,13 @@ function merge(parts: HeaderRead[]): HeaderRead {
 }
 
 function keyName(T: TS, name: ts.PropertyName): string | undefined {
-  if (T.isIdentifier(name) || T.isStringLiteral(name) || T.isNumericLiteral(name) || T.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (
+    T.isIdentifier(name) ||
+    T.isStringLiteral(name) ||
+    T.isNumericLiteral(name) ||
+    T.isNoSubstitutionTemplateLiteral(name)
+  )
+    return name.text;
   if (T.isComputedPropertyName(name)) return stringValue(T, name.expression);
   return undefined;
 }
@@ -78,7 +84,11 @@ export function readHeaderObject(T: TS, node: ts.Expression, depth = 0): HeaderR
     const v = constValue(T, n);
     return v ? readHeaderObject(T, v, depth + 1) : UNKNOWN;
   }
-  if (T.isNewExpression(n) && T.isIdentifier(n.expression) && (n.expression.text === 'Headers' || n.expression.text === 'Map')) {
+  if (
+    T.isNewExpression(n) &&
+    T.isIdentifier(n.expression) &&
+    (n.expression.text === 'Headers' || n.expression.text === 'Map')
+  ) {
     const init = n.arguments?.[0];
     return init ? readHeaderObject(T, init, depth + 1) : NONE;
   }
@@ -132,7 +142,13 @@ export function headerWrite(T: TS, node: ts.Node): HeaderWrite | undefined {
   if (args.length === 2 && (ONE_HEADER.has(method) || MAYBE_HEADER.has(method))) {
     const name = stringValue(T, args[0]);
     if (name === undefined) return ONE_HEADER.has(method) ? { node, receiver, asObject: false, ...UNKNOWN } : undefined;
-    return { node, receiver, asObject: false, headers: [{ name: name.toLowerCase(), value: stringValue(T, args[1]) }], unknown: false };
+    return {
+      node,
+      receiver,
+      asObject: false,
+      headers: [{ name: name.toLowerCase(), value: stringValue(T, args[1]) }],
+      unknown: false,
+    };
   }
   if (args.length === 1 && MANY_HEADERS.has(method)) {
     const arg = unwrap(T, args[0]);
@@ -141,7 +157,13 @@ export function headerWrite(T: TS, node: ts.Node): HeaderWrite | undefined {
     return { node, receiver, asObject: true, ...readHeaderObject(T, arg) };
   }
   if (args.length === 1 && (method === 'type' || method === 'contentType')) {
-    return { node, receiver, asObject: false, headers: [{ name: 'content-type', value: stringValue(T, args[0]) }], unknown: false };
+    return {
+      node,
+      receiver,
+      asObject: false,
+      headers: [{ name: 'content-type', value: stringValue(T, args[0]) }],
+      unknown: false,
+    };
   }
   return undefined;
 }

@@ -8,7 +8,24 @@ import { walk } from '../../src/syntax/walk.js';
 import { unwrap } from '../../src/syntax/unwrap.js';
 
 /** methods that take the response without writing to it or keeping it */
-const HARMLESS_METHODS = new Set(['on', 'once', 'off', 'addListener', 'removeListener', 'addEventListener', 'removeEventListener', 'delete', 'has', 'includes', 'indexOf', 'log', 'error', 'warn', 'info', 'debug']);
+const HARMLESS_METHODS = new Set([
+  'on',
+  'once',
+  'off',
+  'addListener',
+  'removeListener',
+  'addEventListener',
+  'removeEventListener',
+  'delete',
+  'has',
+  'includes',
+  'indexOf',
+  'log',
+  'error',
+  'warn',
+  'info',
+  'debug',
+]);
 const COLLECTION_METHODS = new Set(['add', 'push', 'set', 'unshift', 'splice']);
 
 export function calleeName(T: TS, call: ts.CallExpression): string | undefined {
@@ -25,7 +42,8 @@ export function memberName(T: TS, fn: ts.Node): string | undefined {
 
 export function rootIdentifier(T: TS, e: ts.Expression): ts.Identifier | undefined {
   let n = unwrap(T, e);
-  while (T.isPropertyAccessExpression(n) || T.isElementAccessExpression(n) || T.isCallExpression(n)) n = unwrap(T, n.expression);
+  while (T.isPropertyAccessExpression(n) || T.isElementAccessExpression(n) || T.isCallExpression(n))
+    n = unwrap(T, n.expression);
   return T.isIdentifier(n) ? n : undefined;
 }
 
@@ -79,7 +97,12 @@ function callEscape(T: TS, h: SseHandler, call: ts.CallExpression | ts.NewExpres
   if (T.isIdentifier(callee)) {
     const fn = localFunction(T, callee);
     if (fn && h.scope.includes(fn)) return 'none';
-    if (callee.text === 'clearInterval' || callee.text === 'clearTimeout' || isImportedFrom(T, callee, 'hono/streaming')) return 'none';
+    if (
+      callee.text === 'clearInterval' ||
+      callee.text === 'clearTimeout' ||
+      isImportedFrom(T, callee, 'hono/streaming')
+    )
+      return 'none';
     // `new Response(body, { headers })`: the headers go where they are read
     if (T.isNewExpression(call) && /^(?:Response|NextResponse|Headers)$/.test(callee.text)) return 'none';
     return 'unknown';
@@ -90,10 +113,16 @@ function callEscape(T: TS, h: SseHandler, call: ts.CallExpression | ts.NewExpres
   if (!COLLECTION_METHODS.has(method)) return 'unknown';
   const root = rootIdentifier(T, callee.expression);
   const decl = root && declarationOf(T, root);
-  if (!decl || T.isImportSpecifier(decl) || T.isImportClause(decl) || T.isNamespaceImport(decl) || T.isParameter(decl)) return 'unknown';
+  if (!decl || T.isImportSpecifier(decl) || T.isImportClause(decl) || T.isNamespaceImport(decl) || T.isParameter(decl))
+    return 'unknown';
   // an exported collection can be pinged from another file
   const statement = T.isVariableDeclaration(decl) ? decl.parent.parent : undefined;
-  if (statement && T.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === T.SyntaxKind.ExportKeyword)) return 'unknown';
+  if (
+    statement &&
+    T.isVariableStatement(statement) &&
+    statement.modifiers?.some((m) => m.kind === T.SyntaxKind.ExportKeyword)
+  )
+    return 'unknown';
   return 'collection';
 }
 
@@ -113,8 +142,20 @@ export function escapeOf(T: TS, h: SseHandler, sinks: Sinks): Escape {
           if (e === 'unknown' || (e === 'collection' && worst === 'none')) worst = e;
           return;
         }
-        if (T.isObjectLiteralExpression(p) || T.isPropertyAssignment(p) || T.isShorthandPropertyAssignment(p) || T.isArrayLiteralExpression(p) || T.isSpreadElement(p) || T.isParenthesizedExpression(p) || T.isAsExpression(p)) continue;
-        if ((T.isVariableDeclaration(p) && p.initializer === cur) || (T.isBinaryExpression(p) && p.right === cur && p.operatorToken.kind === T.SyntaxKind.EqualsToken)) {
+        if (
+          T.isObjectLiteralExpression(p) ||
+          T.isPropertyAssignment(p) ||
+          T.isShorthandPropertyAssignment(p) ||
+          T.isArrayLiteralExpression(p) ||
+          T.isSpreadElement(p) ||
+          T.isParenthesizedExpression(p) ||
+          T.isAsExpression(p)
+        )
+          continue;
+        if (
+          (T.isVariableDeclaration(p) && p.initializer === cur) ||
+          (T.isBinaryExpression(p) && p.right === cur && p.operatorToken.kind === T.SyntaxKind.EqualsToken)
+        ) {
           // `const client = { id, res }` then pushed, or `clients[id] = res`: kept for a broadcaster
           if (worst === 'none') worst = 'collection';
           return;

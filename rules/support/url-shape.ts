@@ -2,7 +2,14 @@
 // `wss://x/?token=${t}` → `wss://x/?token=␀`; `new URL(base)` with `url.searchParams.set('token', t)`
 // → `␀?token=␀`; `new URLSearchParams({ token })` → `token=␀`. Enough to read the query keys.
 import type { ts as TsNamespace } from 'ts-morph';
-import { assignmentsIn, constantString, fixedValue, MAX_DEPTH, propertyName, type TS } from '../../src/syntax/values.js';
+import {
+  assignmentsIn,
+  constantString,
+  fixedValue,
+  MAX_DEPTH,
+  propertyName,
+  type TS,
+} from '../../src/syntax/values.js';
 import { resolveName } from '../../src/syntax/scope.js';
 import { unwrapAwaited } from '../../src/syntax/unwrap.js';
 import { walk } from '../../src/syntax/walk.js';
@@ -55,15 +62,29 @@ function shapeOf(ts: TS, expr: Node, depth: number, w: Walk): string {
     return shapeOf(ts, e.left, depth + 1, w) + shapeOf(ts, e.right, depth + 1, w);
   }
   // either branch can end up in the URL: keep both, a hole apart
-  if (ts.isConditionalExpression(e)) return shapeOf(ts, e.whenTrue, depth + 1, w) + HOLE + shapeOf(ts, e.whenFalse, depth + 1, w);
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+  if (ts.isConditionalExpression(e))
+    return shapeOf(ts, e.whenTrue, depth + 1, w) + HOLE + shapeOf(ts, e.whenFalse, depth + 1, w);
+  if (
+    ts.isBinaryExpression(e) &&
+    (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)
+  ) {
     return shapeOf(ts, e.left, depth + 1, w) + HOLE + shapeOf(ts, e.right, depth + 1, w);
   }
   // `url.toString()`, `url.href`, `String(url)`, `params.toString()`
-  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'toString' && e.arguments.length === 0) {
+  if (
+    ts.isCallExpression(e) &&
+    ts.isPropertyAccessExpression(e.expression) &&
+    e.expression.name.text === 'toString' &&
+    e.arguments.length === 0
+  ) {
     return shapeOf(ts, e.expression.expression, depth + 1, w);
   }
-  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'String' && e.arguments.length === 1) {
+  if (
+    ts.isCallExpression(e) &&
+    ts.isIdentifier(e.expression) &&
+    e.expression.text === 'String' &&
+    e.arguments.length === 1
+  ) {
     return shapeOf(ts, e.arguments[0], depth + 1, w);
   }
   if (ts.isPropertyAccessExpression(e) && e.name.text === 'href') return shapeOf(ts, e.expression, depth + 1, w);
@@ -72,7 +93,8 @@ function shapeOf(ts: TS, expr: Node, depth: number, w: Walk): string {
     if (e.expression.text === 'URLSearchParams') return paramsShape(ts, e, depth, w);
   }
   if (ts.isIdentifier(e)) return identifierShape(ts, e, depth, w);
-  if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) return fieldShape(ts, e, depth, w);
+  if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword)
+    return fieldShape(ts, e, depth, w);
   return HOLE;
 }
 
@@ -82,8 +104,9 @@ function fieldShape(ts: TS, e: TsNamespace.PropertyAccessExpression, depth: numb
   while (cls && !ts.isClassDeclaration(cls) && !ts.isClassExpression(cls)) cls = cls.parent;
   if (!cls) return HOLE;
   const name = e.name.text;
-  const member = (cls).members.find(
-    (m): m is TsNamespace.PropertyDeclaration => ts.isPropertyDeclaration(m) && !!m.name && propertyName(ts, m.name) === name,
+  const member = cls.members.find(
+    (m): m is TsNamespace.PropertyDeclaration =>
+      ts.isPropertyDeclaration(m) && !!m.name && propertyName(ts, m.name) === name,
   );
   const key: Node = member ?? cls;
   if (w.visiting.has(key)) return HOLE;
@@ -91,7 +114,12 @@ function fieldShape(ts: TS, e: TsNamespace.PropertyAccessExpression, depth: numb
   try {
     let out = member?.initializer ? shapeOf(ts, member.initializer, depth + 1, w) : '';
     walk(cls, (n) => {
-      if (!ts.isBinaryExpression(n) || !ts.isPropertyAccessExpression(n.left) || n.left.expression.kind !== ts.SyntaxKind.ThisKeyword) return;
+      if (
+        !ts.isBinaryExpression(n) ||
+        !ts.isPropertyAccessExpression(n.left) ||
+        n.left.expression.kind !== ts.SyntaxKind.ThisKeyword
+      )
+        return;
       if (n.left.name.text !== name) return;
       if (n.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) out += shapeOf(ts, n.right, depth + 1, w);
       else if (n.operatorToken.kind === ts.SyntaxKind.EqualsToken) out += HOLE + shapeOf(ts, n.right, depth + 1, w);
@@ -108,8 +136,16 @@ function fetchedHere(ts: TS, init: Node | undefined, depth = 0): boolean {
   if (FETCH_CALL.test(init.getText())) return true;
   // `await res.json()`, `res.data.token`: follow `res`
   let e = unwrapAwaited(ts, init);
-  for (let i = 0; i < 8 && (ts.isPropertyAccessExpression(e) || (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression))); i++) {
-    e = unwrapAwaited(ts, ts.isCallExpression(e) ? (e.expression as TsNamespace.PropertyAccessExpression).expression : e.expression);
+  for (
+    let i = 0;
+    i < 8 &&
+    (ts.isPropertyAccessExpression(e) || (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)));
+    i++
+  ) {
+    e = unwrapAwaited(
+      ts,
+      ts.isCallExpression(e) ? (e.expression as TsNamespace.PropertyAccessExpression).expression : e.expression,
+    );
   }
   return ts.isIdentifier(e) ? fetchedHere(ts, fixedValue(ts, e, e.text), depth + 1) : false;
 }
@@ -127,14 +163,26 @@ function identifierShape(ts: TS, id: TsNamespace.Identifier, depth: number, w: W
   }
 }
 
-function variableShape(ts: TS, id: TsNamespace.Identifier, initializer: Node, scope: Node, constant: boolean, depth: number, w: Walk): string {
+function variableShape(
+  ts: TS,
+  id: TsNamespace.Identifier,
+  initializer: Node,
+  scope: Node,
+  constant: boolean,
+  depth: number,
+  w: Walk,
+): string {
   const init = unwrapAwaited(ts, initializer);
-  const isObject = ts.isNewExpression(init) && ts.isIdentifier(init.expression) && ['URL', 'URLSearchParams'].includes(init.expression.text);
+  const isObject =
+    ts.isNewExpression(init) &&
+    ts.isIdentifier(init.expression) &&
+    ['URL', 'URLSearchParams'].includes(init.expression.text);
   if (isObject) {
     // a URL or URLSearchParams object: its mutations in scope add keys
     let out = shapeOf(ts, init, depth + 1, w);
     for (const m of mutations(ts, scope, id.text, init.expression.getText() === 'URL')) {
-      out += m.key === undefined ? shapeOf(ts, m.value, depth + 1, w) : `${out.includes('?') ? '&' : '?'}${m.key}=${HOLE}`;
+      out +=
+        m.key === undefined ? shapeOf(ts, m.value, depth + 1, w) : `${out.includes('?') ? '&' : '?'}${m.key}=${HOLE}`;
       if (m.key !== undefined) w.added.push({ key: m.key, node: m.node });
     }
     return out;
@@ -161,7 +209,11 @@ interface Mutation {
 function mutations(ts: TS, scope: Node, name: string, isUrl: boolean): Mutation[] {
   const out: Mutation[] = [];
   walk(scope, (n) => {
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ['set', 'append'].includes(n.expression.name.text)) {
+    if (
+      ts.isCallExpression(n) &&
+      ts.isPropertyAccessExpression(n.expression) &&
+      ['set', 'append'].includes(n.expression.name.text)
+    ) {
       let target: Node = n.expression.expression;
       if (isUrl) {
         if (!ts.isPropertyAccessExpression(target) || target.name.text !== 'searchParams') return;
@@ -170,9 +222,15 @@ function mutations(ts: TS, scope: Node, name: string, isUrl: boolean): Mutation[
       if (!ts.isIdentifier(target) || target.text !== name) return;
       const key = n.arguments[0] && constantString(ts, n.arguments[0]);
       if (key !== undefined && n.arguments[1]) out.push({ key, value: n.arguments[1], node: n });
-    } else if (isUrl && ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left)) {
+    } else if (
+      isUrl &&
+      ts.isBinaryExpression(n) &&
+      n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isPropertyAccessExpression(n.left)
+    ) {
       const left = n.left;
-      if (left.name.text === 'search' && ts.isIdentifier(left.expression) && left.expression.text === name) out.push({ value: n.right, node: n });
+      if (left.name.text === 'search' && ts.isIdentifier(left.expression) && left.expression.text === name)
+        out.push({ value: n.right, node: n });
     }
   });
   return out;
@@ -188,7 +246,11 @@ function paramsShape(ts: TS, e: TsNamespace.NewExpression, depth: number, w: Wal
   if (literal && ts.isObjectLiteralExpression(literal)) {
     const parts: string[] = [];
     for (const p of literal.properties) {
-      const key = ts.isShorthandPropertyAssignment(p) ? p.name.text : ts.isPropertyAssignment(p) ? propertyName(ts, p.name) : undefined;
+      const key = ts.isShorthandPropertyAssignment(p)
+        ? p.name.text
+        : ts.isPropertyAssignment(p)
+          ? propertyName(ts, p.name)
+          : undefined;
       if (key === undefined) {
         parts.push(HOLE);
         continue;
@@ -202,7 +264,8 @@ function paramsShape(ts: TS, e: TsNamespace.NewExpression, depth: number, w: Wal
     return literal.elements
       .map((el) => {
         const pair = unwrapAwaited(ts, el);
-        const key = ts.isArrayLiteralExpression(pair) && pair.elements[0] ? constantString(ts, pair.elements[0]) : undefined;
+        const key =
+          ts.isArrayLiteralExpression(pair) && pair.elements[0] ? constantString(ts, pair.elements[0]) : undefined;
         if (key === undefined) return HOLE;
         added.push({ key, node: pair });
         return `${key}=${HOLE}`;

@@ -22,15 +22,29 @@ function isReference(m: Morph, id: Node): boolean {
   const p = id.getParent();
   if (!p) return false;
   if (m.Node.isPropertyAccessExpression(p)) return p.getExpression() === id;
-  if (m.Node.isPropertyAssignment(p) || m.Node.isMethodDeclaration(p) || m.Node.isPropertyDeclaration(p) || m.Node.isPropertySignature(p)) return p.getNameNode() !== id;
-  if (m.Node.isVariableDeclaration(p) || m.Node.isParameterDeclaration(p) || m.Node.isFunctionDeclaration(p) || m.Node.isBindingElement(p)) return p.getNameNode() !== id && !(m.Node.isBindingElement(p) && p.getPropertyNameNode() === id);
+  if (
+    m.Node.isPropertyAssignment(p) ||
+    m.Node.isMethodDeclaration(p) ||
+    m.Node.isPropertyDeclaration(p) ||
+    m.Node.isPropertySignature(p)
+  )
+    return p.getNameNode() !== id;
+  if (
+    m.Node.isVariableDeclaration(p) ||
+    m.Node.isParameterDeclaration(p) ||
+    m.Node.isFunctionDeclaration(p) ||
+    m.Node.isBindingElement(p)
+  )
+    return p.getNameNode() !== id && !(m.Node.isBindingElement(p) && p.getPropertyNameNode() === id);
   if (m.Node.isImportSpecifier(p) || m.Node.isImportClause(p) || m.Node.isNamespaceImport(p)) return false;
   return true;
 }
 
 /** Every read of the name `name` inside `scope` (lexical shadowing is not modelled: servers are small files). */
 export function readsOf(m: Morph, scope: Node, name: string): Node[] {
-  return findDescendants(scope, (n) => n.kind === m.SyntaxKind.Identifier && (n as ts.Identifier).text === name).filter((id) => isReference(m, id));
+  return findDescendants(scope, (n) => n.kind === m.SyntaxKind.Identifier && (n as ts.Identifier).text === name).filter(
+    (id) => isReference(m, id),
+  );
 }
 
 /** `require('m')` or `require('m').X`: the module and the member taken. */
@@ -52,7 +66,9 @@ const SERVER_REQUIRE = /\brequire\s*\(\s*['"](?:ws|isomorphic-ws|socket\.io)['"]
 /** Local name → the module it comes from and the export it names (`default`, `*`, or a name). */
 export function moduleBindings(m: Morph, sf: SourceFile): Map<string, { module: string; imported: string }> {
   const out = new Map<string, { module: string; imported: string }>();
-  const imports = sf.compilerNode.statements.filter((st) => st.kind === m.SyntaxKind.ImportDeclaration).map((st) => wrap(sf, st));
+  const imports = sf.compilerNode.statements
+    .filter((st) => st.kind === m.SyntaxKind.ImportDeclaration)
+    .map((st) => wrap(sf, st));
   for (const st of imports) {
     if (!m.Node.isImportDeclaration(st)) continue;
     // read the specifier from the raw node: the getter throws on repaired trees
@@ -65,27 +81,41 @@ export function moduleBindings(m: Morph, sf: SourceFile): Map<string, { module: 
     const bindings = clause.getNamedBindings();
     if (bindings && m.Node.isNamespaceImport(bindings)) out.set(bindings.getName(), { module, imported: '*' });
     if (bindings && m.Node.isNamedImports(bindings)) {
-      for (const s of bindings.getElements()) out.set((s.getAliasNode() ?? s.getNameNode()).getText(), { module, imported: s.getName() });
+      for (const s of bindings.getElements())
+        out.set((s.getAliasNode() ?? s.getNameNode()).getText(), { module, imported: s.getName() });
     }
   }
   // CommonJS: only the requires of the server packages matter (a bundle has thousands of others)
   const requires = !SERVER_REQUIRE.test(sf.getFullText())
     ? []
-    : findListed(m.ts, sf, (n) => n.kind === m.SyntaxKind.VariableDeclaration && !!(n as ts.VariableDeclaration).initializer && SERVER_REQUIRE.test((n as ts.VariableDeclaration).initializer!.getText(sf.compilerNode)));
+    : findListed(
+        m.ts,
+        sf,
+        (n) =>
+          n.kind === m.SyntaxKind.VariableDeclaration &&
+          !!(n as ts.VariableDeclaration).initializer &&
+          SERVER_REQUIRE.test((n as ts.VariableDeclaration).initializer!.getText(sf.compilerNode)),
+      );
   for (const decl of requires as Array<Node & { getInitializer(): Node | undefined; getNameNode(): Node }>) {
     const target = requireOf(m, decl.getInitializer());
     if (!target) continue;
     const name = decl.getNameNode();
     if (m.Node.isIdentifier(name)) out.set(name.getText(), target);
     else if (m.Node.isObjectBindingPattern(name) && target.imported === '*') {
-      for (const el of name.getElements()) out.set(el.getName(), { module: target.module, imported: el.getPropertyNameNode()?.getText() ?? el.getName() });
+      for (const el of name.getElements())
+        out.set(el.getName(), { module: target.module, imported: el.getPropertyNameNode()?.getText() ?? el.getName() });
     }
   }
   return out;
 }
 
 export function isFunction(m: Morph, n: Node): boolean {
-  return m.Node.isArrowFunction(n) || m.Node.isFunctionExpression(n) || m.Node.isFunctionDeclaration(n) || m.Node.isMethodDeclaration(n);
+  return (
+    m.Node.isArrowFunction(n) ||
+    m.Node.isFunctionExpression(n) ||
+    m.Node.isFunctionDeclaration(n) ||
+    m.Node.isMethodDeclaration(n)
+  );
 }
 
 /**
@@ -96,20 +126,29 @@ export function functionOf(m: Morph, expr: Node | undefined, imports: ReadonlyMa
   if (!expr) return undefined;
   let e = unwrapAwaitedNode(m.ts, expr);
   const bound = m.Node.isCallExpression(e) ? e.getExpression() : undefined;
-  if (bound && m.Node.isPropertyAccessExpression(bound) && bound.getName() === 'bind') e = unwrapAwaitedNode(m.ts, bound.getExpression());
+  if (bound && m.Node.isPropertyAccessExpression(bound) && bound.getName() === 'bind')
+    e = unwrapAwaitedNode(m.ts, bound.getExpression());
   if (m.Node.isArrowFunction(e) || m.Node.isFunctionExpression(e)) return e;
   const sf = e.getSourceFile();
   if (m.Node.isIdentifier(e)) {
     const name = e.getText();
     if (imports.has(name)) return undefined;
-    const named = (n: ts.Node) => (n as ts.FunctionDeclaration | ts.VariableDeclaration).name?.getText(sf.compilerNode) === name;
-    const fn = findDescendants(sf, (n) => n.kind === m.SyntaxKind.FunctionDeclaration && named(n) && !!(n as ts.FunctionDeclaration).body)[0];
+    const named = (n: ts.Node) =>
+      (n as ts.FunctionDeclaration | ts.VariableDeclaration).name?.getText(sf.compilerNode) === name;
+    const fn = findDescendants(
+      sf,
+      (n) => n.kind === m.SyntaxKind.FunctionDeclaration && named(n) && !!(n as ts.FunctionDeclaration).body,
+    )[0];
     if (fn) return fn;
-    const v = findDescendants(sf, (n) => n.kind === m.SyntaxKind.VariableDeclaration && named(n))[0] as (Node & { getInitializer(): Node | undefined; getInitializerOrThrow(): Node }) | undefined;
+    const v = findDescendants(sf, (n) => n.kind === m.SyntaxKind.VariableDeclaration && named(n))[0] as
+      (Node & { getInitializer(): Node | undefined; getInitializerOrThrow(): Node }) | undefined;
     const init = v?.getInitializer() && unwrapAwaitedNode(m.ts, v.getInitializerOrThrow());
     return init && isFunction(m, init) ? init : undefined;
   }
-  if (m.Node.isPropertyAccessExpression(e) && unwrapAwaitedNode(m.ts, e.getExpression()).getKind() === m.SyntaxKind.ThisKeyword) {
+  if (
+    m.Node.isPropertyAccessExpression(e) &&
+    unwrapAwaitedNode(m.ts, e.getExpression()).getKind() === m.SyntaxKind.ThisKeyword
+  ) {
     const cls = e.getFirstAncestor((n) => m.Node.isClassDeclaration(n) || m.Node.isClassExpression(n));
     for (const member of (cls as (Node & { getMembers(): Node[] }) | undefined)?.getMembers() ?? []) {
       if (m.Node.isMethodDeclaration(member) && member.getName() === e.getName() && member.getBody()) return member;

@@ -17,8 +17,27 @@ export interface Inbound {
 const MAX_DEPTH = 3;
 const LISTEN = new Set(['on', 'once', 'addListener', 'addEventListener', 'prependListener']);
 /** socket.io events the library itself emits on a server-side socket. */
-const SOCKET_IO_LIFECYCLE = new Set(['disconnect', 'disconnecting', 'error', 'connect_error', 'newListener', 'removeListener']);
-const COLLECTION_METHODS = new Set(['add', 'set', 'push', 'unshift', 'delete', 'has', 'get', 'indexOf', 'includes', 'remove', 'splice']);
+const SOCKET_IO_LIFECYCLE = new Set([
+  'disconnect',
+  'disconnecting',
+  'error',
+  'connect_error',
+  'newListener',
+  'removeListener',
+]);
+const COLLECTION_METHODS = new Set([
+  'add',
+  'set',
+  'push',
+  'unshift',
+  'delete',
+  'has',
+  'get',
+  'indexOf',
+  'includes',
+  'remove',
+  'splice',
+]);
 const EQUALITY = new Set(['===', '==', '!==', '!=']);
 const TEXT_OF = /^(?:String|Buffer\.from|new TextDecoder\(\)\.decode|decoder\.decode)$/;
 
@@ -38,7 +57,11 @@ export class InboundAnalysis {
   /** uses of the message that are fine inside a recognised branch and unknown anywhere else */
   private readonly pending: Array<{ node: Node; why: string }> = [];
 
-  constructor(private readonly m: Morph, private readonly api: ServerApi, private readonly imports: ReadonlyMap<string, unknown>) {}
+  constructor(
+    private readonly m: Morph,
+    private readonly api: ServerApi,
+    private readonly imports: ReadonlyMap<string, unknown>,
+  ) {}
 
   private stop(why: string): void {
     this.unknown ??= why;
@@ -74,12 +97,21 @@ export class InboundAnalysis {
     const m = this.m;
     const name = access.getName();
     const parent = valueRootNode(m.ts, access).getParent();
-    const call = parent && m.Node.isCallExpression(parent) && parent.getExpression() === valueRootNode(m.ts, access) ? parent : undefined;
-    if (name === 'onmessage' && parent && m.Node.isBinaryExpression(parent) && parent.getLeft() === valueRootNode(m.ts, access)) {
+    const call =
+      parent && m.Node.isCallExpression(parent) && parent.getExpression() === valueRootNode(m.ts, access)
+        ? parent
+        : undefined;
+    if (
+      name === 'onmessage' &&
+      parent &&
+      m.Node.isBinaryExpression(parent) &&
+      parent.getLeft() === valueRootNode(m.ts, access)
+    ) {
       this.readers++;
       return this.wsHandler(parent.getRight(), depth);
     }
-    if (this.api === 'socket.io' && (name === 'onAny' || name === 'prependAny')) return this.stop('a catch-all onAny listener');
+    if (this.api === 'socket.io' && (name === 'onAny' || name === 'prependAny'))
+      return this.stop('a catch-all onAny listener');
     if (!call || !LISTEN.has(name)) return;
     const [eventArg, handler] = call.getArguments();
     const event = literal(m, eventArg);
@@ -122,13 +154,24 @@ export class InboundAnalysis {
       if (call && TEXT_OF.test(call.getExpression().getText())) return this.use(fn, call, 'raw', depth);
       if (m.Node.isTemplateSpan(p) && p.getParent()?.getChildCount() !== undefined) {
         const tpl = p.getParent();
-        if (m.Node.isTemplateExpression(tpl) && tpl.getHead().getLiteralText() === '' && tpl.getTemplateSpans().length === 1) return this.use(fn, tpl, 'raw', depth);
+        if (
+          m.Node.isTemplateExpression(tpl) &&
+          tpl.getHead().getLiteralText() === '' &&
+          tpl.getTemplateSpans().length === 1
+        )
+          return this.use(fn, tpl, 'raw', depth);
       }
       if (call && call.getExpression().getText() === 'JSON.parse') return this.bind(fn, call, 'msg', depth);
     }
     if (role === 'msg' && m.Node.isPropertyAccessExpression(p) && p.getExpression() === root) {
       if (DISCRIMINANTS.includes(p.getName())) return this.discriminant(fn, p, depth);
-      return this.pending.push({ node: p, why: `the message's \`${p.getName()}\` is read outside a recognised message branch` }), undefined;
+      return (
+        this.pending.push({
+          node: p,
+          why: `the message's \`${p.getName()}\` is read outside a recognised message branch`,
+        }),
+        undefined
+      );
     }
     if (role === 'msg' && m.Node.isElementAccessExpression(p) && p.getExpression() === root) {
       const key = literal(m, p.getArgumentExpression());
@@ -163,8 +206,14 @@ export class InboundAnalysis {
       if (m.Node.isObjectBindingPattern(name) && role === 'msg') {
         for (const el of name.getElements()) {
           const key = el.getPropertyNameNode()?.getText() ?? el.getName();
-          if (DISCRIMINANTS.includes(key)) for (const r of readsOf(m, bodyOf(fn), el.getName())) this.discriminant(fn, r, depth);
-          else if (!el.getDotDotDotToken()) for (const r of readsOf(m, bodyOf(fn), el.getName())) this.pending.push({ node: r, why: `the message's \`${key}\` is read outside a recognised message branch` });
+          if (DISCRIMINANTS.includes(key))
+            for (const r of readsOf(m, bodyOf(fn), el.getName())) this.discriminant(fn, r, depth);
+          else if (!el.getDotDotDotToken())
+            for (const r of readsOf(m, bodyOf(fn), el.getName()))
+              this.pending.push({
+                node: r,
+                why: `the message's \`${key}\` is read outside a recognised message branch`,
+              });
           else return this.stop('the message is spread into another object');
         }
         return;
@@ -188,10 +237,12 @@ export class InboundAnalysis {
     // handlers[msg.type](ws, msg): the table's keys are the messages
     if (m.Node.isElementAccessExpression(p) && p.getArgumentExpression() === root) {
       const call = valueRootNode(m.ts, p).getParent();
-      if (call && m.Node.isCallExpression(call) && call.getExpression() === valueRootNode(m.ts, p)) this.branches.push({ node: call });
+      if (call && m.Node.isCallExpression(call) && call.getExpression() === valueRootNode(m.ts, p))
+        this.branches.push({ node: call });
       return this.table(p.getExpression());
     }
-    if (m.Node.isBinaryExpression(p) && p.getOperatorToken().getText() === 'in' && p.getLeft() === root) return this.table(p.getRight());
+    if (m.Node.isBinaryExpression(p) && p.getOperatorToken().getText() === 'in' && p.getLeft() === root)
+      return this.table(p.getRight());
     if (m.Node.isCallExpression(p) && p.getExpression() !== root) {
       if (/^console\./.test(p.getExpression().getText())) return;
       return this.stop(`the message type is handed to \`${p.getExpression().getText().slice(0, 40)}\``);
@@ -213,11 +264,20 @@ export class InboundAnalysis {
     this.messages.push({ node: other, name });
     const negated = p.getOperatorToken().getText().startsWith('!');
     let cond: Node = p;
-    while (cond.getParent() && (m.Node.isParenthesizedExpression(cond.getParent()) || (m.Node.isBinaryExpression(cond.getParent()) && ['||', '&&'].includes((cond.getParent() as Node & { getOperatorToken(): Node }).getOperatorToken().getText())))) cond = cond.getParent()!;
+    while (
+      cond.getParent() &&
+      (m.Node.isParenthesizedExpression(cond.getParent()) ||
+        (m.Node.isBinaryExpression(cond.getParent()) &&
+          ['||', '&&'].includes(
+            (cond.getParent() as Node & { getOperatorToken(): Node }).getOperatorToken().getText(),
+          )))
+    )
+      cond = cond.getParent()!;
     const stmt = cond.getParent();
     if (stmt && m.Node.isIfStatement(stmt) && stmt.getExpression() === cond) {
       if (!negated) this.branches.push({ node: stmt.getThenStatement() });
-      else if (exits(m, stmt.getThenStatement()) && stmt.getParent()) this.branches.push({ node: stmt.getParent(), from: stmt.getEnd() });
+      else if (exits(m, stmt.getThenStatement()) && stmt.getParent())
+        this.branches.push({ node: stmt.getParent(), from: stmt.getEnd() });
     } else if (stmt && m.Node.isConditionalExpression(stmt) && stmt.getCondition() === cond) {
       this.branches.push({ node: negated ? stmt.getWhenFalse() : stmt.getWhenTrue() });
     }
@@ -249,14 +309,23 @@ export class InboundAnalysis {
     let obj: Node | undefined = e;
     if (m.Node.isIdentifier(e)) {
       const name = e.getText();
-      const decl = ofKind<Node & { getName(): string; getInitializer(): Node | undefined; getInitializerOrThrow(): Node }>(e.getSourceFile(), m.SyntaxKind.VariableDeclaration).find((v) => v.getName() === name);
+      const decl = ofKind<
+        Node & { getName(): string; getInitializer(): Node | undefined; getInitializerOrThrow(): Node }
+      >(e.getSourceFile(), m.SyntaxKind.VariableDeclaration).find((v) => v.getName() === name);
       obj = decl?.getInitializer() && unwrapAwaitedNode(m.ts, decl.getInitializerOrThrow());
     }
-    if (!obj || !m.Node.isObjectLiteralExpression(obj)) return this.stop(`a handler table the analyzer cannot read (\`${e.getText().slice(0, 30)}\`)`);
+    if (!obj || !m.Node.isObjectLiteralExpression(obj))
+      return this.stop(`a handler table the analyzer cannot read (\`${e.getText().slice(0, 30)}\`)`);
     for (const prop of obj.getProperties()) {
-      if (m.Node.isPropertyAssignment(prop) || m.Node.isMethodDeclaration(prop) || m.Node.isShorthandPropertyAssignment(prop)) {
+      if (
+        m.Node.isPropertyAssignment(prop) ||
+        m.Node.isMethodDeclaration(prop) ||
+        m.Node.isShorthandPropertyAssignment(prop)
+      ) {
         const nameNode = prop.getNameNode();
-        const name = m.Node.isComputedPropertyName(nameNode) ? literal(m, nameNode.getExpression()) : nameNode.getText().replace(/^['"`]|['"`]$/g, '');
+        const name = m.Node.isComputedPropertyName(nameNode)
+          ? literal(m, nameNode.getExpression())
+          : nameNode.getText().replace(/^['"`]|['"`]$/g, '');
         if (name === undefined) return this.stop('a handler table with computed keys');
         this.messages.push({ node: nameNode, name });
       } else return this.stop('a handler table built from other objects');
@@ -266,7 +335,9 @@ export class InboundAnalysis {
   /** Settles the uses that are only fine inside a recognised branch. */
   finish(): void {
     for (const { node, why } of this.pending) {
-      const inBranch = this.branches.some((b) => node.getStart() >= (b.from ?? b.node.getStart()) && node.getEnd() <= b.node.getEnd());
+      const inBranch = this.branches.some(
+        (b) => node.getStart() >= (b.from ?? b.node.getStart()) && node.getEnd() <= b.node.getEnd(),
+      );
       if (!inBranch) this.stop(why);
     }
   }
@@ -275,5 +346,10 @@ export class InboundAnalysis {
 /** `return;`, `throw …`, `continue;` or a block of just that. */
 function exits(m: Morph, stmt: Node): boolean {
   const s = m.Node.isBlock(stmt) && stmt.getStatements().length === 1 ? stmt.getStatements()[0] : stmt;
-  return m.Node.isReturnStatement(s) || m.Node.isThrowStatement(s) || m.Node.isContinueStatement(s) || m.Node.isBreakStatement(s);
+  return (
+    m.Node.isReturnStatement(s) ||
+    m.Node.isThrowStatement(s) ||
+    m.Node.isContinueStatement(s) ||
+    m.Node.isBreakStatement(s)
+  );
 }

@@ -36,10 +36,12 @@ export function parameterBehind(ts: TS, expr: Node): ParameterRef | undefined {
   let cls: Node | undefined = e.parent;
   while (cls && !ts.isClassDeclaration(cls) && !ts.isClassExpression(cls)) cls = cls.parent;
   if (!cls) return undefined;
-  const ctor = (cls).members.find(ts.isConstructorDeclaration);
+  const ctor = cls.members.find(ts.isConstructorDeclaration);
   if (!ctor) return undefined;
   // `constructor(private readonly url: string)`
-  const property = ctor.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === field && ts.getCombinedModifierFlags(p) !== ts.ModifierFlags.None);
+  const property = ctor.parameters.find(
+    (p) => ts.isIdentifier(p.name) && p.name.text === field && ts.getCombinedModifierFlags(p) !== ts.ModifierFlags.None,
+  );
   if (property) return { param: property, fn: ctor };
   // `constructor(url: string) { this.url = url; }`
   let assigned: ParameterRef | undefined;
@@ -47,9 +49,16 @@ export function parameterBehind(ts: TS, expr: Node): ParameterRef | undefined {
     walk(ctor.body, (n) => {
       if (assigned || !ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
       const left = n.left;
-      if (!ts.isPropertyAccessExpression(left) || left.expression.kind !== ts.SyntaxKind.ThisKeyword || left.name.text !== field) return;
+      if (
+        !ts.isPropertyAccessExpression(left) ||
+        left.expression.kind !== ts.SyntaxKind.ThisKeyword ||
+        left.name.text !== field
+      )
+        return;
       const right = unwrapAwaited(ts, n.right);
-      const p = ts.isIdentifier(right) ? ctor.parameters.find((q) => ts.isIdentifier(q.name) && q.name.text === right.text) : undefined;
+      const p = ts.isIdentifier(right)
+        ? ctor.parameters.find((q) => ts.isIdentifier(q.name) && q.name.text === right.text)
+        : undefined;
       if (p) assigned = { param: p, fn: ctor };
     });
   }
@@ -57,13 +66,20 @@ export function parameterBehind(ts: TS, expr: Node): ParameterRef | undefined {
 }
 
 /** What callers name the function by, and whether they `new` it. */
-function calledAs(ts: TS, fn: TsNamespace.SignatureDeclaration): { name: string; isNew: boolean; decl: Node } | undefined {
+function calledAs(
+  ts: TS,
+  fn: TsNamespace.SignatureDeclaration,
+): { name: string; isNew: boolean; decl: Node } | undefined {
   if (ts.isConstructorDeclaration(fn)) {
     const cls = fn.parent;
     return cls.name ? { name: cls.name.text, isNew: true, decl: cls } : undefined;
   }
   if (ts.isFunctionDeclaration(fn) && fn.name) return { name: fn.name.text, isNew: false, decl: fn };
-  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) {
+  if (
+    (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) &&
+    ts.isVariableDeclaration(fn.parent) &&
+    ts.isIdentifier(fn.parent.name)
+  ) {
     return { name: fn.parent.name.text, isNew: false, decl: fn.parent };
   }
   return undefined;
@@ -88,7 +104,8 @@ export function argumentsFor(ts: TS, ref: ParameterRef, files: readonly ParsedFi
       if (!ts.isIdentifier(c) || c.text !== callee.name) return;
       const b = resolveName(ts, c, callee.name);
       // in its own file the name must bind to this very function; elsewhere, to an import of it
-      const same = b && ((b.kind === 'function' && b.decl === callee.decl) || (b.kind === 'variable' && b.decl === callee.decl));
+      const same =
+        b && ((b.kind === 'function' && b.decl === callee.decl) || (b.kind === 'variable' && b.decl === callee.decl));
       if (sf === home ? !(same || (callee.isNew && b?.kind === 'other')) : b?.kind !== 'other') return;
       const arg = call.arguments?.[index];
       if (arg && !ts.isSpreadElement(arg)) out.push({ file, call, arg });

@@ -21,7 +21,12 @@ interface Spec {
 }
 
 const SPECS: readonly Spec[] = [
-  { kind: 'eventsource', isNew: true, names: new Set(['EventSource', 'EventSourcePolyfill', 'NativeEventSource', 'ReconnectingEventSource']), url: 'first' },
+  {
+    kind: 'eventsource',
+    isNew: true,
+    names: new Set(['EventSource', 'EventSourcePolyfill', 'NativeEventSource', 'ReconnectingEventSource']),
+    url: 'first',
+  },
   { kind: 'eventsource', isNew: false, names: new Set(['useEventSource']), url: 'first' },
   { kind: 'fetch-event-source', isNew: false, names: new Set(['fetchEventSource']), url: 'first' },
   { kind: 'sockjs', isNew: true, names: new Set(['SockJS']), url: 'first' },
@@ -43,7 +48,10 @@ function importedFrom(ts: TS, sf: TsNamespace.SourceFile, name: string): string 
   for (const st of sf.statements) {
     if (!ts.isImportDeclaration(st) || !st.importClause || !ts.isStringLiteral(st.moduleSpecifier)) continue;
     const clause = st.importClause;
-    const named = clause.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements.map((e) => e.name.text) : [];
+    const named =
+      clause.namedBindings && ts.isNamedImports(clause.namedBindings)
+        ? clause.namedBindings.elements.map((e) => e.name.text)
+        : [];
     if (clause.name?.text === name || named.includes(name)) return st.moduleSpecifier.text;
   }
   return undefined;
@@ -53,7 +61,8 @@ function calleeOf(ts: TS, n: Creation): string | undefined {
   const c = unwrapAwaited(ts, n.expression);
   if (ts.isIdentifier(c)) return c.text;
   // `new window.EventSource(url)`
-  if (ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression) && GLOBALS.has(c.expression.text)) return c.name.text;
+  if (ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression) && GLOBALS.has(c.expression.text))
+    return c.name.text;
   return undefined;
 }
 

@@ -20,7 +20,13 @@ export type AnswerKey = keyof Answers;
 
 /** Order matters: it is the order of the questions and of every listing. */
 export const REQUIRED_KEYS = ['direction', 'clientToServerRatio', 'latencyBudgetMs', 'binary', 'serverless'] as const;
-export const OPTIONAL_KEYS = ['peerToPeerMedia', 'streamingBlockedByProxy', 'http1Only', 'existingWebSocketInfra', 'highThroughput'] as const;
+export const OPTIONAL_KEYS = [
+  'peerToPeerMedia',
+  'streamingBlockedByProxy',
+  'http1Only',
+  'existingWebSocketInfra',
+  'highThroughput',
+] as const;
 export const ANSWER_KEYS: readonly AnswerKey[] = [...REQUIRED_KEYS, ...OPTIONAL_KEYS];
 
 /** R0: a ratio nobody measured defaults by direction, and the report says so. */
@@ -68,11 +74,15 @@ export function checkAnswer<K extends AnswerKey>(key: K, value: unknown, where: 
 /** Validates a parsed answers file: a plain object with known keys and well-typed values. */
 export function checkAnswersObject(raw: unknown, where: string): Partial<Answers> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new AnswerError(`${where}: expected a JSON object of answers, got ${Array.isArray(raw) ? 'an array' : raw === null ? 'null' : typeof raw}`);
+    throw new AnswerError(
+      `${where}: expected a JSON object of answers, got ${Array.isArray(raw) ? 'an array' : raw === null ? 'null' : typeof raw}`,
+    );
   }
   const unknown = Object.keys(raw).filter((k) => !(ANSWER_KEYS as readonly string[]).includes(k));
   if (unknown.length > 0) {
-    throw new AnswerError(`${where}: unknown key${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (known: ${ANSWER_KEYS.join(', ')})`);
+    throw new AnswerError(
+      `${where}: unknown key${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (known: ${ANSWER_KEYS.join(', ')})`,
+    );
   }
   const out: Partial<Answers> = {};
   for (const [key, value] of Object.entries(raw) as [AnswerKey, unknown][]) {
@@ -83,7 +93,9 @@ export function checkAnswersObject(raw: unknown, where: string): Partial<Answers
 
 /** The required inputs still unknown. Peer-to-peer needs no ratio (R2 excludes it), so R0 fills it. */
 export function missingKeys(partial: Partial<Answers>): AnswerKey[] {
-  return REQUIRED_KEYS.filter((k) => partial[k] === undefined && !(k === 'clientToServerRatio' && partial.direction === 'peer-to-peer'));
+  return REQUIRED_KEYS.filter(
+    (k) => partial[k] === undefined && !(k === 'clientToServerRatio' && partial.direction === 'peer-to-peer'),
+  );
 }
 
 /** Fills what may be defaulted: optional flags to false, the ratio of a peer-to-peer flow (R0, said in `assumed`). */
@@ -96,7 +108,11 @@ export function completeAnswers(partial: Partial<Answers>): { answers: Answers; 
     assumed.push(`client-to-server ratio not used between peers: set to ${DEFAULT_RATIO[direction]}.`);
   }
   const optional = Object.fromEntries(OPTIONAL_KEYS.map((k) => [k, partial[k] ?? false]));
-  const answers = { ...(partial as Answers), ...optional, clientToServerRatio: partial.clientToServerRatio ?? DEFAULT_RATIO[direction] };
+  const answers = {
+    ...(partial as Answers),
+    ...optional,
+    clientToServerRatio: partial.clientToServerRatio ?? DEFAULT_RATIO[direction],
+  };
   return { answers, assumed };
 }
 
@@ -104,11 +120,16 @@ export function completeAnswers(partial: Partial<Answers>): { answers: Answers; 
 export function sanityWarnings(a: Answers): string[] {
   const out: string[] = [];
   if (a.direction === 'server-to-client' && a.clientToServerRatio >= 0.5) {
-    out.push(`server-to-client with ${a.clientToServerRatio} client messages per server message is a conversation; trusting the ratio.`);
+    out.push(
+      `server-to-client with ${a.clientToServerRatio} client messages per server message is a conversation; trusting the ratio.`,
+    );
   }
   if (a.direction === 'client-to-server' && a.clientToServerRatio < 1) {
-    out.push(`client-to-server with a ratio of ${a.clientToServerRatio} means the server sends more; trusting the ratio.`);
+    out.push(
+      `client-to-server with a ratio of ${a.clientToServerRatio} means the server sends more; trusting the ratio.`,
+    );
   }
-  if (a.direction === 'peer-to-peer' && !a.peerToPeerMedia) out.push('peer-to-peer without media: treated as peer data channels (R17).');
+  if (a.direction === 'peer-to-peer' && !a.peerToPeerMedia)
+    out.push('peer-to-peer without media: treated as peer data channels (R17).');
   return out;
 }

@@ -60,7 +60,12 @@ export function recommend(answers: Answers, assumed: readonly string[] = []): Re
   if (!decider?.picks) throw new Error('no rule picked a transport'); // R1 or R3/R12/R13/R17 always applies
   const pick = byId.get(decider.picks) as Ranked;
   pick.score += DECIDES;
-  pick.reasons.unshift({ rule: 'R14', text: `First step of the precedence that applies: ${decider.id} (${decider.when}).`, effect: 'decides', points: DECIDES });
+  pick.reasons.unshift({
+    rule: 'R14',
+    text: `First step of the precedence that applies: ${decider.id} (${decider.when}).`,
+    effect: 'decides',
+    points: DECIDES,
+  });
 
   // Vetoed last, then by score; ties keep the TRANSPORT_IDS order (the sort is stable).
   const ranking = [...entries].sort((a, b) => Number(a.vetoed) - Number(b.vetoed) || b.score - a.score);

@@ -17,10 +17,17 @@ export function isPromptExit(err: unknown): boolean {
   return err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError');
 }
 
-export async function askMissing(given: Partial<Answers>, ctx: FlowContext): Promise<{ answers: Partial<Answers>; assumed: string[] }> {
+export async function askMissing(
+  given: Partial<Answers>,
+  ctx: FlowContext,
+): Promise<{ answers: Partial<Answers>; assumed: string[] }> {
   const answers: Partial<Answers> = { ...given };
   const assumed: string[] = [];
-  const qctx = { prompt: ctx.prompt, hint: ctx.hint ?? ((t: string) => t), assume: (t: string) => void assumed.push(t) };
+  const qctx = {
+    prompt: ctx.prompt,
+    hint: ctx.hint ?? ((t: string) => t),
+    assume: (t: string) => void assumed.push(t),
+  };
   for (const q of QUESTIONS) {
     if (answers[q.key] !== undefined || q.skip?.(answers)) continue;
     try {

@@ -6,7 +6,10 @@ import { effectSymbol } from './symbols.js';
 import { transportLabel } from './transports.js';
 
 function indent(text: string, by: string): string {
-  return text.split('\n').map((l) => (l ? by + l : l)).join('\n');
+  return text
+    .split('\n')
+    .map((l) => (l ? by + l : l))
+    .join('\n');
 }
 
 export function reportText(rec: Recommendation, opts: { color: boolean }): string {
@@ -16,7 +19,9 @@ export function reportText(rec: Recommendation, opts: { color: boolean }): strin
   const pick = rec.ranking[0];
   out.push(`${c.bold('Recommendation:')} ${c.green.bold(transportLabel(rec.recommendation))}`);
   out.push(`Decided by ${c.cyan(rec.decidedBy)}: ${pick.reasons.find((r) => r.rule === rec.decidedBy)?.text ?? ''}`);
-  const runnerUp = rec.runnerUp ? `${transportLabel(rec.runnerUp.transport)}, ${rec.runnerUp.when}` : 'none: every other transport is ruled out.';
+  const runnerUp = rec.runnerUp
+    ? `${transportLabel(rec.runnerUp.transport)}, ${rec.runnerUp.when}`
+    : 'none: every other transport is ruled out.';
   out.push(`${c.bold('Runner-up:')} ${runnerUp}`);
 
   const notes = (title: string, list: Recommendation['notes'], paint: (s: string) => string) => {
@@ -32,7 +37,18 @@ export function reportText(rec: Recommendation, opts: { color: boolean }): strin
     for (const r of t.reasons) out.push(`       ${effectSymbol(r).padEnd(3)} ${rule(r.rule)} ${c.dim(r.text)}`);
   });
 
-  out.push('', c.bold(`Checklist for ${rec.recommendation}`), ...rec.checklist.map((i) => `  [ ] ${c.cyan(i.id.padEnd(6))} ${i.text}`));
-  out.push('', c.bold('Starter: server'), indent(rec.snippet.server, '  '), '', c.bold('Starter: client'), indent(rec.snippet.client, '  '));
+  out.push(
+    '',
+    c.bold(`Checklist for ${rec.recommendation}`),
+    ...rec.checklist.map((i) => `  [ ] ${c.cyan(i.id.padEnd(6))} ${i.text}`),
+  );
+  out.push(
+    '',
+    c.bold('Starter: server'),
+    indent(rec.snippet.server, '  '),
+    '',
+    c.bold('Starter: client'),
+    indent(rec.snippet.client, '  '),
+  );
   return `${out.join('\n')}\n`;
 }

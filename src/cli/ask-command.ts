@@ -51,12 +51,18 @@ function readAnswersFile(path: string, cwd: string): Partial<Answers> {
     const abs = resolve(cwd, path);
     // stat first: a FIFO or a device would block or never end, a directory is no file
     const info = statSync(abs);
-    if (!info.isFile()) throw new UsageError(`cannot read answers file ${path}: ${info.isDirectory() ? 'it is a directory' : 'not a regular file'}`);
-    if (info.size > MAX_ANSWERS_BYTES) throw new UsageError(`cannot read answers file ${path}: larger than 1 MB, not an answers file`);
+    if (!info.isFile())
+      throw new UsageError(
+        `cannot read answers file ${path}: ${info.isDirectory() ? 'it is a directory' : 'not a regular file'}`,
+      );
+    if (info.size > MAX_ANSWERS_BYTES)
+      throw new UsageError(`cannot read answers file ${path}: larger than 1 MB, not an answers file`);
     text = readFileSync(abs, 'utf8');
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    throw new UsageError(`cannot read answers file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(
+      `cannot read answers file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   let raw: unknown;
   try {
@@ -69,7 +75,10 @@ function readAnswersFile(path: string, cwd: string): Partial<Answers> {
 
 /** Thrown by the flow's injected exit; carries the exit code out of the prompts. */
 class AskExit extends Error {
-  constructor(readonly code: number, message: string) {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -95,7 +104,13 @@ export async function runAsk(opts: AskOptions, io: AskIo = processIo()): Promise
     const prompt: PromptApi = await import('@inquirer/prompts');
     const dim = new Chalk({ level: color ? 1 : 0 }).dim;
     try {
-      ({ answers: given, assumed } = await askMissing(given, { prompt, hint: dim, exit: (code, message) => { throw new AskExit(code, message); } }));
+      ({ answers: given, assumed } = await askMissing(given, {
+        prompt,
+        hint: dim,
+        exit: (code, message) => {
+          throw new AskExit(code, message);
+        },
+      }));
     } catch (err) {
       if (!(err instanceof AskExit)) throw err;
       io.stderr(`rt-advisor: ${err.message}\n`);
@@ -105,8 +120,12 @@ export async function runAsk(opts: AskOptions, io: AskIo = processIo()): Promise
 
   const missing = missingKeys(given);
   if (missing.length > 0) {
-    const why = opts.interactive ? 'no terminal to ask in: stdin or stdout is not a TTY, or CI is set' : 'not asked: --no-interactive';
-    throw new UsageError(`missing answers: ${missing.map(flagFor).join(', ')}; pass them as flags or in --answers <file> (${why})`);
+    const why = opts.interactive
+      ? 'no terminal to ask in: stdin or stdout is not a TTY, or CI is set'
+      : 'not asked: --no-interactive';
+    throw new UsageError(
+      `missing answers: ${missing.map(flagFor).join(', ')}; pass them as flags or in --answers <file> (${why})`,
+    );
   }
   const complete = completeAnswers(given);
   const rec = recommend(complete.answers, [...assumed, ...complete.assumed]);

@@ -16,17 +16,68 @@ export interface AskFlag extends FlagSpec {
 
 export const ASK_FLAGS: readonly AskFlag[] = [
   { flags: '--answers <file>', description: 'read answers from a JSON file (flags override it)' },
-  { flags: '--direction <direction>', answer: 'direction', description: 'who sends the real-time messages', choices: DIRECTIONS },
-  { flags: '--ratio <number>', answer: 'clientToServerRatio', description: 'client messages per server message (0 = the client never sends)' },
-  { flags: '--latency <ms>', answer: 'latencyBudgetMs', description: 'latency budget in milliseconds (event to screen, or round trip)' },
-  { flags: '--binary', answer: 'binary', negatable: true, description: 'payloads are bytes (audio, images, protobuf, CRDT updates)' },
-  { flags: '--serverless', answer: 'serverless', negatable: true, description: 'handlers run on serverless functions or edge workers' },
-  { flags: '--peer-to-peer-media', answer: 'peerToPeerMedia', negatable: true, description: 'live audio/video/screen between users' },
-  { flags: '--streaming-blocked-by-proxy', answer: 'streamingBlockedByProxy', negatable: true, description: 'a proxy you cannot reconfigure buffers or strips streaming responses' },
-  { flags: '--http1-only', answer: 'http1Only', negatable: true, description: 'browsers reach the origin over HTTP/1.1 only' },
-  { flags: '--existing-websocket-infra', answer: 'existingWebSocketInfra', negatable: true, description: 'a WebSocket stack stays in production for other features anyway' },
-  { flags: '--high-throughput', answer: 'highThroughput', negatable: true, description: 'bulk server-to-client data (thousands of events/s, MB/s)' },
-  { flags: '--no-interactive', description: 'never prompt; missing answers are an error (the default without a TTY or when CI is set)' },
+  {
+    flags: '--direction <direction>',
+    answer: 'direction',
+    description: 'who sends the real-time messages',
+    choices: DIRECTIONS,
+  },
+  {
+    flags: '--ratio <number>',
+    answer: 'clientToServerRatio',
+    description: 'client messages per server message (0 = the client never sends)',
+  },
+  {
+    flags: '--latency <ms>',
+    answer: 'latencyBudgetMs',
+    description: 'latency budget in milliseconds (event to screen, or round trip)',
+  },
+  {
+    flags: '--binary',
+    answer: 'binary',
+    negatable: true,
+    description: 'payloads are bytes (audio, images, protobuf, CRDT updates)',
+  },
+  {
+    flags: '--serverless',
+    answer: 'serverless',
+    negatable: true,
+    description: 'handlers run on serverless functions or edge workers',
+  },
+  {
+    flags: '--peer-to-peer-media',
+    answer: 'peerToPeerMedia',
+    negatable: true,
+    description: 'live audio/video/screen between users',
+  },
+  {
+    flags: '--streaming-blocked-by-proxy',
+    answer: 'streamingBlockedByProxy',
+    negatable: true,
+    description: 'a proxy you cannot reconfigure buffers or strips streaming responses',
+  },
+  {
+    flags: '--http1-only',
+    answer: 'http1Only',
+    negatable: true,
+    description: 'browsers reach the origin over HTTP/1.1 only',
+  },
+  {
+    flags: '--existing-websocket-infra',
+    answer: 'existingWebSocketInfra',
+    negatable: true,
+    description: 'a WebSocket stack stays in production for other features anyway',
+  },
+  {
+    flags: '--high-throughput',
+    answer: 'highThroughput',
+    negatable: true,
+    description: 'bulk server-to-client data (thousands of events/s, MB/s)',
+  },
+  {
+    flags: '--no-interactive',
+    description: 'never prompt; missing answers are an error (the default without a TTY or when CI is set)',
+  },
   { flags: '-f, --format <format>', description: 'report format', choices: ASK_FORMATS, defaultValue: 'text' },
   { flags: '-o, --output-file <path>', description: 'write the report to a file instead of stdout' },
   { flags: '--no-color', description: 'plain text output (also when stdout is not a TTY or NO_COLOR is set)' },
@@ -45,7 +96,9 @@ const longName = (f: AskFlag) => (f.flags.match(/--[\w-]+/) as RegExpMatchArray)
 
 /** The commander options: each negatable row becomes `--x` and `--no-x`. */
 export function askFlagSpecs(flags: readonly AskFlag[] = ASK_FLAGS): FlagSpec[] {
-  return flags.flatMap((f) => (f.negatable ? [f, { flags: `--no-${longName(f).slice(2)}`, description: `answer no to ${longName(f)}` }] : [f]));
+  return flags.flatMap((f) =>
+    f.negatable ? [f, { flags: `--no-${longName(f).slice(2)}`, description: `answer no to ${longName(f)}` }] : [f],
+  );
 }
 
 /** The answers given as flags, validated; commander's attribute names map back through the table. */

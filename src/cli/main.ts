@@ -25,7 +25,15 @@ function buildProgram(setExit: (code: number) => void): Command {
     .version(VERSION, '-v, --version')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(`rt-advisor: ${str.trimEnd().split('\n')[0].replace(/^error: /, '')}\n`) });
+    .configureOutput({
+      outputError: (str, write) =>
+        write(
+          `rt-advisor: ${str
+            .trimEnd()
+            .split('\n')[0]
+            .replace(/^error: /, '')}\n`,
+        ),
+    });
 
   const scan = program
     .command('scan')
@@ -50,9 +58,13 @@ function buildProgram(setExit: (code: number) => void): Command {
 
   const rules = program
     .command('rules')
-    .description('list the rules: id, default severity, what each finds and its page (and the config\'s setting, if one is found)');
+    .description(
+      "list the rules: id, default severity, what each finds and its page (and the config's setting, if one is found)",
+    );
   rules.addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'));
-  rules.addOption(new Option('-c, --config <path>', 'read this config file instead of the nearest rt-advisor.config.json'));
+  rules.addOption(
+    new Option('-c, --config <path>', 'read this config file instead of the nearest rt-advisor.config.json'),
+  );
   rules.addOption(new Option('--no-config', 'do not read any config file'));
   rules.action(async (opts: RulesOptions) => {
     const { runRules } = await import('./rules-command.js');

@@ -4,7 +4,12 @@ import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 
 /** Colour only on a TTY, never with NO_COLOR or into a file; FORCE_COLOR wins over the TTY test. */
-export function colorWanted(flag: boolean, toFile: boolean, env: NodeJS.ProcessEnv = process.env, isTTY = Boolean(process.stdout.isTTY)): boolean {
+export function colorWanted(
+  flag: boolean,
+  toFile: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+  isTTY = Boolean(process.stdout.isTTY),
+): boolean {
   if (!flag || toFile) return false;
   if ('NO_COLOR' in env && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR && env.FORCE_COLOR !== '0') return true;
@@ -12,7 +17,12 @@ export function colorWanted(flag: boolean, toFile: boolean, env: NodeJS.ProcessE
 }
 
 /** Writes the report to `outputFile` (creating folders) or returns it for stdout. */
-export function writeReport(text: string, outputFile: string | undefined, cwd: string, stdout: (s: string) => void): void {
+export function writeReport(
+  text: string,
+  outputFile: string | undefined,
+  cwd: string,
+  stdout: (s: string) => void,
+): void {
   if (!outputFile) {
     stdout(text.endsWith('\n') ? text : `${text}\n`);
     return;
@@ -22,6 +32,8 @@ export function writeReport(text: string, outputFile: string | undefined, cwd: s
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, text);
   } catch (err) {
-    throw new UsageError(`cannot write ${outputFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(
+      `cannot write ${outputFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
 }

@@ -11,20 +11,26 @@ export interface RulesOptions {
   config?: string | false;
 }
 
-export function runRules(opts: RulesOptions, cwd = process.cwd(), write = (s: string) => process.stdout.write(s)): number {
+export function runRules(
+  opts: RulesOptions,
+  cwd = process.cwd(),
+  write = (s: string) => process.stdout.write(s),
+): number {
   const known = knownRules(RULES);
   const config = loadProjectConfig(['.'], cwd, opts.config, known);
-  const rows = known.map((r) => {
-    const setting = config?.rules.get(r.meta.id);
-    return {
-      id: r.meta.id,
-      defaultSeverity: r.meta.defaultSeverity,
-      severity: setting?.severity ?? r.meta.defaultSeverity,
-      description: r.meta.description,
-      docsPath: r.meta.docsPath,
-      ...(r.optionsSchema ? { options: optionsOf(r, setting?.options) } : {}),
-    };
-  }).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const rows = known
+    .map((r) => {
+      const setting = config?.rules.get(r.meta.id);
+      return {
+        id: r.meta.id,
+        defaultSeverity: r.meta.defaultSeverity,
+        severity: setting?.severity ?? r.meta.defaultSeverity,
+        description: r.meta.description,
+        docsPath: r.meta.docsPath,
+        ...(r.optionsSchema ? { options: optionsOf(r, setting?.options) } : {}),
+      };
+    })
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
   const configFile = config ? path.relative(cwd, config.file) || config.file : null;
 
   if (opts.format === 'json') {
@@ -32,9 +38,15 @@ export function runRules(opts: RulesOptions, cwd = process.cwd(), write = (s: st
     return 0;
   }
   const head = ['rule', 'default', ...(config ? ['setting'] : []), 'description'];
-  const table = rows.map((r) => [r.id, r.defaultSeverity, ...(config ? [r.severity] : []), `${r.description} (${r.docsPath})`]);
+  const table = rows.map((r) => [
+    r.id,
+    r.defaultSeverity,
+    ...(config ? [r.severity] : []),
+    `${r.description} (${r.docsPath})`,
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ');
   const lines = [line(head), ...table.map(line)];
   if (configFile) lines.push('', `setting: from ${configFile}`);
   write(`${lines.join('\n')}\n`);

@@ -58,7 +58,9 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
     }
   }
   if (opts.baseline && opts.writeBaseline) {
-    throw new UsageError('give --baseline or --write-baseline, not both (--write-baseline rewrites the file from the current findings)');
+    throw new UsageError(
+      'give --baseline or --write-baseline, not both (--write-baseline rewrites the file from the current findings)',
+    );
   }
   // config and baseline problems are reported before any scanning
   const config = loadProjectConfig(paths, cwd, opts.config, knownRules(RULES));
@@ -86,16 +88,21 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
   if (opts.writeBaseline) {
     baseline = writeBaseline(report.findings, opts.writeBaseline, cwd);
     const where = relative(cwd, baseline.path) || baseline.path;
-    process.stderr.write(`rt-advisor: wrote ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} to the baseline ${where}\n`);
+    process.stderr.write(
+      `rt-advisor: wrote ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} to the baseline ${where}\n`,
+    );
   }
   if (baseline) baselineReport(report, baseline, cwd);
   if (opts.quiet) report.findings = report.findings.filter((f) => f.severity === 'error');
 
   const color = colorWanted(opts.color, Boolean(opts.outputFile));
-  const text = timed('report', () => REPORTERS[opts.format](report, { color, cwd, reportSuppressed: opts.reportSuppressed }));
+  const text = timed('report', () =>
+    REPORTERS[opts.format](report, { color, cwd, reportSuppressed: opts.reportSuppressed }),
+  );
   writeReport(text, opts.outputFile, cwd, (s) => process.stdout.write(s));
   for (const note of report.notes) {
-    if (note.kind === 'analyzer-error' || note.kind === 'read-error') process.stderr.write(`rt-advisor: ${note.file}: ${note.message}\n`);
+    if (note.kind === 'analyzer-error' || note.kind === 'read-error')
+      process.stderr.write(`rt-advisor: ${note.file}: ${note.message}\n`);
   }
   process.stderr.write(timingTable());
   return exitCodeFor(report, opts.failOn);

@@ -23,7 +23,12 @@ export const SCAN_FLAGS: readonly FlagSpec[] = [
     defaultValue: 'warning',
   },
   { flags: '--quiet', description: 'report errors only (drop warnings and info)', defaultValue: false },
-  { flags: '--ignore <glob>', description: 'skip files matching this gitignore-style glob (repeatable)', repeatable: true, defaultValue: [] },
+  {
+    flags: '--ignore <glob>',
+    description: 'skip files matching this gitignore-style glob (repeatable)',
+    repeatable: true,
+    defaultValue: [],
+  },
   {
     flags: '--no-default-ignores',
     description: 'also scan node_modules, dist, build, coverage and minified bundles',
@@ -57,10 +62,14 @@ export const SCAN_FLAGS: readonly FlagSpec[] = [
   { flags: '--no-config', description: 'ignore `rt-advisor.config.json` files: every rule at its default' },
   { flags: '--no-inline-config', description: 'ignore `rt-advisor-disable` comments: report what they would silence' },
   { flags: '--baseline <file>', description: 'report only findings not recorded in this baseline file' },
-  { flags: '--write-baseline <file>', description: 'record the current findings in this baseline file, then report as if baselined (exit 0)' },
+  {
+    flags: '--write-baseline <file>',
+    description: 'record the current findings in this baseline file, then report as if baselined (exit 0)',
+  },
   {
     flags: '--report-suppressed',
-    description: 'SARIF: also write suppressed and baselined findings, marked with `suppressions` (GitHub ignores the mark and opens alerts)',
+    description:
+      'SARIF: also write suppressed and baselined findings, marked with `suppressions` (GitHub ignores the mark and opens alerts)',
     defaultValue: false,
   },
 ];
@@ -91,7 +100,10 @@ export interface ScanOptions {
 /** The README's option table, rendered from SCAN_FLAGS (a test keeps the README in step). */
 export function renderFlagsMarkdown(flags: readonly FlagSpec[] = SCAN_FLAGS): string {
   const rows = flags.map((f) => {
-    const def = f.defaultValue === undefined || Array.isArray(f.defaultValue) || typeof f.defaultValue === 'boolean' ? '' : `\`${f.defaultValue}\``;
+    const def =
+      f.defaultValue === undefined || Array.isArray(f.defaultValue) || typeof f.defaultValue === 'boolean'
+        ? ''
+        : `\`${f.defaultValue}\``;
     const choices = f.choices ? ` (${f.choices.map((c) => `\`${c}\``).join(', ')})` : '';
     return `| \`${f.flags}\` | ${f.description}${choices} | ${def} |`;
   });

@@ -16,7 +16,10 @@ export function ignoreClosedPipes(streams: NodeJS.WriteStream[] = [process.stdou
  * already destroyed (a closed pipe) is not waited for; the exit code is `process.exitCode`, which
  * ignoreClosedPipes may have raised meanwhile.
  */
-export function exitWhenFlushed(streams: NodeJS.WritableStream[] = [process.stdout, process.stderr], exit: () => void = () => process.exit()): void {
+export function exitWhenFlushed(
+  streams: NodeJS.WritableStream[] = [process.stdout, process.stderr],
+  exit: () => void = () => process.exit(),
+): void {
   let pending = streams.length + 1;
   const done = () => {
     if (--pending === 0) exit();

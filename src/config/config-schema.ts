@@ -16,15 +16,14 @@ function ruleEntry(rule: KnownRule): JsonSchema {
   if (!rule.optionsSchema) return { description, ...severity };
   return {
     description,
-    anyOf: [
-      severity,
-      { type: 'array', items: [severity, rule.optionsSchema], additionalItems: false, minItems: 1 },
-    ],
+    anyOf: [severity, { type: 'array', items: [severity, rule.optionsSchema], additionalItems: false, minItems: 1 }],
   };
 }
 
 export function buildConfigSchema(known: readonly KnownRule[]): JsonSchema {
-  const rules = Object.fromEntries([...known].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1)).map((r) => [r.meta.id, ruleEntry(r)]));
+  const rules = Object.fromEntries(
+    [...known].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1)).map((r) => [r.meta.id, ruleEntry(r)]),
+  );
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: SCHEMA_ID,
@@ -35,18 +34,20 @@ export function buildConfigSchema(known: readonly KnownRule[]): JsonSchema {
       $schema: { type: 'string', description: 'Path or URL of this schema, for editor completion.' },
       rules: {
         type: 'object',
-        description: 'Per rule: "off", "info", "warning" or "error", or ["<severity>", { options }] for a rule that takes options.',
+        description:
+          'Per rule: "off", "info", "warning" or "error", or ["<severity>", { options }] for a rule that takes options.',
         additionalProperties: false,
         properties: rules,
       },
       ignore: {
         type: 'array',
-        description: 'gitignore-style globs of files not to scan, relative to this file\'s folder.',
+        description: "gitignore-style globs of files not to scan, relative to this file's folder.",
         items: { type: 'string', minLength: 1 },
       },
       controlVerbs: {
         type: 'array',
-        description: 'Extra message verbs that count as control (like subscribe or ping), e.g. a protocol\'s own "watch"/"unwatch".',
+        description:
+          'Extra message verbs that count as control (like subscribe or ping), e.g. a protocol\'s own "watch"/"unwatch".',
         items: { type: 'string', minLength: 1 },
       },
     },

@@ -41,7 +41,9 @@ export function findConfigFile(paths: readonly string[], cwd: string): string | 
   }
   if (found.size > 1) {
     const names = [...found].map((f) => path.relative(cwd, f) || f).sort();
-    throw new UsageError(`the scanned paths have different config files (${names.join(', ')}): scan them separately or pass --config`);
+    throw new UsageError(
+      `the scanned paths have different config files (${names.join(', ')}): scan them separately or pass --config`,
+    );
   }
   return [...found][0];
 }
@@ -56,7 +58,9 @@ export function readConfig(file: string, cwd: string, known: readonly KnownRule[
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`cannot read config ${display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(
+      `cannot read config ${display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   const content = parseConfig(text, display, known);
   const dir = path.dirname(file);

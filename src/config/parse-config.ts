@@ -44,15 +44,25 @@ function jsonErrorAt(text: string, err: Error): string {
   return `invalid JSON at line ${line}, column ${column}: ${reason}`;
 }
 
-function parseRuleSetting(key: string, value: unknown, rule: KnownRule, fail: (key: string, message: string) => never): RuleSetting {
-  const shape = rule.optionsSchema ? `"<severity>" or ["<severity>", { options }]` : '"off", "info", "warning" or "error"';
+function parseRuleSetting(
+  key: string,
+  value: unknown,
+  rule: KnownRule,
+  fail: (key: string, message: string) => never,
+): RuleSetting {
+  const shape = rule.optionsSchema
+    ? `"<severity>" or ["<severity>", { options }]`
+    : '"off", "info", "warning" or "error"';
   const severityOf = (v: unknown, at: string): Setting => {
     if (typeof v === 'string' && (SETTINGS as readonly string[]).includes(v)) return v as Setting;
-    const hint = ESLINT_SEVERITY[String(v)] ? ` (ESLint's ${quote(v)} is ${quote(ESLINT_SEVERITY[String(v)])} here)` : '';
+    const hint = ESLINT_SEVERITY[String(v)]
+      ? ` (ESLint's ${quote(v)} is ${quote(ESLINT_SEVERITY[String(v)])} here)`
+      : '';
     return fail(at, `${quote(v)} is not a severity: use "off", "info", "warning" or "error"${hint}`);
   };
   if (!Array.isArray(value)) {
-    if (typeof value === 'string' || typeof value === 'number') return { severity: severityOf(value, key), options: {} };
+    if (typeof value === 'string' || typeof value === 'number')
+      return { severity: severityOf(value, key), options: {} };
     return fail(key, `must be ${shape}, not ${value === null ? 'null' : typeof value}`);
   }
   if (value.length === 0 || value.length > 2) return fail(key, `must be ${shape}`);
@@ -89,7 +99,8 @@ export function parseConfig(text: string, display: string, known: readonly Known
 
   const rules = new Map<string, RuleSetting>();
   if (obj.rules !== undefined) {
-    if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) fail('rules', 'must be an object of rule id → severity');
+    if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules))
+      fail('rules', 'must be an object of rule id → severity');
     const ids = known.map((r) => r.meta.id);
     for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
       const rule = known.find((r) => r.meta.id === id);

@@ -6,11 +6,32 @@
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
 export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
-  'type', 'enum', 'const', 'items', 'additionalItems', 'properties', 'required', 'additionalProperties',
-  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minItems', 'maxItems', 'uniqueItems',
-  'minLength', 'maxLength', 'pattern', 'anyOf',
+  'type',
+  'enum',
+  'const',
+  'items',
+  'additionalItems',
+  'properties',
+  'required',
+  'additionalProperties',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'anyOf',
   // annotations: no effect on validity
-  'description', 'default', 'title', 'examples', '$schema', '$id',
+  'description',
+  'default',
+  'title',
+  'examples',
+  '$schema',
+  '$id',
 ]);
 
 function typeOf(value: unknown): string {
@@ -47,7 +68,10 @@ export function schemaError(value: unknown, schema: JsonSchema, path = ''): stri
   }
   if (schema.type !== undefined) {
     const types = (Array.isArray(schema.type) ? schema.type : [schema.type]) as string[];
-    if (!types.some((t) => matchesType(value, t))) return at(`must be ${types.map((t) => (t === 'integer' ? 'an integer' : /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`)).join(' or ')}, not ${typeOf(value)}`);
+    if (!types.some((t) => matchesType(value, t)))
+      return at(
+        `must be ${types.map((t) => (t === 'integer' ? 'an integer' : /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`)).join(' or ')}, not ${typeOf(value)}`,
+      );
   }
   if (Array.isArray(schema.enum) && !schema.enum.some((e) => e === value)) {
     return at(`must be one of ${schema.enum.map(quote).join(', ')}, not ${quote(value)}`);
@@ -57,19 +81,25 @@ export function schemaError(value: unknown, schema: JsonSchema, path = ''): stri
   if (typeof value === 'number') {
     if (typeof schema.minimum === 'number' && value < schema.minimum) return at(`must be at least ${schema.minimum}`);
     if (typeof schema.maximum === 'number' && value > schema.maximum) return at(`must be at most ${schema.maximum}`);
-    if (typeof schema.exclusiveMinimum === 'number' && value <= schema.exclusiveMinimum) return at(`must be more than ${schema.exclusiveMinimum}`);
-    if (typeof schema.exclusiveMaximum === 'number' && value >= schema.exclusiveMaximum) return at(`must be less than ${schema.exclusiveMaximum}`);
+    if (typeof schema.exclusiveMinimum === 'number' && value <= schema.exclusiveMinimum)
+      return at(`must be more than ${schema.exclusiveMinimum}`);
+    if (typeof schema.exclusiveMaximum === 'number' && value >= schema.exclusiveMaximum)
+      return at(`must be less than ${schema.exclusiveMaximum}`);
   }
   if (typeof value === 'string') {
     if (typeof schema.minLength === 'number' && value.length < schema.minLength) {
       return at(schema.minLength === 1 ? 'must not be empty' : `must be at least ${schema.minLength} characters`);
     }
-    if (typeof schema.maxLength === 'number' && value.length > schema.maxLength) return at(`must be at most ${schema.maxLength} characters`);
-    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) return at(`must match /${schema.pattern}/`);
+    if (typeof schema.maxLength === 'number' && value.length > schema.maxLength)
+      return at(`must be at most ${schema.maxLength} characters`);
+    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value))
+      return at(`must match /${schema.pattern}/`);
   }
   if (Array.isArray(value)) {
-    if (typeof schema.minItems === 'number' && value.length < schema.minItems) return at(`must have at least ${schema.minItems} item(s)`);
-    if (typeof schema.maxItems === 'number' && value.length > schema.maxItems) return at(`must have at most ${schema.maxItems} item(s)`);
+    if (typeof schema.minItems === 'number' && value.length < schema.minItems)
+      return at(`must have at least ${schema.minItems} item(s)`);
+    if (typeof schema.maxItems === 'number' && value.length > schema.maxItems)
+      return at(`must have at most ${schema.maxItems} item(s)`);
     if (schema.uniqueItems === true) {
       const seen = value.map((v) => JSON.stringify(v));
       const dup = seen.findIndex((v, i) => seen.indexOf(v) !== i);
@@ -124,7 +154,8 @@ export function unsupportedKeywords(schema: JsonSchema): string[] {
     for (const [key, v] of Object.entries(node)) {
       if (!SUPPORTED_KEYWORDS.has(key)) out.add(key);
       if (key === 'properties' && v && typeof v === 'object') Object.values(v).forEach(visit);
-      else if (key === 'items' || key === 'additionalItems' || key === 'additionalProperties') (Array.isArray(v) ? v : [v]).forEach(visit);
+      else if (key === 'items' || key === 'additionalItems' || key === 'additionalProperties')
+        (Array.isArray(v) ? v : [v]).forEach(visit);
       else if (key === 'anyOf' && Array.isArray(v)) v.forEach(visit);
     }
   };

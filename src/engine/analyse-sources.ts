@@ -19,7 +19,12 @@ import { scriptKindFor, type ScriptKindName, type SourceText } from './read-sour
  */
 const MAX_NESTING = 500;
 
-const SCRIPT_KINDS: Record<ScriptKindName, ScriptKind> = { ts: ScriptKind.TS, tsx: ScriptKind.TSX, js: ScriptKind.JS, jsx: ScriptKind.JSX };
+const SCRIPT_KINDS: Record<ScriptKindName, ScriptKind> = {
+  ts: ScriptKind.TS,
+  tsx: ScriptKind.TSX,
+  js: ScriptKind.JS,
+  jsx: ScriptKind.JSX,
+};
 
 /** Parses one file into `project`, or notes why it is skipped (too deep for the parser or the analysis). */
 function parseInto(project: Project, f: SourceText, notes: FileNote[]): SourceFile | undefined {
@@ -32,13 +37,21 @@ function parseInto(project: Project, f: SourceText, notes: FileNote[]): SourceFi
   } catch (err) {
     // the TypeScript parser recurses: hundreds of nested parentheses overflow it; that is the file, not us
     const overflow = err instanceof RangeError && /call stack/i.test(err.message);
-    notes.push(overflow ? { file: f.relPath, kind: 'skipped', message: 'nested too deeply for the parser' } : internalError(f.relPath, err));
+    notes.push(
+      overflow
+        ? { file: f.relPath, kind: 'skipped', message: 'nested too deeply for the parser' }
+        : internalError(f.relPath, err),
+    );
     return undefined;
   }
   // Parsed, but deeper than the analysis (ts-morph, scope walks, the checker) can take in time and stack.
   if ((nestingOf(sf.compilerNode) ?? setParents(sf.compilerNode)) > MAX_NESTING) {
     project.removeSourceFile(sf);
-    notes.push({ file: f.relPath, kind: 'skipped', message: `nested more than ${MAX_NESTING} levels deep: too deep to analyse` });
+    notes.push({
+      file: f.relPath,
+      kind: 'skipped',
+      message: `nested more than ${MAX_NESTING} levels deep: too deep to analyse`,
+    });
     return undefined;
   }
   return sf;
@@ -57,7 +70,12 @@ export interface SourcesAnalysis {
  * `files` can hold sockets (and are indexed and followed); `ruleOnly` are parsed for the file rules only
  * (an SSE handler, a polling loop), so they cannot change what the socket analysis sees.
  */
-export function analyseSources(files: SourceText[], resolver: ModuleResolver, options: SocketOptions, ruleOnly: SourceText[] = []): SourcesAnalysis {
+export function analyseSources(
+  files: SourceText[],
+  resolver: ModuleResolver,
+  options: SocketOptions,
+  ruleOnly: SourceText[] = [],
+): SourcesAnalysis {
   const project = createProject();
   const index = new ProjectIndex();
   const notes: FileNote[] = [];

@@ -51,9 +51,20 @@ export async function analyseGroup(job: AnalysisJob): Promise<GroupAnalysis> {
   const [{ analyseSources }, morph] = await loadAnalyzer();
   const result = analyseSources(toParse, resolver, { extraVerbs }, ruleOnly);
   const notes = [...result.notes];
-  const sockets = (includeTests ? result.sockets : result.sockets.filter((s) => !TEST_FILE.test(s.file))).sort(compareLocations);
-  const input: RuleInput = { sockets, parsed: result.parsed, morph, includeTests, extraVerbs, hintResults: job.hintResults };
-  const findings = job.rules.flatMap((rule) => timed(`rule ${rule.rule.meta.id}`, () => runRule(rule, input, notes))).sort(byLocation);
+  const sockets = (includeTests ? result.sockets : result.sockets.filter((s) => !TEST_FILE.test(s.file))).sort(
+    compareLocations,
+  );
+  const input: RuleInput = {
+    sockets,
+    parsed: result.parsed,
+    morph,
+    includeTests,
+    extraVerbs,
+    hintResults: job.hintResults,
+  };
+  const findings = job.rules
+    .flatMap((rule) => timed(`rule ${rule.rule.meta.id}`, () => runRule(rule, input, notes)))
+    .sort(byLocation);
   return { sockets, findings, notes, links: result.links };
 }
 
@@ -74,7 +85,11 @@ export async function analyse(job: AnalysisJob): Promise<CachedAnalysis> {
     // a Set's loop also visits what is added meanwhile: the joined groups to analyse again
     if (groups.root(root) !== root) continue;
     const members = groups.members(root).map((i) => files[i]);
-    const part = { ...job, toParse: members.filter((f) => socketFiles.has(f)), ruleOnly: members.filter((f) => !socketFiles.has(f)) };
+    const part = {
+      ...job,
+      toParse: members.filter((f) => socketFiles.has(f)),
+      ruleOnly: members.filter((f) => !socketFiles.has(f)),
+    };
     const result = await analyseGroup(part);
     const strays = result.links.flatMap((p) => {
       const i = indexOf.get(p);

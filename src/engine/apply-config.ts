@@ -35,7 +35,14 @@ export function activeRules(rules: readonly RuleModule[], settings?: RuleSetting
 /** A problem a rule returned, as a finding: the rule's id and the severity configured for it (or its default). */
 export function findingOf(active: ActiveRule, p: Problem): Finding {
   const { meta } = active.rule;
-  const finding: Finding = { ruleId: meta.id, severity: active.severity ?? meta.defaultSeverity, file: p.file, line: p.line, column: p.column, message: p.message };
+  const finding: Finding = {
+    ruleId: meta.id,
+    severity: active.severity ?? meta.defaultSeverity,
+    file: p.file,
+    line: p.line,
+    column: p.column,
+    message: p.message,
+  };
   if (p.related) finding.related = p.related;
   return finding;
 }

@@ -56,7 +56,10 @@ export async function withCompileCache<T>(load: () => Promise<T>): Promise<T> {
     } catch {
       // not cached yet
     }
-    const script = new vm.Script((Module as unknown as { wrap(s: string): string }).wrap(content), { filename, cachedData });
+    const script = new vm.Script((Module as unknown as { wrap(s: string): string }).wrap(content), {
+      filename,
+      cachedData,
+    });
     entries.push({ script, file, stale: cachedData === undefined || script.cachedDataRejected === true });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, path.dirname(filename));

@@ -233,7 +233,11 @@ export async function discoverFiles(input: ScanInput): Promise<{ files: Discover
             gi.hasRules = true;
           }
         } catch (err) {
-          notes.push({ file: childPath(folder.rel, '.gitignore', '/'), kind: 'read-error', message: `cannot read (${errCode(err)})` });
+          notes.push({
+            file: childPath(folder.rel, '.gitignore', '/'),
+            kind: 'read-error',
+            message: `cannot read (${errCode(err)})`,
+          });
         }
       }
 
@@ -306,7 +310,11 @@ export async function discoverFiles(input: ScanInput): Promise<{ files: Discover
         } else if (!info.isFile()) {
           notes.push({ file: rel, kind: 'skipped', message: 'not a regular file' });
         } else if (!isSourceFile(abs)) {
-          notes.push({ file: rel, kind: 'skipped', message: 'not a JavaScript, TypeScript, Vue or Svelte source file' });
+          notes.push({
+            file: rel,
+            kind: 'skipped',
+            message: 'not a JavaScript, TypeScript, Vue or Svelte source file',
+          });
         } else if (userIgnored(rel, false)) {
           notes.push({ file: rel, kind: 'skipped', message: 'matches --ignore' });
         } else {
@@ -327,7 +335,11 @@ function dedupe(found: Candidate[]): DiscoveredFile[] {
   const byKey = new Map<string, Candidate>();
   for (const c of found) {
     const seen = byKey.get(c.key);
-    if (!seen || Number(c.viaSymlink) < Number(seen.viaSymlink) || (c.viaSymlink === seen.viaSymlink && c.relPath < seen.relPath)) {
+    if (
+      !seen ||
+      Number(c.viaSymlink) < Number(seen.viaSymlink) ||
+      (c.viaSymlink === seen.viaSymlink && c.relPath < seen.relPath)
+    ) {
       byKey.set(c.key, c);
     }
   }

@@ -42,7 +42,8 @@ export class HelperThread {
    * cannot cross threads), `RT_ADVISOR_THREADS=1`, or the .ts sources (tests) where there is no worker file.
    */
   static start(fileCount: number, hasSeam: boolean): HelperThread | undefined {
-    if (fileCount < HELPER_MIN_FILES || hasSeam || process.env.RT_ADVISOR_THREADS === '1' || !existsSync(WORKER_FILE)) return undefined;
+    if (fileCount < HELPER_MIN_FILES || hasSeam || process.env.RT_ADVISOR_THREADS === '1' || !existsSync(WORKER_FILE))
+      return undefined;
     try {
       return new HelperThread(new Worker(WORKER_FILE));
     } catch {

@@ -21,7 +21,7 @@ export class Groups {
     let r = i;
     while (this.parent[r] !== r) r = this.parent[r];
     // path halving keeps later lookups short
-    for (let n = i; this.parent[n] !== r; ) [n, this.parent[n]] = [this.parent[n], r];
+    for (let n = i; this.parent[n] !== r;) [n, this.parent[n]] = [this.parent[n], r];
     return r;
   }
 
@@ -58,7 +58,11 @@ export class Groups {
  * `require`, `import()`): a superset of the links the parse sees, but for a specifier the text scan
  * cannot read (a comment inside the import clause), which the analysis checks for and then joins.
  */
-export function linkedGroups(files: readonly SourceText[], specifiers: ReadonlyMap<string, readonly string[]>, resolver: ModuleResolver): Groups {
+export function linkedGroups(
+  files: readonly SourceText[],
+  specifiers: ReadonlyMap<string, readonly string[]>,
+  resolver: ModuleResolver,
+): Groups {
   const indexOf = new Map(files.map((f, i) => [f.absPath, i]));
   const groups = new Groups(files.length);
   files.forEach((f, i) => {

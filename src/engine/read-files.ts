@@ -47,7 +47,8 @@ export function readFiles(files: readonly FileRef[], opts: ReadOptions, hints: r
     if ('kind' in read) out.notes.push(read);
     else {
       // directives in test files only count when findings there are reported
-      if (opts.directives && (opts.includeTests || !TEST_FILE.test(read.relPath))) out.directives.push(...collectDirectives([read]));
+      if (opts.directives && (opts.includeTests || !TEST_FILE.test(read.relPath)))
+        out.directives.push(...collectDirectives([read]));
       out.summaries.push(timed('read: hints and specifiers', () => summarize(read, matchedHints(hints, read.text))));
     }
   }
@@ -66,7 +67,11 @@ export interface ReadJob {
 }
 
 /** Claims chunks until none is left; returns chunk index → result. */
-export function readChunks(job: Pick<ReadJob, 'files' | 'counter'>, hints: readonly TextHint[], opts: ReadOptions): Map<number, ReadResult> {
+export function readChunks(
+  job: Pick<ReadJob, 'files' | 'counter'>,
+  hints: readonly TextHint[],
+  opts: ReadOptions,
+): Map<number, ReadResult> {
   const next = new Int32Array(job.counter);
   const done = new Map<number, ReadResult>();
   const chunks = Math.ceil(job.files.length / CHUNK);
@@ -77,11 +82,19 @@ export function readChunks(job: Pick<ReadJob, 'files' | 'counter'>, hints: reado
 }
 
 /** Reads every file; with a helper thread (a big tree), both read, chunk by chunk. */
-export async function readTree(files: readonly FileRef[], opts: ReadOptions, hints: readonly TextHint[], helper?: HelperThread): Promise<ReadResult> {
+export async function readTree(
+  files: readonly FileRef[],
+  opts: ReadOptions,
+  hints: readonly TextHint[],
+  helper?: HelperThread,
+): Promise<ReadResult> {
   if (!helper) return readFiles(files, opts, hints);
   const job = { files: [...files], counter: new SharedArrayBuffer(4) };
   const { open: _open, ...plain } = opts;
-  const theirs = helper.request<Array<[number, ReadResult]>>({ kind: 'read', job: { ...job, opts: plain, hints: hints.map(plainHint) } satisfies ReadJob });
+  const theirs = helper.request<Array<[number, ReadResult]>>({
+    kind: 'read',
+    job: { ...job, opts: plain, hints: hints.map(plainHint) } satisfies ReadJob,
+  });
   const mine = readChunks(job, hints, opts);
   for (const [c, r] of (await theirs) ?? []) mine.set(c, r);
   // chunks a failed helper had claimed are read here

@@ -41,14 +41,19 @@ let shared = Buffer.allocUnsafe(1024 * 1024);
  * Reads one source file, synchronously: a scan reads thousands of small files from the page cache, where a
  * blocking open/fstat/read/close costs a few microseconds and a promise round trip per call costs more.
  */
-export function readSourceSync(absPath: string, maxBytes: number, openFile: (p: string) => number = (p) => openSync(p, 'r')): ReadResult {
+export function readSourceSync(
+  absPath: string,
+  maxBytes: number,
+  openFile: (p: string) => number = (p) => openSync(p, 'r'),
+): ReadResult {
   let fd: number | undefined;
   let length = 0;
   try {
     fd = openFile(absPath);
     const info = fstatSync(fd);
     if (!info.isFile()) return { skip: 'read-error', reason: 'not a regular file' };
-    if (info.size > maxBytes) return { skip: 'skipped', reason: `larger than ${formatSize(maxBytes)} (--max-file-size)` };
+    if (info.size > maxBytes)
+      return { skip: 'skipped', reason: `larger than ${formatSize(maxBytes)} (--max-file-size)` };
     // read to the end, not to the size seen: the file may have grown (or shrunk) meanwhile
     for (;;) {
       if (length === shared.length) {
@@ -81,8 +86,19 @@ const SCRIPT_OR_COMMENT = /<!--|<script(?=[\s/>])/gi;
 const SCRIPT_CLOSE = /<\/script(?=[\s/>])[^>]*>/gi;
 const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 const CODE_TYPES = new Set([
-  'module', 'text/javascript', 'application/javascript', 'text/ecmascript', 'application/ecmascript',
-  'text/typescript', 'application/typescript', 'text/jsx', 'text/babel', 'ts', 'tsx', 'js', 'jsx',
+  'module',
+  'text/javascript',
+  'application/javascript',
+  'text/ecmascript',
+  'application/ecmascript',
+  'text/typescript',
+  'application/typescript',
+  'text/jsx',
+  'text/babel',
+  'ts',
+  'tsx',
+  'js',
+  'jsx',
 ]);
 const CODE_LANGS = new Set(['js', 'javascript', 'ts', 'typescript', 'jsx', 'tsx']);
 
@@ -183,10 +199,17 @@ export function looksMinified(text: string): boolean {
 }
 
 const KIND_BY_EXTENSION: Record<string, ScriptKindName> = {
-  '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.tsx': 'tsx',
-  '.js': 'js', '.mjs': 'js', '.cjs': 'js', '.jsx': 'jsx',
+  '.ts': 'ts',
+  '.mts': 'ts',
+  '.cts': 'ts',
+  '.tsx': 'tsx',
+  '.js': 'js',
+  '.mjs': 'js',
+  '.cjs': 'js',
+  '.jsx': 'jsx',
   // the TS parser reads plain JS too, so one flavour serves `lang="ts"` and untyped blocks alike
-  '.vue': 'ts', '.svelte': 'ts',
+  '.vue': 'ts',
+  '.svelte': 'ts',
 };
 
 /** The parse flavour for a file, by extension; unknown extensions parse as JS. */

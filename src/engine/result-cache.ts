@@ -66,7 +66,8 @@ export function analysisKey(input: {
   hash.update(JSON.stringify({ FORMAT, VERSION, code: analyzerCodeHash(), cwd: input.cwd, options: input.options }));
   for (const p of input.allPaths) hash.update(p).update('\0');
   hash.update('\u0001');
-  for (const f of input.parsed) hash.update(f.absPath).update('\0').update(f.relPath).update('\0').update(f.text).update('\0');
+  for (const f of input.parsed)
+    hash.update(f.absPath).update('\0').update(f.relPath).update('\0').update(f.text).update('\0');
   return hash.digest('hex');
 }
 

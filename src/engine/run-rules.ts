@@ -48,7 +48,13 @@ function errorNote(file: string, ruleId: string, err: unknown): FileNote {
 export function runRule(active: ActiveRule, input: RuleInput, notes: FileNote[]): Finding[] {
   const { rule } = active;
   const files = filesFor(active, input);
-  const ctx: RuleContext = { morph: input.morph, ts: input.morph.ts, options: active.options, extraVerbs: input.extraVerbs, files };
+  const ctx: RuleContext = {
+    morph: input.morph,
+    ts: input.morph.ts,
+    options: active.options,
+    extraVerbs: input.extraVerbs,
+    files,
+  };
   const findings: Finding[] = [];
   const reported = rule.oncePerLocation ? new Set<string>() : undefined;
   const check = (file: string, run: () => Problem[]) => {

@@ -76,12 +76,19 @@ async function select(
   const ruleOnly = ruleHinted.map((s) => ({ absPath: s.absPath, relPath: s.relPath, text: s.text! }));
   const specifiers = new Map([...picked, ...ruleHinted].map((s) => [s.absPath, s.specifiers]));
   // the rules take each file's hint results from the read; a file read again (its text was not kept) is tested again
-  const hintResults = new HintResults(hints, new Map([...picked, ...ruleHinted].flatMap((s) => (s.text === undefined ? [] : [[s.absPath, s.hints]]))));
+  const hintResults = new HintResults(
+    hints,
+    new Map([...picked, ...ruleHinted].flatMap((s) => (s.text === undefined ? [] : [[s.absPath, s.hints]]))),
+  );
   return { filesScanned: sources.length, allPaths, resolver, toParse, ruleOnly, specifiers, hintResults };
 }
 
 /** Scans the input with `rules` (the CLI hands over the rule list: the engine does not know it). */
-export async function scan(input: ScanInput, rules: readonly RuleModule[], options: ScanRunOptions = {}): Promise<Report> {
+export async function scan(
+  input: ScanInput,
+  rules: readonly RuleModule[],
+  options: ScanRunOptions = {},
+): Promise<Report> {
   const started = performance.now();
   const discovered = await timedAsync('discover files', () => discoverFiles(input));
   const { notes } = discovered;
@@ -90,7 +97,17 @@ export async function scan(input: ScanInput, rules: readonly RuleModule[], optio
   const directives: Directive[] | undefined = options.inlineConfig === false ? undefined : [];
   const helper = HelperThread.start(files.length, Boolean(input.fs?.open));
   try {
-    return await scanFiles({ started, input, options, known: knownRules(rules), files, notes, active, directives, helper });
+    return await scanFiles({
+      started,
+      input,
+      options,
+      known: knownRules(rules),
+      files,
+      notes,
+      active,
+      directives,
+      helper,
+    });
   } finally {
     helper?.close();
   }
@@ -110,8 +127,21 @@ interface ScanState {
   helper: HelperThread | undefined;
 }
 
-async function scanFiles({ started, input, options, known, files, notes, active, directives, helper }: ScanState): Promise<Report> {
-  const { filesScanned, allPaths, resolver, toParse, ruleOnly, specifiers, hintResults } = await timedAsync('read and select', () => select(files, input, notes, active, directives, helper));
+async function scanFiles({
+  started,
+  input,
+  options,
+  known,
+  files,
+  notes,
+  active,
+  directives,
+  helper,
+}: ScanState): Promise<Report> {
+  const { filesScanned, allPaths, resolver, toParse, ruleOnly, specifiers, hintResults } = await timedAsync(
+    'read and select',
+    () => select(files, input, notes, active, directives, helper),
+  );
   const extraVerbs = options.extraVerbs ?? [];
 
   let cache: { dir: string; target: unknown; key: string } | undefined;
@@ -126,13 +156,25 @@ async function scanFiles({ started, input, options, known, files, notes, active,
     analysed = readCache(cache.dir, target, key);
   }
   if (!analysed) {
-    analysed = await analyse({ toParse, ruleOnly, resolver, specifiers, hintResults, includeTests: Boolean(input.includeTests), extraVerbs, rules: active });
+    analysed = await analyse({
+      toParse,
+      ruleOnly,
+      resolver,
+      specifiers,
+      hintResults,
+      includeTests: Boolean(input.includeTests),
+      extraVerbs,
+      rules: active,
+    });
     if (cache) (await import('./result-cache.js')).writeCache(cache.dir, cache.target, cache.key, analysed);
   }
   notes.push(...analysed.notes);
   // fingerprints and directives need only the texts of parsed files (every finding is in one) and the directives
-  const { findings, suppressed } = timed('fingerprints and directives', () => finishFindings(analysed.findings, [...toParse, ...ruleOnly], directives ?? [], active, known, options.rules));
-  const order = (a: FileNote, b: FileNote) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
+  const { findings, suppressed } = timed('fingerprints and directives', () =>
+    finishFindings(analysed.findings, [...toParse, ...ruleOnly], directives ?? [], active, known, options.rules),
+  );
+  const order = (a: FileNote, b: FileNote) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0;
   notes.sort((a, b) => order(a, b) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
   return {
     version: VERSION,

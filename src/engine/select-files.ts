@@ -1,12 +1,20 @@
 // Chooses the few files worth parsing from their raw text, before any parse.
 import type { SourceText } from './read-source.js';
-import { importStem, reExports, specifierStem, specifiersInText, type ModuleResolver } from '../syntax/resolve-module.js';
+import {
+  importStem,
+  reExports,
+  specifierStem,
+  specifiersInText,
+  type ModuleResolver,
+} from '../syntax/resolve-module.js';
 
 /** Sockets made in tests, mocks and stories are not the product's; their sends still count. */
-export const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|e2e|cypress)\/|\.(?:test|spec|stories|story|e2e|cy)\.[cm]?[jt]sx?$/;
+export const TEST_FILE =
+  /(?:^|\/)(?:__tests__|__mocks__|e2e|cypress)\/|\.(?:test|spec|stories|story|e2e|cy)\.[cm]?[jt]sx?$/;
 
 /** A file that never mentions one of these cannot create a socket. */
-export const SOCKET_HINT = /WebSocket|socket\.io|['"](?:ws|isomorphic-ws|reconnecting-websocket|partysocket)['"]|wsImpl/i;
+export const SOCKET_HINT =
+  /WebSocket|socket\.io|['"](?:ws|isomorphic-ws|reconnecting-websocket|partysocket)['"]|wsImpl/i;
 
 /**
  * What selection needs from one file, taken as it is read: its text is kept only where it may be

@@ -63,7 +63,10 @@ export function matchedHints(hints: readonly TextHint[], text: string): number {
 export class HintResults {
   private readonly bitOf: Map<string, number>;
 
-  constructor(list: readonly TextHint[], private readonly bits: ReadonlyMap<string, number>) {
+  constructor(
+    list: readonly TextHint[],
+    private readonly bits: ReadonlyMap<string, number>,
+  ) {
     this.bitOf = new Map(list.slice(0, MAX_BITS).map((h, i) => [hintKey(h), i]));
   }
 

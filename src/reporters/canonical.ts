@@ -17,7 +17,14 @@ function byText(a: string, b: string): number {
 }
 
 function canonicalFinding(f: Finding): Finding {
-  const out: Finding = { ruleId: f.ruleId, severity: f.severity, file: f.file, line: f.line, column: f.column, message: f.message };
+  const out: Finding = {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    message: f.message,
+  };
   if (f.fingerprint) out.fingerprint = f.fingerprint;
   if (f.related) {
     out.related = f.related
@@ -61,7 +68,13 @@ function canonicalNote(n: FileNote): FileNote {
 }
 
 function canonicalRule(r: RuleMeta): RuleMeta {
-  return { id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, help: r.help, docsPath: r.docsPath };
+  return {
+    id: r.id,
+    description: r.description,
+    defaultSeverity: r.defaultSeverity,
+    help: r.help,
+    docsPath: r.docsPath,
+  };
 }
 
 /**
@@ -73,7 +86,9 @@ export function canonicalReport(report: Report): Report {
     version: report.version,
     findings: report.findings.map(canonicalFinding).sort(byFinding),
     suppressed: (report.suppressed ?? []).map(canonicalSuppressed).sort(byFinding),
-    sockets: report.sockets.map(canonicalSocket).sort((a, b) => compareLocations(a, b) || byText(a.constructorText, b.constructorText)),
+    sockets: report.sockets
+      .map(canonicalSocket)
+      .sort((a, b) => compareLocations(a, b) || byText(a.constructorText, b.constructorText)),
     notes: report.notes
       .map(canonicalNote)
       .sort((a, b) => byText(a.file, b.file) || byText(a.kind, b.kind) || byText(a.message, b.message)),

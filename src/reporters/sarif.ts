@@ -63,7 +63,10 @@ function ruleDescriptor(rule: RuleMeta) {
 function lineHash(finding: Finding, seen: Map<string, number>): string {
   if (finding.fingerprint) return finding.fingerprint;
   const firstLine = finding.message.split('\n')[0];
-  const hash = createHash('sha256').update(`${finding.ruleId}\0${finding.file}\0${firstLine}`).digest('hex').slice(0, 16);
+  const hash = createHash('sha256')
+    .update(`${finding.ruleId}\0${finding.file}\0${firstLine}`)
+    .digest('hex')
+    .slice(0, 16);
   const n = (seen.get(hash) ?? 0) + 1;
   seen.set(hash, n);
   return `${hash}:${n}`;
@@ -73,13 +76,20 @@ function lineHash(finding: Finding, seen: Map<string, number>): string {
 function suppressions(finding: Finding | SuppressedFinding) {
   if (!('suppression' in finding)) return {};
   const { kind, justification } = finding.suppression;
-  return { suppressions: [{ kind: kind === 'directive' ? 'inSource' : 'external', ...(justification ? { justification } : {}) }] };
+  return {
+    suppressions: [
+      { kind: kind === 'directive' ? 'inSource' : 'external', ...(justification ? { justification } : {}) },
+    ],
+  };
 }
 
 function result(finding: Finding | SuppressedFinding, ruleIndex: number, seen: Map<string, number>) {
   const related = (finding.related ?? []).map((r, i) => ({
     id: i + 1,
-    physicalLocation: { artifactLocation: artifactLocation(r.file), region: { startLine: r.line, startColumn: r.column } },
+    physicalLocation: {
+      artifactLocation: artifactLocation(r.file),
+      region: { startLine: r.line, startColumn: r.column },
+    },
     message: { text: r.message },
   }));
   // GitHub only shows related locations that the message links to, hence the trailing links.
@@ -120,7 +130,10 @@ function invocation(notes: FileNote[]) {
     }));
   // A file that could not be read or analysed means the scan is incomplete, not merely noisy.
   const failed = notes.some((n) => n.kind === 'read-error' || n.kind === 'analyzer-error');
-  return { executionSuccessful: !failed, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) };
+  return {
+    executionSuccessful: !failed,
+    ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+  };
 }
 
 function srcRootUri(cwd: string): string {

@@ -94,7 +94,12 @@ function formatSummary(c: ChalkInstance, report: Report): string[] {
   const sockets = plural(report.sockets.length, 'socket');
   const flagged = countFlagged(report);
   if (report.findings.length === 0) {
-    return [c.green(`No problems: scanned ${files}, found ${sockets}${report.sockets.length > 0 ? ` (${flagged} flagged)` : ''}.`), ...formatSilenced(c, report)];
+    return [
+      c.green(
+        `No problems: scanned ${files}, found ${sockets}${report.sockets.length > 0 ? ` (${flagged} flagged)` : ''}.`,
+      ),
+      ...formatSilenced(c, report),
+    ];
   }
   const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
   const errors = count('error');
@@ -103,7 +108,9 @@ function formatSummary(c: ChalkInstance, report: Report): string[] {
   return [
     tint(headline),
     // a tree with only server code or polling loops has findings but no socket client to count
-    c.dim(`  scanned ${files}, found ${sockets}${report.sockets.length > 0 ? `: ${flagged} flagged, ${report.sockets.length - flagged} not flagged` : ''}`),
+    c.dim(
+      `  scanned ${files}, found ${sockets}${report.sockets.length > 0 ? `: ${flagged} flagged, ${report.sockets.length - flagged} not flagged` : ''}`,
+    ),
     ...formatSilenced(c, report),
   ];
 }
@@ -111,7 +118,11 @@ function formatSummary(c: ChalkInstance, report: Report): string[] {
 export function formatStylish(input: Report, options: ReporterOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const report = canonicalReport(input);
-  const sections = [report.findings.length > 0 ? formatFindings(c, report.findings) : [], formatNotes(c, report.notes), formatSummary(c, report)];
+  const sections = [
+    report.findings.length > 0 ? formatFindings(c, report.findings) : [],
+    formatNotes(c, report.notes),
+    formatSummary(c, report),
+  ];
   return `${sections
     .filter((s) => s.length > 0)
     .map((s) => s.join('\n'))

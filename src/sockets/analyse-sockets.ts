@@ -85,13 +85,17 @@ function socketsOf(index: ProjectIndex, ctx: SendContext, notes: FileNote[]): So
     let sends;
     let reconnects: Socket['reconnects'] = 'unknown';
     try {
-      sends = timed('classify sends (type oracle included)', () => dedupe(follower.uses.flatMap((use) => sendsOf(use, site.flavor, ctx))));
+      sends = timed('classify sends (type oracle included)', () =>
+        dedupe(follower.uses.flatMap((use) => sendsOf(use, site.flavor, ctx))),
+      );
     } catch (err) {
       notes.push(internalError(index.fileOf(site.node)?.relPath ?? '?', err));
       continue;
     }
     try {
-      reconnects = timed('reconnects', () => reconnectsOf({ api: site.api, reconnectsItself: site.reconnectsItself ?? false, creations, follower, index }));
+      reconnects = timed('reconnects', () =>
+        reconnectsOf({ api: site.api, reconnectsItself: site.reconnectsItself ?? false, creations, follower, index }),
+      );
     } catch (err) {
       // the socket keeps its sends and verdict; only its reconnection stays unknown
       notes.push(internalError(index.fileOf(site.node)?.relPath ?? '?', err));
@@ -116,7 +120,9 @@ function internalError(file: string, err: unknown): FileNote {
   return { file, kind: 'analyzer-error', message: `internal analyzer error: ${errorLine(err)}` };
 }
 
-function dedupe<T extends { file: string; line: number; column: number; kind: string; label: string }>(sends: T[]): T[] {
+function dedupe<T extends { file: string; line: number; column: number; kind: string; label: string }>(
+  sends: T[],
+): T[] {
   const seen = new Set<string>();
   return sends
     .filter((s) => {

@@ -34,16 +34,20 @@ export function classifyMessage(expr: Node | undefined, ctx: ClassifyContext, de
     const head = e.getElements()[0];
     if (!head) return [{ kind: 'data', label: 'empty array' }];
     const h = unwrapNode(tsc, head);
-    if (Node.isObjectLiteralExpression(h) || Node.isArrayLiteralExpression(h) || Node.isSpreadElement(h)) return [{ kind: 'data', label: 'array' }];
+    if (Node.isObjectLiteralExpression(h) || Node.isArrayLiteralExpression(h) || Node.isSpreadElement(h))
+      return [{ kind: 'data', label: 'array' }];
     return classifyVerb(h, ctx, depth + 1);
   }
   if (Node.isConditionalExpression(e)) return [...next(e.getWhenTrue()), ...next(e.getWhenFalse())];
   if (Node.isAwaitExpression(e)) return next(e.getExpression());
   if (Node.isBinaryExpression(e)) {
     // 'SUB ' + topic, JSON.stringify(msg) + '\n': the left-most operand carries the verb
-    return e.getOperatorToken().getText() === '+' ? next(e.getLeft()) : [{ kind: 'unknown', label: shorten(e.getText()) }];
+    return e.getOperatorToken().getText() === '+'
+      ? next(e.getLeft())
+      : [{ kind: 'unknown', label: shorten(e.getText()) }];
   }
-  if (isBinaryNew(e)) return [{ kind: 'binary', label: (e as Node & { getExpression(): Node }).getExpression().getText() }];
+  if (isBinaryNew(e))
+    return [{ kind: 'binary', label: (e as Node & { getExpression(): Node }).getExpression().getText() }];
   if (Node.isCallExpression(e)) return classifyCall(e, ctx, depth);
   if (Node.isIdentifier(e)) {
     const decl = resolveIdentifier(e);
@@ -65,9 +69,21 @@ function typed(e: Node, ctx: ClassifyContext, what: string): PayloadResult[] {
   return ctx.byType(e) ?? [{ kind: 'unknown', label: `${what}: the analyzer cannot tell what it holds` }];
 }
 
-function classifyTemplate(e: Node & { getHead(): Node & { getLiteralText(): string }; getTemplateSpans(): Array<Node & { getExpression(): Node; getLiteral(): Node & { getLiteralText(): string } }> }, ctx: ClassifyContext, depth: number): PayloadResult[] {
+function classifyTemplate(
+  e: Node & {
+    getHead(): Node & { getLiteralText(): string };
+    getTemplateSpans(): Array<Node & { getExpression(): Node; getLiteral(): Node & { getLiteralText(): string } }>;
+  },
+  ctx: ClassifyContext,
+  depth: number,
+): PayloadResult[] {
   const head = e.getHead().getLiteralText();
-  const literal = head + e.getTemplateSpans().map((s) => `\u0000${s.getLiteral().getLiteralText()}`).join('');
+  const literal =
+    head +
+    e
+      .getTemplateSpans()
+      .map((s) => `\u0000${s.getLiteral().getLiteralText()}`)
+      .join('');
   const t = literal.trimStart();
   if (t.startsWith('{') || t.startsWith('[')) {
     const m = new RegExp(`"(?:${DISCRIMINANTS.join('|')})"\\s*:\\s*"([^"\\u0000]+)"`).exec(literal);
@@ -86,7 +102,9 @@ export function classifyObject(obj: ObjectLiteralExpression, ctx: ClassifyContex
       else if (Node.isShorthandPropertyAssignment(p) && p.getName() === key) verbNode = p.getNameNode();
       else continue;
       // graphql-ws `subscribe` / subscriptions-transport-ws `start` also carry mutations: those are writes
-      return isGraphqlMutation(obj, ctx, depth) ? [{ kind: 'data', label: 'GraphQL mutation' }] : classifyVerb(verbNode, ctx, depth + 1);
+      return isGraphqlMutation(obj, ctx, depth)
+        ? [{ kind: 'data', label: 'GraphQL mutation' }]
+        : classifyVerb(verbNode, ctx, depth + 1);
     }
   }
   for (const p of props) {
@@ -101,7 +119,8 @@ export function classifyObject(obj: ObjectLiteralExpression, ctx: ClassifyContex
     const nameNode = first.getNameNode();
     // { [Op.Subscribe]: topic } / { subscribe: ['BTC-USD'] }
     if (Node.isComputedPropertyName(nameNode)) return classifyVerb(nameNode.getExpression(), ctx, depth + 1);
-    if (isControlVerb(first.getName().replace(/['"]/g, ''), ctx.extraVerbs)) return [{ kind: 'control', label: first.getName() }];
+    if (isControlVerb(first.getName().replace(/['"]/g, ''), ctx.extraVerbs))
+      return [{ kind: 'control', label: first.getName() }];
   }
   return [{ kind: 'data', label: 'object without a type field' }];
 }
@@ -113,8 +132,13 @@ function isGraphqlMutation(obj: ObjectLiteralExpression, ctx: ClassifyContext, d
   if (!Node.isObjectLiteralExpression(holder)) return false;
   const query = holder.getProperty('query');
   let value: Node | undefined =
-    query && Node.isPropertyAssignment(query) ? query.getInitializer() : query && Node.isShorthandPropertyAssignment(query) ? query.getNameNode() : undefined;
-  if (value && Node.isIdentifier(unwrapNode(tsc, value))) value = constValue(unwrapNode(tsc, value), ctx, depth) ?? value;
+    query && Node.isPropertyAssignment(query)
+      ? query.getInitializer()
+      : query && Node.isShorthandPropertyAssignment(query)
+        ? query.getNameNode()
+        : undefined;
+  if (value && Node.isIdentifier(unwrapNode(tsc, value)))
+    value = constValue(unwrapNode(tsc, value), ctx, depth) ?? value;
   // print(MUTATION) / gql`mutation …` / 'mutation …'
   const text = value ? unwrapNode(tsc, value).getText() : '';
   return /^(?:\w+\()?(?:gql|graphql)?\s*[`'"]\s*mutation\b/.test(text);
@@ -146,7 +170,8 @@ function classifyCall(call: CallExpression, ctx: ClassifyContext, depth: number)
 
 function helperFunction(id: Node, ctx: ClassifyContext): Node | undefined {
   let decl = ctx.index.definitionOf(id);
-  if (decl && Node.isVariableDeclaration(decl)) decl = decl.getInitializer() && unwrapNode(tsc, decl.getInitializerOrThrow());
+  if (decl && Node.isVariableDeclaration(decl))
+    decl = decl.getInitializer() && unwrapNode(tsc, decl.getInitializerOrThrow());
   return decl && isFunctionLike(decl) ? decl : undefined;
 }
 

@@ -21,8 +21,10 @@ export interface FromParam {
 export type PayloadResult = Classified | FromParam;
 
 export { DISCRIMINANTS };
-const BINARY_CTORS = /^(?:ArrayBuffer|SharedArrayBuffer|DataView|Blob|File|Buffer|(?:Ui|I)nt(?:8|16|32)Array|Uint8ClampedArray|Float(?:32|64)Array|Big(?:Ui|I)nt64Array)$/;
-const BINARY_CALL = /(?:^|\.)(?:encode\w*|serialize\w*|toBinary|toUint8Array|toArrayBuffer|toBuffer|pack|finish|marshal|encodeStateAsUpdate\w*|encodeAwarenessUpdate)$/;
+const BINARY_CTORS =
+  /^(?:ArrayBuffer|SharedArrayBuffer|DataView|Blob|File|Buffer|(?:Ui|I)nt(?:8|16|32)Array|Uint8ClampedArray|Float(?:32|64)Array|Big(?:Ui|I)nt64Array)$/;
+const BINARY_CALL =
+  /(?:^|\.)(?:encode\w*|serialize\w*|toBinary|toUint8Array|toArrayBuffer|toBuffer|pack|finish|marshal|encodeStateAsUpdate\w*|encodeAwarenessUpdate)$/;
 const TEXT_CALL = /^(?:encodeURI|encodeURIComponent|JSON\.stringify|String)$/;
 
 export interface ClassifyContext {
@@ -63,7 +65,9 @@ function classifyJson(value: unknown, ctx: ClassifyContext): Classified {
   if (Array.isArray(value)) {
     const head: unknown = value[0];
     if (typeof head === 'string') return verb(head, ctx);
-    return typeof head === 'number' ? { kind: 'unknown', label: `numeric opcode ${head}` } : { kind: 'data', label: 'array' };
+    return typeof head === 'number'
+      ? { kind: 'unknown', label: `numeric opcode ${head}` }
+      : { kind: 'data', label: 'array' };
   }
   if (value && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
@@ -84,7 +88,8 @@ export function classifyVerb(expr: Node | undefined, ctx: ClassifyContext, depth
   const e = unwrapNode(tsc, expr);
   if (Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e)) return [verb(e.getLiteralText(), ctx)];
   if (Node.isNumericLiteral(e)) return unknown(`numeric opcode ${e.getText()}`);
-  if (Node.isConditionalExpression(e)) return [...classifyVerb(e.getWhenTrue(), ctx, depth + 1), ...classifyVerb(e.getWhenFalse(), ctx, depth + 1)];
+  if (Node.isConditionalExpression(e))
+    return [...classifyVerb(e.getWhenTrue(), ctx, depth + 1), ...classifyVerb(e.getWhenFalse(), ctx, depth + 1)];
   if (Node.isTemplateExpression(e)) {
     const head = e.getHead().getLiteralText().trim();
     return head ? classifyText(head, ctx) : classifyVerb(e.getTemplateSpans()[0]?.getExpression(), ctx, depth + 1);
@@ -110,7 +115,12 @@ export function constValue(e: Node, ctx: ClassifyContext, depth: number): Node |
   if (depth > 6) return undefined;
   if (Node.isIdentifier(e)) {
     const decl = ctx.index.definitionOf(e);
-    if (decl && Node.isVariableDeclaration(decl) && decl.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const) return decl.getInitializer();
+    if (
+      decl &&
+      Node.isVariableDeclaration(decl) &&
+      decl.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const
+    )
+      return decl.getInitializer();
     return undefined;
   }
   if (Node.isPropertyAccessExpression(e)) {
@@ -127,7 +137,9 @@ export function constValue(e: Node, ctx: ClassifyContext, depth: number): Node |
       if (obj2 && Node.isObjectLiteralExpression(obj2)) {
         const prop = obj2.getProperty(e.getName());
         const value = prop && Node.isPropertyAssignment(prop) ? prop.getInitializer() : undefined;
-        return value && (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) ? value : undefined;
+        return value && (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value))
+          ? value
+          : undefined;
       }
     }
   }
@@ -140,11 +152,21 @@ export function shorten(text: string): string {
 }
 
 export function isBinaryNew(e: Node): boolean {
-  return Node.isNewExpression(e) && BINARY_CTORS.test(e.getExpression().getText().replace(/^(?:window|globalThis)\./, ''));
+  return (
+    Node.isNewExpression(e) &&
+    BINARY_CTORS.test(
+      e
+        .getExpression()
+        .getText()
+        .replace(/^(?:window|globalThis)\./, ''),
+    )
+  );
 }
 
 export function isBinaryCall(callee: string): boolean {
-  return (BINARY_CALL.test(callee) && !TEXT_CALL.test(callee)) || /^Buffer\.(?:from|alloc|allocUnsafe|concat)$/.test(callee);
+  return (
+    (BINARY_CALL.test(callee) && !TEXT_CALL.test(callee)) || /^Buffer\.(?:from|alloc|allocUnsafe|concat)$/.test(callee)
+  );
 }
 
 export { SyntaxKind };

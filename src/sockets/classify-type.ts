@@ -5,7 +5,8 @@ import type { Type } from 'ts-morph';
 import { Node } from '../syntax/morph.js';
 import { DISCRIMINANTS, verb, type ClassifyContext, type Classified } from './classify-payload.js';
 
-const BINARY_TYPE = /^(?:ArrayBuffer|SharedArrayBuffer|ArrayBufferView|DataView|Blob|File|Buffer|(?:Ui|I)nt(?:8|16|32)Array|Uint8ClampedArray|Float(?:32|64)Array|Big(?:Ui|I)nt64Array)(?:<.*>)?$/;
+const BINARY_TYPE =
+  /^(?:ArrayBuffer|SharedArrayBuffer|ArrayBufferView|DataView|Blob|File|Buffer|(?:Ui|I)nt(?:8|16|32)Array|Uint8ClampedArray|Float(?:32|64)Array|Big(?:Ui|I)nt64Array)(?:<.*>)?$/;
 
 function literalVerbs(type: Type, ctx: ClassifyContext): Classified[] | undefined {
   const members = type.isUnion() ? type.getUnionTypes() : [type];
@@ -44,7 +45,8 @@ export function classifyType(type: Type, at: Node, ctx: ClassifyContext): Classi
     if (lit) out.push(...lit);
     else if (BINARY_TYPE.test(m.getText(at))) out.push({ kind: 'binary', label: m.getText(at) });
     else if (m.isString() || m.isNumber() || m.isAny() || m.isUnknown() || m.isTypeParameter()) return undefined;
-    else if (m.isObject() && !m.isArray() && m.getCallSignatures().length === 0) out.push(...classifyObjectType(m, at, ctx));
+    else if (m.isObject() && !m.isArray() && m.getCallSignatures().length === 0)
+      out.push(...classifyObjectType(m, at, ctx));
     else return undefined;
   }
   return out.length ? out : undefined;

@@ -28,7 +28,8 @@ const SOCKET_IO = new Set(['socket.io-client', 'socket.io-client/dist/socket.io.
 const RXJS = new Set(['rxjs/webSocket', 'rxjs']);
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
 /** Names an injected or aliased WebSocket constructor goes by. Servers, links and transports are not clients. */
-const CTOR_NAME = /^_*(?:[A-Za-z]*WebSocket(?:Impl|Ctor|Constructor|Class|Polyfill|Implementation)?|wsImpl|WsImpl|wsCtor|WS)$/;
+const CTOR_NAME =
+  /^_*(?:[A-Za-z]*WebSocket(?:Impl|Ctor|Constructor|Class|Polyfill|Implementation)?|wsImpl|WsImpl|wsCtor|WS)$/;
 const NOT_A_CLIENT = /Server|Link|Transport|Provider|Client$/;
 
 function isCtorName(name: string): boolean {
@@ -55,14 +56,19 @@ function constructorKind(id: Node, index: ProjectIndex): Kind | undefined {
     const init = decl.getInitializer();
     if (!init) return undefined;
     const text = unwrapNode(tsc, init).getText();
-    if (/^(?:window|globalThis|self|global)\.WebSocket$/.test(text)) return { api: 'browser-websocket', confidence: 'certain' };
+    if (/^(?:window|globalThis|self|global)\.WebSocket$/.test(text))
+      return { api: 'browser-websocket', confidence: 'certain' };
     // `globalThis.WebSocket || require('ws')`, `typeof WebSocket !== 'undefined' ? WebSocket : WS`
-    if (/\bWebSocket\b|require\(\s*['"](?:ws|isomorphic-ws)['"]\s*\)/.test(text) && isCtorName(name)) return { api: 'other', confidence: 'certain' };
+    if (/\bWebSocket\b|require\(\s*['"](?:ws|isomorphic-ws)['"]\s*\)/.test(text) && isCtorName(name))
+      return { api: 'other', confidence: 'certain' };
     return undefined;
   }
   // a constructor handed in: `(WebSocketImpl) => ...`, `({ WebSocket: Ctor }) => ...`
   const property = Node.isBindingElement(decl) ? decl.getPropertyNameNode()?.getText() : undefined;
-  if ((Node.isParameterDeclaration(decl) || Node.isBindingElement(decl)) && (isCtorName(name) || (property && isCtorName(property)))) {
+  if (
+    (Node.isParameterDeclaration(decl) || Node.isBindingElement(decl)) &&
+    (isCtorName(name) || (property && isCtorName(property)))
+  ) {
     return { api: 'other', confidence: 'likely' };
   }
   return undefined;
@@ -72,16 +78,20 @@ function newKind(expr: Node, index: ProjectIndex): Kind | undefined {
   const callee = unwrapNode(tsc, expr);
   if (Node.isIdentifier(callee)) return constructorKind(callee, index);
   if (Node.isPropertyAccessExpression(callee) || Node.isElementAccessExpression(callee)) {
-    const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getArgumentExpression()?.getText().replace(/['"`]/g, '') ?? '';
+    const name = Node.isPropertyAccessExpression(callee)
+      ? callee.getName()
+      : (callee.getArgumentExpression()?.getText().replace(/['"`]/g, '') ?? '');
     const target = unwrapNode(tsc, callee.getExpression());
     if (name === 'WebSocket' && Node.isIdentifier(target)) {
-      if (GLOBAL_OBJECTS.has(target.getText()) && !resolveIdentifier(target)) return { api: 'browser-websocket', confidence: 'certain' };
+      if (GLOBAL_OBJECTS.has(target.getText()) && !resolveIdentifier(target))
+        return { api: 'browser-websocket', confidence: 'certain' };
       const imp = (() => {
         const d = resolveIdentifier(target);
         return d ? index.importOf(d) : undefined;
       })();
       if (imp && WS_PACKAGES.has(imp.module)) return { api: 'ws', confidence: 'certain' };
-      if (imp && WRAPPER_PACKAGES.has(imp.module)) return { api: 'other', confidence: 'certain', reconnectsItself: true };
+      if (imp && WRAPPER_PACKAGES.has(imp.module))
+        return { api: 'other', confidence: 'certain', reconnectsItself: true };
     }
     // injected: `new this.options.WebSocket(url)`, `new settings.WebSocket(url)`, `new this.wsImpl(url)`
     if (isCtorName(name.replace(/^#/, ''))) return { api: 'other', confidence: 'likely' };
@@ -90,7 +100,11 @@ function newKind(expr: Node, index: ProjectIndex): Kind | undefined {
 }
 
 /** Is `id` socket.io-client's `io`/`connect`/namespace, or a global `io` from a script tag? */
-function socketIoBinding(id: Node, info: FileInfo, index: ProjectIndex): 'factory' | 'namespace' | 'manager' | undefined {
+function socketIoBinding(
+  id: Node,
+  info: FileInfo,
+  index: ProjectIndex,
+): 'factory' | 'namespace' | 'manager' | undefined {
   const decl = resolveIdentifier(id);
   if (!decl) return id.getText() === 'io' && /socket\.io/.test(info.sourceFile.getFullText()) ? 'factory' : undefined;
   const imp = index.importOf(decl);
@@ -111,7 +125,12 @@ function isManager(expr: Node, info: FileInfo, index: ProjectIndex): boolean {
   if (!Node.isNewExpression(e)) return false;
   const ctor = unwrapNode(tsc, e.getExpression());
   if (Node.isIdentifier(ctor)) return socketIoBinding(ctor, info, index) === 'manager';
-  return Node.isPropertyAccessExpression(ctor) && ctor.getName() === 'Manager' && Node.isIdentifier(ctor.getExpression()) && socketIoBinding(ctor.getExpression(), info, index) === 'namespace';
+  return (
+    Node.isPropertyAccessExpression(ctor) &&
+    ctor.getName() === 'Manager' &&
+    Node.isIdentifier(ctor.getExpression()) &&
+    socketIoBinding(ctor.getExpression(), info, index) === 'namespace'
+  );
 }
 
 /** RxJS `webSocket(url)` from 'rxjs/webSocket' (or 'rxjs'): a subject that sends with `next()`. */
@@ -125,14 +144,20 @@ function isRxjsWebSocket(callee: Node, index: ProjectIndex): boolean {
 function callKind(call: CallExpression, info: FileInfo, index: ProjectIndex): Kind | undefined {
   const callee = unwrapNode(tsc, call.getExpression());
   if (isRxjsWebSocket(callee, index)) return { api: 'other', flavor: 'rxjs', confidence: 'certain' };
-  if (Node.isIdentifier(callee)) return socketIoBinding(callee, info, index) === 'factory' ? { api: 'socket.io-client', confidence: 'certain' } : undefined;
+  if (Node.isIdentifier(callee))
+    return socketIoBinding(callee, info, index) === 'factory'
+      ? { api: 'socket.io-client', confidence: 'certain' }
+      : undefined;
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
   const name = callee.getName();
   const target = unwrapNode(tsc, callee.getExpression());
-  if (name === 'socket') return isManager(target, info, index) ? { api: 'socket.io-client', confidence: 'certain' } : undefined;
+  if (name === 'socket')
+    return isManager(target, info, index) ? { api: 'socket.io-client', confidence: 'certain' } : undefined;
   if (!Node.isIdentifier(target) || !['connect', 'io', 'default'].includes(name)) return undefined;
   const binding = socketIoBinding(target, info, index);
-  return binding === 'factory' || binding === 'namespace' ? { api: 'socket.io-client', confidence: 'certain' } : undefined;
+  return binding === 'factory' || binding === 'namespace'
+    ? { api: 'socket.io-client', confidence: 'certain' }
+    : undefined;
 }
 
 /** An identifier written with escapes (`\u0057S`): its source text is not its name, so no cheap test can rule it out. */
@@ -188,7 +213,9 @@ function maybeSocketNews(info: FileInfo): ts.NewExpression[] {
     const callee = unwrap(tsc, n.expression); // unwrapNode() on raw syntax
     if (tsc.isIdentifier(callee)) {
       const name = callee.text;
-      return name === 'WebSocket' || isCtorName(name) || escaped(callee, sf) || (bound ??= boundCtorNames(info)).has(name);
+      return (
+        name === 'WebSocket' || isCtorName(name) || escaped(callee, sf) || (bound ??= boundCtorNames(info)).has(name)
+      );
     }
     if (tsc.isPropertyAccessExpression(callee)) {
       const name = callee.name.text;
@@ -209,7 +236,8 @@ export function findSockets(info: FileInfo, index: ProjectIndex, prefilter = tru
   // only callee names socket.io can go by: `io`, `x.connect`, `manager.socket`, or a renamed import
   const names = new Set(['io', 'connect', 'socket', 'default', 'lookup']);
   for (const [decl, imp] of info.imports) {
-    if (SOCKET_IO.has(imp.module) || (RXJS.has(imp.module) && imp.imported === 'webSocket')) names.add(declarationName(decl)?.getText() ?? '');
+    if (SOCKET_IO.has(imp.module) || (RXJS.has(imp.module) && imp.imported === 'webSocket'))
+      names.add(declarationName(decl)?.getText() ?? '');
   }
   for (const name of names) {
     for (const call of callsIn(info, name)) {

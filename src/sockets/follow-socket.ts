@@ -13,8 +13,7 @@ import { declarationName, resolveIdentifier, type Declaration } from '../syntax/
 import { unwrapNode, valueRootNode } from '../syntax/unwrap.js';
 
 export type SocketUse =
-  | { kind: 'send'; call: CallExpression; method: string }
-  | { kind: 'escape'; node: Node; reason: string };
+  { kind: 'send'; call: CallExpression; method: string } | { kind: 'escape'; node: Node; reason: string };
 
 const SEND_METHODS: Record<Flavor, ReadonlySet<string>> = {
   rxjs: new Set(['next', 'multiplex']),
@@ -27,18 +26,62 @@ const SEND_METHODS: Record<Flavor, ReadonlySet<string>> = {
 const SOCKET_IO_MODIFIERS = new Set(['timeout', 'compress', 'binary', 'volatile', 'local']);
 /** Members that neither send nor hand the socket to anyone. */
 const INERT_MEMBERS = new Set([
-  'on', 'once', 'off', 'addEventListener', 'removeEventListener', 'removeListener', 'removeAllListeners', 'listeners',
-  'close', 'terminate', 'disconnect', 'connect', 'open', 'reconnect', 'destroy',
-  'readyState', 'url', 'protocol', 'extensions', 'bufferedAmount', 'binaryType', 'id', 'connected', 'disconnected',
-  'active', 'recovered', 'auth', 'io', 'onopen', 'onclose', 'onmessage', 'onerror', 'CONNECTING', 'OPEN', 'CLOSING', 'CLOSED',
-  'onAny', 'offAny', 'prependAny', 'onAnyOutgoing', 'offAnyOutgoing', 'hasListeners', 'setMaxListeners', 'emit', 'dispatchEvent',
+  'on',
+  'once',
+  'off',
+  'addEventListener',
+  'removeEventListener',
+  'removeListener',
+  'removeAllListeners',
+  'listeners',
+  'close',
+  'terminate',
+  'disconnect',
+  'connect',
+  'open',
+  'reconnect',
+  'destroy',
+  'readyState',
+  'url',
+  'protocol',
+  'extensions',
+  'bufferedAmount',
+  'binaryType',
+  'id',
+  'connected',
+  'disconnected',
+  'active',
+  'recovered',
+  'auth',
+  'io',
+  'onopen',
+  'onclose',
+  'onmessage',
+  'onerror',
+  'CONNECTING',
+  'OPEN',
+  'CLOSING',
+  'CLOSED',
+  'onAny',
+  'offAny',
+  'prependAny',
+  'onAnyOutgoing',
+  'offAnyOutgoing',
+  'hasListeners',
+  'setMaxListeners',
+  'emit',
+  'dispatchEvent',
 ]);
 const RXJS_READERS = new Set(['subscribe', 'pipe', 'complete', 'error', 'unsubscribe', 'asObservable', 'closed']);
 const HOOK_RESULT = /^(?:useMemo|useState|useRef|useReducer|computed|useLazyRef)$/;
 
 const COMPARISON = new Set([
-  SyntaxKind.EqualsEqualsToken, SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken,
-  SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.InstanceOfKeyword, SyntaxKind.InKeyword,
+  SyntaxKind.EqualsEqualsToken,
+  SyntaxKind.EqualsEqualsEqualsToken,
+  SyntaxKind.ExclamationEqualsToken,
+  SyntaxKind.ExclamationEqualsEqualsToken,
+  SyntaxKind.InstanceOfKeyword,
+  SyntaxKind.InKeyword,
 ]);
 
 export class SocketFollower {
@@ -57,7 +100,10 @@ export class SocketFollower {
   readonly closeCalls: Node[] = [];
   private readonly seen = new Set<Node | string>();
 
-  constructor(private readonly api: Flavor, private readonly index: ProjectIndex) {}
+  constructor(
+    private readonly api: Flavor,
+    private readonly index: ProjectIndex,
+  ) {}
 
   private escape(node: Node, reason: string): void {
     this.uses.push({ kind: 'escape', node, reason });
@@ -77,15 +123,23 @@ export class SocketFollower {
     if (!parent) return;
     if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === e) return this.member(parent);
     if (Node.isVariableDeclaration(parent) && parent.getInitializer() === e) return this.declared(parent);
-    if (Node.isPropertyDeclaration(parent) && parent.getInitializer() === e) return this.classMember(parent.getParentOrThrow(), parent.getName());
+    if (Node.isPropertyDeclaration(parent) && parent.getInitializer() === e)
+      return this.classMember(parent.getParentOrThrow(), parent.getName());
     if (Node.isParameterDeclaration(parent) && parent.getInitializer() === e) return this.followDeclaration(parent);
     if (Node.isBinaryExpression(parent)) return this.binary(parent, e);
     if (Node.isConditionalExpression(parent)) return parent.getCondition() === e ? undefined : this.followValue(parent);
     if (Node.isReturnStatement(parent)) return this.returned(parent.getFirstAncestor(isFunctionLike), e);
     if (Node.isArrowFunction(parent) && parent.getBody() === e) return this.returned(parent, e);
-    if ((Node.isCallExpression(parent) || Node.isNewExpression(parent)) && parent.getExpression() !== e) return this.argument(parent, e);
-    if (Node.isPropertyAssignment(parent) || Node.isShorthandPropertyAssignment(parent)) return this.objectProperty(parent.getParentOrThrow(), parent.getName(), e);
-    if (Node.isExportSpecifier(parent)) return this.exported(this.index.pathOf(parent), (parent.getAliasNode() ?? parent.getNameNode()).getText(), parent);
+    if ((Node.isCallExpression(parent) || Node.isNewExpression(parent)) && parent.getExpression() !== e)
+      return this.argument(parent, e);
+    if (Node.isPropertyAssignment(parent) || Node.isShorthandPropertyAssignment(parent))
+      return this.objectProperty(parent.getParentOrThrow(), parent.getName(), e);
+    if (Node.isExportSpecifier(parent))
+      return this.exported(
+        this.index.pathOf(parent),
+        (parent.getAliasNode() ?? parent.getNameNode()).getText(),
+        parent,
+      );
     if (Node.isExportAssignment(parent)) return this.exported(this.index.pathOf(parent), 'default', parent);
     if (isHookDeps(parent)) return; // useEffect(..., [ws]) only compares it
     if (Node.isJsxExpression(parent)) return this.contextValue(parent, e);
@@ -116,7 +170,8 @@ export class SocketFollower {
     if (op === SyntaxKind.BarBarToken || op === SyntaxKind.QuestionQuestionToken || op === SyntaxKind.CommaToken) {
       return op === SyntaxKind.CommaToken && parent.getLeft() === e ? undefined : this.followValue(parent);
     }
-    if (op === SyntaxKind.AmpersandAmpersandToken) return parent.getRight() === e ? this.followValue(parent) : undefined;
+    if (op === SyntaxKind.AmpersandAmpersandToken)
+      return parent.getRight() === e ? this.followValue(parent) : undefined;
     if (COMPARISON.has(op) || op === SyntaxKind.PlusToken) return; // tested or stringified, not handed on
     this.escape(e, 'the socket is used in an expression the analyzer does not follow');
   }
@@ -139,7 +194,11 @@ export class SocketFollower {
       const value = unwrapNode(tsc, (parent as Node & { getRight(): Node }).getRight());
       if (name === 'onclose' || name === 'onerror') this.lifecycle.push({ event: name.slice(2), handler: value });
       if (name === 'onmessage' || name === 'onopen') this.readers.push(value);
-      if (name === 'binaryType' && !(Node.isStringLiteral(value) && value.getLiteralText() === 'nodebuffer' && this.api === 'ws')) this.receivesBinary = true;
+      if (
+        name === 'binaryType' &&
+        !(Node.isStringLiteral(value) && value.getLiteralText() === 'nodebuffer' && this.api === 'ws')
+      )
+        this.receivesBinary = true;
       return;
     }
     if (called && isMessageListener(name, called.getArguments()[0], this.api)) this.listens = true;
@@ -159,7 +218,10 @@ export class SocketFollower {
     const args = call.getArguments();
     if (!LISTEN_METHODS.has(method)) return;
     const event = args[0] && unwrapNode(tsc, args[0]);
-    const name = event && (Node.isStringLiteral(event) || Node.isNoSubstitutionTemplateLiteral(event)) ? event.getLiteralText() : '?';
+    const name =
+      event && (Node.isStringLiteral(event) || Node.isNoSubstitutionTemplateLiteral(event))
+        ? event.getLiteralText()
+        : '?';
     if (name === 'close' || name === 'error' || name === '?') this.lifecycle.push({ event: name, handler: args[1] });
     else if (name === 'message' || name === 'open') this.readers.push(args[1] ?? event);
   }
@@ -194,14 +256,17 @@ export class SocketFollower {
       // a write (`ws = new WebSocket(...)`, `ws = null`) is not a use of the value
       if (!isAssigned(use)) this.followValue(use);
     }
-    if (exported && importers === 0) this.escape(declarationName(decl) ?? decl, 'the socket is exported, and no scanned file imports it');
+    if (exported && importers === 0)
+      this.escape(declarationName(decl) ?? decl, 'the socket is exported, and no scanned file imports it');
   }
 
   private assignedTo(target: Node): void {
     const t = unwrapNode(tsc, target);
     if (Node.isIdentifier(t)) {
       const decl = resolveIdentifier(t);
-      return decl ? this.followDeclaration(decl) : this.escape(t, `the socket is stored in the global \`${t.getText()}\``);
+      return decl
+        ? this.followDeclaration(decl)
+        : this.escape(t, `the socket is stored in the global \`${t.getText()}\``);
     }
     if (Node.isPropertyAccessExpression(t)) {
       const obj = unwrapNode(tsc, t.getExpression());
@@ -213,7 +278,13 @@ export class SocketFollower {
       const root = rootIdentifier(t);
       const decl = root && !isThis(root) ? resolveIdentifier(root) : undefined;
       if (root && isThis(root)) return this.path(t, pathText(t)); // `this.state.socket`: the class's own state
-      if (!decl || this.index.importOf(decl) || Node.isParameterDeclaration(decl) || Node.isBindingElement(decl) || exportedNames(decl).length > 0) {
+      if (
+        !decl ||
+        this.index.importOf(decl) ||
+        Node.isParameterDeclaration(decl) ||
+        Node.isBindingElement(decl) ||
+        exportedNames(decl).length > 0
+      ) {
         return this.escape(t, `the socket is stored in \`${shortText(t)}\`, which code outside this file can reach`);
       }
       return this.path(t, pathText(t));
@@ -226,7 +297,9 @@ export class SocketFollower {
     const key = `${this.index.pathOf(cls)}@${cls.getStart()}#${name}`;
     if (!this.once(key)) return;
     this.holder ??= key;
-    for (const node of findAll<PropertyAccessExpression>(cls, cls.compilerNode, (n) => isPropertyAccessNamed(n, name))) {
+    for (const node of findAll<PropertyAccessExpression>(cls, cls.compilerNode, (n) =>
+      isPropertyAccessNamed(n, name),
+    )) {
       if (isThis(unwrapNode(tsc, node.getExpression())) && !isAssigned(node)) this.followValue(node);
     }
     // a public field can be used from outside (`this.chat.socket.emit(...)` in a component)
@@ -243,15 +316,23 @@ export class SocketFollower {
     if (!this.once(key)) return;
     this.holder ??= key;
     const last = text.slice(text.lastIndexOf('.') + 1);
-    for (const node of findAll<PropertyAccessExpression>(file, file.compilerNode, (n) => isPropertyAccessNamed(n, last))) {
+    for (const node of findAll<PropertyAccessExpression>(file, file.compilerNode, (n) =>
+      isPropertyAccessNamed(n, last),
+    )) {
       if (pathText(node) === text && !isAssigned(node)) this.followValue(node);
     }
   }
 
   private objectProperty(obj: Node, prop: string, e: Node): void {
     const holder = valueRootNode(tsc, obj).getParent();
-    if (holder && Node.isVariableDeclaration(holder) && Node.isIdentifier(holder.getNameNode())) return this.path(holder, `${holder.getName()}.${prop}`);
-    if (holder && Node.isBinaryExpression(holder) && holder.getOperatorToken().getKind() === SyntaxKind.EqualsToken && Node.isPropertyAccessExpression(unwrapNode(tsc, holder.getLeft()))) {
+    if (holder && Node.isVariableDeclaration(holder) && Node.isIdentifier(holder.getNameNode()))
+      return this.path(holder, `${holder.getName()}.${prop}`);
+    if (
+      holder &&
+      Node.isBinaryExpression(holder) &&
+      holder.getOperatorToken().getKind() === SyntaxKind.EqualsToken &&
+      Node.isPropertyAccessExpression(unwrapNode(tsc, holder.getLeft()))
+    ) {
       return this.path(holder, `${pathText(unwrapNode(tsc, holder.getLeft()))}.${prop}`);
     }
     this.escape(e, 'the socket is put in an object that is handed on');
@@ -261,7 +342,8 @@ export class SocketFollower {
     if (!fn) return this.escape(e, 'the socket is returned');
     const holder = valueRootNode(tsc, fn).getParent();
     // useMemo(() => new WebSocket(url)) and friends hand back what the callback returns
-    if (holder && Node.isCallExpression(holder) && HOOK_RESULT.test(holder.getExpression().getText())) return this.followValue(holder);
+    if (holder && Node.isCallExpression(holder) && HOOK_RESULT.test(holder.getExpression().getText()))
+      return this.followValue(holder);
     const sites = callSitesOf(fn, this.index);
     for (const call of sites.calls) this.followValue(call);
     if (!sites.complete || sites.calls.length === 0) {
@@ -277,15 +359,27 @@ export class SocketFollower {
     // React state: setWs(new WebSocket(url)) → the state variable
     const stateVar = useStateValue(callee);
     if (stateVar) return this.followDeclaration(stateVar);
-    if (Node.isCallExpression(call) && /^(?:useRef|useState|ref|shallowRef)$/.test(calleeText)) return this.followValue(call);
+    if (Node.isCallExpression(call) && /^(?:useRef|useState|ref|shallowRef)$/.test(calleeText))
+      return this.followValue(call);
     const target = this.resolveCallee(call, callee);
-    const param = target && Node.isFunctionLikeDeclaration(target) || (target && Node.isArrowFunction(target)) ? (target as unknown as { getParameters(): Node[] }).getParameters()[index] : undefined;
-    if (param && Node.isParameterDeclaration(param) && Node.isIdentifier(param.getNameNode()) && !param.isRestParameter()) {
+    const param =
+      (target && Node.isFunctionLikeDeclaration(target)) || (target && Node.isArrowFunction(target))
+        ? (target as unknown as { getParameters(): Node[] }).getParameters()[index]
+        : undefined;
+    if (
+      param &&
+      Node.isParameterDeclaration(param) &&
+      Node.isIdentifier(param.getNameNode()) &&
+      !param.isRestParameter()
+    ) {
       // `constructor(private ws: WebSocket)` also stores it as a field
       if (param.isParameterProperty()) this.classMember(param.getParentOrThrow().getParentOrThrow(), param.getName());
       return this.followDeclaration(param);
     }
-    this.escape(call, `the socket is passed to \`${calleeText.length > 40 ? `${calleeText.slice(0, 37)}...` : calleeText}\`, which the analyzer cannot follow`);
+    this.escape(
+      call,
+      `the socket is passed to \`${calleeText.length > 40 ? `${calleeText.slice(0, 37)}...` : calleeText}\`, which the analyzer cannot follow`,
+    );
   }
 
   /** The function or constructor a call goes to, when a parsed file declares it. */
@@ -299,7 +393,9 @@ export class SocketFollower {
     for (let hops = 0; decl && hops < 4; hops++) {
       const imp = this.index.importOf(decl);
       if (imp) {
-        decl = imp.resolved ? this.index.findExport(imp.resolved, imp.imported === '*' ? 'default' : imp.imported) : undefined;
+        decl = imp.resolved
+          ? this.index.findExport(imp.resolved, imp.imported === '*' ? 'default' : imp.imported)
+          : undefined;
         continue;
       }
       if (Node.isVariableDeclaration(decl)) {
@@ -321,17 +417,33 @@ export class SocketFollower {
   private contextValue(jsx: Node, e: Node): void {
     const attr = jsx.getParent();
     const element = attr?.getParent()?.getParent();
-    const tag = element && (Node.isJsxOpeningElement(element) || Node.isJsxSelfClosingElement(element)) ? unwrapNode(tsc, element.getTagNameNode()) : undefined;
-    const ctxId = tag && Node.isPropertyAccessExpression(tag) && tag.getName() === 'Provider' ? tag.getExpression() : tag;
-    const decl = attr && Node.isJsxAttribute(attr) && attr.getNameNode().getText() === 'value' && ctxId && Node.isIdentifier(ctxId) ? this.contextDeclaration(ctxId) : undefined;
+    const tag =
+      element && (Node.isJsxOpeningElement(element) || Node.isJsxSelfClosingElement(element))
+        ? unwrapNode(tsc, element.getTagNameNode())
+        : undefined;
+    const ctxId =
+      tag && Node.isPropertyAccessExpression(tag) && tag.getName() === 'Provider' ? tag.getExpression() : tag;
+    const decl =
+      attr && Node.isJsxAttribute(attr) && attr.getNameNode().getText() === 'value' && ctxId && Node.isIdentifier(ctxId)
+        ? this.contextDeclaration(ctxId)
+        : undefined;
     if (!decl) return this.escape(e, 'the socket is handed to a component');
     if (!this.once(decl)) return;
     for (const use of bindingUses(decl, this.index).uses) {
       const root = valueRootNode(tsc, use);
       const parent = root.getParent();
-      if (parent && Node.isCallExpression(parent) && /^(?:React\.)?(?:useContext|use)$/.test(parent.getExpression().getText())) this.followValue(parent);
+      if (
+        parent &&
+        Node.isCallExpression(parent) &&
+        /^(?:React\.)?(?:useContext|use)$/.test(parent.getExpression().getText())
+      )
+        this.followValue(parent);
       else if (parent && Node.isPropertyAccessExpression(parent) && parent.getName() === 'Provider') continue;
-      else if (parent && (Node.isJsxOpeningElement(parent) || Node.isJsxClosingElement(parent) || Node.isJsxSelfClosingElement(parent))) continue;
+      else if (
+        parent &&
+        (Node.isJsxOpeningElement(parent) || Node.isJsxClosingElement(parent) || Node.isJsxSelfClosingElement(parent))
+      )
+        continue;
       else if (parent && (Node.isImportSpecifier(parent) || Node.isExportSpecifier(parent))) continue;
       else this.escape(use, `the context holding the socket is used in a way the analyzer does not follow`);
     }
@@ -342,7 +454,11 @@ export class SocketFollower {
     const decl = this.index.definitionOf(id);
     if (!decl || !Node.isVariableDeclaration(decl)) return undefined;
     const init = decl.getInitializer();
-    return init && Node.isCallExpression(unwrapNode(tsc, init)) && /createContext$/.test((unwrapNode(tsc, init) as CallExpression).getExpression().getText()) ? decl : undefined;
+    return init &&
+      Node.isCallExpression(unwrapNode(tsc, init)) &&
+      /createContext$/.test((unwrapNode(tsc, init) as CallExpression).getExpression().getText())
+      ? decl
+      : undefined;
   }
 
   private exported(file: string, name: string, at: Node): void {
@@ -352,9 +468,29 @@ export class SocketFollower {
   }
 }
 
-const LISTEN_METHODS = new Set(['on', 'once', 'addEventListener', 'addListener', 'prependListener', 'prependOnceListener']);
+const LISTEN_METHODS = new Set([
+  'on',
+  'once',
+  'addEventListener',
+  'addListener',
+  'prependListener',
+  'prependOnceListener',
+]);
 
-const LIFECYCLE_EVENTS = new Set(['open', 'close', 'error', 'connect', 'disconnect', 'connect_error', 'reconnect', 'reconnect_attempt', 'ping', 'pong', 'upgrade', 'unexpected-response']);
+const LIFECYCLE_EVENTS = new Set([
+  'open',
+  'close',
+  'error',
+  'connect',
+  'disconnect',
+  'connect_error',
+  'reconnect',
+  'reconnect_attempt',
+  'ping',
+  'pong',
+  'upgrade',
+  'unexpected-response',
+]);
 
 /** `ws.addEventListener('message', …)`, `ws.on('message', …)`, any socket.io event handler, `onAny`. */
 function isMessageListener(method: string, event: Node | undefined, api: Flavor): boolean {
@@ -370,7 +506,12 @@ function isMessageListener(method: string, event: Node | undefined, api: Flavor)
 function isAssigned(node: Node): boolean {
   const root = valueRootNode(tsc, node);
   const parent = root.getParent();
-  return !!parent && Node.isBinaryExpression(parent) && parent.getLeft() === root && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken;
+  return (
+    !!parent &&
+    Node.isBinaryExpression(parent) &&
+    parent.getLeft() === root &&
+    parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken
+  );
 }
 
 /** `this`, or a local alias of it (`const self = this`). */
@@ -390,7 +531,8 @@ function isPrivateMember(cls: Node, name: string): boolean {
     }
     if (Node.isConstructorDeclaration(m)) {
       for (const p of m.getParameters()) {
-        if (p.getName() === name) return p.hasModifier(SyntaxKind.PrivateKeyword) || p.hasModifier(SyntaxKind.ProtectedKeyword);
+        if (p.getName() === name)
+          return p.hasModifier(SyntaxKind.PrivateKeyword) || p.hasModifier(SyntaxKind.ProtectedKeyword);
       }
     }
   }
@@ -399,13 +541,20 @@ function isPrivateMember(cls: Node, name: string): boolean {
 
 function isHookDeps(node: Node): boolean {
   const call = node.getParent();
-  return Node.isArrayLiteralExpression(node) && !!call && Node.isCallExpression(call) && /^use[A-Z]\w*$/.test(call.getExpression().getText()) && call.getArguments().at(-1) === node;
+  return (
+    Node.isArrayLiteralExpression(node) &&
+    !!call &&
+    Node.isCallExpression(call) &&
+    /^use[A-Z]\w*$/.test(call.getExpression().getText()) &&
+    call.getArguments().at(-1) === node
+  );
 }
 
 /** The identifier an access path starts from (`registry` in `registry.sockets.metrics`). */
 function rootIdentifier(node: Node): Node | undefined {
   let n = unwrapNode(tsc, node);
-  while (Node.isPropertyAccessExpression(n) || Node.isElementAccessExpression(n)) n = unwrapNode(tsc, n.getExpression());
+  while (Node.isPropertyAccessExpression(n) || Node.isElementAccessExpression(n))
+    n = unwrapNode(tsc, n.getExpression());
   return Node.isIdentifier(n) || n.getKind() === SyntaxKind.ThisKeyword ? n : undefined;
 }
 
@@ -428,7 +577,12 @@ function useStateValue(callee: Node): Declaration | undefined {
   const varDecl = pattern?.getParent();
   if (!Node.isArrayBindingPattern(pattern) || !varDecl || !Node.isVariableDeclaration(varDecl)) return undefined;
   const init = varDecl.getInitializer();
-  if (!init || !Node.isCallExpression(unwrapNode(tsc, init)) || !/useState$/.test((unwrapNode(tsc, init) as CallExpression).getExpression().getText())) return undefined;
+  if (
+    !init ||
+    !Node.isCallExpression(unwrapNode(tsc, init)) ||
+    !/useState$/.test((unwrapNode(tsc, init) as CallExpression).getExpression().getText())
+  )
+    return undefined;
   const [first, second] = pattern.getElements();
   return second === decl && first && Node.isBindingElement(first) ? first : undefined;
 }

@@ -17,7 +17,19 @@ type Answer = 'yes' | 'unknown' | 'no';
 
 const MAX_DEPTH = 5;
 /** Callees that hand the close event to listeners the analyzer does not follow. */
-const NOTIFIERS = new Set(['emit', 'dispatch', 'dispatchEvent', 'next', 'publish', 'notify', 'trigger', 'fire', 'broadcast', 'resolve', 'reject']);
+const NOTIFIERS = new Set([
+  'emit',
+  'dispatch',
+  'dispatchEvent',
+  'next',
+  'publish',
+  'notify',
+  'trigger',
+  'fire',
+  'broadcast',
+  'resolve',
+  'reject',
+]);
 /** A callee by this name probably schedules the reconnect itself. */
 const RECONNECT_NAME = /reconnect|retry|backoff|restart|reopen|resubscribe|reestablish/i;
 /** A callback held in a field or an options object: someone else decides what happens on close. */
@@ -132,7 +144,8 @@ class ReconnectAnalysis {
     let h = unwrapNode(tsc, handler);
     // `this.onClose.bind(this)`
     const bound = Node.isCallExpression(h) ? h.getExpression() : undefined;
-    if (bound && Node.isPropertyAccessExpression(bound) && bound.getName() === 'bind') h = unwrapNode(tsc, bound.getExpression());
+    if (bound && Node.isPropertyAccessExpression(bound) && bound.getName() === 'bind')
+      h = unwrapNode(tsc, bound.getExpression());
     if (Node.isArrowFunction(h) || Node.isFunctionExpression(h)) return [h];
     if (Node.isIdentifier(h)) {
       const fn = functionValue(this.input.index.definitionOf(h));
@@ -203,7 +216,9 @@ class ReconnectAnalysis {
     const owner = param.getParent();
     if (!owner || !isFunctionLike(owner)) return 'unknown';
     const position = (owner as unknown as { getParameters(): Node[] }).getParameters().indexOf(param);
-    const property = Node.isBindingElement(decl) ? (decl.getPropertyNameNode()?.getText() ?? decl.getName()) : undefined;
+    const property = Node.isBindingElement(decl)
+      ? (decl.getPropertyNameNode()?.getText() ?? decl.getName())
+      : undefined;
     const sites = callSitesOf(owner, this.input.index);
     if (!sites.complete || sites.calls.length === 0) return 'unknown';
     let unknown = false;
@@ -214,7 +229,13 @@ class ReconnectAnalysis {
         if (!Node.isObjectLiteralExpression(obj)) return 'unknown';
         const prop = obj.getProperty(property);
         if (!prop) continue;
-        arg = Node.isPropertyAssignment(prop) ? prop.getInitializer() : Node.isShorthandPropertyAssignment(prop) ? prop.getNameNode() : Node.isMethodDeclaration(prop) ? prop : undefined;
+        arg = Node.isPropertyAssignment(prop)
+          ? prop.getInitializer()
+          : Node.isShorthandPropertyAssignment(prop)
+            ? prop.getNameNode()
+            : Node.isMethodDeclaration(prop)
+              ? prop
+              : undefined;
         if (!arg) return 'unknown';
       }
       if (!arg) continue;
@@ -254,18 +275,30 @@ function creatorOf(site: Node): Creator {
   if (Node.isFunctionExpression(fn) && fn.getName()) return { fn, decl: fn };
   let holder = valueRootNode(tsc, fn).getParent();
   // const connect = useCallback(() => { … }, [])
-  if (holder && Node.isCallExpression(holder) && /^(?:React\.)?(?:useCallback|useEvent|useEffectEvent)$/.test(holder.getExpression().getText())) {
+  if (
+    holder &&
+    Node.isCallExpression(holder) &&
+    /^(?:React\.)?(?:useCallback|useEvent|useEffectEvent)$/.test(holder.getExpression().getText())
+  ) {
     holder = valueRootNode(tsc, holder).getParent();
   }
   if (holder && Node.isVariableDeclaration(holder)) return { fn, decl: holder };
-  if (holder && (Node.isPropertyDeclaration(holder) || Node.isPropertyAssignment(holder))) return { fn, method: holder.getName() };
+  if (holder && (Node.isPropertyDeclaration(holder) || Node.isPropertyAssignment(holder)))
+    return { fn, method: holder.getName() };
   return { fn };
 }
 
 /** Is the creation inside a loop of its own function (`for (;;) { const ws = new WebSocket(url); await closed(ws); }`)? */
 function inLoop(site: Node, fn: Node | undefined): boolean {
   for (let n = site.getParent(); n && n !== fn; n = n.getParent()) {
-    if (Node.isForStatement(n) || Node.isForOfStatement(n) || Node.isForInStatement(n) || Node.isWhileStatement(n) || Node.isDoStatement(n)) return true;
+    if (
+      Node.isForStatement(n) ||
+      Node.isForOfStatement(n) ||
+      Node.isForInStatement(n) ||
+      Node.isWhileStatement(n) ||
+      Node.isDoStatement(n)
+    )
+      return true;
   }
   return false;
 }
@@ -288,7 +321,12 @@ function isInWakeCallback(ref: Node): boolean {
 }
 
 /** The only kinds the visitors below act on: the rest of the tree is walked raw, never wrapped. */
-const VISITED = new Set<SyntaxKind>([SyntaxKind.Identifier, SyntaxKind.PropertyAccessExpression, SyntaxKind.ThrowStatement, SyntaxKind.CallExpression]);
+const VISITED = new Set<SyntaxKind>([
+  SyntaxKind.Identifier,
+  SyntaxKind.PropertyAccessExpression,
+  SyntaxKind.ThrowStatement,
+  SyntaxKind.CallExpression,
+]);
 
 /** Visits `root` and its descendants of the VISITED kinds until `visit` returns true. */
 function eachNode(root: Node, visit: (n: Node) => boolean): void {
@@ -316,7 +354,11 @@ function functionValue(decl: Node | undefined): Node | undefined {
   if (isFunctionLike(decl)) return decl;
   if (Node.isVariableDeclaration(decl)) {
     let init = decl.getInitializer() && unwrapNode(tsc, decl.getInitializerOrThrow());
-    if (init && Node.isCallExpression(init) && /^(?:React\.)?(?:useCallback|useEvent|useEffectEvent)$/.test(init.getExpression().getText())) {
+    if (
+      init &&
+      Node.isCallExpression(init) &&
+      /^(?:React\.)?(?:useCallback|useEvent|useEffectEvent)$/.test(init.getExpression().getText())
+    ) {
       init = init.getArguments()[0] && unwrapNode(tsc, init.getArguments()[0]);
     }
     return init && isFunctionLike(init) ? init : undefined;
@@ -353,9 +395,11 @@ function stateSetter(decl: Declaration): string | undefined {
   if (!Node.isBindingElement(decl)) return undefined;
   const pattern = decl.getParent();
   const varDecl = pattern?.getParent();
-  if (!pattern || !Node.isArrayBindingPattern(pattern) || !varDecl || !Node.isVariableDeclaration(varDecl)) return undefined;
+  if (!pattern || !Node.isArrayBindingPattern(pattern) || !varDecl || !Node.isVariableDeclaration(varDecl))
+    return undefined;
   const init = varDecl.getInitializer() && unwrapNode(tsc, varDecl.getInitializerOrThrow());
-  if (!init || !Node.isCallExpression(init) || !/(?:useState|useReducer)$/.test(init.getExpression().getText())) return undefined;
+  if (!init || !Node.isCallExpression(init) || !/(?:useState|useReducer)$/.test(init.getExpression().getText()))
+    return undefined;
   const [first, second] = pattern.getElements();
   return second === decl && first && Node.isBindingElement(first) ? first.getName() : undefined;
 }

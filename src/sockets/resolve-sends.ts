@@ -7,7 +7,13 @@ import type { Send, SendKind, Verdict } from '../model.js';
 import type { Flavor } from './find-sockets.js';
 import { callSitesOf } from '../syntax/call-sites.js';
 import { classifyMessage } from './classify-message.js';
-import { classifyVerb, isFromParam, type ClassifyContext, type Classified, type PayloadResult } from './classify-payload.js';
+import {
+  classifyVerb,
+  isFromParam,
+  type ClassifyContext,
+  type Classified,
+  type PayloadResult,
+} from './classify-payload.js';
 import { binaryByAnnotation } from './classify-type.js';
 import type { SocketUse } from './follow-socket.js';
 import type { ProjectIndex } from '../syntax/project-index.js';
@@ -33,12 +39,16 @@ function sendAt(node: Node, c: Classified, index: ProjectIndex): Send {
 export function sendsOf(use: SocketUse, api: Flavor, ctx: SendContext): Send[] {
   if (use.kind === 'escape') return [sendAt(use.node, { kind: 'unknown', label: use.reason }, ctx.index)];
   const { call, method } = use;
-  if (method === 'ping' || method === 'pong') return [sendAt(call, { kind: 'control', label: `${method} frame` }, ctx.index)];
+  if (method === 'ping' || method === 'pong')
+    return [sendAt(call, { kind: 'control', label: `${method} frame` }, ctx.index)];
   const args = call.getArguments();
   // RxJS multiplex(subMsg, unsubMsg, filter): the first two build the subscribe and unsubscribe messages
-  if (method === 'multiplex') return args.slice(0, 2).flatMap((factory) => expand(factoryMessages(factory, ctx), factory, ctx, 0, new Set()));
+  if (method === 'multiplex')
+    return args.slice(0, 2).flatMap((factory) => expand(factoryMessages(factory, ctx), factory, ctx, 0, new Set()));
   const results =
-    api === 'socket.io-client' && (method === 'emit' || method === 'emitWithAck') ? classifyVerb(args[0], ctx) : classifyMessage(args[0], ctx);
+    api === 'socket.io-client' && (method === 'emit' || method === 'emitWithAck')
+      ? classifyVerb(args[0], ctx)
+      : classifyMessage(args[0], ctx);
   return expand(results, call, ctx, 0, new Set());
 }
 
@@ -47,7 +57,14 @@ function factoryMessages(factory: Node, ctx: SendContext): PayloadResult[] {
   const fn = unwrapNode(tsc, factory);
   if (Node.isArrowFunction(fn) && !Node.isBlock(fn.getBody())) return classifyMessage(fn.getBody(), ctx);
   if (Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) {
-    const returns = fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((r) => r.getFirstAncestor((a) => Node.isArrowFunction(a) || Node.isFunctionExpression(a) || Node.isFunctionDeclaration(a)) === fn);
+    const returns = fn
+      .getDescendantsOfKind(SyntaxKind.ReturnStatement)
+      .filter(
+        (r) =>
+          r.getFirstAncestor(
+            (a) => Node.isArrowFunction(a) || Node.isFunctionExpression(a) || Node.isFunctionDeclaration(a),
+          ) === fn,
+      );
     return returns.flatMap((r) => classifyMessage(r.getExpression(), ctx));
   }
   return [{ kind: 'unknown', label: 'a message factory the analyzer cannot read' }];
@@ -68,7 +85,14 @@ function expand(results: PayloadResult[], at: Node, ctx: SendContext, depth: num
   return out;
 }
 
-function fromParam(param: ParameterDeclaration, role: 'message' | 'verb', at: Node, ctx: SendContext, depth: number, seen: Set<string>): Send[] {
+function fromParam(
+  param: ParameterDeclaration,
+  role: 'message' | 'verb',
+  at: Node,
+  ctx: SendContext,
+  depth: number,
+  seen: Set<string>,
+): Send[] {
   const fn = param.getParentOrThrow();
   const sites = callSitesOf(fn, ctx.index);
   // every caller visible: judge each call site's argument, where the user can act on it
@@ -76,7 +100,9 @@ function fromParam(param: ParameterDeclaration, role: 'message' | 'verb', at: No
   // otherwise a typed parameter (`msg: ClientMessage`) is judged by its type, which covers unseen callers
   const typed = !viaSites && param.getTypeNode() ? (binaryByAnnotation(param) ?? ctx.byType(param)) : undefined;
   if (typed) return [sendAt(at, merge(typed), ctx.index)];
-  const unknownHere = (why: string) => [sendAt(at, { kind: 'unknown', label: `\`${param.getName()}\` of ${sites.name}: ${why}` }, ctx.index)];
+  const unknownHere = (why: string) => [
+    sendAt(at, { kind: 'unknown', label: `\`${param.getName()}\` of ${sites.name}: ${why}` }, ctx.index),
+  ];
   if (depth >= MAX_WRAPPER_DEPTH) return unknownHere('wrapped too deeply to follow');
   const index = (fn as unknown as { getParameters(): Node[] }).getParameters().indexOf(param);
   const out: Send[] = [];

@@ -4,7 +4,19 @@
 // lower case, `-`/`_`/`.`/`:`/space separated words, and the words of camelCase split.
 
 /** Fields a message's verb goes in (`{ type: 'subscribe' }`, `{ op: … }`, `{ action: … }`), in the order they are tried. */
-export const DISCRIMINANTS = ['type', 'op', 'action', 'event', 'method', 'cmd', 'command', 'kind', 'messageType', 'msgType', 't'];
+export const DISCRIMINANTS = [
+  'type',
+  'op',
+  'action',
+  'event',
+  'method',
+  'cmd',
+  'command',
+  'kind',
+  'messageType',
+  'msgType',
+  't',
+];
 
 export const CONTROL_VERBS: Readonly<Record<string, string>> = {
   // subscription management
@@ -60,14 +72,54 @@ export const CONTROL_VERBS: Readonly<Record<string, string>> = {
 };
 
 const STRONG_VERBS = new Set([
-  'subscribe', 'unsubscribe', 'sub', 'unsub', 'listen', 'unlisten', 'watch', 'unwatch', 'subscription',
-  'join', 'leave', 'ping', 'pong', 'heartbeat', 'keepalive', 'auth', 'authenticate', 'authorize', 'identify', 'handshake',
+  'subscribe',
+  'unsubscribe',
+  'sub',
+  'unsub',
+  'listen',
+  'unlisten',
+  'watch',
+  'unwatch',
+  'subscription',
+  'join',
+  'leave',
+  'ping',
+  'pong',
+  'heartbeat',
+  'keepalive',
+  'auth',
+  'authenticate',
+  'authorize',
+  'identify',
+  'handshake',
 ]);
 
 /** Words that, when present next to a control verb, do not change its nature (`connection_init`, `phx_join`). */
 const NOISE_WORDS = new Set([
-  'phx', 'init', 'request', 'req', 'msg', 'message', 'channel', 'channels', 'room', 'topic', 'event',
-  'events', 'all', 'to', 'from', 'ws', 'client', 'op', 'opcode', 'code', 'cmd', 'type', 'frame', 'keep',
+  'phx',
+  'init',
+  'request',
+  'req',
+  'msg',
+  'message',
+  'channel',
+  'channels',
+  'room',
+  'topic',
+  'event',
+  'events',
+  'all',
+  'to',
+  'from',
+  'ws',
+  'client',
+  'op',
+  'opcode',
+  'code',
+  'cmd',
+  'type',
+  'frame',
+  'keep',
 ]);
 
 /** The vocabulary as a Markdown table, grouped by what the verbs do (the rule page shows it). */

@@ -62,7 +62,9 @@ export function readBaseline(given: string, cwd: string): Baseline {
   try {
     text = readFileSync(target, 'utf8');
   } catch (err) {
-    throw new UsageError(`cannot read baseline ${given}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(
+      `cannot read baseline ${given}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   let data: unknown;
   try {
@@ -70,13 +72,17 @@ export function readBaseline(given: string, cwd: string): Baseline {
   } catch (err) {
     throw new UsageError(`${given}: invalid JSON (${(err as Error).message.split('\n')[0]})`);
   }
-  const bad = (what: string) => new UsageError(`${given}: not an rt-advisor baseline: ${what} (write one with --write-baseline)`);
+  const bad = (what: string) =>
+    new UsageError(`${given}: not an rt-advisor baseline: ${what} (write one with --write-baseline)`);
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw bad('expected an object');
   const { version, findings } = data as { version?: unknown; findings?: unknown };
   if (version !== BASELINE_VERSION) throw bad(`version must be ${BASELINE_VERSION}`);
   if (!Array.isArray(findings)) throw bad('`findings` must be an array');
   (findings as unknown[]).forEach((e, i) => {
-    const ok = e && typeof e === 'object' && ['file', 'ruleId', 'fingerprint'].every((k) => typeof (e as Record<string, unknown>)[k] === 'string');
+    const ok =
+      e &&
+      typeof e === 'object' &&
+      ['file', 'ruleId', 'fingerprint'].every((k) => typeof (e as Record<string, unknown>)[k] === 'string');
     if (!ok) throw bad(`findings[${i}] needs string file, ruleId and fingerprint`);
   });
   return { path: target, entries: findings as BaselineEntry[] };

@@ -70,7 +70,12 @@ function unusedFindings(d: Directive, used: ReadonlySet<string>, key: string, op
     column: d.column,
     message,
   });
-  if (d.ruleIds.length === 0) return [finding(`${name} names no rule: write the rule id(s) it is meant to silence, e.g. \`${name} ws-subscribe-only -- why\`.`)];
+  if (d.ruleIds.length === 0)
+    return [
+      finding(
+        `${name} names no rule: write the rule id(s) it is meant to silence, e.g. \`${name} ws-subscribe-only -- why\`.`,
+      ),
+    ];
   const out: Finding[] = [];
   for (const id of d.ruleIds) {
     if (used.has(`${key}\0${id}`)) continue;
@@ -80,7 +85,11 @@ function unusedFindings(d: Directive, used: ReadonlySet<string>, key: string, op
     } else if (!options.enabledIds.has(id)) {
       out.push(finding(`${name} silences \`${id}\`, which is turned off: remove the directive.`));
     } else {
-      out.push(finding(`Unused ${name}: no \`${id}\` finding on line ${d.target}. Remove the directive, or move it to the line it was meant for.`));
+      out.push(
+        finding(
+          `Unused ${name}: no \`${id}\` finding on line ${d.target}. Remove the directive, or move it to the line it was meant for.`,
+        ),
+      );
     }
   }
   return out;

@@ -14,7 +14,12 @@ export interface CallSites {
 }
 
 export function isFunctionLike(node: Node): boolean {
-  return Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodDeclaration(node);
+  return (
+    Node.isFunctionDeclaration(node) ||
+    Node.isArrowFunction(node) ||
+    Node.isFunctionExpression(node) ||
+    Node.isMethodDeclaration(node)
+  );
 }
 
 /** Local name → public names, from a file's `export { a as b }` lists and `export default a`, once per file. */
@@ -27,8 +32,10 @@ function exportListOf(sf: Node & { getStatements(): Node[] }): Map<string, strin
   const add = (local: string, exported: string) => map.set(local, [...(map.get(local) ?? []), exported]);
   for (const st of sf.getStatements()) {
     if (Node.isExportDeclaration(st) && !(st.compilerNode as { moduleSpecifier?: unknown }).moduleSpecifier) {
-      for (const spec of st.getNamedExports()) add(spec.getNameNode().getText(), (spec.getAliasNode() ?? spec.getNameNode()).getText());
-    } else if (Node.isExportAssignment(st) && Node.isIdentifier(st.getExpression())) add(st.getExpression().getText(), 'default');
+      for (const spec of st.getNamedExports())
+        add(spec.getNameNode().getText(), (spec.getAliasNode() ?? spec.getNameNode()).getText());
+    } else if (Node.isExportAssignment(st) && Node.isIdentifier(st.getExpression()))
+      add(st.getExpression().getText(), 'default');
   }
   exportLists.set(sf, map);
   return map;
@@ -39,7 +46,10 @@ export function exportedNames(decl: Declaration): string[] {
   const names: string[] = [];
   const own = declarationName(decl)?.getText();
   const statement = Node.isVariableDeclaration(decl) ? decl.getVariableStatement() : decl;
-  if (statement && (Node.isVariableStatement(statement) || Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement))) {
+  if (
+    statement &&
+    (Node.isVariableStatement(statement) || Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement))
+  ) {
     if (statement.hasDefaultKeyword()) names.push('default');
     else if (statement.hasExportKeyword() && own) names.push(own);
   }
@@ -50,7 +60,10 @@ export function exportedNames(decl: Declaration): string[] {
 }
 
 /** Uses of a binding, in its own file and (through imports) in other parsed files. */
-export function bindingUses(decl: Declaration, index: ProjectIndex): { uses: Node[]; exported: boolean; importers: number } {
+export function bindingUses(
+  decl: Declaration,
+  index: ProjectIndex,
+): { uses: Node[]; exported: boolean; importers: number } {
   const uses: Node[] = [...referencesOf(decl)];
   const names = exportedNames(decl);
   let importers = 0;
@@ -81,7 +94,11 @@ export function callSitesOf(fn: Node, index: ProjectIndex): CallSites {
   let decl: Declaration | undefined;
   if (Node.isFunctionDeclaration(fn)) decl = fn;
   else if (holder && Node.isVariableDeclaration(holder)) decl = holder;
-  else if (holder && Node.isCallExpression(holder) && /^(?:useCallback|useEvent|useEffectEvent)$/.test(holder.getExpression().getText())) {
+  else if (
+    holder &&
+    Node.isCallExpression(holder) &&
+    /^(?:useCallback|useEvent|useEffectEvent)$/.test(holder.getExpression().getText())
+  ) {
     const v = valueRootNode(tsc, holder).getParent();
     if (v && Node.isVariableDeclaration(v)) decl = v;
   }
@@ -98,10 +115,15 @@ export function callSitesOf(fn: Node, index: ProjectIndex): CallSites {
     return { calls, complete, name };
   }
   // methods and function-valued fields: callers by name
-  const methodName =
-    Node.isMethodDeclaration(fn) ? fn.getName() : holder && (Node.isPropertyDeclaration(holder) || Node.isPropertyAssignment(holder)) ? holder.getName() : undefined;
+  const methodName = Node.isMethodDeclaration(fn)
+    ? fn.getName()
+    : holder && (Node.isPropertyDeclaration(holder) || Node.isPropertyAssignment(holder))
+      ? holder.getName()
+      : undefined;
   if (methodName) {
-    const calls = index.callsNamed(methodName, index.usersOf(index.pathOf(fn))).filter((c) => Node.isPropertyAccessExpression(c.getExpression()));
+    const calls = index
+      .callsNamed(methodName, index.usersOf(index.pathOf(fn)))
+      .filter((c) => Node.isPropertyAccessExpression(c.getExpression()));
     const cls = fn.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
     const complete = calls.length > 0 || !(cls?.hasExportKeyword() ?? true);
     return { calls, complete, name: `${cls?.getName() ? `${cls.getName()}.` : ''}${methodName}()` };
@@ -111,5 +133,7 @@ export function callSitesOf(fn: Node, index: ProjectIndex): CallSites {
 
 function isHarmlessUse(use: Node): boolean {
   const parent = valueRootNode(tsc, use).getParent();
-  return !!parent && (Node.isExportSpecifier(parent) || Node.isExportAssignment(parent) || Node.isTypeOfExpression(parent));
+  return (
+    !!parent && (Node.isExportSpecifier(parent) || Node.isExportAssignment(parent) || Node.isTypeOfExpression(parent))
+  );
 }

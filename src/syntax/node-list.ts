@@ -15,7 +15,18 @@ export function listedKinds(ts: TS): Uint8Array {
   if (!kinds) {
     const K = ts.SyntaxKind;
     kinds = new Uint8Array(K.Count);
-    const listed = [K.CallExpression, K.NewExpression, K.MethodDeclaration, K.PropertyDeclaration, K.PropertyAssignment, K.VariableDeclaration, K.WhileStatement, K.DoStatement, K.ForStatement, K.BindingElement];
+    const listed = [
+      K.CallExpression,
+      K.NewExpression,
+      K.MethodDeclaration,
+      K.PropertyDeclaration,
+      K.PropertyAssignment,
+      K.VariableDeclaration,
+      K.WhileStatement,
+      K.DoStatement,
+      K.ForStatement,
+      K.BindingElement,
+    ];
     for (const k of listed) kinds[k] = 1;
   }
   return kinds;

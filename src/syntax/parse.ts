@@ -10,7 +10,10 @@ import { keepListedNodes, listedKinds } from './node-list.js';
  * JSDoc, which nothing here reads, is then skipped, and comment-heavy files parse ~40% faster.
  * This project never builds a program or a checker (the type oracle has its own), the only other reader of `target`.
  */
-const PARSE_TARGET = { languageVersion: ScriptTarget.ESNext, jsDocParsingMode: tsc.JSDocParsingMode.ParseNone } as unknown as ScriptTarget;
+const PARSE_TARGET = {
+  languageVersion: ScriptTarget.ESNext,
+  jsDocParsingMode: tsc.JSDocParsingMode.ParseNone,
+} as unknown as ScriptTarget;
 
 /** The deepest nesting of each file parsed here, measured while its parents were set. */
 const nesting = new WeakMap<ts.SourceFile, number>();
@@ -38,8 +41,10 @@ function parseWithParents(filePath: string, text: string, scriptKind: ScriptKind
 export function createProject(): Project {
   const project = memoryProject({ allowJs: true, checkJs: false, target: PARSE_TARGET });
   // ts-morph makes every compiler source file through this one method of its factory (ts-morph 28)
-  const factory = (project as unknown as { _context?: { compilerFactory?: Record<string, unknown> } })._context?.compilerFactory;
-  if (factory && typeof factory.createCompilerSourceFileFromText === 'function') factory.createCompilerSourceFileFromText = parseWithParents;
+  const factory = (project as unknown as { _context?: { compilerFactory?: Record<string, unknown> } })._context
+    ?.compilerFactory;
+  if (factory && typeof factory.createCompilerSourceFileFromText === 'function')
+    factory.createCompilerSourceFileFromText = parseWithParents;
   return project;
 }
 

@@ -62,7 +62,8 @@ export function requireTarget(init: Node | undefined): { module: string; importe
   if (!Node.isCallExpression(expr)) return undefined;
   const callee = expr.getExpression();
   const arg = expr.getArguments()[0];
-  if (!Node.isIdentifier(callee) || callee.getText() !== 'require' || !arg || !Node.isStringLiteral(arg)) return undefined;
+  if (!Node.isIdentifier(callee) || callee.getText() !== 'require' || !arg || !Node.isStringLiteral(arg))
+    return undefined;
   return { module: arg.getLiteralValue(), imported };
 }
 
@@ -72,7 +73,12 @@ export function moduleText(decl: Node): string | undefined {
   return spec && tsc.isStringLiteral(spec) ? spec.text : undefined;
 }
 
-export function indexFile(sourceFile: SourceFile, absPath: string, relPath: string, resolver: ModuleResolver): FileInfo {
+export function indexFile(
+  sourceFile: SourceFile,
+  absPath: string,
+  relPath: string,
+  resolver: ModuleResolver,
+): FileInfo {
   const info: FileInfo = {
     absPath,
     relPath,
@@ -90,7 +96,8 @@ export function indexFile(sourceFile: SourceFile, absPath: string, relPath: stri
   const statements = sourceFile.compilerNode.statements;
   for (let i = 0; i < statements.length; i++) {
     const raw = statements[i];
-    if (tsc.isExportDeclaration(raw)) info.exportDecls.push(exportDeclOf(raw, i, sourceFile.compilerNode, absPath, resolver));
+    if (tsc.isExportDeclaration(raw))
+      info.exportDecls.push(exportDeclOf(raw, i, sourceFile.compilerNode, absPath, resolver));
     if (raw.kind !== tsc.SyntaxKind.ImportDeclaration) continue; // a bundle has thousands of other statements: not wrapped
     const st = wrap<ImportDeclaration>(sourceFile, raw);
     const module = moduleText(st);
@@ -99,7 +106,8 @@ export function indexFile(sourceFile: SourceFile, absPath: string, relPath: stri
     if (clause.getDefaultImport()) addImport(clause, module, 'default');
     const bindings = clause.getNamedBindings();
     if (bindings && Node.isNamespaceImport(bindings)) addImport(bindings, module, '*');
-    if (bindings && Node.isNamedImports(bindings)) for (const s of bindings.getElements()) addImport(s, module, s.getName());
+    if (bindings && Node.isNamedImports(bindings))
+      for (const s of bindings.getElements()) addImport(s, module, s.getName());
   }
 
   const K = tsc.SyntaxKind;
@@ -107,7 +115,11 @@ export function indexFile(sourceFile: SourceFile, absPath: string, relPath: stri
     switch (raw.kind) {
       case K.CallExpression: {
         const callee = (raw as ts.CallExpression).expression;
-        const name = tsc.isIdentifier(callee) ? callee.text : tsc.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+        const name = tsc.isIdentifier(callee)
+          ? callee.text
+          : tsc.isPropertyAccessExpression(callee)
+            ? callee.name.text
+            : undefined;
         if (name) push(info.calls, name, raw as ts.CallExpression);
         break;
       }
@@ -121,14 +133,23 @@ export function indexFile(sourceFile: SourceFile, absPath: string, relPath: stri
       case K.PropertyDeclaration:
       case K.PropertyAssignment: {
         const prop = raw as ts.PropertyDeclaration | ts.PropertyAssignment;
-        if (prop.initializer && (prop.initializer.kind === K.ArrowFunction || prop.initializer.kind === K.FunctionExpression)) {
+        if (
+          prop.initializer &&
+          (prop.initializer.kind === K.ArrowFunction || prop.initializer.kind === K.FunctionExpression)
+        ) {
           push(info.methods, prop.name.getText(sourceFile.compilerNode), prop.initializer);
         }
         break;
       }
       case K.VariableDeclaration: {
         const init = (raw as ts.VariableDeclaration).initializer;
-        if (!init || !isRequireCall(init.kind === K.PropertyAccessExpression ? (init as ts.PropertyAccessExpression).expression : init)) break;
+        if (
+          !init ||
+          !isRequireCall(
+            init.kind === K.PropertyAccessExpression ? (init as ts.PropertyAccessExpression).expression : init,
+          )
+        )
+          break;
         const node = wrap(sourceFile, raw);
         if (!Node.isVariableDeclaration(node)) break;
         const target = requireTarget(node.getInitializer());
@@ -136,22 +157,33 @@ export function indexFile(sourceFile: SourceFile, absPath: string, relPath: stri
         const name = node.getNameNode();
         if (Node.isIdentifier(name)) addImport(node, target.module, target.imported);
         else if (Node.isObjectBindingPattern(name)) {
-          for (const el of name.getElements()) addImport(el, target.module, el.getPropertyNameNode()?.getText() ?? el.getName());
+          for (const el of name.getElements())
+            addImport(el, target.module, el.getPropertyNameNode()?.getText() ?? el.getName());
         }
         break;
       }
     }
   }
-  info.hasSyntaxErrors = (sourceFile.compilerNode as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length !== 0;
+  info.hasSyntaxErrors =
+    (sourceFile.compilerNode as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length !== 0;
   return info;
 }
 
-function exportDeclOf(decl: ts.ExportDeclaration, statement: number, sf: ts.SourceFile, absPath: string, resolver: ModuleResolver): ExportDecl {
+function exportDeclOf(
+  decl: ts.ExportDeclaration,
+  statement: number,
+  sf: ts.SourceFile,
+  absPath: string,
+  resolver: ModuleResolver,
+): ExportDecl {
   const spec = decl.moduleSpecifier;
   const module = spec && tsc.isStringLiteral(spec) ? spec.text : undefined;
   const clause = decl.exportClause;
   // as ts-morph's ExportSpecifier has it: the name node is `propertyName ?? name`, the alias `name` when there is a propertyName
-  const names = clause && tsc.isNamedExports(clause) ? clause.elements.map((e) => ({ local: (e.propertyName ?? e.name).getText(sf), exported: e.name.getText(sf) })) : [];
+  const names =
+    clause && tsc.isNamedExports(clause)
+      ? clause.elements.map((e) => ({ local: (e.propertyName ?? e.name).getText(sf), exported: e.name.getText(sf) }))
+      : [];
   return { statement, target: module !== undefined ? resolver.resolve(absPath, module) : undefined, names };
 }
 
@@ -174,7 +206,12 @@ export function callsIn(info: FileInfo, name: string): CallExpression[] {
   return (info.calls.get(name) ?? []).map((raw) => wrap<CallExpression>(info.sourceFile, raw));
 }
 
-const EXPORTING_KINDS = new Set([tsc.SyntaxKind.ExportAssignment, tsc.SyntaxKind.VariableStatement, tsc.SyntaxKind.FunctionDeclaration, tsc.SyntaxKind.ClassDeclaration]);
+const EXPORTING_KINDS = new Set([
+  tsc.SyntaxKind.ExportAssignment,
+  tsc.SyntaxKind.VariableStatement,
+  tsc.SyntaxKind.FunctionDeclaration,
+  tsc.SyntaxKind.ClassDeclaration,
+]);
 
 export class ProjectIndex {
   readonly files = new Map<string, FileInfo>();
@@ -249,7 +286,11 @@ export class ProjectIndex {
     const fn = sf.getFunction(name) ?? sf.getClass(name) ?? sf.getVariableDeclaration(name);
     if (fn) return fn;
     for (const [decl] of this.byProjectPath.get(sf.getFilePath())?.imports ?? []) {
-      if ((Node.isImportSpecifier(decl) && (decl.getAliasNode() ?? decl.getNameNode()).getText() === name) || decl.getText() === name) return decl;
+      if (
+        (Node.isImportSpecifier(decl) && (decl.getAliasNode() ?? decl.getNameNode()).getText() === name) ||
+        decl.getText() === name
+      )
+        return decl;
     }
     return undefined;
   }
@@ -260,13 +301,15 @@ export class ProjectIndex {
     if (depth > 5) return out;
     for (const info of this.files.values()) {
       for (const [decl, binding] of info.imports) {
-        if (binding.resolved === absPath && (binding.imported === name || binding.imported === '*')) out.push({ decl, binding });
+        if (binding.resolved === absPath && (binding.imported === name || binding.imported === '*'))
+          out.push({ decl, binding });
       }
       // `export { socket } from './socket'` / `export * from './socket'` in a barrel: its importers count too
       for (const { target, names } of info.exportDecls) {
         if (target !== absPath) continue;
         if (names.length === 0) out.push(...this.importersOf(info.absPath, name, depth + 1));
-        for (const { local, exported } of names) if (local === name) out.push(...this.importersOf(info.absPath, exported, depth + 1));
+        for (const { local, exported } of names)
+          if (local === name) out.push(...this.importersOf(info.absPath, exported, depth + 1));
       }
     }
     return out;
@@ -321,7 +364,9 @@ export class ProjectIndex {
   /** Every `x.<name>` in the given files. */
   propertyAccessesNamed(name: string, within: FileInfo[]): PropertyAccessExpression[] {
     return within.flatMap((info) =>
-      findAll<PropertyAccessExpression>(info.sourceFile, info.sourceFile.compilerNode, (n) => isPropertyAccessNamed(n, name)),
+      findAll<PropertyAccessExpression>(info.sourceFile, info.sourceFile.compilerNode, (n) =>
+        isPropertyAccessNamed(n, name),
+      ),
     );
   }
 

@@ -115,13 +115,16 @@ export function declarationName(decl: Declaration): Node | undefined {
 /** The node whose subtree holds every reference to the declaration. */
 function scopeOf(decl: Declaration): Node {
   if (Node.isParameterDeclaration(decl)) return decl.getParentOrThrow();
-  if (Node.isImportClause(decl) || Node.isNamespaceImport(decl) || Node.isImportSpecifier(decl)) return decl.getSourceFile();
-  if (Node.isFunctionDeclaration(decl) || Node.isClassDeclaration(decl) || Node.isEnumDeclaration(decl)) return decl.getParent() ?? decl;
+  if (Node.isImportClause(decl) || Node.isNamespaceImport(decl) || Node.isImportSpecifier(decl))
+    return decl.getSourceFile();
+  if (Node.isFunctionDeclaration(decl) || Node.isClassDeclaration(decl) || Node.isEnumDeclaration(decl))
+    return decl.getParent() ?? decl;
   // variables and binding elements: the nearest block-like ancestor
   for (let n = decl.getParent(); n; n = n.getParent()) {
     if (Node.isFunctionLikeDeclaration(n) || Node.isArrowFunction(n)) return n;
     if (Node.isBlock(n) || Node.isSourceFile(n) || Node.isModuleBlock(n) || Node.isCaseBlock(n)) return n;
-    if (Node.isForStatement(n) || Node.isForOfStatement(n) || Node.isForInStatement(n) || Node.isCatchClause(n)) return n;
+    if (Node.isForStatement(n) || Node.isForOfStatement(n) || Node.isForInStatement(n) || Node.isCatchClause(n))
+      return n;
   }
   return decl.getSourceFile();
 }
@@ -149,5 +152,8 @@ export function isIdentifierNamed(n: ts.Node, name: string): boolean {
 export function isPropertyAccessNamed(n: ts.Node, name: string): boolean {
   if (n.kind !== tsc.SyntaxKind.PropertyAccessExpression) return false;
   const nameNode = (n as ts.PropertyAccessExpression).name;
-  return (nameNode.kind === tsc.SyntaxKind.Identifier || nameNode.kind === tsc.SyntaxKind.PrivateIdentifier) && nameNode.text === name;
+  return (
+    (nameNode.kind === tsc.SyntaxKind.Identifier || nameNode.kind === tsc.SyntaxKind.PrivateIdentifier) &&
+    nameNode.text === name
+  );
 }

@@ -62,7 +62,11 @@ function namesOf(T: TS, statements: readonly ts.Statement[]): Map<string, ts.Nod
  */
 const blockNames = new WeakMap<ts.Node, Map<string, ts.Node>>();
 
-export function blockDeclaration(T: TS, scope: ts.Node & { statements: ts.NodeArray<ts.Statement> }, wanted: string): ts.Node | undefined {
+export function blockDeclaration(
+  T: TS,
+  scope: ts.Node & { statements: ts.NodeArray<ts.Statement> },
+  wanted: string,
+): ts.Node | undefined {
   let names = blockNames.get(scope);
   if (!names) blockNames.set(scope, (names = namesOf(T, scope.statements)));
   return names.get(wanted);
@@ -70,7 +74,13 @@ export function blockDeclaration(T: TS, scope: ts.Node & { statements: ts.NodeAr
 
 /** The declaration `scope` itself makes for `wanted` (a block's statements, a function's parameters, a loop's or catch's variables). */
 export function declarationIn(T: TS, scope: ts.Node, wanted: string): ts.Node | undefined {
-  if (T.isSourceFile(scope) || T.isBlock(scope) || T.isModuleBlock(scope) || T.isCaseClause(scope) || T.isDefaultClause(scope)) {
+  if (
+    T.isSourceFile(scope) ||
+    T.isBlock(scope) ||
+    T.isModuleBlock(scope) ||
+    T.isCaseClause(scope) ||
+    T.isDefaultClause(scope)
+  ) {
     return blockDeclaration(T, scope, wanted);
   }
   if (T.isFunctionLike(scope)) {
@@ -140,14 +150,16 @@ const OTHER: Binding = { kind: 'other' };
 
 /** What a declaration found in `scope` is, as the rules see it. */
 function bindingOf(T: TS, decl: Node, scope: Node): Binding {
-  if (T.isForStatement(scope) || T.isForOfStatement(scope) || T.isForInStatement(scope) || T.isCatchClause(scope)) return OTHER;
+  if (T.isForStatement(scope) || T.isForOfStatement(scope) || T.isForInStatement(scope) || T.isCatchClause(scope))
+    return OTHER;
   if (T.isVariableDeclaration(decl)) {
     return { kind: 'variable', decl, constant: (decl.parent.flags & T.NodeFlags.Const) !== 0, scope };
   }
   if (T.isBindingElement(decl)) {
     // `const { refetch } = useQuery(…)`; a name destructured from a parameter is just `other`
     let root: Node = decl;
-    while (T.isBindingElement(root) || T.isObjectBindingPattern(root) || T.isArrayBindingPattern(root)) root = root.parent;
+    while (T.isBindingElement(root) || T.isObjectBindingPattern(root) || T.isArrayBindingPattern(root))
+      root = root.parent;
     return T.isVariableDeclaration(root) ? { kind: 'destructured', decl: root } : OTHER;
   }
   if (T.isParameter(decl) && T.isFunctionLike(scope)) return { kind: 'parameter', decl, fn: scope };
@@ -160,7 +172,8 @@ export function resolveName(T: TS, at: Node, name: string): Binding | undefined 
   for (let scope: Node | undefined = at.parent; scope; scope = scope.parent) {
     const decl = declarationIn(T, scope, name);
     if (decl) return bindingOf(T, decl, scope);
-    if ((T.isSourceFile(scope) || T.isBlock(scope) || T.isModuleBlock(scope)) && importsEqual(T, scope, name)) return OTHER;
+    if ((T.isSourceFile(scope) || T.isBlock(scope) || T.isModuleBlock(scope)) && importsEqual(T, scope, name))
+      return OTHER;
     if (T.isClassExpression(scope) && scope.name?.text === name) return OTHER;
   }
   return undefined;

@@ -45,7 +45,8 @@ export class TypeOracle {
         if (!info) continue;
         this.added.add(p);
         const path = info.sourceFile.getFilePath();
-        if (TS_FILE.test(path)) this.created.push(project.createSourceFile(path, info.sourceFile.getFullText(), { overwrite: true }));
+        if (TS_FILE.test(path))
+          this.created.push(project.createSourceFile(path, info.sourceFile.getFullText(), { overwrite: true }));
         for (const b of info.imports.values()) if (b.resolved) next.push(b.resolved);
       }
       ring = next;
@@ -64,6 +65,7 @@ function createOracleProject(): Project {
 /** The node at the same position and of the same kind in the oracle's copy of the file. */
 function findTwin(sf: SourceFile, node: Node): Node | undefined {
   let n: Node | undefined = sf.getDescendantAtPos(node.getStart());
-  while (n && !(n.getStart() === node.getStart() && n.getKind() === node.getKind() && n.getEnd() === node.getEnd())) n = n.getParent();
+  while (n && !(n.getStart() === node.getStart() && n.getKind() === node.getKind() && n.getEnd() === node.getEnd()))
+    n = n.getParent();
   return n;
 }

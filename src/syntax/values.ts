@@ -46,7 +46,8 @@ export function assignmentsIn(ts: TS, root: Node): Map<string, Node[]> {
   };
   walk(root, (n) => {
     if (ts.isBinaryExpression(n) && isAssignmentOperator(ts, n.operatorToken.kind)) addTarget(n.left, n);
-    else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && isIncDec(ts, n.operator)) addTarget(n.operand, n);
+    else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && isIncDec(ts, n.operator))
+      addTarget(n.operand, n);
   });
   byName = map;
   assignmentCache.set(root, byName);
@@ -113,7 +114,8 @@ export function constantNumber(ts: TS, expr: Node, depth = 0): number | undefine
     const o = obj && unwrapAwaited(ts, obj);
     if (!o || !ts.isObjectLiteralExpression(o)) return undefined;
     for (const p of o.properties) {
-      if (ts.isPropertyAssignment(p) && propertyName(ts, p.name) === e.name.text) return constantNumber(ts, p.initializer, depth + 1);
+      if (ts.isPropertyAssignment(p) && propertyName(ts, p.name) === e.name.text)
+        return constantNumber(ts, p.initializer, depth + 1);
     }
   }
   return undefined;
@@ -133,8 +135,13 @@ export function constantString(ts: TS, expr: Node, depth = 0): string | undefine
 
 /** The text of a property name (`a`, `'a'`, `["a"]`), if it is fixed. */
 export function propertyName(ts: TS, name: TsNamespace.PropertyName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
-  if (ts.isComputedPropertyName(name) && (ts.isStringLiteral(name.expression) || ts.isNoSubstitutionTemplateLiteral(name.expression))) return name.expression.text;
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name))
+    return name.text;
+  if (
+    ts.isComputedPropertyName(name) &&
+    (ts.isStringLiteral(name.expression) || ts.isNoSubstitutionTemplateLiteral(name.expression))
+  )
+    return name.expression.text;
   return undefined;
 }
 

@@ -14,7 +14,8 @@ const WRAP_STEP = 100;
  * generated concatenation or promise chain) never makes ts-morph recurse more than WRAP_STEP levels.
  */
 export function wrap<T extends Node = Node>(anchor: Node, node: ts.Node): T {
-  const get = (n: ts.Node) => (anchor as unknown as { _getNodeFromCompilerNode(n: ts.Node): T })._getNodeFromCompilerNode(n);
+  const get = (n: ts.Node) =>
+    (anchor as unknown as { _getNodeFromCompilerNode(n: ts.Node): T })._getNodeFromCompilerNode(n);
   let depth = 0;
   for (let p = node.parent; p; p = p.parent) depth++;
   if (depth > WRAP_STEP) {

@@ -3,7 +3,18 @@
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { chmodSync, lstatSync, mkdirSync, openSync, writeFileSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  writeFileSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseFileSize } from '../../src/cli/file-size.js';
@@ -17,9 +28,11 @@ import { sarifProblems } from '../helpers/sarif-shape.js';
 
 afterAll(cleanTrees);
 
-const SOCKET = "const ws = new WebSocket('wss://example.com/feed');\nws.onmessage = (e) => render(e.data);\nws.onopen = () => ws.send(JSON.stringify({ type: 'subscribe' }));\n";
+const SOCKET =
+  "const ws = new WebSocket('wss://example.com/feed');\nws.onmessage = (e) => render(e.data);\nws.onopen = () => ws.send(JSON.stringify({ type: 'subscribe' }));\n";
 const notesOf = (r: Report) => r.notes.map((n) => `${n.file} ${n.kind}: ${n.message}`);
-const eaccess = (syscall: string, path: string) => Object.assign(new Error(`EACCES: permission denied, ${syscall} '${path}'`), { code: 'EACCES' });
+const eaccess = (syscall: string, path: string) =>
+  Object.assign(new Error(`EACCES: permission denied, ${syscall} '${path}'`), { code: 'EACCES' });
 
 describe('scan: files that are not clean source', () => {
   it('analyses a file with syntax errors as far as the parser recovers, and says so', async () => {
@@ -54,7 +67,10 @@ describe('scan: odd file names', () => {
     writeFileSync(bad, SOCKET);
     mkdirSync(Buffer.concat([Buffer.from(`${root}/`), Buffer.from([0xfe, 0x64])]));
     const r = await scanTree(root);
-    expect(notesOf(r)).toEqual(['b\uFFFD.ts skipped: its name is not valid UTF-8', '\uFFFDd skipped: its name is not valid UTF-8']);
+    expect(notesOf(r)).toEqual([
+      'b\uFFFD.ts skipped: its name is not valid UTF-8',
+      '\uFFFDd skipped: its name is not valid UTF-8',
+    ]);
     expect(r.sockets.map((s) => s.file)).toEqual(['new\nline.ts', 'ok.ts']);
     expect(exitCodeFor(r, 'none')).toBe(0);
     expect(sarifProblems(printAll(r, root).sarif)).toEqual([]);
@@ -63,7 +79,8 @@ describe('scan: odd file names', () => {
 
 describe('scan: giants', () => {
   const minified = () => {
-    const head = "var w=new WebSocket('wss://x');w.onmessage=function(e){r(e.data)};w.onopen=function(){w.send('{\"type\":\"subscribe\"}')};";
+    const head =
+      'var w=new WebSocket(\'wss://x\');w.onmessage=function(e){r(e.data)};w.onopen=function(){w.send(\'{"type":"subscribe"}\')};';
     const parts = [head];
     for (let i = 0, len = head.length; len < 10 * 1024 * 1024; i++) {
       const chunk = `function f${i}(a,b){var c=a+b*${i};return c>${i}?g(c,"${i}"):[a,b,{k:c}]}`;
@@ -80,7 +97,9 @@ describe('scan: giants', () => {
     const t1 = performance.now();
     const byLook = await scanTree(root, { maxFileBytes: 20 * 1024 * 1024 });
     const t2 = performance.now();
-    console.log(`10 MB one-line file: ${Math.round(t1 - t0)} ms skipped by size, ${Math.round(t2 - t1)} ms read and skipped as minified`);
+    console.log(
+      `10 MB one-line file: ${Math.round(t1 - t0)} ms skipped by size, ${Math.round(t2 - t1)} ms read and skipped as minified`,
+    );
     expect(notesOf(bySize)).toEqual(['vendor/bundle.js skipped: larger than 2 MB (--max-file-size)']);
     expect(notesOf(byLook)).toEqual(['vendor/bundle.js skipped: looks minified (use --no-default-ignores to scan it)']);
     expect(bySize.sockets.map((s) => s.file)).toEqual(['src/feed.ts']);
@@ -94,7 +113,9 @@ describe('scan: giants', () => {
     expect(parseFileSize(' 1234 ')).toBe(1234);
     expect(parseFileSize('1g')).toBe(1024 ** 3);
     for (const bad of ['0', '', 'abc', '-3', '2 tb', '1e3', 'mb', '0.1b', '9999999999999999gb']) {
-      expect(() => parseFileSize(bad), bad).toThrow(/--max-file-size must be a size like 2mb, 500kb or a number of bytes/);
+      expect(() => parseFileSize(bad), bad).toThrow(
+        /--max-file-size must be a size like 2mb, 500kb or a number of bytes/,
+      );
     }
     const root = makeTree({ 'a.ts': SOCKET, 'b.ts': `${SOCKET}// ${'x'.repeat(600)}\n` });
     const r = await scanTree(root, { maxFileBytes: parseFileSize('500b') });
@@ -117,9 +138,17 @@ describe('scan: 50,000-deep nesting', () => {
     ['parens.ts', `const a = ${'(\n'.repeat(N)}1${')\n'.repeat(N)};\n`, 'nested too deeply for the parser'],
     ['arrays.ts', `const a = ${'[\n'.repeat(N)}${']\n'.repeat(N)};\n`, 'nested too deeply for the parser'],
     ['blocks.ts', `${'{\n'.repeat(N)}${'}\n'.repeat(N)}`, 'nested too deeply for the parser'],
-    ['sum.ts', `const a = ${"ws.send('x') +\n".repeat(N)}1;\n`, 'nested more than 500 levels deep: too deep to analyse'],
+    [
+      'sum.ts',
+      `const a = ${"ws.send('x') +\n".repeat(N)}1;\n`,
+      'nested more than 500 levels deep: too deep to analyse',
+    ],
     ['chain.ts', `const m = ws${'\n.a'.repeat(N)};\n`, 'nested more than 500 levels deep: too deep to analyse'],
-    ['then.ts', `p${"\n.then(() => ws.send('x'))".repeat(N / 5)};\n`, 'nested more than 500 levels deep: too deep to analyse'],
+    [
+      'then.ts',
+      `p${"\n.then(() => ws.send('x'))".repeat(N / 5)};\n`,
+      'nested more than 500 levels deep: too deep to analyse',
+    ],
   ])('%s: a skipped note, no analyzer error, in seconds', async (name, body, note) => {
     const root = makeTree({ [name]: SOCKET + body, 'ok.ts': SOCKET });
     const t0 = performance.now();
@@ -132,7 +161,9 @@ describe('scan: 50,000-deep nesting', () => {
 
   it('analyses 300 typed sends in one 300-deep expression in seconds', async () => {
     const typed = "declare const msg: { type: 'subscribe' } | { type: 'ping' };\n";
-    const root = makeTree({ 'sends.ts': `${SOCKET}${typed}const all = ${'ws.send(JSON.stringify(msg)) +\n'.repeat(300)}0;\n` });
+    const root = makeTree({
+      'sends.ts': `${SOCKET}${typed}const all = ${'ws.send(JSON.stringify(msg)) +\n'.repeat(300)}0;\n`,
+    });
     const t0 = performance.now();
     const r = await scanTree(root);
     console.log(`300 typed sends, 300 deep: ${Math.round(performance.now() - t0)} ms`);
@@ -167,7 +198,10 @@ describe('scan: unreadable folders and files', () => {
         },
       },
     });
-    expect(notesOf(r)).toEqual(['src/locked read-error: cannot read folder (EACCES)', 'src/secret.ts read-error: cannot read (EACCES)']);
+    expect(notesOf(r)).toEqual([
+      'src/locked read-error: cannot read folder (EACCES)',
+      'src/secret.ts read-error: cannot read (EACCES)',
+    ]);
     expect(r.sockets.map((s) => s.file)).toEqual(['src/a.ts']);
     expect(exitCodeFor(r, 'none')).toBe(2);
     const { sarif, stylish } = printAll(r, root);
@@ -176,26 +210,31 @@ describe('scan: unreadable folders and files', () => {
   });
 
   // root reads through permission bits, so a real chmod proves nothing there (CI runs as root too)
-  it.skipIf(process.getuid?.() === 0)('a real chmod 000 file is a read error, not a crash (skipped as root: root ignores permission bits)', async () => {
-    const root = tree();
-    chmodSync(join(root, 'src', 'secret.ts'), 0o000);
-    try {
-      const r = await scanTree(root);
-      expect(notesOf(r)).toEqual(['src/secret.ts read-error: cannot read (EACCES)']);
-    } finally {
-      chmodSync(join(root, 'src', 'secret.ts'), 0o644);
-    }
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'a real chmod 000 file is a read error, not a crash (skipped as root: root ignores permission bits)',
+    async () => {
+      const root = tree();
+      chmodSync(join(root, 'src', 'secret.ts'), 0o000);
+      try {
+        const r = await scanTree(root);
+        expect(notesOf(r)).toEqual(['src/secret.ts read-error: cannot read (EACCES)']);
+      } finally {
+        chmodSync(join(root, 'src', 'secret.ts'), 0o644);
+      }
+    },
+  );
 });
 
 describe('scan: deterministic output', () => {
   const FILES: Record<string, string> = {
     'src/z/feed.ts': SOCKET,
-    'src/a/chat.ts': "import { io } from 'socket.io-client';\nconst s = io('/chat');\ns.on('message', (m) => show(m));\ns.emit('join', 'room');\n",
+    'src/a/chat.ts':
+      "import { io } from 'socket.io-client';\nconst s = io('/chat');\ns.on('message', (m) => show(m));\ns.emit('join', 'room');\n",
     'src/m/broken.ts': `${SOCKET}function (\n`,
     'src/m/bin.ts': Buffer.from([0, 1, 2]).toString('latin1'),
     'lib/notify.js': "const ws = new WebSocket('wss://n');\nws.onmessage = (e) => toast(e.data);\n",
-    'lib/rpc.js': "const ws = new WebSocket('wss://r');\nws.onopen = () => ws.send(JSON.stringify({ method: 'create', params: [1] }));\n",
+    'lib/rpc.js':
+      "const ws = new WebSocket('wss://r');\nws.onopen = () => ws.send(JSON.stringify({ method: 'create', params: [1] }));\n",
     'src/App.tsx': "import './z/feed';\nexport const App = () => <div />;\n",
   };
 
@@ -230,10 +269,14 @@ describe('scan: deterministic output', () => {
 
 describe('scan: a reader that stops early', () => {
   it('`scan | true` is no stack trace, and the exit code still says findings', () => {
-    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" scan fixtures --format sarif | true`], {
-      cwd: REPO,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" scan fixtures --format sarif | true`],
+      {
+        cwd: REPO,
+        encoding: 'utf8',
+      },
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
   });

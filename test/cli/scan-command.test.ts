@@ -42,7 +42,9 @@ describe('rt-advisor CLI', () => {
     const clean = cli(['scan', empty], { nodeArgs: ['--require', probe] });
     expect(clean.status).toBe(0);
     expect(clean.stderr).not.toContain('LOADED');
-    expect(cli(['scan', fixture('price-feed-subscribe-ping')], { nodeArgs: ['--require', probe] }).stderr).toContain('LOADED');
+    expect(cli(['scan', fixture('price-feed-subscribe-ping')], { nodeArgs: ['--require', probe] }).stderr).toContain(
+      'LOADED',
+    );
   });
 
   it.each([
@@ -85,7 +87,9 @@ describe('rt-advisor CLI', () => {
   it('stylish output groups by file and has no colour without a TTY', () => {
     const r = cli(['scan', '.'], { cwd: fixture('price-feed-subscribe-ping') });
     // ws-no-reconnect (info) and ws-subscribe-only (warning) both point at the socket, in rule-id order
-    expect(r.stdout).toMatch(/^src\/ticker\/priceFeed\.ts\n\s+17:14\s+info\s+Browser WebSocket[^\n]+ws-no-reconnect\n\s+17:14\s+warning\s+Browser WebSocket/);
+    expect(r.stdout).toMatch(
+      /^src\/ticker\/priceFeed\.ts\n\s+17:14\s+info\s+Browser WebSocket[^\n]+ws-no-reconnect\n\s+17:14\s+warning\s+Browser WebSocket/,
+    );
     expect(r.stdout).toContain('ws-subscribe-only');
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });

@@ -11,9 +11,19 @@ const KNOWN_RULES = knownRules(RULES);
 const WITH_OPTIONS: KnownRule[] = [
   ...KNOWN_RULES,
   {
-    meta: { id: 'test-rule-with-options', description: 'd', defaultSeverity: 'info', help: 'h', docsPath: 'rules/test-rule-with-options.md' },
+    meta: {
+      id: 'test-rule-with-options',
+      description: 'd',
+      defaultSeverity: 'info',
+      help: 'h',
+      docsPath: 'rules/test-rule-with-options.md',
+    },
     defaultOptions: { limit: 3 },
-    optionsSchema: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1 } } },
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { limit: { type: 'integer', minimum: 1 } },
+    },
   },
 ];
 
@@ -23,7 +33,12 @@ describe('the shipped config schema', () => {
   });
 
   it('has an entry for every rule, with its default in the description', () => {
-    const rules = (buildConfigSchema(KNOWN_RULES).properties as Record<string, { properties: Record<string, { description: string }> }>).rules.properties;
+    const rules = (
+      buildConfigSchema(KNOWN_RULES).properties as Record<
+        string,
+        { properties: Record<string, { description: string }> }
+      >
+    ).rules.properties;
     expect(Object.keys(rules).sort()).toEqual(KNOWN_RULES.map((r) => r.meta.id).sort());
     for (const r of KNOWN_RULES) expect(rules[r.meta.id].description).toContain(`default: ${r.meta.defaultSeverity}`);
   });

@@ -14,9 +14,23 @@ import { LISTEN_ONLY, only, tree } from '../helpers/tree.js';
 
 /** A rule table with one rule that takes options, so option checking is tested whatever the real rules declare. */
 const KNOWN: KnownRule[] = [
-  { meta: { id: 'ws-subscribe-only', description: 'd', defaultSeverity: 'warning', help: 'h', docsPath: 'rules/ws-subscribe-only.md' } },
   {
-    meta: { id: 'polling-could-stream', description: 'd', defaultSeverity: 'info', help: 'h', docsPath: 'rules/polling-could-stream.md' },
+    meta: {
+      id: 'ws-subscribe-only',
+      description: 'd',
+      defaultSeverity: 'warning',
+      help: 'h',
+      docsPath: 'rules/ws-subscribe-only.md',
+    },
+  },
+  {
+    meta: {
+      id: 'polling-could-stream',
+      description: 'd',
+      defaultSeverity: 'info',
+      help: 'h',
+      docsPath: 'rules/polling-could-stream.md',
+    },
     defaultOptions: { maxIntervalMs: 10_000, methods: ['GET'] },
     optionsSchema: {
       type: 'object',
@@ -52,25 +66,64 @@ describe('parseConfig', () => {
     );
     expect(c.rules.get('ws-subscribe-only')).toEqual({ severity: 'error', options: {} });
     expect(c.rules.get('polling-could-stream')).toEqual({ severity: 'warning', options: { maxIntervalMs: 2000 } });
-    expect(optionsOf(KNOWN[1], c.rules.get('polling-could-stream')?.options)).toEqual({ maxIntervalMs: 2000, methods: ['GET'] });
+    expect(optionsOf(KNOWN[1], c.rules.get('polling-could-stream')?.options)).toEqual({
+      maxIntervalMs: 2000,
+      methods: ['GET'],
+    });
     expect(c.ignore).toEqual(['legacy/**']);
     expect(c.controlVerbs).toEqual(['watch', 'unwatch']);
     expect(parseConfig('\uFEFF{}', 'x.json', KNOWN).rules.size).toBe(0);
   });
 
   it.each([
-    [{ rules: { 'ws-subcribe-only': 'error' } }, 'rules.ws-subcribe-only: unknown rule, did you mean "ws-subscribe-only"? (known: ws-subscribe-only, polling-could-stream)'],
-    [{ rules: { 'no-such-thing': 'off' } }, 'rules.no-such-thing: unknown rule (known: ws-subscribe-only, polling-could-stream)'],
-    [{ rules: { 'ws-subscribe-only': 'warn' } }, 'rules.ws-subscribe-only: "warn" is not a severity: use "off", "info", "warning" or "error" (ESLint\'s "warn" is "warning" here)'],
-    [{ rules: { 'ws-subscribe-only': 2 } }, 'rules.ws-subscribe-only: 2 is not a severity: use "off", "info", "warning" or "error" (ESLint\'s 2 is "error" here)'],
-    [{ rules: { 'ws-subscribe-only': true } }, 'rules.ws-subscribe-only: must be "off", "info", "warning" or "error", not boolean'],
-    [{ rules: { 'ws-subscribe-only': ['error', {}] } }, 'rules.ws-subscribe-only[1]: ws-subscribe-only takes no options'],
-    [{ rules: { 'polling-could-stream': ['loud', {}] } }, 'rules.polling-could-stream[0]: "loud" is not a severity: use "off", "info", "warning" or "error"'],
-    [{ rules: { 'polling-could-stream': ['info', { maxIntervalMs: '5s' }] } }, 'rules.polling-could-stream[1].maxIntervalMs: must be an integer, not string'],
-    [{ rules: { 'polling-could-stream': ['info', { maxIntervalMs: 0 }] } }, 'rules.polling-could-stream[1].maxIntervalMs: must be at least 1'],
-    [{ rules: { 'polling-could-stream': ['info', { methods: ['PUT'] }] } }, 'rules.polling-could-stream[1].methods[0]: must be one of "GET", "POST", not "PUT"'],
-    [{ rules: { 'polling-could-stream': ['info', { interval: 1 }] } }, 'rules.polling-could-stream[1].interval: unknown option (known: maxIntervalMs, methods)'],
-    [{ rules: { 'polling-could-stream': ['info', {}, {}] } }, 'rules.polling-could-stream: must be "<severity>" or ["<severity>", { options }]'],
+    [
+      { rules: { 'ws-subcribe-only': 'error' } },
+      'rules.ws-subcribe-only: unknown rule, did you mean "ws-subscribe-only"? (known: ws-subscribe-only, polling-could-stream)',
+    ],
+    [
+      { rules: { 'no-such-thing': 'off' } },
+      'rules.no-such-thing: unknown rule (known: ws-subscribe-only, polling-could-stream)',
+    ],
+    [
+      { rules: { 'ws-subscribe-only': 'warn' } },
+      'rules.ws-subscribe-only: "warn" is not a severity: use "off", "info", "warning" or "error" (ESLint\'s "warn" is "warning" here)',
+    ],
+    [
+      { rules: { 'ws-subscribe-only': 2 } },
+      'rules.ws-subscribe-only: 2 is not a severity: use "off", "info", "warning" or "error" (ESLint\'s 2 is "error" here)',
+    ],
+    [
+      { rules: { 'ws-subscribe-only': true } },
+      'rules.ws-subscribe-only: must be "off", "info", "warning" or "error", not boolean',
+    ],
+    [
+      { rules: { 'ws-subscribe-only': ['error', {}] } },
+      'rules.ws-subscribe-only[1]: ws-subscribe-only takes no options',
+    ],
+    [
+      { rules: { 'polling-could-stream': ['loud', {}] } },
+      'rules.polling-could-stream[0]: "loud" is not a severity: use "off", "info", "warning" or "error"',
+    ],
+    [
+      { rules: { 'polling-could-stream': ['info', { maxIntervalMs: '5s' }] } },
+      'rules.polling-could-stream[1].maxIntervalMs: must be an integer, not string',
+    ],
+    [
+      { rules: { 'polling-could-stream': ['info', { maxIntervalMs: 0 }] } },
+      'rules.polling-could-stream[1].maxIntervalMs: must be at least 1',
+    ],
+    [
+      { rules: { 'polling-could-stream': ['info', { methods: ['PUT'] }] } },
+      'rules.polling-could-stream[1].methods[0]: must be one of "GET", "POST", not "PUT"',
+    ],
+    [
+      { rules: { 'polling-could-stream': ['info', { interval: 1 }] } },
+      'rules.polling-could-stream[1].interval: unknown option (known: maxIntervalMs, methods)',
+    ],
+    [
+      { rules: { 'polling-could-stream': ['info', {}, {}] } },
+      'rules.polling-could-stream: must be "<severity>" or ["<severity>", { options }]',
+    ],
     [{ rules: [] }, 'rules: must be an object of rule id → severity'],
     [{ rule: {} }, 'rule: unknown key, did you mean "rules"? (known: $schema, rules, ignore, controlVerbs)'],
     [{ ignore: 'legacy' }, 'ignore: must be an array, not string'],
@@ -78,7 +131,10 @@ describe('parseConfig', () => {
     [{ controlVerbs: [42] }, 'controlVerbs[0]: must be a string, not integer'],
     [{ $schema: 1 }, '$schema: must be a string'],
     [[], 'must be a JSON object like { "rules": { … } }'],
-    ['{ "rules": { "ws-subscribe-only": "error", } }', 'invalid JSON at line 1, column 44: Expected double-quoted property name'],
+    [
+      '{ "rules": { "ws-subscribe-only": "error", } }',
+      'invalid JSON at line 1, column 44: Expected double-quoted property name',
+    ],
     ['', 'invalid JSON: Unexpected end of JSON input'],
   ])('%j → %s', (config, message) => {
     expect(error(config)).toBe(`rt-advisor.config.json: ${message}`);
@@ -93,7 +149,11 @@ describe('activeRules', () => {
   });
 
   it('leaves "off" rules out (so their files are not parsed) and hands the others their severity and options', () => {
-    const rules = [rule('a'), rule('b', { defaultOptions: { n: 1 }, fileHint: /setInterval/ }), rule('c', { defaultOptions: { n: 2 } })];
+    const rules = [
+      rule('a'),
+      rule('b', { defaultOptions: { n: 1 }, fileHint: /setInterval/ }),
+      rule('c', { defaultOptions: { n: 2 } }),
+    ];
     const settings = new Map([
       ['a', { severity: 'off' as const, options: {} }],
       ['b', { severity: 'error' as const, options: { n: 5 } }],
@@ -110,13 +170,19 @@ describe('activeRules', () => {
 });
 
 describe('option schemas', () => {
-  it.each(RULES.filter((r) => r.optionsSchema).map((r) => [r.meta.id, r] as const))('%s uses only keywords the validator checks, and its defaults fit', (_id, rule) => {
-    expect(unsupportedKeywords(rule.optionsSchema!)).toEqual([]);
-    expect(schemaError(rule.defaultOptions ?? {}, rule.optionsSchema!)).toBeUndefined();
-  });
+  it.each(RULES.filter((r) => r.optionsSchema).map((r) => [r.meta.id, r] as const))(
+    '%s uses only keywords the validator checks, and its defaults fit',
+    (_id, rule) => {
+      expect(unsupportedKeywords(rule.optionsSchema!)).toEqual([]);
+      expect(schemaError(rule.defaultOptions ?? {}, rule.optionsSchema!)).toBeUndefined();
+    },
+  );
 
   it('the validator flags what it cannot check', () => {
-    expect(unsupportedKeywords({ type: 'object', properties: { a: { oneOf: [], format: 'uri' } } })).toEqual(['format', 'oneOf']);
+    expect(unsupportedKeywords({ type: 'object', properties: { a: { oneOf: [], format: 'uri' } } })).toEqual([
+      'format',
+      'oneOf',
+    ]);
   });
 
   it.each([
@@ -133,7 +199,12 @@ describe('option schemas', () => {
 
 describe('config discovery', () => {
   it('finds the nearest file above a scanned path, and stops at the repository root', () => {
-    const root = tree({ 'rt-advisor.config.json': '{}', 'packages/web/src/a.ts': '', 'packages/api/rt-advisor.config.json': '{}', 'packages/api/b.ts': '' });
+    const root = tree({
+      'rt-advisor.config.json': '{}',
+      'packages/web/src/a.ts': '',
+      'packages/api/rt-advisor.config.json': '{}',
+      'packages/api/b.ts': '',
+    });
     expect(findConfigFile(['packages/web/src/a.ts'], root)).toBe(join(root, 'rt-advisor.config.json'));
     expect(findConfigFile(['packages/api'], root)).toBe(join(root, 'packages/api/rt-advisor.config.json'));
     expect(() => findConfigFile(['packages/api', 'packages/web'], root)).toThrow(
@@ -151,13 +222,19 @@ function json(dir: string, args: string[] = []): { status: number | null; report
 }
 
 describe('scan with a config file', () => {
-  it('a configured severity sets the findings\' severity and the exit code', () => {
-    const dir = tree({ 'src/feed.ts': LISTEN_ONLY, 'rt-advisor.config.json': JSON.stringify({ rules: only(undefined, { 'ws-subscribe-only': 'info' }) }) });
+  it("a configured severity sets the findings' severity and the exit code", () => {
+    const dir = tree({
+      'src/feed.ts': LISTEN_ONLY,
+      'rt-advisor.config.json': JSON.stringify({ rules: only(undefined, { 'ws-subscribe-only': 'info' }) }),
+    });
     const asInfo = json(dir);
     expect(asInfo.report.findings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual(['ws-subscribe-only info']);
     expect(asInfo.status).toBe(0); // --fail-on warning
     expect(json(dir, ['--fail-on', 'info']).status).toBe(1);
-    writeFileSync(join(dir, 'rt-advisor.config.json'), JSON.stringify({ rules: only(undefined, { 'ws-subscribe-only': 'error' }) }));
+    writeFileSync(
+      join(dir, 'rt-advisor.config.json'),
+      JSON.stringify({ rules: only(undefined, { 'ws-subscribe-only': 'error' }) }),
+    );
     const asError = cli(['scan', '.', '--fail-on', 'error'], { cwd: dir });
     expect(asError.status).toBe(1);
     expect(asError.stdout).toContain('1:12  error  ');
@@ -174,7 +251,7 @@ describe('scan with a config file', () => {
     expect(off.report.rules.map((r) => r.id)).toContain('ws-subscribe-only');
   });
 
-  it('ignore globs are relative to the config file\'s folder, wherever the scan runs from', () => {
+  it("ignore globs are relative to the config file's folder, wherever the scan runs from", () => {
     const dir = tree({
       'web/rt-advisor.config.json': JSON.stringify({ rules: only(), ignore: ['legacy/', '*.generated.ts'] }),
       'web/legacy/old.ts': LISTEN_ONLY,
@@ -185,12 +262,17 @@ describe('scan with a config file', () => {
     // unanchored `legacy/` matches at any depth, as in .gitignore
     expect(json(join(dir, 'web')).report.findings.map((f) => f.file)).toEqual(['src/live.ts']);
     expect(cli(['scan', 'web', '--format', 'json'], { cwd: dir }).stdout).toContain('"file": "web/src/live.ts"');
-    expect(JSON.parse(cli(['scan', '.', '--format', 'json'], { cwd: join(dir, 'web/src') }).stdout).findings.map((f: { file: string }) => f.file)).toEqual(['live.ts']);
+    expect(
+      JSON.parse(cli(['scan', '.', '--format', 'json'], { cwd: join(dir, 'web/src') }).stdout).findings.map(
+        (f: { file: string }) => f.file,
+      ),
+    ).toEqual(['live.ts']);
   });
 
   it('controlVerbs add to the vocabulary, as --control-verb does', () => {
     const dir = tree({
-      'src/feed.ts': "const ws = new WebSocket('wss://x');\nws.onopen = () => ws.send(JSON.stringify({ op: 'observe', topic: 'prices' }));\nws.onmessage = (e) => console.log(e.data);\n",
+      'src/feed.ts':
+        "const ws = new WebSocket('wss://x');\nws.onopen = () => ws.send(JSON.stringify({ op: 'observe', topic: 'prices' }));\nws.onmessage = (e) => console.log(e.data);\n",
     });
     writeFileSync(join(dir, 'rt-advisor.config.json'), JSON.stringify({ rules: only() }));
     expect(json(dir).report.findings).toEqual([]);
@@ -199,13 +281,19 @@ describe('scan with a config file', () => {
   });
 
   it('--config names a file anywhere; errors name the file and the key, exit 2, nothing on stdout', () => {
-    const dir = tree({ 'src/feed.ts': LISTEN_ONLY, 'conf/strict.json': JSON.stringify({ rules: only(undefined, { 'ws-subscribe-only': 'error' }) }) });
+    const dir = tree({
+      'src/feed.ts': LISTEN_ONLY,
+      'conf/strict.json': JSON.stringify({ rules: only(undefined, { 'ws-subscribe-only': 'error' }) }),
+    });
     expect(json(dir, ['--config', 'conf/strict.json']).report.findings[0].severity).toBe('error');
     const missing = cli(['scan', '.', '--config', 'nope.json'], { cwd: dir });
     expect([missing.status, missing.stderr]).toEqual([2, 'rt-advisor: config file not found: nope.json\n']);
 
     for (const [text, message] of [
-      ['{"rules": {"ws-subcribe-only": "error"}}', 'rules.ws-subcribe-only: unknown rule, did you mean "ws-subscribe-only"? (known: '],
+      [
+        '{"rules": {"ws-subcribe-only": "error"}}',
+        'rules.ws-subcribe-only: unknown rule, did you mean "ws-subscribe-only"? (known: ',
+      ],
       ['{"rules": {"ws-subscribe-only": "loud"}}', 'rules.ws-subscribe-only: "loud" is not a severity'],
       ['{"rules": {"ws-subscribe-only": "error"', 'invalid JSON'],
       ['{"ignore": "dist"}', 'ignore: must be an array, not string'],
@@ -228,16 +316,27 @@ describe('rt-advisor rules', () => {
     const [head, ...rows] = r.stdout.trimEnd().split('\n');
     expect(head).toMatch(/^rule +default +description$/);
     for (const rule of RULES) {
-      expect(rows.some((row) => row.startsWith(rule.meta.id) && row.includes(` ${rule.meta.defaultSeverity} `) && row.includes(`(${rule.meta.docsPath})`))).toBe(true);
+      expect(
+        rows.some(
+          (row) =>
+            row.startsWith(rule.meta.id) &&
+            row.includes(` ${rule.meta.defaultSeverity} `) &&
+            row.includes(`(${rule.meta.docsPath})`),
+        ),
+      ).toBe(true);
     }
     expect(rows.some((row) => row.startsWith('unused-disable-directive '))).toBe(true);
   });
 
-  it('shows the config\'s setting next to the default, and checks the config', () => {
+  it("shows the config's setting next to the default, and checks the config", () => {
     const dir = tree({ 'rt-advisor.config.json': JSON.stringify({ rules: { 'ws-subscribe-only': 'error' } }) });
     const out = JSON.parse(cli(['rules', '--format', 'json'], { cwd: dir }).stdout);
     expect(out.config).toBe('rt-advisor.config.json');
-    expect(out.rules.find((r: { id: string }) => r.id === 'ws-subscribe-only')).toMatchObject({ defaultSeverity: 'warning', severity: 'error', docsPath: 'rules/ws-subscribe-only.md' });
+    expect(out.rules.find((r: { id: string }) => r.id === 'ws-subscribe-only')).toMatchObject({
+      defaultSeverity: 'warning',
+      severity: 'error',
+      docsPath: 'rules/ws-subscribe-only.md',
+    });
     writeFileSync(join(dir, 'rt-advisor.config.json'), '{"rules": {"nope": "off"}}');
     const bad = cli(['rules'], { cwd: dir });
     expect(bad.status).toBe(2);

@@ -10,7 +10,8 @@ vi.mock('../../src/sockets/find-sockets.js', async (importOriginal) => {
   return {
     ...real,
     findSockets: (info: Parameters<typeof real.findSockets>[0], index: Parameters<typeof real.findSockets>[1]) => {
-      if (info.relPath.endsWith('cursed.ts')) throw new TypeError("Cannot read properties of undefined (reading 'getText')\n    at somewhere");
+      if (info.relPath.endsWith('cursed.ts'))
+        throw new TypeError("Cannot read properties of undefined (reading 'getText')\n    at somewhere");
       return real.findSockets(info, index);
     },
   };
@@ -25,14 +26,24 @@ describe('an internal error in one file', () => {
     const root = makeTree({ 'src/cursed.ts': SOCKET, 'src/fine.ts': SOCKET });
     const r = await scanTree(root);
     expect(r.notes).toEqual([
-      { file: 'src/cursed.ts', kind: 'analyzer-error', message: "internal analyzer error: Cannot read properties of undefined (reading 'getText')" },
+      {
+        file: 'src/cursed.ts',
+        kind: 'analyzer-error',
+        message: "internal analyzer error: Cannot read properties of undefined (reading 'getText')",
+      },
     ]);
     expect(r.sockets.map((s) => s.file)).toEqual(['src/fine.ts']);
     // the fine socket keeps all its findings (ws-subscribe-only, ws-no-reconnect); the cursed one has none
-    expect(r.findings.map((f) => `${f.file} ${f.ruleId}`)).toEqual(['src/fine.ts ws-no-reconnect', 'src/fine.ts ws-subscribe-only']);
+    expect(r.findings.map((f) => `${f.file} ${f.ruleId}`)).toEqual([
+      'src/fine.ts ws-no-reconnect',
+      'src/fine.ts ws-subscribe-only',
+    ]);
     expect(exitCodeFor(r, 'none')).toBe(2);
     const sarif = JSON.parse(printAll(r, root).sarif).runs[0];
-    expect(sarif.invocations[0]).toMatchObject({ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error' }] });
+    expect(sarif.invocations[0]).toMatchObject({
+      executionSuccessful: false,
+      toolExecutionNotifications: [{ level: 'error' }],
+    });
     expect(sarif.results).toHaveLength(2);
   });
 });

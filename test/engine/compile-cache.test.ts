@@ -9,7 +9,10 @@ const tmp = mkdtempSync(join(tmpdir(), 'rta-cc-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const FIXTURE = 'fixtures/price-feed-subscribe-ping';
 const run = (cache: string) => cli(['scan', FIXTURE, '--format', 'json'], { env: { RT_ADVISOR_COMPILE_CACHE: cache } });
-const comparable = (stdout: string) => ({ ...JSON.parse(stdout), stats: { ...JSON.parse(stdout).stats, durationMs: 0 } });
+const comparable = (stdout: string) => ({
+  ...JSON.parse(stdout),
+  stats: { ...JSON.parse(stdout).stats, durationMs: 0 },
+});
 
 describe('the compile cache', () => {
   it('is written once into a private folder, then read; the report is the same either way', () => {

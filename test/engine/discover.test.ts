@@ -38,22 +38,58 @@ function tree(files: Record<string, string>): string {
 }
 
 async function rels(cwd: string, over: Partial<ScanInput> = {}): Promise<string[]> {
-  const { files } = await discoverFiles({ paths: ['.'], cwd, ignore: [], defaultIgnores: true, gitignore: true, ...over });
+  const { files } = await discoverFiles({
+    paths: ['.'],
+    cwd,
+    ignore: [],
+    defaultIgnores: true,
+    gitignore: true,
+    ...over,
+  });
   return files.map((f) => f.relPath);
 }
 
 describe('discoverFiles: files and extensions', () => {
   it('finds every supported extension, skips declarations and other files, sorted by relPath', async () => {
     const root = tree({
-      'src/z.ts': '', 'src/a.tsx': '', 'src/b.mts': '', 'src/c.cts': '', 'src/d.js': '', 'src/e.jsx': '',
-      'src/f.mjs': '', 'src/g.cjs': '', 'src/h.vue': '', 'src/i.svelte': '',
-      'src/types.d.ts': '', 'src/types.d.mts': '', 'src/types.d.cts': '',
-      'src/readme.md': '', 'src/data.json': '', 'src/style.css': '', 'index.ts': '', 'src/empty/': '',
+      'src/z.ts': '',
+      'src/a.tsx': '',
+      'src/b.mts': '',
+      'src/c.cts': '',
+      'src/d.js': '',
+      'src/e.jsx': '',
+      'src/f.mjs': '',
+      'src/g.cjs': '',
+      'src/h.vue': '',
+      'src/i.svelte': '',
+      'src/types.d.ts': '',
+      'src/types.d.mts': '',
+      'src/types.d.cts': '',
+      'src/readme.md': '',
+      'src/data.json': '',
+      'src/style.css': '',
+      'index.ts': '',
+      'src/empty/': '',
     });
-    const { files, notes } = await discoverFiles({ paths: ['.'], cwd: root, ignore: [], defaultIgnores: true, gitignore: true });
+    const { files, notes } = await discoverFiles({
+      paths: ['.'],
+      cwd: root,
+      ignore: [],
+      defaultIgnores: true,
+      gitignore: true,
+    });
     expect(files.map((f) => f.relPath)).toEqual([
-      'index.ts', 'src/a.tsx', 'src/b.mts', 'src/c.cts', 'src/d.js', 'src/e.jsx', 'src/f.mjs', 'src/g.cjs',
-      'src/h.vue', 'src/i.svelte', 'src/z.ts',
+      'index.ts',
+      'src/a.tsx',
+      'src/b.mts',
+      'src/c.cts',
+      'src/d.js',
+      'src/e.jsx',
+      'src/f.mjs',
+      'src/g.cjs',
+      'src/h.vue',
+      'src/i.svelte',
+      'src/z.ts',
     ]);
     expect(files[1].absPath).toBe(join(root, 'src', 'a.tsx'));
     expect(notes).toEqual([]);
@@ -62,19 +98,32 @@ describe('discoverFiles: files and extensions', () => {
   it('takes folders and files, relative or absolute, and scans overlapping paths once', async () => {
     const root = tree({ 'src/a.ts': '', 'src/lib/b.ts': '', 'other/c.ts': '' });
     const { files } = await discoverFiles({
-      paths: ['src', join(root, 'src/lib'), 'src/a.ts', '.', 'other/c.ts'], cwd: root, ignore: [], defaultIgnores: true, gitignore: true,
+      paths: ['src', join(root, 'src/lib'), 'src/a.ts', '.', 'other/c.ts'],
+      cwd: root,
+      ignore: [],
+      defaultIgnores: true,
+      gitignore: true,
     });
     expect(files.map((f) => f.relPath)).toEqual(['other/c.ts', 'src/a.ts', 'src/lib/b.ts']);
   });
 
   it('gives ../ paths for folders outside cwd', async () => {
     const root = tree({ 'app/x/': '', 'lib/a.ts': '', 'lib/sub/b.js': '' });
-    expect(await rels(join(root, 'app', 'x'), { paths: ['../../lib'] })).toEqual(['../../lib/a.ts', '../../lib/sub/b.js']);
+    expect(await rels(join(root, 'app', 'x'), { paths: ['../../lib'] })).toEqual([
+      '../../lib/a.ts',
+      '../../lib/sub/b.js',
+    ]);
   });
 
   it('notes an explicit file it cannot scan and a missing path', async () => {
     const root = tree({ 'notes.md': '', 'types.d.ts': '' });
-    const { files, notes } = await discoverFiles({ paths: ['notes.md', 'types.d.ts', 'gone.ts'], cwd: root, ignore: [], defaultIgnores: true, gitignore: true });
+    const { files, notes } = await discoverFiles({
+      paths: ['notes.md', 'types.d.ts', 'gone.ts'],
+      cwd: root,
+      ignore: [],
+      defaultIgnores: true,
+      gitignore: true,
+    });
     expect(files).toEqual([]);
     expect(notes.map((n) => [n.file, n.kind])).toEqual([
       ['gone.ts', 'read-error'],
@@ -86,9 +135,18 @@ describe('discoverFiles: files and extensions', () => {
 
 describe('discoverFiles: default ignores', () => {
   const files = {
-    'src/app.ts': '', 'node_modules/pkg/index.js': '', 'src/node_modules/x.js': '', 'dist/out.js': '',
-    'build/out.js': '', 'coverage/lcov.js': '', '.git/hooks/pre-commit.js': '', 'packages/a/dist/b.js': '',
-    'vendor/jquery.min.js': '', 'vendor/lib.min.mjs': '', 'vendor/lib-min.js': '', 'vendor/admin.ts': '',
+    'src/app.ts': '',
+    'node_modules/pkg/index.js': '',
+    'src/node_modules/x.js': '',
+    'dist/out.js': '',
+    'build/out.js': '',
+    'coverage/lcov.js': '',
+    '.git/hooks/pre-commit.js': '',
+    'packages/a/dist/b.js': '',
+    'vendor/jquery.min.js': '',
+    'vendor/lib.min.mjs': '',
+    'vendor/lib-min.js': '',
+    'vendor/admin.ts': '',
   };
 
   it('skips node_modules, dist, build, coverage, .git and minified bundle names', async () => {
@@ -97,15 +155,25 @@ describe('discoverFiles: default ignores', () => {
 
   it('scans them with defaultIgnores off, except .git', async () => {
     expect(await rels(tree(files), { defaultIgnores: false })).toEqual([
-      'build/out.js', 'coverage/lcov.js', 'dist/out.js', 'node_modules/pkg/index.js', 'packages/a/dist/b.js',
-      'src/app.ts', 'src/node_modules/x.js', 'vendor/admin.ts', 'vendor/jquery.min.js', 'vendor/lib-min.js', 'vendor/lib.min.mjs',
+      'build/out.js',
+      'coverage/lcov.js',
+      'dist/out.js',
+      'node_modules/pkg/index.js',
+      'packages/a/dist/b.js',
+      'src/app.ts',
+      'src/node_modules/x.js',
+      'vendor/admin.ts',
+      'vendor/jquery.min.js',
+      'vendor/lib-min.js',
+      'vendor/lib.min.mjs',
     ]);
   });
 
   it('scans a folder or file named explicitly even inside an ignored one', async () => {
     const root = tree(files);
     expect(await rels(root, { paths: ['node_modules/pkg', 'vendor/jquery.min.js'] })).toEqual([
-      'node_modules/pkg/index.js', 'vendor/jquery.min.js',
+      'node_modules/pkg/index.js',
+      'vendor/jquery.min.js',
     ]);
   });
 });
@@ -113,47 +181,95 @@ describe('discoverFiles: default ignores', () => {
 describe('discoverFiles: .gitignore', () => {
   it('applies negation, anchored and folder patterns', async () => {
     const root = tree({
-      '.gitignore': ['# generated', '*.gen.ts', '!keep.gen.ts', '/top.ts', 'logs/', 'cache', 'out/*', '!out/public.ts', 'docs/**/*.js', ''].join('\n'),
-      'a.gen.ts': '', 'keep.gen.ts': '', 'top.ts': '', 'sub/top.ts': '', 'logs/x.ts': '', 'sub/logs/y.ts': '', 'logs.ts': '',
-      'cache/c.ts': '', 'sub/cache': '', 'out/private.ts': '', 'out/public.ts': '', 'docs/a/b.js': '', 'docs/a/b.ts': '', 'main.ts': '',
+      '.gitignore': [
+        '# generated',
+        '*.gen.ts',
+        '!keep.gen.ts',
+        '/top.ts',
+        'logs/',
+        'cache',
+        'out/*',
+        '!out/public.ts',
+        'docs/**/*.js',
+        '',
+      ].join('\n'),
+      'a.gen.ts': '',
+      'keep.gen.ts': '',
+      'top.ts': '',
+      'sub/top.ts': '',
+      'logs/x.ts': '',
+      'sub/logs/y.ts': '',
+      'logs.ts': '',
+      'cache/c.ts': '',
+      'sub/cache': '',
+      'out/private.ts': '',
+      'out/public.ts': '',
+      'docs/a/b.js': '',
+      'docs/a/b.ts': '',
+      'main.ts': '',
     });
-    expect(await rels(root)).toEqual(['docs/a/b.ts', 'keep.gen.ts', 'logs.ts', 'main.ts', 'out/public.ts', 'sub/top.ts']);
+    expect(await rels(root)).toEqual([
+      'docs/a/b.ts',
+      'keep.gen.ts',
+      'logs.ts',
+      'main.ts',
+      'out/public.ts',
+      'sub/top.ts',
+    ]);
     expect(await rels(root, { gitignore: false })).toHaveLength(14 - 1 /* sub/cache has no extension */);
   });
 
   it('honours nested .gitignore files, the nearest one deciding', async () => {
     const root = tree({
       '.gitignore': '*.gen.ts\nsecret/\n',
-      'a.gen.ts': '', 'main.ts': '',
+      'a.gen.ts': '',
+      'main.ts': '',
       'pkg/.gitignore': '!*.gen.ts\nlocal.ts\n/anchored.ts\n',
-      'pkg/b.gen.ts': '', 'pkg/local.ts': '', 'pkg/deep/local.ts': '', 'pkg/anchored.ts': '', 'pkg/deep/anchored.ts': '',
+      'pkg/b.gen.ts': '',
+      'pkg/local.ts': '',
+      'pkg/deep/local.ts': '',
+      'pkg/anchored.ts': '',
+      'pkg/deep/anchored.ts': '',
       'pkg/secret/s.ts': '',
-      'other/local.ts': '', 'other/anchored.ts': '',
+      'other/local.ts': '',
+      'other/anchored.ts': '',
       'pkg/deep/.gitignore': 'keep-out.ts\r\n',
       'pkg/deep/keep-out.ts': '',
     });
     expect(await rels(root)).toEqual([
-      'main.ts', 'other/anchored.ts', 'other/local.ts', 'pkg/b.gen.ts', 'pkg/deep/anchored.ts',
+      'main.ts',
+      'other/anchored.ts',
+      'other/local.ts',
+      'pkg/b.gen.ts',
+      'pkg/deep/anchored.ts',
     ]);
   });
 
   it('cannot re-include a file inside an excluded folder, but a deeper .gitignore can re-include the folder', async () => {
     const root = tree({
       '.gitignore': 'gone/\n!gone/x.ts\n**/generated/\n',
-      'gone/x.ts': '', 'main.ts': '',
+      'gone/x.ts': '',
+      'main.ts': '',
       'pkg/.gitignore': '!generated/\n',
-      'pkg/generated/api.ts': '', 'lib/generated/api.ts': '',
+      'pkg/generated/api.ts': '',
+      'lib/generated/api.ts': '',
     });
     expect(await rels(root)).toEqual(['main.ts', 'pkg/generated/api.ts']);
   });
 
   it('reads .gitignore files above the scanned folder up to the git root', async () => {
     const root = tree({
-      '.git/HEAD': '', '.git/info/exclude': 'excluded.ts\n',
+      '.git/HEAD': '',
+      '.git/info/exclude': 'excluded.ts\n',
       '.gitignore': '*.skip.ts\n/packages/app/private/\n',
       'packages/.gitignore': 'tmp/\n',
-      'packages/app/a.ts': '', 'packages/app/b.skip.ts': '', 'packages/app/tmp/t.ts': '', 'packages/app/private/p.ts': '',
-      'packages/app/excluded.ts': '', 'packages/app/.gitignore': 'own.ts\n', 'packages/app/own.ts': '',
+      'packages/app/a.ts': '',
+      'packages/app/b.skip.ts': '',
+      'packages/app/tmp/t.ts': '',
+      'packages/app/private/p.ts': '',
+      'packages/app/excluded.ts': '',
+      'packages/app/.gitignore': 'own.ts\n',
+      'packages/app/own.ts': '',
     });
     expect(await rels(join(root, 'packages', 'app'))).toEqual(['a.ts']);
     expect(await rels(root, { paths: ['packages/app'] })).toEqual(['packages/app/a.ts']);
@@ -162,7 +278,10 @@ describe('discoverFiles: .gitignore', () => {
   it('stops at the git root, and without one reads only the scanned tree', async () => {
     const root = tree({
       '.gitignore': 'a.ts\n',
-      'repo/.git/': '', 'repo/.gitignore': 'b.ts\n', 'repo/src/a.ts': '', 'repo/src/b.ts': '',
+      'repo/.git/': '',
+      'repo/.gitignore': 'b.ts\n',
+      'repo/src/a.ts': '',
+      'repo/src/b.ts': '',
       'plain/src/a.ts': '',
     });
     expect(await rels(join(root, 'repo', 'src'))).toEqual(['a.ts']);
@@ -171,8 +290,11 @@ describe('discoverFiles: .gitignore', () => {
 
   it('scans a folder named explicitly even when the rules above exclude it, with its own rules', async () => {
     const root = tree({
-      '.git/': '', '.gitignore': 'generated/\n',
-      'generated/a.ts': '', 'generated/.gitignore': 'b.ts\n', 'generated/b.ts': '',
+      '.git/': '',
+      '.gitignore': 'generated/\n',
+      'generated/a.ts': '',
+      'generated/.gitignore': 'b.ts\n',
+      'generated/b.ts': '',
     });
     expect(await rels(root, { paths: ['generated'] })).toEqual(['generated/a.ts']);
     expect(await rels(root, { paths: ['generated/b.ts'] })).toEqual(['generated/b.ts']);
@@ -181,21 +303,31 @@ describe('discoverFiles: .gitignore', () => {
 
 describe('discoverFiles: --ignore', () => {
   const files = {
-    'src/a.ts': '', 'src/a.spec.ts': '', 'src/legacy/old.ts': '', 'src/legacy/keep.ts': '', 'tools/gen.ts': '', 'tools/x/deep.ts': '',
-    'scripts/s.ts': '', 'src/tools/kept.ts': '',
+    'src/a.ts': '',
+    'src/a.spec.ts': '',
+    'src/legacy/old.ts': '',
+    'src/legacy/keep.ts': '',
+    'tools/gen.ts': '',
+    'tools/x/deep.ts': '',
+    'scripts/s.ts': '',
+    'src/tools/kept.ts': '',
   };
 
   it('skips gitignore-style globs relative to cwd, with negation', async () => {
     const root = tree(files);
-    expect(await rels(root, { ignore: ['*.spec.ts', 'src/legacy/*', '!src/legacy/keep.ts', './tools', `${root}/scripts/`] })).toEqual([
-      'src/a.ts', 'src/legacy/keep.ts', 'src/tools/kept.ts',
-    ]);
+    expect(
+      await rels(root, { ignore: ['*.spec.ts', 'src/legacy/*', '!src/legacy/keep.ts', './tools', `${root}/scripts/`] }),
+    ).toEqual(['src/a.ts', 'src/legacy/keep.ts', 'src/tools/kept.ts']);
   });
 
   it('applies to explicit files and folders, and notes them', async () => {
     const root = tree(files);
     const { files: found, notes } = await discoverFiles({
-      paths: ['src/a.spec.ts', 'tools', 'src/a.ts'], cwd: root, ignore: ['*.spec.ts', 'tools/'], defaultIgnores: true, gitignore: true,
+      paths: ['src/a.spec.ts', 'tools', 'src/a.ts'],
+      cwd: root,
+      ignore: ['*.spec.ts', 'tools/'],
+      defaultIgnores: true,
+      gitignore: true,
     });
     expect(found.map((f) => f.relPath)).toEqual(['src/a.ts']);
     expect(notes).toEqual([
@@ -206,7 +338,9 @@ describe('discoverFiles: --ignore', () => {
 
   it('applies unanchored globs to folders outside cwd', async () => {
     const root = tree({ 'app/': '', 'lib/a.ts': '', 'lib/a.spec.ts': '', 'lib/legacy/b.ts': '' });
-    expect(await rels(join(root, 'app'), { paths: ['../lib'], ignore: ['*.spec.ts', 'legacy/', '/a.ts'] })).toEqual(['../lib/a.ts']);
+    expect(await rels(join(root, 'app'), { paths: ['../lib'], ignore: ['*.spec.ts', 'legacy/', '/a.ts'] })).toEqual([
+      '../lib/a.ts',
+    ]);
   });
 });
 
@@ -216,7 +350,13 @@ describe('discoverFiles: symlinks', () => {
     symlinkSync('..', join(root, 'src', 'deep', 'loop'), 'dir');
     symlinkSync(join(root, 'src'), join(root, 'src-link'), 'dir');
     symlinkSync('a.ts', join(root, 'src', 'alias.ts'), 'file');
-    const { files, notes } = await discoverFiles({ paths: ['.'], cwd: root, ignore: [], defaultIgnores: true, gitignore: true });
+    const { files, notes } = await discoverFiles({
+      paths: ['.'],
+      cwd: root,
+      ignore: [],
+      defaultIgnores: true,
+      gitignore: true,
+    });
     expect(files.map((f) => f.relPath)).toEqual(['src/a.ts', 'src/deep/b.ts']);
     expect(notes).toEqual([]);
   });
@@ -227,7 +367,13 @@ describe('discoverFiles: symlinks', () => {
     symlinkSync(join(outside, 'lib'), join(root, 'src', 'lib'), 'dir');
     symlinkSync(join(outside, 'secret.ts'), join(root, 'src', 'secret.ts'), 'file');
     symlinkSync(join(root, 'missing.ts'), join(root, 'src', 'dangling.ts'), 'file');
-    const { files, notes } = await discoverFiles({ paths: ['.'], cwd: root, ignore: [], defaultIgnores: true, gitignore: true });
+    const { files, notes } = await discoverFiles({
+      paths: ['.'],
+      cwd: root,
+      ignore: [],
+      defaultIgnores: true,
+      gitignore: true,
+    });
     expect(files.map((f) => f.relPath)).toEqual(['src/a.ts']);
     expect(notes).toEqual([]);
   });
@@ -242,7 +388,13 @@ describe('discoverFiles: symlinks', () => {
   it('walks a root given through a symlink under the given name', async () => {
     const root = tree({ 'real/a.ts': '' });
     symlinkSync(join(root, 'real'), join(root, 'linked'), 'dir');
-    const { files } = await discoverFiles({ paths: ['linked'], cwd: root, ignore: [], defaultIgnores: true, gitignore: true });
+    const { files } = await discoverFiles({
+      paths: ['linked'],
+      cwd: root,
+      ignore: [],
+      defaultIgnores: true,
+      gitignore: true,
+    });
     expect(files).toEqual([{ absPath: join(root, 'linked', 'a.ts'), relPath: 'linked/a.ts' }]);
   });
 });
@@ -252,7 +404,13 @@ describe('discoverFiles: errors and scale', () => {
     const root = tree({ 'src/a.ts': '', 'src/locked/b.ts': '' });
     chmodSync(join(root, 'src', 'locked'), 0o000);
     try {
-      const { files, notes } = await discoverFiles({ paths: ['.'], cwd: root, ignore: [], defaultIgnores: true, gitignore: true });
+      const { files, notes } = await discoverFiles({
+        paths: ['.'],
+        cwd: root,
+        ignore: [],
+        defaultIgnores: true,
+        gitignore: true,
+      });
       expect(files.map((f) => f.relPath)).toEqual(['src/a.ts']);
       expect(notes).toEqual([{ file: 'src/locked', kind: 'read-error', message: 'cannot read folder (EACCES)' }]);
     } finally {

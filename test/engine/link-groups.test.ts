@@ -14,27 +14,59 @@ import { distinctHints, hintOf, HintResults, matchedHints } from '../../src/engi
 import { REPO } from '../helpers/cli.js';
 import { FIXTURES, sourceFilesUnder } from '../helpers/fixture-sources.js';
 
-function jobOf(toParse: SourceText[], ruleOnly: SourceText[], allPaths = [...toParse, ...ruleOnly].map((f) => f.absPath)): AnalysisJob {
+function jobOf(
+  toParse: SourceText[],
+  ruleOnly: SourceText[],
+  allPaths = [...toParse, ...ruleOnly].map((f) => f.absPath),
+): AnalysisJob {
   const specifiers = new Map([...toParse, ...ruleOnly].map((f) => [f.absPath, specifiersInText(f.text)]));
-  return { toParse, ruleOnly, resolver: new ModuleResolver(allPaths), specifiers, includeTests: false, extraVerbs: [], rules: activeRules(RULES) };
+  return {
+    toParse,
+    ruleOnly,
+    resolver: new ModuleResolver(allPaths),
+    specifiers,
+    includeTests: false,
+    extraVerbs: [],
+    rules: activeRules(RULES),
+  };
 }
 
 /** Every fixture at once: the files that mention a socket API as socket files, the rule-hinted rest as rule-only files. */
 function jobOverFixtures(): AnalysisJob {
-  const all = sourceFilesUnder(FIXTURES).map((absPath) => ({ absPath, relPath: relative(REPO, absPath), text: readFileSync(absPath, 'utf8') }));
+  const all = sourceFilesUnder(FIXTURES).map((absPath) => ({
+    absPath,
+    relPath: relative(REPO, absPath),
+    text: readFileSync(absPath, 'utf8'),
+  }));
   const hints = RULES.flatMap((r) => (r.fileHint ? [r.fileHint] : []));
   const toParse = all.filter((f) => SOCKET_HINT.test(f.text));
   const ruleOnly = all.filter((f) => !SOCKET_HINT.test(f.text) && hints.some((h) => h.test(f.text)));
   // a syntax error and a file too deep to analyse
-  ruleOnly.push({ absPath: '/x/broken.ts', relPath: 'broken.ts', text: "setInterval(() => fetch('/api/a'), 1000);\nconst = ;\n" });
-  ruleOnly.push({ absPath: '/x/deep.ts', relPath: 'deep.ts', text: `setInterval(() => fetch('/a'), 1000);\nconst v = ${'['.repeat(600)}${']'.repeat(600)};\n` });
-  return jobOf(toParse, ruleOnly, all.map((f) => f.absPath));
+  ruleOnly.push({
+    absPath: '/x/broken.ts',
+    relPath: 'broken.ts',
+    text: "setInterval(() => fetch('/api/a'), 1000);\nconst = ;\n",
+  });
+  ruleOnly.push({
+    absPath: '/x/deep.ts',
+    relPath: 'deep.ts',
+    text: `setInterval(() => fetch('/a'), 1000);\nconst v = ${'['.repeat(600)}${']'.repeat(600)};\n`,
+  });
+  return jobOf(
+    toParse,
+    ruleOnly,
+    all.map((f) => f.absPath),
+  );
 }
 
 const noteKey = (n: { file: string; kind: string; message: string }) => `${n.file}\0${n.kind}\0${n.message}`;
 
 describe('linked groups', () => {
-  const file = (name: string, text: string): SourceText => ({ absPath: `/app/src/${name}`, relPath: `src/${name}`, text });
+  const file = (name: string, text: string): SourceText => ({
+    absPath: `/app/src/${name}`,
+    relPath: `src/${name}`,
+    text,
+  });
 
   it('joins files that import, re-export or require one another, and nothing else', () => {
     const files = [
@@ -79,7 +111,9 @@ describe('linked groups', () => {
     expect(grouped.sockets).toEqual(together.sockets);
     expect(grouped.findings).toEqual(together.findings);
     expect(grouped.notes.map(noteKey).sort()).toEqual(together.notes.map(noteKey).sort());
-    expect(grouped.notes.map((n) => `${n.file} ${n.kind}`)).toEqual(expect.arrayContaining(['broken.ts syntax-error', 'deep.ts skipped']));
+    expect(grouped.notes.map((n) => `${n.file} ${n.kind}`)).toEqual(
+      expect.arrayContaining(['broken.ts syntax-error', 'deep.ts skipped']),
+    );
   });
 
   it('give the same when the rules take the hint results of the read instead of testing the texts again', async () => {
@@ -91,14 +125,20 @@ describe('linked groups', () => {
     const tested = await analyse(job);
     expect(await analyse({ ...job, hintResults: new HintResults(hints, bits) })).toEqual(tested);
     // the bits are what the rules go by: with every bit cleared, no file rule has a file to look at
-    const cleared = await analyse({ ...job, hintResults: new HintResults(hints, new Map(files.map((f) => [f.absPath, 0]))) });
+    const cleared = await analyse({
+      ...job,
+      hintResults: new HintResults(hints, new Map(files.map((f) => [f.absPath, 0]))),
+    });
     expect(cleared.findings.length).toBeLessThan(tested.findings.length);
     expect(cleared.findings.map((f) => f.ruleId)).not.toContain('polling-could-stream');
   });
 
   it('join two groups when the parse finds a link the text did not show, and analyse them again together', async () => {
     // the apostrophe in the comment hides the import from the text scan, not from the parser
-    const wrapper = file('socket.ts', "export function connect() { return new WebSocket('wss://example.test/feed'); }\n");
+    const wrapper = file(
+      'socket.ts',
+      "export function connect() { return new WebSocket('wss://example.test/feed'); }\n",
+    );
     const user = file(
       'feed.ts',
       "// opens the WebSocket\nimport { /* it's ours */ connect } from './socket';\nconst ws = connect();\nws.onopen = () => ws.send(JSON.stringify({ type: 'subscribe', channel: 'prices' }));\nws.onmessage = (e) => console.log(e.data);\n",

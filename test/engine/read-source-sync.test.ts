@@ -22,7 +22,10 @@ describe('readSourceSync', () => {
 
   it('a file exactly at the limit is read; one byte more is skipped', () => {
     expect(readSourceSync(file('exact.js', 'y'.repeat(100)), 100)).toEqual({ text: 'y'.repeat(100) });
-    expect(readSourceSync(file('over.js', 'y'.repeat(101)), 100)).toEqual({ skip: 'skipped', reason: 'larger than 100 bytes (--max-file-size)' });
+    expect(readSourceSync(file('over.js', 'y'.repeat(101)), 100)).toEqual({
+      skip: 'skipped',
+      reason: 'larger than 100 bytes (--max-file-size)',
+    });
   });
 
   it('a small file read after a big one is not polluted by the shared buffer', () => {
@@ -31,7 +34,10 @@ describe('readSourceSync', () => {
   });
 
   it('reports missing files and folders as read errors', () => {
-    expect(readSourceSync(join(dir, 'missing.ts'), 1024)).toEqual({ skip: 'read-error', reason: 'cannot read (ENOENT)' });
+    expect(readSourceSync(join(dir, 'missing.ts'), 1024)).toEqual({
+      skip: 'read-error',
+      reason: 'cannot read (ENOENT)',
+    });
     expect(readSourceSync(dir, 1024)).toEqual({ skip: 'read-error', reason: 'not a regular file' });
   });
 });

@@ -29,7 +29,9 @@ describe('readSource', () => {
   });
 
   it('strips a UTF-8 BOM', () => {
-    expect(readSourceSync(file('bom.ts', Buffer.from('\uFEFFexport {};\n', 'utf8')), 1024)).toEqual({ text: 'export {};\n' });
+    expect(readSourceSync(file('bom.ts', Buffer.from('\uFEFFexport {};\n', 'utf8')), 1024)).toEqual({
+      text: 'export {};\n',
+    });
   });
 
   it('skips a file with a NUL byte as binary', () => {
@@ -44,13 +46,22 @@ describe('readSource', () => {
 
   it('skips a file above the size limit without reading it', () => {
     const abs = file('big.js', 'x'.repeat(3 * 1024 * 1024));
-    expect(readSourceSync(abs, 2 * 1024 * 1024)).toEqual({ skip: 'skipped', reason: 'larger than 2 MB (--max-file-size)' });
+    expect(readSourceSync(abs, 2 * 1024 * 1024)).toEqual({
+      skip: 'skipped',
+      reason: 'larger than 2 MB (--max-file-size)',
+    });
     expect(readSourceSync(abs, 3 * 1024 * 1024)).toHaveProperty('text');
-    expect(readSourceSync(file('small.js', 'x'.repeat(200)), 100)).toEqual({ skip: 'skipped', reason: 'larger than 100 bytes (--max-file-size)' });
+    expect(readSourceSync(file('small.js', 'x'.repeat(200)), 100)).toEqual({
+      skip: 'skipped',
+      reason: 'larger than 100 bytes (--max-file-size)',
+    });
   });
 
   it('reports a file it cannot open as a read error', () => {
-    expect(readSourceSync(join(dir, 'missing.ts'), 1024)).toEqual({ skip: 'read-error', reason: 'cannot read (ENOENT)' });
+    expect(readSourceSync(join(dir, 'missing.ts'), 1024)).toEqual({
+      skip: 'read-error',
+      reason: 'cannot read (ENOENT)',
+    });
     expect(readSourceSync(dir, 1024)).toMatchObject({ skip: 'read-error' });
   });
 });
@@ -83,11 +94,25 @@ describe('extractScripts', () => {
     const out = extractScripts(VUE, '.vue');
     expect(out).toHaveLength(VUE.length);
     expect(out.split('\n').length).toBe(VUE.split('\n').length);
-    for (const token of ["export default { name: 'Live' }", 'new WebSocket', 'ws.onmessage', "import { ref } from 'vue'"]) {
+    for (const token of [
+      "export default { name: 'Live' }",
+      'new WebSocket',
+      'ws.onmessage',
+      "import { ref } from 'vue'",
+    ]) {
       expect(position(out, token)).toEqual(position(VUE, token));
     }
     expect(position(out, 'new WebSocket')).toEqual({ line: 11, column: 12 });
-    for (const gone of ['template', 'socket.send', 'count }}', 'script', 'WebSocketJson', 'commentedOut', 'color', 'generic']) {
+    for (const gone of [
+      'template',
+      'socket.send',
+      'count }}',
+      'script',
+      'WebSocketJson',
+      'commentedOut',
+      'color',
+      'generic',
+    ]) {
       expect(out).not.toContain(gone);
     }
   });
@@ -116,7 +141,9 @@ describe('extractScripts', () => {
   });
 
   it('keeps an unclosed script to the end, and nothing for a self-closing one', () => {
-    expect(extractScripts('<script src="./a.ts" />\n<script>let a = 1;\n', '.vue')).toBe(`${' '.repeat(23)}\n        let a = 1;\n`);
+    expect(extractScripts('<script src="./a.ts" />\n<script>let a = 1;\n', '.vue')).toBe(
+      `${' '.repeat(23)}\n        let a = 1;\n`,
+    );
   });
 
   it('blanks a file without scripts entirely, keeping line separators', () => {
@@ -136,7 +163,10 @@ describe('looksMinified', () => {
   });
 
   it('does not flag normal source, however large', () => {
-    const src = Array.from({ length: 3000 }, (_, i) => `export const value${i} = compute(${i}, 'some text here');`).join('\n');
+    const src = Array.from(
+      { length: 3000 },
+      (_, i) => `export const value${i} = compute(${i}, 'some text here');`,
+    ).join('\n');
     expect(src.length).toBeGreaterThan(100_000);
     expect(looksMinified(src)).toBe(false);
   });
@@ -154,9 +184,19 @@ describe('looksMinified', () => {
 
 describe('scriptKindFor', () => {
   it.each([
-    ['a.ts', 'ts'], ['a.mts', 'ts'], ['a.cts', 'ts'], ['a.d.ts', 'ts'], ['a.tsx', 'tsx'],
-    ['a.js', 'js'], ['a.mjs', 'js'], ['a.cjs', 'js'], ['a.jsx', 'jsx'],
-    ['/x/App.vue', 'ts'], ['C:\\x\\Page.svelte', 'ts'], ['A.TS', 'ts'], ['noext', 'js'],
+    ['a.ts', 'ts'],
+    ['a.mts', 'ts'],
+    ['a.cts', 'ts'],
+    ['a.d.ts', 'ts'],
+    ['a.tsx', 'tsx'],
+    ['a.js', 'js'],
+    ['a.mjs', 'js'],
+    ['a.cjs', 'js'],
+    ['a.jsx', 'jsx'],
+    ['/x/App.vue', 'ts'],
+    ['C:\\x\\Page.svelte', 'ts'],
+    ['A.TS', 'ts'],
+    ['noext', 'js'],
   ])('%s → %s', (p, kind) => {
     expect(scriptKindFor(p)).toBe(kind);
   });

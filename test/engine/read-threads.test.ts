@@ -19,10 +19,16 @@ function put(rel: string, text: string | Buffer): void {
 for (let i = 0; i < 3600; i++) {
   const dir = `packages/p${String(i % 40).padStart(2, '0')}/src`;
   if (i % 300 === 7) {
-    put(`${dir}/feed${i}.ts`, `export const ws${i} = new WebSocket('wss://x/${i}');\nws${i}.onopen = () => ws${i}.send('ping');\nws${i}.onmessage = (e) => console.log(e.data);\n`);
+    put(
+      `${dir}/feed${i}.ts`,
+      `export const ws${i} = new WebSocket('wss://x/${i}');\nws${i}.onopen = () => ws${i}.send('ping');\nws${i}.onmessage = (e) => console.log(e.data);\n`,
+    );
     put(`${dir}/use${i}.ts`, `import { ws${i} } from './feed${i}';\nexport const close${i} = () => ws${i}.close();\n`);
   } else if (i % 500 === 11) {
-    put(`${dir}/quiet${i}.ts`, `// rt-advisor-disable-next-line ws-subscribe-only -- kept on purpose\nconst s = new WebSocket('wss://y');\ns.onopen = () => s.send('subscribe');\ns.onmessage = (e) => console.log(e.data);\n`);
+    put(
+      `${dir}/quiet${i}.ts`,
+      `// rt-advisor-disable-next-line ws-subscribe-only -- kept on purpose\nconst s = new WebSocket('wss://y');\ns.onopen = () => s.send('subscribe');\ns.onmessage = (e) => console.log(e.data);\n`,
+    );
   } else if (i % 700 === 13) {
     put(`${dir}/poll${i}.ts`, `setInterval(() => fetch('/api/status/${i}'), 2000);\n`);
   } else if (i === 1234) {
@@ -35,7 +41,10 @@ for (let i = 0; i < 3600; i++) {
 }
 
 const run = (threads?: string) =>
-  cli(['scan', '.', '--format', 'json', '--fail-on', 'none'], { cwd: root, env: { RT_ADVISOR_TIMING: '1', ...(threads ? { RT_ADVISOR_THREADS: threads } : {}) } });
+  cli(['scan', '.', '--format', 'json', '--fail-on', 'none'], {
+    cwd: root,
+    env: { RT_ADVISOR_TIMING: '1', ...(threads ? { RT_ADVISOR_THREADS: threads } : {}) },
+  });
 const comparable = (stdout: string) => {
   const r = JSON.parse(stdout);
   return { ...r, stats: { ...r.stats, durationMs: 0 } };
@@ -65,7 +74,11 @@ describe('reading a big tree with two threads', () => {
         mkdirSync(dirname(p), { recursive: true });
         writeFileSync(p, `export const f${i} = (a: number) => a + ${i}; // not a socket\n`);
       }
-      const r = cli(['scan', '.', '--format', 'json'], { cwd: quiet, env: { RT_ADVISOR_TIMING: '1' }, nodeArgs: ['--require', tsMorphProbe()] });
+      const r = cli(['scan', '.', '--format', 'json'], {
+        cwd: quiet,
+        env: { RT_ADVISOR_TIMING: '1' },
+        nodeArgs: ['--require', tsMorphProbe()],
+      });
       expect(r.status).toBe(0);
       expect(r.stderr).toContain('read: files (second thread)');
       expect(r.stderr).not.toContain('LOADED');

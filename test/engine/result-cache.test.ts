@@ -44,7 +44,11 @@ describe('scan --cache', () => {
       `const M = require('module'); const load = M._load;
        M._load = function (req, ...rest) { if (/ts-morph/.test(req)) process.stderr.write('LOADED ' + req + '\\n'); return load.call(this, req, ...rest); };`,
     );
-    const run = () => cli(['scan', '.', '--format', 'json', '--cache', '--cache-location', cacheDir], { cwd: tree, nodeArgs: ['--require', probe] });
+    const run = () =>
+      cli(['scan', '.', '--format', 'json', '--cache', '--cache-location', cacheDir], {
+        cwd: tree,
+        nodeArgs: ['--require', probe],
+      });
     const cold = run();
     expect(cold.stderr).toContain('LOADED');
     const warm = run();
@@ -73,7 +77,10 @@ describe('scan --cache', () => {
     expect(JSON.parse(r.stdout).sockets.length).toBeGreaterThan(0);
     const after = readdirSync(tree, { recursive: true }).map(String).sort();
     const added = after.filter((p) => !before.includes(p));
-    expect(added.filter((p) => !p.startsWith(join('node_modules', '.cache', 'rt-advisor')))).toEqual(['node_modules', join('node_modules', '.cache')]);
+    expect(added.filter((p) => !p.startsWith(join('node_modules', '.cache', 'rt-advisor')))).toEqual([
+      'node_modules',
+      join('node_modules', '.cache'),
+    ]);
     expect(readdirSync(join(tree, 'node_modules', '.cache', 'rt-advisor'))).toHaveLength(1);
     // without --cache nothing is written
     rmSync(join(tree, 'node_modules'), { recursive: true });

@@ -2,14 +2,30 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import { distinctHints, hintFromPlain, hintOf, HintResults, matchedHints, matchesHint, plainHint, withoutLineComments } from '../../src/engine/text-hints.js';
+import {
+  distinctHints,
+  hintFromPlain,
+  hintOf,
+  HintResults,
+  matchedHints,
+  matchesHint,
+  plainHint,
+  withoutLineComments,
+} from '../../src/engine/text-hints.js';
 import { FIXTURES, sourceFilesUnder } from '../helpers/fixture-sources.js';
 
 const polling = hintOf(RULES.find((r) => r.meta.id === 'polling-could-stream')!)!;
 
 describe('whole-line comments', () => {
   it('are removed, block and line, indented or not; code after a block comment stays', () => {
-    const text = ['/**', ' * fetch(url) every 2 s', ' */', '  // setTimeout(poll, 2000)', '/* a */ keep();', 'code(); // trailing stays'].join('\n');
+    const text = [
+      '/**',
+      ' * fetch(url) every 2 s',
+      ' */',
+      '  // setTimeout(poll, 2000)',
+      '/* a */ keep();',
+      'code(); // trailing stays',
+    ].join('\n');
     const out = withoutLineComments(text);
     expect(out).not.toMatch(/fetch|setTimeout/);
     expect(out).toContain('keep();');
@@ -26,7 +42,13 @@ describe('whole-line comments', () => {
   });
 
   it('no longer let a library whose docs talk of fetching and timers through to the parser', () => {
-    const docs = ['/**', ' * Retries with `Effect.sleep(1000)`; see fetch() and setTimeout.', ' * @since 2.0.0', ' */', 'export const retry = (self, n) => loop(self, n);'].join('\n');
+    const docs = [
+      '/**',
+      ' * Retries with `Effect.sleep(1000)`; see fetch() and setTimeout.',
+      ' * @since 2.0.0',
+      ' */',
+      'export const retry = (self, n) => loop(self, n);',
+    ].join('\n');
     expect(polling.text.test(docs)).toBe(true); // the first, raw-text hint alone would parse it
     expect(matchesHint(polling, docs)).toBe(false);
     const poll = "// poll the board\nsetInterval(() => fetch('/api/board'), 2000);\n";
@@ -66,7 +88,9 @@ describe('hint results from the read', () => {
   it('set bit i exactly when hint i matches, on every fixture file', () => {
     for (const text of [...texts, ...sourceFilesUnder(FIXTURES).map((f) => readFileSync(f, 'utf8'))]) {
       const bits = matchedHints(hints, text);
-      hints.forEach((h, i) => expect(Boolean(bits & (1 << i)), `hint ${i} on ${text.slice(0, 60)}`).toBe(matchesHint(h, text)));
+      hints.forEach((h, i) =>
+        expect(Boolean(bits & (1 << i)), `hint ${i} on ${text.slice(0, 60)}`).toBe(matchesHint(h, text)),
+      );
     }
   });
 

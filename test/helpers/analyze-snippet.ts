@@ -20,13 +20,20 @@ export function summary(socket: Socket): { verdict: string; sends: string[] } {
 }
 
 /** The one socket a single-socket snippet holds. */
-export function only(files: Record<string, string> | string, extraVerbs: string[] = []): { verdict: string; sends: string[] } {
+export function only(
+  files: Record<string, string> | string,
+  extraVerbs: string[] = [],
+): { verdict: string; sends: string[] } {
   const sockets = analyzeFiles(typeof files === 'string' ? { 'src/a.ts': files } : files, extraVerbs);
   if (sockets.length !== 1) throw new Error(`expected one socket, found ${sockets.length}`);
   return summary(sockets[0]);
 }
 
 /** Runs one rule over in-memory files as the scanner would: sockets, the files its hint picks, ts-morph. */
-export function runRule(rule: RuleModule, files: Record<string, string>, extraVerbs: string[] = []): Promise<Finding[]> {
+export function runRule(
+  rule: RuleModule,
+  files: Record<string, string>,
+  extraVerbs: string[] = [],
+): Promise<Finding[]> {
   return Promise.resolve(check(rule, files, {}, extraVerbs));
 }

@@ -14,7 +14,10 @@ export interface CliResult {
 }
 
 /** Runs the built CLI as a user would, with no TTY and no colour. */
-export function cli(args: string[], options: { cwd?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}): CliResult {
+export function cli(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     cwd: options.cwd ?? REPO,
     encoding: 'utf8',

@@ -26,7 +26,13 @@ function isTypeOnly(clause: ts.ImportClause | undefined): boolean {
   if (!clause) return false;
   if (clause.isTypeOnly) return true;
   const named = clause.namedBindings;
-  return !clause.name && !!named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
+  return (
+    !clause.name &&
+    !!named &&
+    ts.isNamedImports(named) &&
+    named.elements.length > 0 &&
+    named.elements.every((e) => e.isTypeOnly)
+  );
 }
 
 function importsOf(root: string, file: string): Import[] {
@@ -37,10 +43,19 @@ function importsOf(root: string, file: string): Import[] {
     out.push({ from: file, to, kind });
   };
   const visit = (n: ts.Node): void => {
-    if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier)) add(n.moduleSpecifier.text, isTypeOnly(n.importClause) ? 'type' : 'static');
-    else if (ts.isExportDeclaration(n) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier)) add(n.moduleSpecifier.text, n.isTypeOnly ? 'type' : 'static');
-    else if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.ImportKeyword && n.arguments[0] && ts.isStringLiteral(n.arguments[0])) add(n.arguments[0].text, 'dynamic');
-    else if (ts.isImportTypeNode(n) && ts.isLiteralTypeNode(n.argument) && ts.isStringLiteral(n.argument.literal)) add(n.argument.literal.text, 'type');
+    if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier))
+      add(n.moduleSpecifier.text, isTypeOnly(n.importClause) ? 'type' : 'static');
+    else if (ts.isExportDeclaration(n) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier))
+      add(n.moduleSpecifier.text, n.isTypeOnly ? 'type' : 'static');
+    else if (
+      ts.isCallExpression(n) &&
+      n.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      n.arguments[0] &&
+      ts.isStringLiteral(n.arguments[0])
+    )
+      add(n.arguments[0].text, 'dynamic');
+    else if (ts.isImportTypeNode(n) && ts.isLiteralTypeNode(n.argument) && ts.isStringLiteral(n.argument.literal))
+      add(n.argument.literal.text, 'type');
     ts.forEachChild(n, visit);
   };
   visit(sf);
@@ -61,7 +76,8 @@ export function importGraph(root: string, dirs: readonly string[] = ['src', 'rul
   return {
     files,
     imports,
-    targets: (file, kinds = ['static', 'type', 'dynamic']) => imports.filter((i) => i.from === file && kinds.includes(i.kind) && known.has(i.to)).map((i) => i.to),
+    targets: (file, kinds = ['static', 'type', 'dynamic']) =>
+      imports.filter((i) => i.from === file && kinds.includes(i.kind) && known.has(i.to)).map((i) => i.to),
   };
 }
 

@@ -18,7 +18,8 @@ export function loadFixtures(root: string): Map<string, Record<string, string>> 
       for (const entry of readdirSync(d, { withFileTypes: true })) {
         const abs = join(d, entry.name);
         if (entry.isDirectory()) walk(abs);
-        else if (isSourceFile(entry.name) || entry.name === '.gitignore') files[relative(dir, abs)] = readFileSync(abs, 'utf8');
+        else if (isSourceFile(entry.name) || entry.name === '.gitignore')
+          files[relative(dir, abs)] = readFileSync(abs, 'utf8');
       }
     };
     walk(dir);
@@ -28,21 +29,118 @@ export function loadFixtures(root: string): Map<string, Record<string, string>> 
 }
 
 const TOKENS = [
-  '{', '}', '(', ')', '[', ']', ';', ',', '.', '=>', '`', '${', '/*', '*/', '//', '"', "'", '<', '>', '</', '/>', '?.', '...', '@',
-  'new WebSocket(', 'new WebSocket(url)', '.send(', 'ws.send(', '.emit(', '.on(', 'io(', 'JSON.stringify(', '.onmessage = ',
-  'import ', 'export ', 'default ', 'from ', 'require(', 'class ', 'extends ', 'function ', 'return ', 'await ', 'async ', 'yield ',
-  'const ', 'let ', 'var ', 'if (', 'else ', 'for (', 'while (', 'switch (', 'case ', 'this.', 'this.ws', 'super(', 'typeof ',
-  'interface ', 'type ', 'enum ', 'namespace ', 'declare ', 'as ', 'satisfies ', '<T>', ': string', '!', '#private', 'get ', 'set ',
-  "{ type: 'subscribe' }", "'ping'", '"unsubscribe"', 'new ArrayBuffer(8)', 'undefined', 'null', '0x', '1e309', '\\u{', '\n', '\r\n', '\t',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ';',
+  ',',
+  '.',
+  '=>',
+  '`',
+  '${',
+  '/*',
+  '*/',
+  '//',
+  '"',
+  "'",
+  '<',
+  '>',
+  '</',
+  '/>',
+  '?.',
+  '...',
+  '@',
+  'new WebSocket(',
+  'new WebSocket(url)',
+  '.send(',
+  'ws.send(',
+  '.emit(',
+  '.on(',
+  'io(',
+  'JSON.stringify(',
+  '.onmessage = ',
+  'import ',
+  'export ',
+  'default ',
+  'from ',
+  'require(',
+  'class ',
+  'extends ',
+  'function ',
+  'return ',
+  'await ',
+  'async ',
+  'yield ',
+  'const ',
+  'let ',
+  'var ',
+  'if (',
+  'else ',
+  'for (',
+  'while (',
+  'switch (',
+  'case ',
+  'this.',
+  'this.ws',
+  'super(',
+  'typeof ',
+  'interface ',
+  'type ',
+  'enum ',
+  'namespace ',
+  'declare ',
+  'as ',
+  'satisfies ',
+  '<T>',
+  ': string',
+  '!',
+  '#private',
+  'get ',
+  'set ',
+  "{ type: 'subscribe' }",
+  "'ping'",
+  '"unsubscribe"',
+  'new ArrayBuffer(8)',
+  'undefined',
+  'null',
+  '0x',
+  '1e309',
+  '\\u{',
+  '\n',
+  '\r\n',
+  '\t',
 ];
 
 const WRAPPERS: Array<[string, string]> = [
-  ['(', ')'], ['[', ']'], ['{', '}'], ['() => (', ')'], ['f(', ')'], ['!', ''], ['a + ', ''], ['x ? ', ' : y'], ['{ a: ', ' }'],
-  ['<div>{', '}</div>'], ['`${', '}`'], ['await ', ''], ['new Promise(() => ', ')'],
+  ['(', ')'],
+  ['[', ']'],
+  ['{', '}'],
+  ['() => (', ')'],
+  ['f(', ')'],
+  ['!', ''],
+  ['a + ', ''],
+  ['x ? ', ' : y'],
+  ['{ a: ', ' }'],
+  ['<div>{', '}</div>'],
+  ['`${', '}`'],
+  ['await ', ''],
+  ['new Promise(() => ', ')'],
 ];
 
 /** Byte-level damage: NUL, invalid UTF-8, a lone surrogate's bytes, a BOM in the middle, CR alone. */
-const BYTES: number[][] = [[0], [0xff], [0xc3], [0xed, 0xa0, 0x80], [0xef, 0xbb, 0xbf], [0x0d], [0xe2, 0x80, 0xa8], [0x1b]];
+const BYTES: number[][] = [
+  [0],
+  [0xff],
+  [0xc3],
+  [0xed, 0xa0, 0x80],
+  [0xef, 0xbb, 0xbf],
+  [0x0d],
+  [0xe2, 0x80, 0xa8],
+  [0x1b],
+];
 
 type Mutation = (text: string, rand: Rand) => string | Buffer;
 
@@ -83,7 +181,13 @@ export const MUTATIONS: Record<string, Mutation> = {
     // mostly shallow (analysed), sometimes past the depth limit (skipped with a note)
     const depth = r() < 0.8 ? 1 + randInt(r, 60) : 200 + randInt(r, 1500);
     const sep = r() < 0.5 ? '' : '\n';
-    return [...ls.slice(0, from), (open + sep).repeat(depth), ...ls.slice(from, to), (close + sep).repeat(depth), ...ls.slice(to)].join('\n');
+    return [
+      ...ls.slice(0, from),
+      (open + sep).repeat(depth),
+      ...ls.slice(from, to),
+      (close + sep).repeat(depth),
+      ...ls.slice(to),
+    ].join('\n');
   },
   removeLines: (t, r) => {
     const ls = lines(t);
@@ -112,7 +216,19 @@ export const MUTATIONS: Record<string, Mutation> = {
     if (ids.length === 0) return t;
     const [a, b] = [pick(r, ids), pick(r, ids)];
     const ls = lines(t);
-    ls.splice(randInt(r, ls.length + 1), 0, pick(r, [`${a} = ${b};`, `${b} = ${a};`, `${a} = ${a};`, `const ${a} = ${b};`, `${a}.send(${a});`, `${a}(${a});`, `return ${a};`]));
+    ls.splice(
+      randInt(r, ls.length + 1),
+      0,
+      pick(r, [
+        `${a} = ${b};`,
+        `${b} = ${a};`,
+        `${a} = ${a};`,
+        `const ${a} = ${b};`,
+        `${a}.send(${a});`,
+        `${a}(${a});`,
+        `return ${a};`,
+      ]),
+    );
     return ls.join('\n');
   },
   crlf: (t) => t.replace(/\n/g, '\r\n'),
@@ -122,7 +238,9 @@ export const MUTATIONS: Record<string, Mutation> = {
 
 const NAMES = Object.keys(MUTATIONS);
 /** Byte damage makes a file unreadable as text, which hides the rest: rarer than the text mutations. */
-const WEIGHTED = NAMES.flatMap((n) => (n === 'spliceBytes' || n === 'empty' || n === 'bom' || n === 'crlf' ? [n] : [n, n, n]));
+const WEIGHTED = NAMES.flatMap((n) =>
+  n === 'spliceBytes' || n === 'empty' || n === 'bom' || n === 'crlf' ? [n] : [n, n, n],
+);
 
 export interface MutatedCase {
   fixture: string;

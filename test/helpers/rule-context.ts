@@ -19,11 +19,21 @@ function noInternalErrors(notes: readonly FileNote[]): void {
  * analysed, the others parsed when they match the rule's hint (`fileHint`, then `codeHint`), and the
  * rule's options merged over its defaults. Test files are not left out, so a snippet's name never matters.
  */
-function setUp(rule: RuleModule, files: Record<string, string> | string, options: Record<string, unknown>, extraVerbs: string[]) {
+function setUp(
+  rule: RuleModule,
+  files: Record<string, string> | string,
+  options: Record<string, unknown>,
+  extraVerbs: string[],
+) {
   const entries = Object.entries(typeof files === 'string' ? { 'src/a.ts': files } : files);
   const sources = entries.map(([rel, text]) => ({ absPath: `/virtual/${rel}`, relPath: rel, text }));
   const resolver = new ModuleResolver(sources.map((s) => s.absPath));
-  const picked = new Set(filesThatMatter(sources.map((s) => summarize(s, 1)), resolver).map((s) => s.absPath));
+  const picked = new Set(
+    filesThatMatter(
+      sources.map((s) => summarize(s, 1)),
+      resolver,
+    ).map((s) => s.absPath),
+  );
   const socketFiles = sources.filter((s) => picked.has(s.absPath));
   const hint = hintOf(rule);
   const ruleOnly = sources.filter((s) => !picked.has(s.absPath) && hint !== undefined && matchesHint(hint, s.text));
@@ -46,7 +56,12 @@ export function ruleContext(
 }
 
 /** The rule's findings on the snippet (as `src/a.ts`) or on several files, run by the engine as a scan runs it. */
-export function check(rule: RuleModule, files: Record<string, string> | string, options: Record<string, unknown> = {}, extraVerbs: string[] = []): Finding[] {
+export function check(
+  rule: RuleModule,
+  files: Record<string, string> | string,
+  options: Record<string, unknown> = {},
+  extraVerbs: string[] = [],
+): Finding[] {
   const { active, input } = setUp(rule, files, options, extraVerbs);
   const notes: FileNote[] = [];
   const findings = runRule(active, input, notes);
@@ -57,7 +72,11 @@ export function check(rule: RuleModule, files: Record<string, string> | string, 
 /** The rule's findings on sockets analysed elsewhere (no files: a rule that works on sockets alone). */
 export function checkSockets(rule: RuleModule, sockets: readonly Socket[]): Finding[] {
   const notes: FileNote[] = [];
-  const findings = runRule({ rule, options: optionsOf(rule) }, { sockets, parsed: [], morph, includeTests: true, extraVerbs: [] }, notes);
+  const findings = runRule(
+    { rule, options: optionsOf(rule) },
+    { sockets, parsed: [], morph, includeTests: true, extraVerbs: [] },
+    notes,
+  );
   noInternalErrors(notes);
   return findings;
 }

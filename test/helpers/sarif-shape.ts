@@ -32,7 +32,8 @@ export function sarifProblems(text: string): Problem[] {
   for (const [i, r] of (run.results ?? []).entries()) {
     const at = `$.runs[0].results[${i}]`;
     if (typeof r?.ruleId !== 'string') bad(`${at}.ruleId`, 'missing');
-    if (r?.ruleIndex !== undefined && ruleIds[r.ruleIndex] !== r.ruleId) bad(`${at}.ruleIndex`, 'does not point at its rule');
+    if (r?.ruleIndex !== undefined && ruleIds[r.ruleIndex] !== r.ruleId)
+      bad(`${at}.ruleIndex`, 'does not point at its rule');
     if (!['error', 'warning', 'note', 'none'].includes(r?.level)) bad(`${at}.level`, String(r?.level));
     if (typeof r?.message?.text !== 'string' || r.message.text === '') bad(`${at}.message.text`, 'empty');
     const locs = [...(r?.locations ?? []), ...(r?.relatedLocations ?? [])];
@@ -42,14 +43,17 @@ export function sarifProblems(text: string): Problem[] {
       if (typeof pl?.artifactLocation?.uri !== 'string' || /^\/|\\|^[a-z]+:/i.test(pl.artifactLocation.uri)) {
         bad(`${at}.locations[${j}].uri`, `not a relative URI: ${pl?.artifactLocation?.uri}`);
       }
-      if (!isInt(pl?.region?.startLine, 1) || !isInt(pl?.region?.startColumn, 1)) bad(`${at}.locations[${j}].region`, JSON.stringify(pl?.region));
+      if (!isInt(pl?.region?.startLine, 1) || !isInt(pl?.region?.startColumn, 1))
+        bad(`${at}.locations[${j}].region`, JSON.stringify(pl?.region));
     }
-    if (typeof r?.partialFingerprints?.primaryLocationLineHash !== 'string') bad(`${at}.partialFingerprints`, 'missing');
+    if (typeof r?.partialFingerprints?.primaryLocationLineHash !== 'string')
+      bad(`${at}.partialFingerprints`, 'missing');
   }
   const inv = run.invocations?.[0];
   if (typeof inv?.executionSuccessful !== 'boolean') bad('$.runs[0].invocations[0].executionSuccessful', 'missing');
   for (const [i, n] of (inv?.toolExecutionNotifications ?? []).entries()) {
-    if (typeof n?.message?.text !== 'string') bad(`$.runs[0].invocations[0].toolExecutionNotifications[${i}]`, 'no message');
+    if (typeof n?.message?.text !== 'string')
+      bad(`$.runs[0].invocations[0].toolExecutionNotifications[${i}]`, 'no message');
   }
   return out;
 }

@@ -45,7 +45,11 @@ export interface Printed {
 
 export function printAll(report: Report, cwd: string): Printed {
   const options = { color: false, cwd };
-  return { json: formatJson(report, options), sarif: formatSarif(report, options), stylish: formatStylish(report, options) };
+  return {
+    json: formatJson(report, options),
+    sarif: formatSarif(report, options),
+    stylish: formatStylish(report, options),
+  };
 }
 
 /** The JSON report without its one time-dependent field. */

@@ -18,13 +18,17 @@ export function tree(files: Record<string, string>, options: { git?: boolean } =
 }
 
 /** A browser socket that only listens: ws-subscribe-only flags it at line 1, column 12. */
-export const LISTEN_ONLY = "const ws = new WebSocket('wss://feed.example/prices');\nws.onmessage = (e) => console.log(e.data);\n";
+export const LISTEN_ONLY =
+  "const ws = new WebSocket('wss://feed.example/prices');\nws.onmessage = (e) => console.log(e.data);\n";
 
 /**
  * Config rules that turn every rule but `keep` off, so a test about ws-subscribe-only (or about
  * directives) is not disturbed by what other rules make of the same snippet.
  */
-export function only(keep: readonly string[] = ['ws-subscribe-only'], set: Record<string, unknown> = {}): Record<string, unknown> {
+export function only(
+  keep: readonly string[] = ['ws-subscribe-only'],
+  set: Record<string, unknown> = {},
+): Record<string, unknown> {
   const off = Object.fromEntries(RULES.filter((r) => !keep.includes(r.meta.id)).map((r) => [r.meta.id, 'off']));
   return { ...off, ...set };
 }

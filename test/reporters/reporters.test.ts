@@ -23,13 +23,21 @@ function makeReport(): Report {
         file: 'src/b.ts',
         line: 10,
         column: 15,
-        message: 'browser WebSocket `WebSocket` only sends control messages (subscribe, ping).\nUse Server-Sent Events.',
+        message:
+          'browser WebSocket `WebSocket` only sends control messages (subscribe, ping).\nUse Server-Sent Events.',
         related: [
           { file: 'src/b.ts', line: 14, column: 5, message: 'sends ping (control)' },
           { file: 'src/b.ts', line: 12, column: 5, message: 'sends subscribe (control)' },
         ],
       },
-      { ruleId: 'example-info', severity: 'info', file: 'src/b.ts', line: 2, column: 1, message: 'an informational finding' },
+      {
+        ruleId: 'example-info',
+        severity: 'info',
+        file: 'src/b.ts',
+        line: 2,
+        column: 1,
+        message: 'an informational finding',
+      },
       {
         ruleId: 'ws-subscribe-only',
         severity: 'warning',
@@ -58,16 +66,56 @@ function makeReport(): Report {
         line: 10,
         file: 'src/b.ts',
       },
-      { file: 'src/b.ts', line: 40, column: 3, api: 'ws', verdict: 'bidirectional', confidence: 'certain', constructorText: 'WebSocket', listens: true, receivesBinary: false, reconnects: 'no', sends: [{ file: 'src/b.ts', line: 41, column: 3, kind: 'data', label: 'placeOrder' }] },
-      { file: 'src/a dir/a.ts', line: 3, column: 12, api: 'ws', verdict: 'receive-only', confidence: 'likely', constructorText: 'WebSocket', listens: true, receivesBinary: false, reconnects: 'unknown', sends: [] },
+      {
+        file: 'src/b.ts',
+        line: 40,
+        column: 3,
+        api: 'ws',
+        verdict: 'bidirectional',
+        confidence: 'certain',
+        constructorText: 'WebSocket',
+        listens: true,
+        receivesBinary: false,
+        reconnects: 'no',
+        sends: [{ file: 'src/b.ts', line: 41, column: 3, kind: 'data', label: 'placeOrder' }],
+      },
+      {
+        file: 'src/a dir/a.ts',
+        line: 3,
+        column: 12,
+        api: 'ws',
+        verdict: 'receive-only',
+        confidence: 'likely',
+        constructorText: 'WebSocket',
+        listens: true,
+        receivesBinary: false,
+        reconnects: 'unknown',
+        sends: [],
+      },
     ],
     notes: [
       { file: 'vendor/x.min.js', kind: 'skipped', message: 'looks minified' },
-      { file: 'src/broken.ts', kind: 'syntax-error', message: 'syntax errors: analysed as far as the parser recovered' },
+      {
+        file: 'src/broken.ts',
+        kind: 'syntax-error',
+        message: 'syntax errors: analysed as far as the parser recovered',
+      },
     ],
     rules: [
-      { id: 'ws-subscribe-only', description: 'WebSocket clients that only subscribe', defaultSeverity: 'warning', help: 'Use SSE.', docsPath: 'rules/ws-subscribe-only.md' },
-      { id: 'example-info', description: 'An info rule', defaultSeverity: 'info', help: 'Just so.', docsPath: 'rules/example-info.md' },
+      {
+        id: 'ws-subscribe-only',
+        description: 'WebSocket clients that only subscribe',
+        defaultSeverity: 'warning',
+        help: 'Use SSE.',
+        docsPath: 'rules/ws-subscribe-only.md',
+      },
+      {
+        id: 'example-info',
+        description: 'An info rule',
+        defaultSeverity: 'info',
+        help: 'Just so.',
+        docsPath: 'rules/example-info.md',
+      },
     ],
     stats: { durationMs: 12, filesParsed: 3, filesScanned: 4 },
   };
@@ -79,8 +127,16 @@ function withSuppressed(): Report {
   const [b, info, a] = report.findings;
   report.findings = [b];
   report.suppressed = [
-    { ...a, fingerprint: '00000000000000aa:1', suppression: { kind: 'baseline', justification: 'listed in the baseline rt-advisor-baseline.json' } },
-    { ...info, fingerprint: '00000000000000bb:1', suppression: { kind: 'directive', justification: 'kept until the v2 API' } },
+    {
+      ...a,
+      fingerprint: '00000000000000aa:1',
+      suppression: { kind: 'baseline', justification: 'listed in the baseline rt-advisor-baseline.json' },
+    },
+    {
+      ...info,
+      fingerprint: '00000000000000bb:1',
+      suppression: { kind: 'directive', justification: 'kept until the v2 API' },
+    },
   ];
   report.stats = { ...report.stats, suppressed: 1, baselined: 1, baselineUnmatched: 2 };
   return report;
@@ -105,25 +161,81 @@ describe('json reporter', () => {
 
   it('uses the documented key order at every level', () => {
     expect(Object.keys(parsed)).toEqual(['version', 'findings', 'suppressed', 'sockets', 'notes', 'rules', 'stats']);
-    expect(Object.keys(parsed.findings[2])).toEqual(['ruleId', 'severity', 'file', 'line', 'column', 'message', 'related']);
-    expect(Object.keys(parsed.sockets[1])).toEqual(['file', 'line', 'column', 'api', 'verdict', 'confidence', 'constructorText', 'listens', 'receivesBinary', 'reconnects', 'sends']);
-    expect(Object.keys(parsed.sockets[2])).toEqual(['file', 'line', 'column', 'api', 'verdict', 'confidence', 'constructorText', 'listens', 'receivesBinary', 'reconnects', 'sends']);
+    expect(Object.keys(parsed.findings[2])).toEqual([
+      'ruleId',
+      'severity',
+      'file',
+      'line',
+      'column',
+      'message',
+      'related',
+    ]);
+    expect(Object.keys(parsed.sockets[1])).toEqual([
+      'file',
+      'line',
+      'column',
+      'api',
+      'verdict',
+      'confidence',
+      'constructorText',
+      'listens',
+      'receivesBinary',
+      'reconnects',
+      'sends',
+    ]);
+    expect(Object.keys(parsed.sockets[2])).toEqual([
+      'file',
+      'line',
+      'column',
+      'api',
+      'verdict',
+      'confidence',
+      'constructorText',
+      'listens',
+      'receivesBinary',
+      'reconnects',
+      'sends',
+    ]);
     expect(Object.keys(parsed.sockets[1].sends[0])).toEqual(['file', 'line', 'column', 'kind', 'label']);
     expect(Object.keys(parsed.notes[0])).toEqual(['file', 'kind', 'message']);
     expect(Object.keys(parsed.rules[0])).toEqual(['id', 'description', 'defaultSeverity', 'help', 'docsPath']);
-    expect(Object.keys(parsed.stats)).toEqual(['filesScanned', 'filesParsed', 'durationMs', 'suppressed', 'baselined', 'baselineUnmatched']);
+    expect(Object.keys(parsed.stats)).toEqual([
+      'filesScanned',
+      'filesParsed',
+      'durationMs',
+      'suppressed',
+      'baselined',
+      'baselineUnmatched',
+    ]);
   });
 
   it('lists suppressed findings with their fingerprint and why, sorted like findings', () => {
     const suppressed = JSON.parse(formatJson(withSuppressed(), options)).suppressed;
-    expect(suppressed.map((f: { file: string; line: number }) => `${f.file}:${f.line}`)).toEqual(['src/a dir/a.ts:3', 'src/b.ts:2']);
-    expect(Object.keys(suppressed[0])).toEqual(['ruleId', 'severity', 'file', 'line', 'column', 'message', 'fingerprint', 'related', 'suppression']);
+    expect(suppressed.map((f: { file: string; line: number }) => `${f.file}:${f.line}`)).toEqual([
+      'src/a dir/a.ts:3',
+      'src/b.ts:2',
+    ]);
+    expect(Object.keys(suppressed[0])).toEqual([
+      'ruleId',
+      'severity',
+      'file',
+      'line',
+      'column',
+      'message',
+      'fingerprint',
+      'related',
+      'suppression',
+    ]);
     expect(suppressed[1].suppression).toEqual({ kind: 'directive', justification: 'kept until the v2 API' });
     expect(formatJson(withSuppressed(), options)).toBe(formatJson(reversedDeep(withSuppressed()), options));
   });
 
   it('sorts by file, line, column', () => {
-    expect(parsed.findings.map((f: { file: string; line: number }) => `${f.file}:${f.line}`)).toEqual(['src/a dir/a.ts:3', 'src/b.ts:2', 'src/b.ts:10']);
+    expect(parsed.findings.map((f: { file: string; line: number }) => `${f.file}:${f.line}`)).toEqual([
+      'src/a dir/a.ts:3',
+      'src/b.ts:2',
+      'src/b.ts:10',
+    ]);
     expect(parsed.findings[2].related.map((r: { line: number }) => r.line)).toEqual([12, 14]);
     expect(parsed.sockets.map((s: { line: number }) => s.line)).toEqual([3, 10, 40]);
     expect(parsed.sockets[1].sends.map((s: { label: string }) => s.label)).toEqual(['subscribe', 'ping']);
@@ -151,14 +263,18 @@ describe('stylish reporter', () => {
 
   it('groups findings under their file, one row each', () => {
     expect(lines[0]).toBe('src/a dir/a.ts');
-    expect(lines[1]).toBe('  3:12   warning  `ws` WebSocket client `WebSocket` never sends anything.  ws-subscribe-only');
+    expect(lines[1]).toBe(
+      '  3:12   warning  `ws` WebSocket client `WebSocket` never sends anything.  ws-subscribe-only',
+    );
     expect(lines).toContain('src/b.ts');
     expect(lines).toContain('  2:1    info     an informational finding  example-info');
   });
 
   it('puts the first message line on the row and indents the rest', () => {
     const row = lines.findIndex((l) => l.startsWith('  10:15'));
-    expect(lines[row]).toBe('  10:15  warning  browser WebSocket `WebSocket` only sends control messages (subscribe, ping).  ws-subscribe-only');
+    expect(lines[row]).toBe(
+      '  10:15  warning  browser WebSocket `WebSocket` only sends control messages (subscribe, ping).  ws-subscribe-only',
+    );
     expect(lines[row + 1]).toBe(`${' '.repeat(18)}Use Server-Sent Events.`);
     expect(lines[row + 2]).toContain('↳ 12:5  sends subscribe (control)');
   });
@@ -184,7 +300,14 @@ describe('stylish reporter', () => {
   });
 
   it('collapses a long list of skipped files', () => {
-    const report = { ...makeReport(), notes: Array.from({ length: 8 }, (_, i) => ({ file: `gen/${i}.js`, kind: 'skipped' as const, message: 'matches --ignore' })) };
+    const report = {
+      ...makeReport(),
+      notes: Array.from({ length: 8 }, (_, i) => ({
+        file: `gen/${i}.js`,
+        kind: 'skipped' as const,
+        message: 'matches --ignore',
+      })),
+    };
     const out = formatStylish(report, options);
     expect(out).toContain('gen/4.js');
     expect(out).not.toContain('gen/5.js');
@@ -198,7 +321,9 @@ describe('sarif reporter', () => {
   const run = log.runs[0];
 
   it('is a single SARIF 2.1.0 run with rule metadata', () => {
-    expect(log.$schema).toBe('https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json');
+    expect(log.$schema).toBe(
+      'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
+    );
     expect(log.version).toBe('2.1.0');
     expect(log.runs).toHaveLength(1);
     expect(run.tool.driver).toMatchObject({ name: 'rt-advisor', version: '1.2.3', semanticVersion: '1.2.3' });
@@ -210,7 +335,9 @@ describe('sarif reporter', () => {
       defaultConfiguration: { level: 'warning' },
       properties: { 'problem.severity': 'warning' },
     });
-    expect(rule.help.markdown).toContain('[Rule documentation](https://github.com/rt-advisor/rt-advisor/blob/main/rules/ws-subscribe-only.md)');
+    expect(rule.help.markdown).toContain(
+      '[Rule documentation](https://github.com/rt-advisor/rt-advisor/blob/main/rules/ws-subscribe-only.md)',
+    );
     const info = run.tool.driver.rules.find((r: { id: string }) => r.id === 'example-info');
     expect(info.defaultConfiguration.level).toBe('note');
   });
@@ -240,15 +367,23 @@ describe('sarif reporter', () => {
     expect(fp).toMatch(/^[0-9a-f]{16}:1$/);
     const moved = makeReport();
     moved.findings[0].line = 99;
-    const again = JSON.parse(formatSarif(moved, options)).runs[0].results.find((r: { ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.ruleId === 'ws-subscribe-only' && r.locations[0].physicalLocation.artifactLocation.uri === 'src/b.ts');
+    const again = JSON.parse(formatSarif(moved, options)).runs[0].results.find(
+      (r: { ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
+        r.ruleId === 'ws-subscribe-only' && r.locations[0].physicalLocation.artifactLocation.uri === 'src/b.ts',
+    );
     expect(again.partialFingerprints.primaryLocationLineHash).toBe(fp);
   });
 
-  it('uses the scanner\'s fingerprint when the finding has one', () => {
+  it("uses the scanner's fingerprint when the finding has one", () => {
     const report = makeReport();
     report.findings[0].fingerprint = '0123456789abcdef:2';
     const results = JSON.parse(formatSarif(report, options)).runs[0].results;
-    expect(results.map((r: { partialFingerprints: { primaryLocationLineHash: string } }) => r.partialFingerprints.primaryLocationLineHash)).toContain('0123456789abcdef:2');
+    expect(
+      results.map(
+        (r: { partialFingerprints: { primaryLocationLineHash: string } }) =>
+          r.partialFingerprints.primaryLocationLineHash,
+      ),
+    ).toContain('0123456789abcdef:2');
   });
 
   it('leaves suppressed findings out unless asked, then marks them', () => {
@@ -305,7 +440,9 @@ describe('sarif reporter against the official validator', () => {
       const report = withSuppressed();
       report.notes.push({ file: 'src/secret.ts', kind: 'read-error', message: 'cannot read (EACCES)' });
       const sarif = formatSarif(report, { ...options, reportSuppressed: true });
-      expect(JSON.parse(sarif).runs[0].results.filter((r: { suppressions?: unknown }) => r.suppressions)).toHaveLength(2);
+      expect(JSON.parse(sarif).runs[0].results.filter((r: { suppressions?: unknown }) => r.suppressions)).toHaveLength(
+        2,
+      );
       const ours = join(dir, 'rt-advisor.sarif');
       writeFileSync(ours, sarif);
       // The validator silently reports nothing at all, for every input, when one file does not
@@ -317,9 +454,22 @@ describe('sarif reporter against the official validator', () => {
       const outFile = join(dir, 'out.sarif');
       execFileSync(
         sarifMultitool(),
-        ['validate', ours, join(dir, 'control.sarif'), '--output', outFile, '--log', 'ForceOverwrite', '--rule-kind', 'Sarif;Ghas'],
+        [
+          'validate',
+          ours,
+          join(dir, 'control.sarif'),
+          '--output',
+          outFile,
+          '--log',
+          'ForceOverwrite',
+          '--rule-kind',
+          'Sarif;Ghas',
+        ],
         // The exit code is 0 even when the log is invalid; the verdict is in the output log.
-        { env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1' }, stdio: 'pipe' },
+        {
+          env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
+          stdio: 'pipe',
+        },
       );
       const results: ValidatorResult[] = JSON.parse(readFileSync(outFile, 'utf8')).runs[0].results;
       const inFile = (name: string) =>

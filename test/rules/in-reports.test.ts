@@ -13,16 +13,30 @@ describe('rule metadata in the reports', () => {
   it('JSON lists every rule with its metadata', () => {
     const r = cli(['scan', dashboard, '--format', 'json']);
     expect(r.status).toBe(0);
-    const report = JSON.parse(r.stdout) as { rules: Array<{ id: string; defaultSeverity: string; docsPath: string }>; findings: Array<{ ruleId: string; severity: string }> };
-    for (const rule of KNOWN_RULES) expect(report.rules).toContainEqual(expect.objectContaining({ id: rule.meta.id, defaultSeverity: rule.meta.defaultSeverity, docsPath: rule.meta.docsPath }));
+    const report = JSON.parse(r.stdout) as {
+      rules: Array<{ id: string; defaultSeverity: string; docsPath: string }>;
+      findings: Array<{ ruleId: string; severity: string }>;
+    };
+    for (const rule of KNOWN_RULES)
+      expect(report.rules).toContainEqual(
+        expect.objectContaining({
+          id: rule.meta.id,
+          defaultSeverity: rule.meta.defaultSeverity,
+          docsPath: rule.meta.docsPath,
+        }),
+      );
     expect(report.findings.map((f) => [f.ruleId, f.severity])).toEqual([['polling-could-stream', 'info']]);
   });
 
   it('SARIF lists every rule, and the info finding is a note that --fail-on info turns into a failure', () => {
     const r = cli(['scan', dashboard, '--format', 'sarif']);
     const run = JSON.parse(r.stdout).runs[0];
-    expect(run.tool.driver.rules.map((d: { id: string }) => d.id).sort()).toEqual(KNOWN_RULES.map((x) => x.meta.id).sort());
-    expect(run.results.map((x: { ruleId: string; level: string }) => [x.ruleId, x.level])).toEqual([['polling-could-stream', 'note']]);
+    expect(run.tool.driver.rules.map((d: { id: string }) => d.id).sort()).toEqual(
+      KNOWN_RULES.map((x) => x.meta.id).sort(),
+    );
+    expect(run.results.map((x: { ruleId: string; level: string }) => [x.ruleId, x.level])).toEqual([
+      ['polling-could-stream', 'note'],
+    ]);
     expect(cli(['scan', dashboard, '--fail-on', 'info']).status).toBe(1);
   });
 });

@@ -20,7 +20,13 @@ describe.each(KNOWN_RULES.map((r) => [r.meta.id, r] as const))('rule %s', (id, r
   it('page has the sections a user needs', () => {
     const text = readFileSync(page, 'utf8');
     expect(text.startsWith(`# ${id}\n`)).toBe(true);
-    for (const heading of ['## What it finds', '## Why it matters', '## Examples', '## How to fix', '## When Not To Use It']) {
+    for (const heading of [
+      '## What it finds',
+      '## Why it matters',
+      '## Examples',
+      '## How to fix',
+      '## When Not To Use It',
+    ]) {
       expect(text).toContain(heading);
     }
     expect(text).toContain(`**${rule.meta.defaultSeverity}**`);
@@ -36,7 +42,10 @@ describe.each(KNOWN_RULES.map((r) => [r.meta.id, r] as const))('rule %s', (id, r
 // The rest of what an id ties together: the rule's logic under its id, and its tests.
 describe.each(RULES.map((r) => [r.meta.id, r] as const))('rule module %s', (id, rule) => {
   it('lives at rules/<id>.ts, which exports it', async () => {
-    const mod = (await import(/* @vite-ignore */ pathToFileURL(resolve(`rules/${id}.ts`)).href)) as Record<string, unknown>;
+    const mod = (await import(/* @vite-ignore */ pathToFileURL(resolve(`rules/${id}.ts`)).href)) as Record<
+      string,
+      unknown
+    >;
     expect(Object.values(mod)).toContain(rule);
   });
 

@@ -4,13 +4,16 @@ import { findSseHandlers } from '../../rules/support/sse-handlers.js';
 import { heartbeatOf } from '../../rules/sse-no-heartbeat/heartbeat.js';
 import { fileRuleContext, ruleFindings } from '../helpers/rule-context.js';
 
-const findings = (src: Record<string, string> | string, options: Record<string, unknown> = {}) => ruleFindings(sseNoHeartbeat, src, options);
+const findings = (src: Record<string, string> | string, options: Record<string, unknown> = {}) =>
+  ruleFindings(sseNoHeartbeat, src, options);
 
 /** The heartbeat verdict of each SSE handler the snippet holds: a clean result must come from a handler that was found. */
 function verdicts(src: string): string[] {
   const ctx = fileRuleContext(sseNoHeartbeat, { 'src/a.ts': src });
   const T = ctx.morph.ts;
-  return ctx.files.flatMap((f) => findSseHandlers(T, f).map((h) => heartbeatOf(T, h, { maxIntervalMs: 55_000 }).verdict));
+  return ctx.files.flatMap((f) =>
+    findSseHandlers(T, f).map((h) => heartbeatOf(T, h, { maxIntervalMs: 55_000 }).verdict),
+  );
 }
 
 describe('sse-no-heartbeat', () => {
@@ -26,10 +29,18 @@ app.get('/events', (request, response) => {
   request.on('close', () => bus.off('message', onMessage));
 });`);
       expect(rest).toEqual([]);
-      expect(f).toMatchObject({ ruleId: 'sse-no-heartbeat', severity: 'warning', file: 'src/a.ts', line: 5, column: 3 });
+      expect(f).toMatchObject({
+        ruleId: 'sse-no-heartbeat',
+        severity: 'warning',
+        file: 'src/a.ts',
+        line: 5,
+        column: 3,
+      });
       expect(f.message).toMatch(/^SSE stream without a heartbeat: nothing writes to it on a timer/);
       expect(f.message).toContain('60–120 s');
-      expect(f.message).toContain("`const ping = setInterval(() => response.write(': keep-alive\\n\\n'), 15000)` and `request.on('close', () => clearInterval(ping))`");
+      expect(f.message).toContain(
+        "`const ping = setInterval(() => response.write(': keep-alive\\n\\n'), 15000)` and `request.on('close', () => clearInterval(ping))`",
+      );
     });
 
     it('a Node http handler that writes one event and keeps the stream open', () => {
@@ -54,7 +65,9 @@ export async function GET() {
   return new Response(stream, { headers: { 'Content-Type': 'text/event-stream' } });
 }`);
       expect(f).toMatchObject({ line: 9, column: 10 });
-      expect(f.message).toContain("setInterval(() => controller.enqueue(new TextEncoder().encode(': keep-alive\\n\\n')), 15000)");
+      expect(f.message).toContain(
+        "setInterval(() => controller.enqueue(new TextEncoder().encode(': keep-alive\\n\\n')), 15000)",
+      );
       expect(f.message).toContain("clear it in the stream's `cancel()`");
     });
 
@@ -69,7 +82,9 @@ app.get('/feed', (c) => sse(c, async (stream) => {
   await new Promise(() => {});
 }));`);
       expect(f).toMatchObject({ line: 5, column: 25 });
-      expect(f.message).toContain("`const ping = setInterval(() => stream.write(': keep-alive\\n\\n'), 15000)` and `stream.onAbort(() => clearInterval(ping))`");
+      expect(f.message).toContain(
+        "`const ping = setInterval(() => stream.write(': keep-alive\\n\\n'), 15000)` and `stream.onAbort(() => clearInterval(ping))`",
+      );
     });
 
     it('a Fastify handler on reply.raw', () => {
@@ -92,7 +107,9 @@ app.get('/feed', (c) => sse(c, async (stream) => {
   bus.on('x', (e) => stream.write(\`data: \${e}\\n\\n\`));
 });`);
       expect(f).toMatchObject({ line: 2, column: 3 });
-      expect(f.message).toContain("`const ping = setInterval(() => stream.write(': keep-alive\\n\\n'), 15000)`, and clear it when the client disconnects.");
+      expect(f.message).toContain(
+        "`const ping = setInterval(() => stream.write(': keep-alive\\n\\n'), 15000)`, and clear it when the client disconnects.",
+      );
     });
 
     it('a handler that only logs, whatever else the file requires', () => {
@@ -320,18 +337,30 @@ app.get('/e', async (req, res) => {
 });`,
         'unknown',
       ],
-      ['a response through this, set up in another method', `class Stream { open() { this.res.writeHead(200, { 'Content-Type': 'text/event-stream' }); this.res.write(': hi\\n\\n'); } }`, 'unknown'],
+      [
+        'a response through this, set up in another method',
+        `class Stream { open() { this.res.writeHead(200, { 'Content-Type': 'text/event-stream' }); this.res.write(': hi\\n\\n'); } }`,
+        'unknown',
+      ],
     ])('%s ', (_name, src, verdict) => {
       expect(findings(src)).toEqual([]);
       expect(verdicts(src)).toEqual([verdict]);
     });
 
     it('a file the parser had to repair (an unclosed header object)', () => {
-      expect(findings(`app.get('/e', (req, res) => {\n  res.writeHead(200, { 'Content-Type': 'text/event-stream',\n  bus.on('x', (e) => res.write(e)\n`)).toEqual([]);
+      expect(
+        findings(
+          `app.get('/e', (req, res) => {\n  res.writeHead(200, { 'Content-Type': 'text/event-stream',\n  bus.on('x', (e) => res.write(e)\n`,
+        ),
+      ).toEqual([]);
     });
 
     it('a JSON endpoint is no SSE handler at all', () => {
-      expect(verdicts(`app.get('/api', (req, res) => { res.setHeader('Content-Type', 'application/json'); res.write('{}'); });`)).toEqual([]);
+      expect(
+        verdicts(
+          `app.get('/api', (req, res) => { res.setHeader('Content-Type', 'application/json'); res.write('{}'); });`,
+        ),
+      ).toEqual([]);
     });
   });
 });

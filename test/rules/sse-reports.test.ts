@@ -27,7 +27,10 @@ describe('SSE rules in the reports', { timeout: 60_000 }, () => {
     const r = cli(['scan', '.', '--format', 'sarif'], { cwd: EXPRESS });
     const run = JSON.parse(r.stdout).runs[0];
     const byId = new Map(run.tool.driver.rules.map((x: { id: string }) => [x.id, x]));
-    expect(byId.get('sse-no-heartbeat')).toMatchObject({ name: 'SseNoHeartbeat', defaultConfiguration: { level: 'warning' } });
+    expect(byId.get('sse-no-heartbeat')).toMatchObject({
+      name: 'SseNoHeartbeat',
+      defaultConfiguration: { level: 'warning' },
+    });
     expect(byId.get('sse-proxy-buffering')).toMatchObject({
       name: 'SseProxyBuffering',
       defaultConfiguration: { level: 'note' },

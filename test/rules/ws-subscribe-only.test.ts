@@ -16,8 +16,16 @@ ws.onopen = () => ws.send(JSON.stringify({ type: 'subscribe', channel: 'BTC' }))
 setInterval(() => ws.send('ping'), 25000);
 ws.onmessage = (e) => console.log(e.data);`);
       expect(rest).toEqual([]);
-      expect(f).toMatchObject({ ruleId: 'ws-subscribe-only', severity: 'warning', file: 'src/a.ts', line: 1, column: 12 });
-      expect(f.message).toMatch(/^Browser WebSocket `new WebSocket\(…\)` only sends control messages: subscribe \(line 2\), ping \(line 3\)\./);
+      expect(f).toMatchObject({
+        ruleId: 'ws-subscribe-only',
+        severity: 'warning',
+        file: 'src/a.ts',
+        line: 1,
+        column: 12,
+      });
+      expect(f.message).toMatch(
+        /^Browser WebSocket `new WebSocket\(…\)` only sends control messages: subscribe \(line 2\), ping \(line 3\)\./,
+      );
       expect(f.message).toContain('Server-Sent Events');
       expect(f.message).toContain('POST');
       expect(f.related).toEqual([
@@ -27,7 +35,9 @@ ws.onmessage = (e) => console.log(e.data);`);
     });
 
     it('a socket that only listens', () => {
-      const [f] = findings(`const ws = new WebSocket('wss://notify');\nws.addEventListener('message', (e) => show(e.data));`);
+      const [f] = findings(
+        `const ws = new WebSocket('wss://notify');\nws.addEventListener('message', (e) => show(e.data));`,
+      );
       expect(f.message).toMatch(/only listens: the client never sends anything/);
       expect(f.related).toEqual([]);
     });
@@ -48,18 +58,35 @@ ws.onmessage = (e) => console.log(e.data);`);
     });
 
     it('points at streamed fetch when the client asks for binary frames', () => {
-      const [f] = findings(`const ws = new WebSocket('wss://x');\nws.binaryType = 'arraybuffer';\nws.onmessage = (e) => decode(e.data);`);
+      const [f] = findings(
+        `const ws = new WebSocket('wss://x');\nws.binaryType = 'arraybuffer';\nws.onmessage = (e) => decode(e.data);`,
+      );
       expect(f.message).toContain('HTTP/2 streaming');
     });
   });
 
   describe('does not flag', () => {
     it.each([
-      ['a socket that sends data', `const ws = new WebSocket('wss://x');\nws.onopen = () => ws.send(JSON.stringify({ type: 'chat', text: 'hi' }));`],
-      ['a socket that sends bytes', `const ws = new WebSocket('wss://x');\nws.onopen = () => ws.send(new Uint8Array([1]));`],
-      ['a socket whose sends are unknown', `const ws = new WebSocket('wss://x');\nexport const send = (m: string) => ws.send(m);`],
-      ['a socket handed to code it cannot follow', `import { attach } from 'lib';\nconst ws = new WebSocket('wss://x');\nattach(ws);`],
-      ['a connectivity probe that neither listens nor sends', `const ws = new WebSocket('wss://x');\nws.onopen = () => ws.close();`],
+      [
+        'a socket that sends data',
+        `const ws = new WebSocket('wss://x');\nws.onopen = () => ws.send(JSON.stringify({ type: 'chat', text: 'hi' }));`,
+      ],
+      [
+        'a socket that sends bytes',
+        `const ws = new WebSocket('wss://x');\nws.onopen = () => ws.send(new Uint8Array([1]));`,
+      ],
+      [
+        'a socket whose sends are unknown',
+        `const ws = new WebSocket('wss://x');\nexport const send = (m: string) => ws.send(m);`,
+      ],
+      [
+        'a socket handed to code it cannot follow',
+        `import { attach } from 'lib';\nconst ws = new WebSocket('wss://x');\nattach(ws);`,
+      ],
+      [
+        'a connectivity probe that neither listens nor sends',
+        `const ws = new WebSocket('wss://x');\nws.onopen = () => ws.close();`,
+      ],
     ])('%s', (_name, src) => {
       expect(findings(src)).toEqual([]);
     });

@@ -42,7 +42,10 @@ describe('payload classification', () => {
         ws.send(JSON.stringify({ op: Op.Heartbeat, d: null }));
         ws.send(JSON.stringify({ op: OP_RESUME }));
       };`;
-    expect(only(src)).toEqual({ verdict: 'control-only', sends: ['control:subscribe', 'control:Identify', 'control:Heartbeat', 'control:OP_RESUME'] });
+    expect(only(src)).toEqual({
+      verdict: 'control-only',
+      sends: ['control:subscribe', 'control:Identify', 'control:Heartbeat', 'control:OP_RESUME'],
+    });
   });
 
   it('classifies a parameter typed as a union by its discriminants (type checker)', () => {
@@ -66,7 +69,9 @@ describe('payload classification', () => {
   });
 
   it('a conditional payload is one send of its least flaggable kind', () => {
-    expect(only(ws("ws.send(ready ? 'subscribe' : JSON.stringify({ type: 'chat' }))")).sends).toEqual(['data:subscribe | chat']);
+    expect(only(ws("ws.send(ready ? 'subscribe' : JSON.stringify({ type: 'chat' }))")).sends).toEqual([
+      'data:subscribe | chat',
+    ]);
   });
 
   it('a wrapper whose callers are all visible is judged at each call site, even when typed', () => {
@@ -152,7 +157,10 @@ describe('protocol details', () => {
         ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { todos { id } }' } }));
         ws.send(JSON.stringify({ id: '2', type: 'subscribe', payload: { query: ADD, variables: { t: 'x' } } }));
       };`;
-    expect(only(src)).toEqual({ verdict: 'bidirectional', sends: ['control:connection_init', 'control:subscribe', 'data:GraphQL mutation'] });
+    expect(only(src)).toEqual({
+      verdict: 'bidirectional',
+      sends: ['control:connection_init', 'control:subscribe', 'data:GraphQL mutation'],
+    });
   });
 
   it('acknowledgements are control', () => {

@@ -213,11 +213,15 @@ export function Status() {
   return null;
 }`,
     });
-    expect(sockets.map(summary)).toEqual([{ verdict: 'control-only', sends: ['control:join', 'control:leave', 'control:join'] }]);
+    expect(sockets.map(summary)).toEqual([
+      { verdict: 'control-only', sends: ['control:join', 'control:leave', 'control:join'] },
+    ]);
   });
 
   it('a socket handed to an ordinary component prop is unknown', () => {
-    const s = only({ 'src/App.tsx': `const ws = new WebSocket('wss://x');\nexport const App = () => <Feed socket={ws} />;` });
+    const s = only({
+      'src/App.tsx': `const ws = new WebSocket('wss://x');\nexport const App = () => <Feed socket={ws} />;`,
+    });
     expect(s.verdict).toBe('unknown');
   });
 });
@@ -225,13 +229,24 @@ export function Status() {
 describe('trees the parser repaired', () => {
   it('a file nested too deeply for the parser is skipped, not an internal error', () => {
     const deep = `const ws = new WebSocket('x');\nconst v = ${'(\n'.repeat(20000)}1${')\n'.repeat(20000)};`;
-    expect(analyzeFiles({ 'src/deep.ts': deep, 'src/ok.ts': `const ws = new WebSocket('y');\nws.onmessage = () => {};` })).toHaveLength(1);
+    expect(
+      analyzeFiles({ 'src/deep.ts': deep, 'src/ok.ts': `const ws = new WebSocket('y');\nws.onmessage = () => {};` }),
+    ).toHaveLength(1);
   });
 
   it.each([
-    ['an import without a module', `import { a } from;\nconst ws = new WebSocket('wss://x');\nws.onmessage = () => {};`],
-    ['an export without a module', `export { a } from;\nconst ws = new WebSocket('wss://x');\nws.onmessage = () => {};`],
-    ['a truncated send', `const ws = new WebSocket('wss://x');\nws.onmessage = () => {};\nws.send(JSON.stringify({ type: `],
+    [
+      'an import without a module',
+      `import { a } from;\nconst ws = new WebSocket('wss://x');\nws.onmessage = () => {};`,
+    ],
+    [
+      'an export without a module',
+      `export { a } from;\nconst ws = new WebSocket('wss://x');\nws.onmessage = () => {};`,
+    ],
+    [
+      'a truncated send',
+      `const ws = new WebSocket('wss://x');\nws.onmessage = () => {};\nws.send(JSON.stringify({ type: `,
+    ],
     ['a stray token in a class', `class A { ws = new WebSocket('x'); ) send() { this.ws.send('ping') } }`],
   ])('%s: analysed without an internal error', (_name, src) => {
     expect(() => analyzeFiles({ 'src/a.ts': src })).not.toThrow();

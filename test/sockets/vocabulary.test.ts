@@ -3,15 +3,50 @@ import { isControlVerb, splitWords } from '../../src/sockets/vocabulary.js';
 
 describe('control vocabulary', () => {
   it.each([
-    'subscribe', 'unsubscribe', 'SUBSCRIBE', 'unsubscribeAll', 'phx_join', 'connection_init', 'PING', 'pong', 'heartbeat',
-    'keep-alive', 'keepalive', 'auth', 'identify', 'hello', 'join', 'leave', 'watch', 'unwatch', 'listen', 'REQ', 'CLOSE',
-    'eth_subscribe', 'mining.subscribe', 'presence:join', 'Heartbeat', 'OP_SUBSCRIBE', 'start', 'stop',
+    'subscribe',
+    'unsubscribe',
+    'SUBSCRIBE',
+    'unsubscribeAll',
+    'phx_join',
+    'connection_init',
+    'PING',
+    'pong',
+    'heartbeat',
+    'keep-alive',
+    'keepalive',
+    'auth',
+    'identify',
+    'hello',
+    'join',
+    'leave',
+    'watch',
+    'unwatch',
+    'listen',
+    'REQ',
+    'CLOSE',
+    'eth_subscribe',
+    'mining.subscribe',
+    'presence:join',
+    'Heartbeat',
+    'OP_SUBSCRIBE',
+    'start',
+    'stop',
   ])('%s is control', (verb) => expect(isControlVerb(verb)).toBe(true));
 
-  it.each(['chat', 'chat_message', 'message', 'place_order', 'placeOrder', 'move', 'cursor', 'EVENT', 'PRIVMSG', 'update', 'start_game', ''])(
-    '%s is data',
-    (verb) => expect(isControlVerb(verb)).toBe(false),
-  );
+  it.each([
+    'chat',
+    'chat_message',
+    'message',
+    'place_order',
+    'placeOrder',
+    'move',
+    'cursor',
+    'EVENT',
+    'PRIVMSG',
+    'update',
+    'start_game',
+    '',
+  ])('%s is data', (verb) => expect(isControlVerb(verb)).toBe(false));
 
   it('takes extra verbs from configuration', () => {
     expect(isControlVerb('subscribe_ticker')).toBe(true);

@@ -30,9 +30,25 @@ describe('parseDirectives', () => {
     const directives = parseDirectives('a.ts', text);
     expect(directives.map((d) => d.lineText)).toEqual([1, 2, 3, 8].map((n) => text.split('\n')[n - 1]));
     expect(directives.map(({ lineText: _lineText, ...d }) => d)).toEqual([
-      { file: 'a.ts', line: 1, column: 1, kind: 'disable-next-line', target: 2, ruleIds: ['ws-subscribe-only', 'ws-no-reconnect'], reason: 'the server will need uploads' },
+      {
+        file: 'a.ts',
+        line: 1,
+        column: 1,
+        kind: 'disable-next-line',
+        target: 2,
+        ruleIds: ['ws-subscribe-only', 'ws-no-reconnect'],
+        reason: 'the server will need uploads',
+      },
       { file: 'a.ts', line: 2, column: 32, kind: 'disable-line', target: 2, ruleIds: ['ws-subscribe-only'] },
-      { file: 'a.ts', line: 3, column: 1, kind: 'disable-next-line', target: 5, ruleIds: ['ws-token-in-url'], reason: 'the token is single-use' },
+      {
+        file: 'a.ts',
+        line: 3,
+        column: 1,
+        kind: 'disable-next-line',
+        target: 5,
+        ruleIds: ['ws-token-in-url'],
+        reason: 'the token is single-use',
+      },
       { file: 'a.ts', line: 8, column: 1, kind: 'disable-line', target: 8, ruleIds: [] },
     ]);
   });
@@ -68,7 +84,11 @@ describe('disable directives in a scan', () => {
     expect(report.stats.suppressed).toBe(2);
     expect(status).toBe(1);
     // --no-inline-config: directives count for nothing (and none is reported unused)
-    expect(brief(scanJson(dir, ['--no-inline-config']).report)).toEqual(['src/a.ts:2:12 ws-subscribe-only', 'src/b.ts:1:12 ws-subscribe-only', 'src/c.ts:1:12 ws-subscribe-only']);
+    expect(brief(scanJson(dir, ['--no-inline-config']).report)).toEqual([
+      'src/a.ts:2:12 ws-subscribe-only',
+      'src/b.ts:1:12 ws-subscribe-only',
+      'src/c.ts:1:12 ws-subscribe-only',
+    ]);
     // a suppressed finding does not fail the run
     writeFileSync(join(dir, 'src/c.ts'), '');
     expect(scanJson(dir).status).toBe(0);
@@ -94,17 +114,27 @@ describe('disable directives in a scan', () => {
       '1:1 unused-disable-directive warning Unused rt-advisor-disable-next-line: no `ws-subscribe-only` finding on line 2. Remove the directive, or move it to the line it was meant for.',
       '3:12 ws-subscribe-only warning ' + report.findings[1].message,
       // ws-token-in-url: unknown here, turned off by ONLY once that rule exists
-      expect.stringMatching(/^3:38 unused-disable-directive warning rt-advisor-disable-line (names an unknown rule `ws-token-in-url`\.|silences `ws-token-in-url`, which is turned off)/),
+      expect.stringMatching(
+        /^3:38 unused-disable-directive warning rt-advisor-disable-line (names an unknown rule `ws-token-in-url`\.|silences `ws-token-in-url`, which is turned off)/,
+      ),
       '5:1 unused-disable-directive warning rt-advisor-disable-next-line names an unknown rule `ws-subscribeonly` (did you mean `ws-subscribe-only`?).',
       '6:13 ws-subscribe-only warning ' + report.findings[4].message,
       '7:1 unused-disable-directive warning rt-advisor-disable-next-line names no rule: write the rule id(s) it is meant to silence, e.g. `rt-advisor-disable-next-line ws-subscribe-only -- why`.',
     ]);
 
-    writeFileSync(join(dir, 'rt-advisor.config.json'), JSON.stringify({ rules: only([], { 'unused-disable-directive': 'error' }) }));
+    writeFileSync(
+      join(dir, 'rt-advisor.config.json'),
+      JSON.stringify({ rules: only([], { 'unused-disable-directive': 'error' }) }),
+    );
     const off = scanJson(dir).report.findings.filter((f) => f.line === 1);
-    expect(off.map((f) => `${f.severity} ${f.message}`)).toEqual(['error rt-advisor-disable-next-line silences `ws-subscribe-only`, which is turned off: remove the directive.']);
+    expect(off.map((f) => `${f.severity} ${f.message}`)).toEqual([
+      'error rt-advisor-disable-next-line silences `ws-subscribe-only`, which is turned off: remove the directive.',
+    ]);
 
-    writeFileSync(join(dir, 'rt-advisor.config.json'), JSON.stringify({ rules: only(undefined, { 'unused-disable-directive': 'off' }) }));
+    writeFileSync(
+      join(dir, 'rt-advisor.config.json'),
+      JSON.stringify({ rules: only(undefined, { 'unused-disable-directive': 'off' }) }),
+    );
     expect(scanJson(dir).report.findings.map((f) => f.ruleId)).toEqual(['ws-subscribe-only', 'ws-subscribe-only']);
   });
 
@@ -118,7 +148,10 @@ describe('disable directives in a scan', () => {
     expect(brief(report)).toEqual([]);
     expect(report.suppressed?.map((f) => `${f.file}:${f.line}`)).toEqual(['src/Feed.vue:4']);
     expect(status).toBe(0);
-    expect(scanJson(dir, ['--include-tests']).report.suppressed?.map((f) => `${f.file}:${f.line}`)).toEqual(['src/Feed.vue:4', 'src/feed.test.ts:2']);
+    expect(scanJson(dir, ['--include-tests']).report.suppressed?.map((f) => `${f.file}:${f.line}`)).toEqual([
+      'src/Feed.vue:4',
+      'src/feed.test.ts:2',
+    ]);
     expect(readFileSync(join(dir, 'src/Feed.vue'), 'utf8')).toContain('legacy widget');
   });
 });

@@ -41,7 +41,13 @@ describe('listed nodes', () => {
       'class A { m() { return { p: () => 1, q: function () {} }; } f = () => new Map(); }',
       `const deep = ${'f('.repeat(300)}0${')'.repeat(300)};`,
     ].join('\n');
-    const sf = tsc.createSourceFile('/a.js', text, { languageVersion: tsc.ScriptTarget.ESNext, jsDocParsingMode: tsc.JSDocParsingMode.ParseAll }, false, tsc.ScriptKind.JS);
+    const sf = tsc.createSourceFile(
+      '/a.js',
+      text,
+      { languageVersion: tsc.ScriptTarget.ESNext, jsDocParsingMode: tsc.JSDocParsingMode.ParseAll },
+      false,
+      tsc.ScriptKind.JS,
+    );
     const listed: ts.Node[] = [];
     setParents(sf, listedKinds(tsc), listed);
     expect(listed.length).toBeGreaterThan(300);
@@ -55,19 +61,35 @@ describe('listed nodes', () => {
 });
 
 describe('the raw test before a `new` is resolved', () => {
-  const socketsIn = (text: string, path = '/s.ts') => analyseSources([{ absPath: path, relPath: path.slice(1), text }], new ModuleResolver([path]), { extraVerbs: [] }).sockets;
+  const socketsIn = (text: string, path = '/s.ts') =>
+    analyseSources([{ absPath: path, relPath: path.slice(1), text }], new ModuleResolver([path]), { extraVerbs: [] })
+      .sockets;
   it.each([
     ['an import under any name', "import Sock from 'ws';\nconst s = new Sock('wss://x');\ns.send('ping');\n", 'ws'],
-    ['a variable holding window.WebSocket', "const Sock = window.WebSocket;\nconst s = new Sock('wss://x');\ns.send('ping');\n", 'browser-websocket'],
-    ['a destructured constructor', "export function open({ WebSocket: Ctor }) {\n  const s = new Ctor('wss://x');\n  s.send('ping');\n}\n", 'other'],
+    [
+      'a variable holding window.WebSocket',
+      "const Sock = window.WebSocket;\nconst s = new Sock('wss://x');\ns.send('ping');\n",
+      'browser-websocket',
+    ],
+    [
+      'a destructured constructor',
+      "export function open({ WebSocket: Ctor }) {\n  const s = new Ctor('wss://x');\n  s.send('ping');\n}\n",
+      'other',
+    ],
     ['an escaped name', "const s = new \\u0057ebSocket('wss://x');\ns.send('ping');\n", 'browser-websocket'],
-    ['a private field', "class C { #WebSocketImpl = WebSocket; open() { const s = new this.#WebSocketImpl('wss://x'); s.send('ping'); } }\n", 'other'],
+    [
+      'a private field',
+      "class C { #WebSocketImpl = WebSocket; open() { const s = new this.#WebSocketImpl('wss://x'); s.send('ping'); } }\n",
+      'other',
+    ],
   ])('lets through %s', (_what, text, api) => {
     expect(socketsIn(text).map((s) => s.api)).toEqual([api]);
   });
 
   it('finds nothing in the `new`s of plain code', () => {
-    expect(socketsIn('const m = new Map(); const e = new Error("x"); class Sock {} const s = new Sock(); s.send("ping");\n')).toEqual([]);
+    expect(
+      socketsIn('const m = new Map(); const e = new Error("x"); class Sock {} const s = new Sock(); s.send("ping");\n'),
+    ).toEqual([]);
   });
 });
 
@@ -79,9 +101,14 @@ describe('find-sockets with and without its raw test', () => {
     const resolver = new ModuleResolver(files);
     const project = createProject();
     const index = new ProjectIndex();
-    for (const f of files) index.add(indexFile(project.createSourceFile(f, readFileSync(f, 'utf8'), { overwrite: true }), f, f, resolver));
+    for (const f of files)
+      index.add(indexFile(project.createSourceFile(f, readFileSync(f, 'utf8'), { overwrite: true }), f, f, resolver));
     const sites = (prefilter: boolean) =>
-      [...index.files.values()].flatMap((info) => findSockets(info, index, prefilter).map((s) => `${info.relPath}:${s.node.getStart()}:${s.api}:${s.confidence}:${s.constructorText}`));
+      [...index.files.values()].flatMap((info) =>
+        findSockets(info, index, prefilter).map(
+          (s) => `${info.relPath}:${s.node.getStart()}:${s.api}:${s.confidence}:${s.constructorText}`,
+        ),
+      );
     const all = sites(false);
     expect(all.length).toBeGreaterThan(60);
     expect(sites(true)).toEqual(all);

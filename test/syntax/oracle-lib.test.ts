@@ -21,15 +21,28 @@ describe("the type oracle's own library", () => {
        const t: ReturnType<typeof setInterval> = setInterval(() => {}, 1);
        const pcm = new Int16Array(4).buffer; const data = (e: MessageEvent<Float32Array>) => e.data;`,
     );
-    const messages = project.getPreEmitDiagnostics().map((d) => `${d.getSourceFile()?.getBaseName()}:${d.getLineNumber()} ${ts.flattenDiagnosticMessageText(d.getMessageText() as string, ' ')}`);
+    const messages = project
+      .getPreEmitDiagnostics()
+      .map(
+        (d) =>
+          `${d.getSourceFile()?.getBaseName()}:${d.getLineNumber()} ${ts.flattenDiagnosticMessageText(d.getMessageText() as string, ' ')}`,
+      );
     expect(messages).toEqual([]);
     expect(probe.getVariableDeclarationOrThrow('y').getType().getText()).toBe('C[]');
   });
 
   it.each([
     ['a Set', 'private pending = new Set<Cmd>();', 'for (const c of this.pending) this.ws.send(JSON.stringify(c));'],
-    ['Map values', 'private pending = new Map<string, Cmd>();', 'for (const c of this.pending.values()) this.ws.send(JSON.stringify(c));'],
-    ['a spread copy', 'private backlog: Cmd[] = [];', 'for (const c of [...this.backlog]) this.ws.send(JSON.stringify(c));'],
+    [
+      'Map values',
+      'private pending = new Map<string, Cmd>();',
+      'for (const c of this.pending.values()) this.ws.send(JSON.stringify(c));',
+    ],
+    [
+      'a spread copy',
+      'private backlog: Cmd[] = [];',
+      'for (const c of [...this.backlog]) this.ws.send(JSON.stringify(c));',
+    ],
   ])('union elements read through %s', (_, field, flush) => {
     const src = `type Cmd = { op: 'subscribe' } | { op: 'unsubscribe' };
       class Feed {

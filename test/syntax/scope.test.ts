@@ -31,7 +31,11 @@ describe('resolveName', () => {
     ['a parameter', 'function poll(url) { fetch(/*@*/url); }', 'parameter'],
     ['a name destructured from a parameter', 'function poll({ url }) { fetch(/*@*/url); }', 'other'],
     ['a function declaration', 'function tick() {} setInterval(/*@*/tick, 1000);', 'function'],
-    ['a named function expression, inside itself', 'setTimeout(function poll() { setTimeout(/*@*/poll, 2000); }, 0);', 'function'],
+    [
+      'a named function expression, inside itself',
+      'setTimeout(function poll() { setTimeout(/*@*/poll, 2000); }, 0);',
+      'function',
+    ],
     ['an import', "import { interval } from 'rxjs'; /*@*/interval(1000);", 'other'],
     ['an import-equals', "import rx = require('rxjs'); /*@*/rx.interval(1000);", 'other'],
     ['a class', 'class Feed {} new /*@*/Feed();', 'other'],
@@ -45,7 +49,9 @@ describe('resolveName', () => {
 
   it('climbs past a loop whose variables only contain the name', () => {
     // the loop declares `urlIndex`, not `url`: the lookup goes on to the const
-    expect(kindOf('const url = "/a"; for (let urlIndex = 0; urlIndex < 3; urlIndex++) fetch(/*@*/url);')).toBe('variable');
+    expect(kindOf('const url = "/a"; for (let urlIndex = 0; urlIndex < 3; urlIndex++) fetch(/*@*/url);')).toBe(
+      'variable',
+    );
   });
 
   it('does not take a name declared inside a default value for the pattern', () => {

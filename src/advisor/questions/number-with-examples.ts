@@ -22,9 +22,19 @@ export async function numberWithExamples(ctx: QuestionContext, q: NumberQuestion
   const choices: Choice<Value>[] = q.examples.map((e) => ({ name: `${e.label}: ${e.value}${unit}`, value: e.value }));
   choices.push({ name: 'Enter a number…', value: TYPE_IT });
   if (q.notSure) choices.push({ name: q.notSure, value: NOT_SURE });
-  const picked = await ctx.prompt.select<Value>({ message: message(ctx, q.question, q.hint), choices, default: q.default, pageSize: choices.length });
+  const picked = await ctx.prompt.select<Value>({
+    message: message(ctx, q.question, q.hint),
+    choices,
+    default: q.default,
+    pageSize: choices.length,
+  });
   if (picked !== TYPE_IT) return picked;
   // min 0 rejects negatives, step 'any' allows fractions, required rejects an empty line.
-  const typed = await ctx.prompt.number({ message: `${q.question}${q.unit ? ` (${q.unit})` : ''}`, min: 0, step: 'any', required: true });
+  const typed = await ctx.prompt.number({
+    message: `${q.question}${q.unit ? ` (${q.unit})` : ''}`,
+    min: 0,
+    step: 'any',
+    required: true,
+  });
   return typed as number;
 }

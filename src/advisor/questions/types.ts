@@ -11,7 +11,13 @@ export interface Choice<T> {
 /** The subset of @inquirer/prompts the questions use. */
 export interface PromptApi {
   select<T>(config: { message: string; choices: readonly Choice<T>[]; default?: T; pageSize?: number }): Promise<T>;
-  number(config: { message: string; default?: number; min?: number; step?: 'any'; required?: boolean }): Promise<number | undefined>;
+  number(config: {
+    message: string;
+    default?: number;
+    min?: number;
+    step?: 'any';
+    required?: boolean;
+  }): Promise<number | undefined>;
   confirm(config: { message: string; default?: boolean }): Promise<boolean>;
 }
 

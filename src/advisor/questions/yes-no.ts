@@ -4,12 +4,7 @@ import { message, type Question } from './types.js';
 
 type BooleanKey = { [K in AnswerKey]: Answers[K] extends boolean ? K : never }[AnswerKey];
 
-export function yesNo(
-  key: BooleanKey,
-  question: string,
-  hint: string,
-  skip?: Question['skip'],
-): Question<BooleanKey> {
+export function yesNo(key: BooleanKey, question: string, hint: string, skip?: Question['skip']): Question<BooleanKey> {
   return {
     key,
     skip,

@@ -19,18 +19,26 @@ export function GET(req: Request): Response {
   return new Response(body, {
     headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' },
   });
-}${post ? `
+}${
+    post
+      ? `
 
 // POST /commands: the rare client message is an ordinary request (R2)
 export async function POST(req: Request): Promise<Response> {
   await handleCommand(await req.json());
   return new Response(null, { status: 204 });
-}` : ''}`;
+}`
+      : ''
+  }`;
   const client = `const events = new EventSource('/events', { withCredentials: true }); // cookies authenticate (SSE-5)
-events.onmessage = (e) => render(JSON.parse(e.data)); // reconnect and Last-Event-ID are built in${post ? `
+events.onmessage = (e) => render(JSON.parse(e.data)); // reconnect and Last-Event-ID are built in${
+    post
+      ? `
 
 async function sendCommand(cmd: unknown) {
   await fetch('/commands', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(cmd) });
-}` : ''}`;
+}`
+      : ''
+  }`;
   return { server, client };
 }

@@ -19,12 +19,14 @@ new WebSocketServer({ port: 8080 }).on('connection', (ws, req) => {
 });
 const signal = new WebSocket(\`wss://example.com/signal?room=\${room}\`);
 pc.onicecandidate = ({ candidate }) => candidate && signal.send(JSON.stringify({ candidate }));
-${media
+${
+  media
     ? `const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true }); // RTC-6
 stream.getTracks().forEach((t) => pc.addTrack(t, stream));
 pc.ontrack = ({ streams }) => (remoteVideo.srcObject = streams[0]);`
     : `const channel = pc.createDataChannel('data', { ordered: false, maxRetransmits: 0 }); // RTC-5: pick per message type
-channel.onmessage = (e) => handle(e.data);`}
+channel.onmessage = (e) => handle(e.data);`
+}
 signal.onmessage = async ({ data }) => {
   const msg = JSON.parse(data);
   if (msg.candidate) return pc.addIceCandidate(msg.candidate);
