@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderRulesMarkdown } from '../src/advisor/rules-doc.js';
 import { renderAskFlagsMarkdown } from '../src/cli/ask-flags.js';
 
-const docs = [readFileSync('README.md', 'utf8')];
+const docs = ['README.md', 'docs/ask.md'].map((f) => readFileSync(f, 'utf8'));
 
 function section(name: string): string | undefined {
   for (const doc of docs) {
