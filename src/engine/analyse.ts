@@ -1,5 +1,6 @@
-// Parse once, find and follow sockets, run the rules: everything `--cache` can skip, and everything that
-// needs ts-morph. The output is plain data (the cache stores it as it is).
+// The analysis, one group of import-linked files at a time: the group's sources parsed and their sockets
+// analysed (analyse-sources.ts, loaded with ts-morph the first time anything is parsed), then the rules
+// run over them (run-rules.ts). It is everything `--cache` can skip; its output is plain data.
 import { compareLocations } from '../model.js';
 import type { ModuleResolver } from '../syntax/resolve-module.js';
 import { timed, timedAsync } from '../timing.js';
