@@ -27,7 +27,7 @@ describe('ask docs', () => {
       .replace(/\n```$/, '')
       .split('\n');
     expect(command).toBe('$ rt-advisor ask --preset llm-stream --platform vercel');
-    const r = cli((command as string).replace('$ rt-advisor ', '').split(' '));
+    const r = cli(command.replace('$ rt-advisor ', '').split(' '));
     expect(r.status).toBe(0);
     expect(output.join('\n')).toBe(r.stdout.trimEnd());
     expect(readFileSync('README.md', 'utf8')).toContain('[docs/adr-example.md](docs/adr-example.md)');

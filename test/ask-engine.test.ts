@@ -483,7 +483,7 @@ describe('recommend(): the seed tables, the edge cases and the issue 15 cases', 
     expect(rec.ranking[0]?.transport).toBe(pick);
     expect(rec.runnerUp?.transport ?? null).toBe(runnerUp);
     if (decidedBy) expect(rec.decidedBy).toBe(decidedBy);
-    const top = rec.ranking[0]!;
+    const top = rec.ranking[0];
     expect(top.reasons.map((r) => r.rule)).toContain(rec.decidedBy);
     for (const t of rec.ranking) {
       for (const r of t.reasons) {
@@ -597,7 +597,7 @@ function* grid(): Generator<Answers> {
       for (const clientToServerRatio of [0, 0.05, 0.3, 0.5, 1.5, 2, 10])
         for (const latencyBudgetMs of [5, 20, 100, 101, 1000, 2000, 30_000])
           for (let bits = 0; bits < 1 << flags.length; bits++) {
-            const a = { ...NO, ...context, direction, clientToServerRatio, latencyBudgetMs } as Answers;
+            const a = { ...NO, ...context, direction, clientToServerRatio, latencyBudgetMs };
             flags.forEach((f, i) => ((a as unknown as Record<string, boolean>)[f] = Boolean(bits & (1 << i))));
             if (context.platform) a.serverless = true;
             else a.platform = a.serverless ? 'other-serverless' : 'long-lived-server';
@@ -613,7 +613,7 @@ describe('decide(): over every combination of inputs', () => {
       const d = decide(a);
       const where = JSON.stringify(a);
       expect(d.pick, where).toBe(r14(a));
-      expect(d.ranking[0]!.vetoed, where).toBe(false);
+      expect(d.ranking[0].vetoed, where).toBe(false);
       const live = d.ranking.filter((t) => !t.vetoed);
       expect(
         live.map((t) => t.score),
@@ -623,7 +623,7 @@ describe('decide(): over every combination of inputs', () => {
         d.ranking.slice(live.length).every((t) => t.vetoed),
         where,
       ).toBe(true);
-      const raw = d.ranking[0]!.score - DECIDES;
+      const raw = d.ranking[0].score - DECIDES;
       for (const t of live.slice(1)) widest = Math.max(widest, t.score - raw);
       n++;
     }

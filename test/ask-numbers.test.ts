@@ -1,5 +1,8 @@
 // Issue 16 item 11 and issue 15 "Numbers": `ask` takes plain decimal notation only, and a latency
 // of at least 1 ms. Hex, binary, exponents, padding and signs used to be read by Number().
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './helpers/cli.js';
 
@@ -54,9 +57,6 @@ describe('ask: numbers on the command line', () => {
 
 describe('ask: numbers in an answers file', () => {
   it('refuses a latency under 1 ms and a negative zero', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'rt-ask-num-'));
     const file = (name: string, body: object | string) => {
       writeFileSync(join(dir, name), typeof body === 'string' ? body : JSON.stringify(body));

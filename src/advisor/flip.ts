@@ -133,7 +133,7 @@ function candidates(a: Answers): Candidate[] {
 }
 
 function withChange(a: Answers, key: AnswerKey, value: unknown): Answers {
-  const next = { ...a, [key]: value } as Answers;
+  const next = { ...a, [key]: value };
   // serverless and platform describe one thing: keep them in step
   if (key === 'serverless') next.platform = value ? 'other-serverless' : 'long-lived-server';
   if (key === 'platform') next.serverless = value !== 'long-lived-server';

@@ -32,7 +32,7 @@ export async function askMissing(given: Partial<Answers>, ctx: FlowContext): Pro
   const previous = new Map<AnswerKey, unknown>(); // answers taken back, offered again as defaults
   let i = 0;
   while (i < QUESTIONS.length) {
-    const q = QUESTIONS[i] as (typeof QUESTIONS)[number];
+    const q = QUESTIONS[i];
     if (asked.some((a) => a.key === q.key) || answers[q.key] !== undefined || q.skip?.(answers)) {
       i++;
       continue;

@@ -13,7 +13,7 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
     throw Object.assign(new Error(message), { at: i });
   };
   const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
   };
   const literal = (word: string) => (text.startsWith(word, i) ? (i += word.length) : fail(`unexpected ${describe()}`));
   const describe = () => (i >= text.length ? 'end of input' : `character ${JSON.stringify(text[i])}`);

@@ -35,7 +35,7 @@ const answerFlag = (flags: string, answer: AnswerKey, description = ANSWER_SPECS
   choices: choicesOf(answer),
   ...(ANSWER_SPECS[answer].kind === 'boolean' ? { negatable: true } : {}),
   ...(typeof ANSWER_SPECS[answer].default === 'string' && choicesOf(answer)
-    ? { shownDefault: ANSWER_SPECS[answer].default as string }
+    ? { shownDefault: ANSWER_SPECS[answer].default }
     : {}),
 });
 

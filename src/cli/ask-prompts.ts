@@ -27,7 +27,7 @@ export function signalExitCode(signal: StopSignal): number {
  */
 export const THEME = {
   style: {
-    message: (text: string, status: string) => (status === 'done' ? (text.split('\n')[0] as string) : text),
+    message: (text: string, status: string) => (status === 'done' ? text.split('\n')[0] : text),
     answer: (text: string) => `\n  → ${text}`,
   },
 };
@@ -47,8 +47,7 @@ export async function terminalPrompts(): Promise<TerminalPrompts> {
   });
   const context = { signal: controller.signal };
   const prompt: PromptApi = {
-    select: (config) =>
-      inquirer.select({ ...config, theme: THEME } as Parameters<typeof inquirer.select>[0], context) as never,
+    select: (config) => inquirer.select({ ...config, theme: THEME }, context),
     input: (config) => inquirer.input({ ...config, theme: THEME }, context),
   };
   return { prompt, stoppedBy: () => stoppedBy, release: () => handlers.forEach((off) => off()) };

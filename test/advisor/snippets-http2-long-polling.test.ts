@@ -118,7 +118,7 @@ describe('long-polling/server.ts + client.ts', () => {
     let answered = 0;
     const controller = new AbortController();
     const origFetch = globalThis.fetch;
-    globalThis.fetch = ((...args: Parameters<typeof fetch>) => (answered++, origFetch(...args))) as typeof fetch;
+    globalThis.fetch = (...args: Parameters<typeof fetch>) => (answered++, origFetch(...args));
     try {
       const polling = poll<number>(`${server.url}/poll`, () => undefined, { since: 0, signal: controller.signal });
       await until(() => answered >= 200, '200 polls');

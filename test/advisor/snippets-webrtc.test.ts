@@ -125,7 +125,7 @@ describe('webrtc/signaling-server.ts', () => {
     const open = async () => {
       const ws = new WebSocket(`${url}?room=r`, { headers: { Origin: ORIGIN, Cookie: 'session=ok' } });
       const messages: { type: string; you?: string; from?: string; peer?: string }[] = [];
-      ws.on('message', (m) => messages.push(JSON.parse(String(m))));
+      ws.on('message', (m) => messages.push(JSON.parse((m as Buffer).toString())));
       await once(ws, 'open');
       await until(() => messages.length > 0, 'welcome');
       return { ws, messages, id: messages[0]?.you as string };
@@ -177,7 +177,7 @@ describe('webrtc/client.ts (perfect negotiation against a model of RTCPeerConnec
     const a = joinRoom(`${url}?room=net`, { iceServers: [] });
     const b = joinRoom(`${url}?room=net`, { iceServers: [] });
     await until(() => ModelPeerConnection.all.length === 2, 'connections');
-    const pc = ModelPeerConnection.all[0] as ModelPeerConnection;
+    const pc = ModelPeerConnection.all[0];
     pc.iceConnectionState = 'failed';
     pc.oniceconnectionstatechange?.();
     expect(pc.restarts).toBe(1);

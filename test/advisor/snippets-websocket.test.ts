@@ -200,7 +200,7 @@ describe('websocket/cloudflare.ts (the Durable Object runs against stand-ins for
         super(body, init?.status === 101 ? { ...init, status: 200 } : init);
         if (init?.status === 101) Object.defineProperty(this, 'status', { value: 101 });
       }
-    } as typeof Response;
+    };
   });
   afterAll(() => {
     delete G.WebSocketPair;

@@ -20,7 +20,7 @@ export const concurrentClients: Question<'concurrentClients'> = {
       minimum: 1,
       notSure: 'Not sure: leave it out',
     });
-    return (value === NOT_SURE ? undefined : value) as never;
+    return value === NOT_SURE ? undefined : value;
   },
 };
 
@@ -39,6 +39,6 @@ export const eventsPerMinute: Question<'eventsPerMinute'> = {
       minimum: 0,
       notSure: 'Not sure: leave it out',
     });
-    return (value === NOT_SURE ? undefined : value) as never;
+    return value === NOT_SURE ? undefined : value;
   },
 };

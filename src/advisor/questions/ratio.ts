@@ -20,7 +20,7 @@ export const ratio: Question<'clientToServerRatio'> = {
   key: 'clientToServerRatio',
   skip: (a) => a.direction === 'peer-to-peer', // R2: the ratio does not apply between peers
   async ask(ctx, soFar) {
-    const dir = (soFar.direction ?? 'bidirectional') as Direction;
+    const dir = soFar.direction ?? 'bidirectional';
     const fallback = DEFAULT_RATIO[dir];
     const value = await numberWithExamples(ctx, {
       question: 'Client messages per server message?',

@@ -5,7 +5,7 @@
 
 export interface SnapshotOptions {
   /** the current state, as JSON-able data */
-  load: (request: Request) => unknown | Promise<unknown>;
+  load: (request: Request) => unknown; // or a Promise of it
   /** seconds a cache may keep an answer: about the polling interval */
   maxAgeSeconds: number;
   /** public data (same for everyone, no cookie) may be cached by CDNs; otherwise only by the browser */

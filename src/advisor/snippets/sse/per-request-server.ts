@@ -54,7 +54,7 @@ export function createCompletionHandler(o: CompletionOptions): (request: Request
     'X-Accel-Buffering': 'no',
   };
 
-  async function start(prompt: string): Promise<string> {
+  function start(prompt: string): string {
     const id = randomUUID();
     const run: Run = { log: new EventLog<string>(100_000), stop: new AbortController() };
     runs.set(id, run);
@@ -75,7 +75,7 @@ export function createCompletionHandler(o: CompletionOptions): (request: Request
     if (request.method === 'POST' && pathname === '/completions') {
       const body = (await request.json().catch(() => null)) as { prompt?: unknown } | null;
       if (typeof body?.prompt !== 'string') return new Response('{"prompt": "..."} please', { status: 400 });
-      const id = await start(body.prompt);
+      const id = start(body.prompt);
       const run = runs.get(id) as Run;
       return new Response(stream(run, 0, o.heartbeatMs ?? 15_000, request), {
         headers: { ...headers, 'Content-Location': `/completions/${id}` },

@@ -24,6 +24,11 @@ export interface Signaling {
   roomCount(): number;
 }
 
+/** A message's text: ws hands a Buffer, or fragments as an array of them. */
+function textOf(raw: RawData): string {
+  return (Array.isArray(raw) ? Buffer.concat(raw) : Buffer.from(raw as ArrayBuffer)).toString('utf8');
+}
+
 function refuse(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
@@ -32,7 +37,12 @@ export function attachSignaling(server: Server, o: SignalingOptions): Signaling 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const rooms = new Map<string, Map<string, WebSocket>>();
 
-  server.on('upgrade', async (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+  // an auth backend that throws must not leave an unhandled rejection: the upgrade is refused instead
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    upgrade(request, socket, head).catch(() => refuse(socket, 503, 'Service Unavailable'));
+  });
+
+  async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const room = url.searchParams.get('room') ?? '';
     if (url.pathname !== '/signal' || !/^[\w-]{1,64}$/.test(room)) return refuse(socket, 404, 'Not Found');
@@ -40,7 +50,7 @@ export function attachSignaling(server: Server, o: SignalingOptions): Signaling 
     if (!(await o.authorize(request, room))) return refuse(socket, 401, 'Unauthorized');
     if ((rooms.get(room)?.size ?? 0) >= (o.maxPeersPerRoom ?? 8)) return refuse(socket, 409, 'Room Full'); // mesh: a handful (RTC-3)
     wss.handleUpgrade(request, socket, head, (ws) => join(ws, room));
-  });
+  }
 
   function join(ws: WebSocket, room: string): void {
     const peers = rooms.get(room) ?? new Map<string, WebSocket>();
@@ -61,7 +71,7 @@ export function attachSignaling(server: Server, o: SignalingOptions): Signaling 
     ws.on('message', (raw: RawData) => {
       let message: { type?: unknown; to?: unknown; description?: unknown; candidate?: unknown };
       try {
-        message = JSON.parse(raw.toString()) as typeof message;
+        message = JSON.parse(textOf(raw)) as typeof message;
       } catch {
         return ws.close(1003, 'JSON messages only');
       }

@@ -86,7 +86,7 @@ export function createRoom(authenticate: Authenticate) {
       socket.send(JSON.stringify({ type: 'ack', ref: message.ref }));
     }
 
-    async webSocketClose(socket: HibernatingSocket, code: number, reason: string): Promise<void> {
+    webSocketClose(socket: HibernatingSocket, code: number, reason: string): void {
       socket.close(code, reason);
     }
   };

@@ -24,6 +24,11 @@ export interface SocketOptions<User> {
   maxBufferedBytes?: number;
 }
 
+/** A message's text: ws hands a Buffer, or fragments as an array of them. */
+function textOf(raw: RawData): string {
+  return (Array.isArray(raw) ? Buffer.concat(raw) : Buffer.from(raw as ArrayBuffer)).toString('utf8');
+}
+
 function refuse(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
@@ -32,13 +37,18 @@ export function attachWebSocket<User>(server: Server, o: SocketOptions<User>): W
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const seen = new Set<string>(); // refs already handled: a resent message is acknowledged, not repeated
 
-  server.on('upgrade', async (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+  // an auth backend that throws must not leave an unhandled rejection: the upgrade is refused instead
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    upgrade(request, socket, head).catch(() => refuse(socket, 503, 'Service Unavailable'));
+  });
+
+  async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/socket') return refuse(socket, 404, 'Not Found');
     if (!o.allowedOrigins.has(request.headers.origin ?? '')) return refuse(socket, 403, 'Forbidden'); // cross-site hijacking
     const user = await o.authenticate(request);
     if (user === null) return refuse(socket, 401, 'Unauthorized');
     wss.handleUpgrade(request, socket, head, (ws) => open(ws, user));
-  });
+  }
 
   function open(ws: WebSocket, user: User): void {
     const send = (message: object) => {
@@ -64,10 +74,10 @@ export function attachWebSocket<User>(server: Server, o: SocketOptions<User>): W
       ws.ping();
     }, o.heartbeatMs ?? 25_000);
 
-    ws.on('message', async (raw: RawData) => {
+    const receive = async (raw: RawData): Promise<void> => {
       let message: { type?: unknown; after?: unknown; ref?: unknown; data?: unknown };
       try {
-        message = JSON.parse(raw.toString()) as typeof message;
+        message = JSON.parse(textOf(raw)) as typeof message;
       } catch {
         return ws.close(1003, 'JSON messages only');
       }
@@ -76,10 +86,17 @@ export function attachWebSocket<User>(server: Server, o: SocketOptions<User>): W
       if (!seen.has(message.ref)) {
         seen.add(message.ref);
         if (seen.size > 100_000) seen.delete(seen.values().next().value as string);
-        await o.onMessage(user, message.data);
+        try {
+          await o.onMessage(user, message.data);
+        } catch (err) {
+          seen.delete(message.ref); // not handled: the resend after a reconnect is handled again
+          throw err;
+        }
       }
       send({ type: 'ack', ref: message.ref });
-    });
+    };
+    // a message whose handler fails is never acknowledged; the client resends it after reconnecting
+    ws.on('message', (raw: RawData) => void receive(raw).catch(() => ws.close(1011, 'server error')));
     ws.on('close', () => {
       clearInterval(beat);
       unsubscribe();
