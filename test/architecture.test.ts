@@ -20,7 +20,7 @@ function part(file: string): string {
  */
 const MAY_IMPORT: Record<string, readonly string[]> = {
   'src/cli/': ['*'],
-  'src/advisor/': ['src/errors.ts'],
+  'src/advisor/': ['src/errors.ts', 'src/suggest.ts'],
   'src/engine/': [
     'src/config/',
     'src/suppress/',
