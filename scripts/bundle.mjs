@@ -2,10 +2,11 @@
 // of 83 modules (ours, commander, chalk, ignore), which Node 20 resolves, reads and compiles one by one.
 // ts-morph and Inquirer stay outside, loaded only when a scan parses or `ask` prompts; every
 // `import()` of the CLI becomes a chunk, so what is lazy stays lazy.
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildInputsHash, STAMP } from './build-inputs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
@@ -29,3 +30,5 @@ await build({
   },
   logLevel: 'warning',
 });
+// last, so an interrupted build leaves no stamp and `npm test` builds again
+writeFileSync(join(root, STAMP), `${buildInputsHash(root)}\n`);
