@@ -270,13 +270,16 @@ describe('stylish reporter', () => {
     expect(lines).toContain('  2:1    info     an informational finding  example-info');
   });
 
-  it('puts the first message line on the row and indents the rest', () => {
+  it("puts the first message line on the row, and the rest and the related places after the file's rows", () => {
     const row = lines.findIndex((l) => l.startsWith('  10:15'));
     expect(lines[row]).toBe(
       '  10:15  warning  browser WebSocket `WebSocket` only sends control messages (subscribe, ping).  ws-subscribe-only',
     );
-    expect(lines[row + 1]).toBe(`${' '.repeat(18)}Use Server-Sent Events.`);
-    expect(lines[row + 2]).toContain('↳ 12:5  sends subscribe (control)');
+    // src/b.ts has two findings, so the details name theirs (problem-matcher.test.ts says why they come last)
+    expect(lines[row - 1]).toMatch(/^ {2}2:1 +info /);
+    expect(lines[row + 1]).toBe('  ws-subscribe-only at 10:15:');
+    expect(lines[row + 2]).toBe(`${' '.repeat(18)}Use Server-Sent Events.`);
+    expect(lines[row + 3]).toBe(`${' '.repeat(18)}↳ 12:5  sends subscribe (control)`);
   });
 
   it('lists notes and ends with the problem summary', () => {
@@ -331,12 +334,12 @@ describe('sarif reporter', () => {
     expect(rule).toMatchObject({
       name: 'WsSubscribeOnly',
       shortDescription: { text: 'WebSocket clients that only subscribe' },
-      helpUri: 'https://github.com/rt-advisor/rt-advisor/blob/main/rules/ws-subscribe-only.md',
+      helpUri: 'https://github.com/rt-advisor/rt-advisor/blob/v1.2.3/rules/ws-subscribe-only.md',
       defaultConfiguration: { level: 'warning' },
       properties: { 'problem.severity': 'warning' },
     });
     expect(rule.help.markdown).toContain(
-      '[Rule documentation](https://github.com/rt-advisor/rt-advisor/blob/main/rules/ws-subscribe-only.md)',
+      '[Rule documentation](https://github.com/rt-advisor/rt-advisor/blob/v1.2.3/rules/ws-subscribe-only.md)',
     );
     const info = run.tool.driver.rules.find((r: { id: string }) => r.id === 'example-info');
     expect(info.defaultConfiguration.level).toBe('note');
