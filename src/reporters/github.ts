@@ -73,7 +73,7 @@ export function formatGithub(input: Report, _options: ReporterOptions): string {
   }
   if (overflow.length > 0) {
     lines.push(
-      `rt-advisor: ${plural(overflow.length, 'more finding')} than GitHub annotates (${ANNOTATIONS_PER_KIND} errors, ${ANNOTATIONS_PER_KIND} warnings and ${ANNOTATIONS_PER_KIND} notices per step):`,
+      `rt-advisor: GitHub annotates ${ANNOTATIONS_PER_KIND} errors, ${ANNOTATIONS_PER_KIND} warnings and ${ANNOTATIONS_PER_KIND} notices per step; the other ${plural(overflow.length, 'finding')}:`,
       ...overflow.map(plainLine),
     );
   }
