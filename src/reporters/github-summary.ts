@@ -18,6 +18,14 @@ function cell(text: string): string {
     .replace(/\|/g, '\\|');
 }
 
+/** Literal text in a table cell as a code span: one line, `|` escaped, a fence longer than any backtick run. */
+function codeCell(text: string): string {
+  const t = text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  return longest > 0 ? `${fence} ${t} ${fence}` : `${fence}${t}${fence}`;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -41,7 +49,7 @@ function ruleTable(report: Report): string[] {
 
 function findingRow(f: Finding): string {
   const [first] = f.message.split('\n');
-  return `| \`${cell(f.file)}\` | ${f.line}:${f.column} | ${f.severity} | \`${f.ruleId}\` | ${cell(first)} |`;
+  return `| ${codeCell(f.file)} | ${f.line}:${f.column} | ${f.severity} | \`${f.ruleId}\` | ${cell(first)} |`;
 }
 
 export function formatGithubSummary(input: Report): string {

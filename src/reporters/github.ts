@@ -25,18 +25,34 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/**
+ * Control characters from a hostile file name or message shown as `\x1b`-style text: they must not
+ * drive the log viewer. Line breaks stay (escaped in commands, kept apart in plain lines by oneLine).
+ */
+function visible(text: string): string {
+  return text.replace(
+    /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/g,
+    (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
+/** One log line: a line break in a name would start a new line, which GitHub could read as a command. */
+function oneLine(text: string): string {
+  return visible(text).replace(/\r\n|\r|\n/g, ' ');
+}
+
 /** The message with the related places (the sends that make the case) on lines of their own. */
 function fullMessage(f: Finding): string {
   const related = (f.related ?? []).map((r) => {
     const where = r.file === f.file ? `${r.line}:${r.column}` : `${r.file}:${r.line}:${r.column}`;
     return `↳ ${where} ${r.message}`;
   });
-  return [f.message, ...related].join('\n');
+  return visible([f.message, ...related].join('\n'));
 }
 
 function annotation(f: Finding): string {
   const props = [
-    `file=${escapeProperty(f.file)}`,
+    `file=${escapeProperty(visible(f.file))}`,
     `line=${f.line}`,
     `col=${f.column}`,
     `endLine=${f.line}`,
@@ -45,10 +61,13 @@ function annotation(f: Finding): string {
   return `::${COMMAND[f.severity]} ${props}::${escapeData(fullMessage(f))}`;
 }
 
-/** A finding past the cap: one plain log line (no command, so nothing for GitHub to drop). */
+/**
+ * A finding past the cap: one plain log line, no command, so nothing for GitHub to drop. It starts with
+ * the severity, never with the file name: a line that starts with `::` is a command to the runner.
+ */
 function plainLine(f: Finding): string {
   const [first] = f.message.split('\n');
-  return `${f.file}:${f.line}:${f.column}  ${f.severity}  ${first}  ${f.ruleId}`;
+  return `${f.severity}  ${oneLine(f.file)}:${f.line}:${f.column}  ${oneLine(first)}  ${f.ruleId}`;
 }
 
 function plural(n: number, word: string): string {
@@ -69,7 +88,9 @@ export function formatGithub(input: Report, _options: ReporterOptions): string {
   // A file the scan could not read or analyse makes the result incomplete: say so where it shows.
   for (const n of report.notes) {
     if (n.kind === 'read-error' || n.kind === 'analyzer-error')
-      lines.push(`::error file=${escapeProperty(n.file)},title=rt-advisor ${n.kind}::${escapeData(n.message)}`);
+      lines.push(
+        `::error file=${escapeProperty(visible(n.file))},title=rt-advisor ${n.kind}::${escapeData(visible(n.message))}`,
+      );
   }
   if (overflow.length > 0) {
     lines.push(

@@ -71,15 +71,25 @@ describe('github reporter', () => {
     const lines = formatGithub(report(findings), options).trimEnd().split('\n');
     expect(lines.filter((l) => l.startsWith('::warning '))).toHaveLength(10);
     expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(3);
-    const plain = lines.filter((l) => /^src\/f\d+\.ts:\d+:3 {2}warning {2}/.test(l));
+    const plain = lines.filter((l) => /^warning {2}src\/f\d+\.ts:\d+:3 {2}/.test(l));
     expect(plain).toHaveLength(15);
-    expect(plain[0]).toBe('src/f010.ts:11:3  warning  finding 10  ws-subscribe-only');
+    expect(plain[0]).toBe('warning  src/f010.ts:11:3  finding 10  ws-subscribe-only');
     expect(lines).toContain(
       'rt-advisor: GitHub annotates 10 errors, 10 warnings and 10 notices per step; the other 15 findings:',
     );
     expect(lines.at(-1)).toBe(
       'rt-advisor: 3 errors, 25 warnings, 0 info in 12 files (15 not annotated: listed above and in the job summary)',
     );
+  });
+
+  it('a hostile file name cannot start a command, break a line or drive the terminal', () => {
+    const hostile = 'src/x\n::error file=a.ts::forged\u001b[2J.ts';
+    const findings = Array.from({ length: 11 }, (_, i) => finding(i, 'warning', { file: hostile }));
+    const lines = formatGithub(report(findings), options).trimEnd().split('\n');
+    expect(lines.filter((l) => l.startsWith('::'))).toHaveLength(10);
+    expect(lines[0]).toContain('file=src/x%0A%3A%3Aerror file=a.ts%3A%3Aforged\\x1b[2J.ts,');
+    expect(lines).toContain('warning  src/x ::error file=a.ts::forged\\x1b[2J.ts:11:3  finding 10  ws-subscribe-only');
+    expect(lines.join('\n')).not.toContain('\u001b');
   });
 
   it('annotates a file the scan could not analyse as an error', () => {
@@ -100,6 +110,11 @@ describe('github job summary', () => {
     );
     // one line per row, no column break and no HTML from a message
     expect(md).toContain('| `src/f001.ts` | 2:3 | warning | `ws-subscribe-only` | a \\| b &lt;img src=x&gt; |');
+  });
+
+  it('keeps a file name with backticks, pipes and line breaks in one code cell', () => {
+    const md = formatGithubSummary(report([finding(1, 'warning', { file: 'src/a`b|c\nd.ts' })]));
+    expect(md).toContain('| `` src/a`b\\|c d.ts `` | 2:3 |');
   });
 
   it('says so in one line when there is nothing', () => {
