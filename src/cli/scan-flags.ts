@@ -16,7 +16,12 @@ export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
 
 export const SCAN_FLAGS: readonly FlagSpec[] = [
-  { flags: '-f, --format <format>', description: 'report format', choices: FORMATS, defaultValue: 'stylish' },
+  {
+    flags: '-f, --format <format>',
+    description: 'report format (`github`: annotations and a job summary in GitHub Actions)',
+    choices: FORMATS,
+    defaultValue: 'stylish',
+  },
   { flags: '-o, --output-file <path>', description: 'write the report to a file instead of stdout' },
   {
     flags: '--fail-on <severity>',
@@ -27,7 +32,8 @@ export const SCAN_FLAGS: readonly FlagSpec[] = [
   },
   {
     flags: '--max-warnings <number>',
-    description: 'exit 1 when there are more warnings than this, even under `--fail-on error` (as in ESLint)',
+    description:
+      'exit 1 when there are more warnings than this, even under `--fail-on error` (as in ESLint; `-1`: no limit)',
   },
   {
     flags: '--quiet',
