@@ -442,6 +442,15 @@ describe('sarif reporter against the official validator', () => {
     try {
       const report = withSuppressed();
       report.notes.push({ file: 'src/secret.ts', kind: 'read-error', message: 'cannot read (EACCES)' });
+      // a security rule: its tags and security-severity must pass GitHub's rules too
+      report.rules.push({
+        id: 'ws-token-in-url',
+        description: 'credentials in socket URLs',
+        defaultSeverity: 'warning',
+        help: 'h',
+        docsPath: 'rules/ws-token-in-url.md',
+        security: { severity: '6.5', cwe: [598] },
+      });
       const sarif = formatSarif(report, { ...options, reportSuppressed: true });
       expect(JSON.parse(sarif).runs[0].results.filter((r: { suppressions?: unknown }) => r.suppressions)).toHaveLength(
         2,
