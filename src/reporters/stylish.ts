@@ -126,7 +126,7 @@ function formatSummary(c: ChalkInstance, report: Report, hidden: ReporterOptions
   const hiddenText = hiddenNote(hidden);
   if (hiddenText) {
     const errors = report.findings.length;
-    const line = `${errors > 0 ? '✖' : '✔'} ${plural(errors, 'error')} (${hiddenText})`;
+    const line = `${errors > 0 ? '✖ ' : ''}${plural(errors, 'error')} (${hiddenText})`;
     return [
       (errors > 0 ? c.red.bold : c.yellow)(line),
       // no flagged count: the hidden findings flag sockets too

@@ -289,6 +289,20 @@ describe('stylish reporter', () => {
     expect(plain.trimEnd().split('\n').at(-1)).toBe('  scanned 4 files, found 3 sockets: 2 flagged, 1 not flagged');
   });
 
+  it('--quiet: the summary counts what it hid', () => {
+    const r = makeReport();
+    const errors = { ...r, findings: [{ ...r.findings[0], severity: 'error' as const }] };
+    const hidden = { warning: 3, info: 1 };
+    expect(formatStylish(errors, { ...options, hiddenByQuiet: hidden })).toContain(
+      '✖ 1 error (3 warnings and 1 info hidden by --quiet)\n  scanned 4 files, found 3 sockets\n',
+    );
+    const none = formatStylish(
+      { ...r, findings: [], notes: [] },
+      { ...options, hiddenByQuiet: { warning: 2, info: 0 } },
+    );
+    expect(none).toBe('0 errors (2 warnings hidden by --quiet)\n  scanned 4 files, found 3 sockets\n');
+  });
+
   it('prints a one-line summary when nothing was found', () => {
     const report = { ...makeReport(), findings: [], notes: [] };
     expect(formatStylish(report, options)).toBe('No problems: scanned 4 files, found 3 sockets (0 flagged).\n');
