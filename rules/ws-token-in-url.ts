@@ -239,6 +239,8 @@ const meta: RuleModule['meta'] = {
     'load balancer and server access log on the way, and to tracing and error tools that record URLs. ' +
     'Authenticate with a cookie (checking Origin for WebSockets), a short-lived single-use ticket, a header where the client can set one, or socket.io `auth`.',
   docsPath: docsPath(id),
+  // medium, as GitHub rates secrets in URLs: a leak needs log access; CWE-598 is credentials in a query string
+  security: { severity: '6.5', cwe: [598] },
 };
 
 type Options = { params: string[]; ignoreParams: string[] };

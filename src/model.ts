@@ -84,6 +84,11 @@ export interface RuleMeta {
   /** Longer help, shown by SARIF consumers. */
   help: string;
   docsPath: string;
+  /**
+   * A security rule: its CVSS-like score as GitHub code scanning reads it (`security-severity`,
+   * "0.1"–"10.0"), and the CWE ids it stands for. Unset for every other rule.
+   */
+  security?: { severity: string; cwe?: number[] };
 }
 
 export interface Report {

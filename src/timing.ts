@@ -1,6 +1,15 @@
-// `RT_ADVISOR_TIMING=1`: where a scan's time goes, phase by phase, on stderr (like ESLint's TIMING).
-// Off by default; a phase costs one performance.now() call either way.
-const enabled = Boolean(process.env.RT_ADVISOR_TIMING);
+// `RT_ADVISOR_TIMING=1` or `--debug`: where a scan's time goes, phase by phase, on stderr (like
+// ESLint's TIMING). Off by default; a phase costs one performance.now() call either way.
+let enabled = Boolean(process.env.RT_ADVISOR_TIMING);
+
+/**
+ * Turns timing on (`--debug`), here and in threads started from now on: a worker reads the variable
+ * from the copy of the environment it gets when it starts.
+ */
+export function enableTiming(): void {
+  enabled = true;
+  process.env.RT_ADVISOR_TIMING = '1';
+}
 const phases: Array<[string, number]> = [];
 
 /** Runs `fn` and, when timing is on, adds its wall time to `label`. */

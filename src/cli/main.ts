@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { askFlagSpecs, type AskOptions } from './ask-flags.js';
 import type { RulesOptions } from './rules-command.js';
@@ -9,10 +9,20 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/** Accepts the choices and their aliases, returning the choice; --help still lists the choices only. */
+function choiceParser(choices: readonly string[], aliases: Readonly<Record<string, string>>) {
+  return (value: string): string => {
+    const choice = aliases[value] ?? value;
+    if (!choices.includes(choice)) throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
+    return choice;
+  };
+}
+
 export function addFlags(cmd: Command, flags: readonly FlagSpec[]): void {
   for (const spec of flags) {
     const opt = new Option(spec.flags, spec.description);
     if (spec.choices) opt.choices(spec.choices);
+    if (spec.choices && spec.aliases) opt.argParser(choiceParser(spec.choices, spec.aliases));
     if (spec.repeatable) opt.argParser(collect);
     if (spec.defaultValue !== undefined) opt.default(spec.defaultValue);
     cmd.addOption(opt);
@@ -26,12 +36,15 @@ function buildProgram(setExit: (code: number) => void): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
+      // commander's message, then its "(Did you mean …?)" line when it has one
       outputError: (str, write) =>
         write(
-          `rt-advisor: ${str
+          `${str
             .trimEnd()
-            .split('\n')[0]
-            .replace(/^error: /, '')}\n`,
+            .split('\n')
+            .filter((line) => line.trim() !== '')
+            .map((line) => `rt-advisor: ${line.replace(/^error: /, '')}`)
+            .join('\n')}\n`,
         ),
     });
 
@@ -93,7 +106,8 @@ export async function run(argv: string[]): Promise<number> {
     }
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`rt-advisor: internal error: ${message}\n`);
-    if (process.env.RT_ADVISOR_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
+    if (process.env.RT_ADVISOR_DEBUG || argv.includes('--debug'))
+      process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
     return EXIT.usage;
   }
 }

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { appendFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { RULES } from '../../rules/index.js';
@@ -8,10 +8,12 @@ import { SEVERITY_RANK, type Report } from '../model.js';
 import { REPORTERS } from '../reporters/index.js';
 import { DEFAULT_CACHE_DIR } from '../engine/result-cache.js';
 import { scan } from '../engine/scan.js';
-import { timed, timingTable } from '../timing.js';
+import { enableTiming, timed, timingTable } from '../timing.js';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from '../suppress/baseline.js';
 import { parseFileSize } from './file-size.js';
+import { formatGithubSummary } from '../reporters/github-summary.js';
 import { colorWanted, writeReport } from './output.js';
+import { createProgress } from './progress.js';
 import type { ScanOptions } from './scan-flags.js';
 import { EXIT, UsageError } from '../errors.js';
 
@@ -48,9 +50,37 @@ function tuneV8ForOneScan(): void {
   if (Number(process.versions.v8.split('.')[0]) < 12) setFlagsFromString('--interrupt-budget=540672');
 }
 
+/** `--max-warnings`: a whole number, or -1 (ESLint's "no limit"); undefined when not given. */
+export function parseMaxWarnings(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^(?:-1|\d+)$/.test(text.trim()))
+    throw new UsageError(`--max-warnings takes a whole number (or -1 for no limit), not '${text}'`);
+  const n = Number(text);
+  return n < 0 ? undefined : n;
+}
+
+/** ESLint's rule: more warnings than --max-warnings fails the run, whatever --fail-on says. */
+export function tooManyWarnings(warnings: number, max: number | undefined): string | undefined {
+  if (max === undefined || warnings <= max) return undefined;
+  return `too many warnings: ${warnings} (--max-warnings ${max})`;
+}
+
+/** Appends the Markdown job summary; a summary that cannot be written must not fail the scan. */
+function writeJobSummary(report: Report, file: string): void {
+  try {
+    appendFileSync(file, formatGithubSummary(report));
+  } catch (err) {
+    process.stderr.write(
+      `rt-advisor: cannot write the job summary to ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`,
+    );
+  }
+}
+
 export async function runScan(paths: string[], opts: ScanOptions): Promise<number> {
   const cwd = process.cwd();
   const maxFileBytes = parseFileSize(opts.maxFileSize);
+  const maxWarnings = parseMaxWarnings(opts.maxWarnings);
+  if (opts.debug) enableTiming();
   for (const p of paths) {
     try {
       statSync(resolve(cwd, p));
@@ -67,6 +97,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
   const config = loadProjectConfig(paths, cwd, opts.config, knownRules(RULES));
   let baseline = opts.baseline ? readBaseline(opts.baseline, cwd) : undefined;
   tuneV8ForOneScan();
+  const progress = createProgress({ quiet: opts.quiet });
   const report = await scan(
     {
       paths,
@@ -84,8 +115,16 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
       rules: config?.rules,
       inlineConfig: opts.inlineConfig,
       cacheDir: opts.cache ? resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_DIR) : undefined,
+      onProgress: (phase, done, total) => progress.update(phase, done, total),
     },
-  );
+  ).finally(() => progress.clear());
+  // skipped files (too big, minified) are notes: those paths did hold files
+  if (report.stats.filesScanned === 0 && report.notes.length === 0) {
+    // like ESLint: a path or glob that matches nothing is more likely a mistake than a clean tree
+    const what = `no file to scan in ${paths.join(', ')} (looked for .ts .tsx .mts .cts .js .jsx .mjs .cjs .vue .svelte, outside ignored folders)`;
+    if (opts.errorOnUnmatchedPattern) throw new UsageError(`${what}; --no-error-on-unmatched-pattern allows it`);
+    process.stderr.write(`rt-advisor: note: ${what}\n`);
+  }
   if (opts.writeBaseline) {
     baseline = writeBaseline(report.findings, opts.writeBaseline, cwd);
     const where = relative(cwd, baseline.path) || baseline.path;
@@ -94,17 +133,29 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
     );
   }
   if (baseline) baselineReport(report, baseline, cwd);
+  const warnings = report.findings.filter((f) => f.severity === 'warning').length;
+  const hiddenByQuiet = opts.quiet
+    ? { warning: warnings, info: report.findings.filter((f) => f.severity === 'info').length }
+    : undefined;
   if (opts.quiet) report.findings = report.findings.filter((f) => f.severity === 'error');
 
   const color = colorWanted(opts.color, Boolean(opts.outputFile));
   const text = timed('report', () =>
-    REPORTERS[opts.format](report, { color, cwd, reportSuppressed: opts.reportSuppressed }),
+    REPORTERS[opts.format](report, { color, cwd, reportSuppressed: opts.reportSuppressed, hiddenByQuiet }),
   );
+  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+  if (opts.format === 'github' && summaryFile) writeJobSummary(report, summaryFile);
   writeReport(text, opts.outputFile, cwd, (s) => process.stdout.write(s));
   for (const note of report.notes) {
     if (note.kind === 'analyzer-error' || note.kind === 'read-error')
       process.stderr.write(`rt-advisor: ${note.file}: ${note.message}\n`);
   }
   process.stderr.write(timingTable());
-  return exitCodeFor(report, opts.failOn);
+  const code = exitCodeFor(report, opts.failOn);
+  const tooMany = tooManyWarnings(warnings, maxWarnings);
+  if (tooMany && code !== EXIT.usage) {
+    process.stderr.write(`rt-advisor: ${tooMany}\n`);
+    return EXIT.findings;
+  }
+  return code;
 }

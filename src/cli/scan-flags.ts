@@ -8,21 +8,38 @@ export interface FlagSpec {
   defaultValue?: string | boolean | string[];
   /** repeatable option collecting values into an array */
   repeatable?: boolean;
+  /** other spellings accepted for a choice (`warn` for `warning`), mapped to it when parsed */
+  aliases?: Readonly<Record<string, string>>;
 }
 
-export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
 
 export const SCAN_FLAGS: readonly FlagSpec[] = [
-  { flags: '-f, --format <format>', description: 'report format', choices: FORMATS, defaultValue: 'stylish' },
+  {
+    flags: '-f, --format <format>',
+    description: 'report format (`github`: annotations and a job summary in GitHub Actions)',
+    choices: FORMATS,
+    defaultValue: 'stylish',
+  },
   { flags: '-o, --output-file <path>', description: 'write the report to a file instead of stdout' },
   {
     flags: '--fail-on <severity>',
-    description: 'exit 1 when a finding has this severity or higher (`none`: never)',
+    description: 'exit 1 when a finding has this severity or higher (`none`: never; `warn` = `warning`)',
     choices: FAIL_ON,
+    aliases: { warn: 'warning' },
     defaultValue: 'warning',
   },
-  { flags: '--quiet', description: 'report errors only (drop warnings and info)', defaultValue: false },
+  {
+    flags: '--max-warnings <number>',
+    description:
+      'exit 1 when there are more warnings than this, even under `--fail-on error` (as in ESLint; `-1`: no limit)',
+  },
+  {
+    flags: '--quiet',
+    description: 'report errors only (drop warnings and info; the summary counts them); no progress line',
+    defaultValue: false,
+  },
   {
     flags: '--ignore <glob>',
     description: 'skip files matching this gitignore-style glob (repeatable)',
@@ -34,6 +51,10 @@ export const SCAN_FLAGS: readonly FlagSpec[] = [
     description: 'also scan node_modules, dist, build, coverage and minified bundles',
   },
   { flags: '--no-gitignore', description: 'do not honour .gitignore files' },
+  {
+    flags: '--no-error-on-unmatched-pattern',
+    description: 'exit 0 with a note, not 2, when the paths hold no file to scan',
+  },
   {
     flags: '--max-file-size <size>',
     description: 'skip (with a note) files larger than this: `2mb`, `500kb` or bytes',
@@ -67,6 +88,11 @@ export const SCAN_FLAGS: readonly FlagSpec[] = [
     description: 'record the current findings in this baseline file, then report as if baselined (exit 0)',
   },
   {
+    flags: '--debug',
+    description: 'print where the time went on stderr (as `RT_ADVISOR_TIMING=1`), and stack traces of internal errors',
+    defaultValue: false,
+  },
+  {
     flags: '--report-suppressed',
     description:
       'SARIF: also write suppressed and baselined findings, marked with `suppressions` (GitHub ignores the mark and opens alerts)',
@@ -78,7 +104,12 @@ export interface ScanOptions {
   format: (typeof FORMATS)[number];
   outputFile?: string;
   failOn: (typeof FAIL_ON)[number];
+  /** text as given; a whole number ≥ 0 (or -1, no limit) */
+  maxWarnings?: string;
   quiet: boolean;
+  /** false with --no-error-on-unmatched-pattern */
+  errorOnUnmatchedPattern: boolean;
+  debug: boolean;
   ignore: string[];
   defaultIgnores: boolean;
   gitignore: boolean;

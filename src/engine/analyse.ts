@@ -28,6 +28,8 @@ export interface AnalysisJob {
   specifiers: ReadonlyMap<string, readonly string[]>;
   /** the rules' hints as tested when the files were read; without it, each rule tests its files' texts */
   hintResults?: HintResults;
+  /** told after each group how many files have been analysed (a group analysed again counts again, capped) */
+  onProgress?: (phase: 'analyse', done: number, total: number) => void;
 }
 
 /** ts-morph and the analyzer, loaded once (with the compile cache). */
@@ -82,6 +84,8 @@ export async function analyse(job: AnalysisJob): Promise<CachedAnalysis> {
   const groups = linkedGroups(files, job.specifiers, job.resolver);
   const done = new Map<number, GroupAnalysis>();
   const todo = new Set(groups.roots());
+  let analysed = 0;
+  job.onProgress?.('analyse', 0, files.length);
   for (const root of todo) {
     // a Set's loop also visits what is added meanwhile: the joined groups to analyse again
     if (groups.root(root) !== root) continue;
@@ -92,6 +96,8 @@ export async function analyse(job: AnalysisJob): Promise<CachedAnalysis> {
       ruleOnly: members.filter((f) => !socketFiles.has(f)),
     };
     const result = await analyseGroup(part);
+    analysed = Math.min(files.length, analysed + members.length);
+    job.onProgress?.('analyse', analysed, files.length);
     const strays = result.links.flatMap((p) => {
       const i = indexOf.get(p);
       return i !== undefined && groups.root(i) !== root ? [i] : [];

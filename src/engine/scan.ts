@@ -38,6 +38,8 @@ export interface ScanRunOptions {
   inlineConfig?: boolean;
   /** `--cache`: keep and reuse the analysis result in this folder */
   cacheDir?: string;
+  /** told how far the scan is: the files to read once found, then the files analysed so far */
+  onProgress?: (phase: 'read' | 'analyse', done: number, total: number) => void;
 }
 
 /**
@@ -95,6 +97,7 @@ export async function scan(
   const files = input.exclude ? discovered.files.filter((f) => !input.exclude?.(f.absPath)) : discovered.files;
   const active = activeRules(rules, options.rules);
   const directives: Directive[] | undefined = options.inlineConfig === false ? undefined : [];
+  options.onProgress?.('read', 0, files.length);
   const helper = HelperThread.start(files.length, Boolean(input.fs?.open));
   try {
     return await scanFiles({
@@ -165,6 +168,7 @@ async function scanFiles({
       includeTests: Boolean(input.includeTests),
       extraVerbs,
       rules: active,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     if (cache) (await import('./result-cache.js')).writeCache(cache.dir, cache.target, cache.key, analysed);
   }

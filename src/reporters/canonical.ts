@@ -74,6 +74,9 @@ function canonicalRule(r: RuleMeta): RuleMeta {
     defaultSeverity: r.defaultSeverity,
     help: r.help,
     docsPath: r.docsPath,
+    ...(r.security
+      ? { security: { severity: r.security.severity, ...(r.security.cwe ? { cwe: r.security.cwe } : {}) } }
+      : {}),
   };
 }
 

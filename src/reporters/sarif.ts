@@ -6,9 +6,9 @@ import { pathToFileURL } from 'node:url';
 import type { FileNote, Finding, Report, RuleMeta, Severity, SuppressedFinding } from '../model.js';
 import type { ReporterOptions } from './types.js';
 import { canonicalReport } from './canonical.js';
+import { REPO_URL, versionedUrl } from '../links.js';
 
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-const REPO_URL = 'https://github.com/rt-advisor/rt-advisor';
 const SRCROOT = '%SRCROOT%';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -37,8 +37,23 @@ function escapeLinkText(text: string): string {
   return text.replace(/[\\[\]]/g, (ch) => `\\${ch}`);
 }
 
-function ruleDescriptor(rule: RuleMeta) {
-  const helpUri = `${REPO_URL}/blob/main/${rule.docsPath}`;
+/**
+ * GitHub files an alert under Security when the rule has the `security` tag and a `security-severity`;
+ * `external/cwe/cwe-N` tags name the weakness. Other rules are quality alerts with a `problem.severity`.
+ */
+function ruleProperties(rule: RuleMeta) {
+  if (!rule.security)
+    return { tags: ['maintainability', 'realtime'], 'problem.severity': PROBLEM_SEVERITY[rule.defaultSeverity] };
+  const cwe = (rule.security.cwe ?? []).map((n) => `external/cwe/cwe-${n}`);
+  return {
+    tags: ['security', 'realtime', ...cwe],
+    'security-severity': rule.security.severity,
+    'problem.severity': PROBLEM_SEVERITY[rule.defaultSeverity],
+  };
+}
+
+function ruleDescriptor(rule: RuleMeta, version: string) {
+  const helpUri = versionedUrl(rule.docsPath, version);
   return {
     id: rule.id,
     name: pascalCase(rule.id),
@@ -50,7 +65,7 @@ function ruleDescriptor(rule: RuleMeta) {
     },
     helpUri,
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
-    properties: { tags: ['maintainability', 'realtime'], 'problem.severity': PROBLEM_SEVERITY[rule.defaultSeverity] },
+    properties: ruleProperties(rule),
   };
 }
 
@@ -156,7 +171,7 @@ export function formatSarif(input: Report, options: ReporterOptions): string {
             version: report.version,
             semanticVersion: report.version,
             informationUri: REPO_URL,
-            rules: report.rules.map(ruleDescriptor),
+            rules: report.rules.map((r) => ruleDescriptor(r, report.version)),
           },
         },
         invocations: [invocation(report.notes)],

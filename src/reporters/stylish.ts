@@ -17,28 +17,48 @@ function severityColor(c: ChalkInstance, severity: Severity): (text: string) => 
   return severity === 'error' ? c.red : severity === 'warning' ? c.yellow : c.blue;
 }
 
+/**
+ * A finding's further lines: the rest of its message, then its related places (for ws-subscribe-only,
+ * the sends that make the case; naming them saves opening the file).
+ */
+function detailLines(c: ChalkInstance, f: Finding, indent: string): string[] {
+  const [, ...rest] = f.message.split('\n');
+  const lines = rest.map((more) => (more.trim() === '' ? '' : `${indent}${more}`)).filter((l) => l !== '');
+  for (const r of f.related ?? []) {
+    const where = r.file === f.file ? `${r.line}:${r.column}` : `${r.file}:${r.line}:${r.column}`;
+    lines.push(`${indent}${c.dim(`↳ ${where}  ${r.message}`)}`);
+  }
+  return lines;
+}
+
+/**
+ * Findings grouped by file, each file's details after its finding lines. The eslint-stylish problem
+ * matcher that actions/setup-node registers takes every non-blank line that is not a finding as the
+ * next file's name, so a detail line between two findings would file the second under it; after the
+ * last finding of the file it names no finding (test/reporters/problem-matcher.test.ts runs the matcher).
+ */
 function formatFindings(c: ChalkInstance, findings: Finding[]): string[] {
   const lines: string[] = [];
   // One column width for the whole output, so rows line up across file groups as well.
   const posWidth = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
   const sevWidth = Math.max(...findings.map((f) => f.severity.length));
   const indent = ' '.repeat(2 + posWidth + 2 + sevWidth + 2);
-  let currentFile: string | undefined;
-  for (const f of findings) {
-    if (f.file !== currentFile) {
-      if (currentFile !== undefined) lines.push('');
-      lines.push(c.underline(f.file));
-      currentFile = f.file;
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const [file, group] of byFile) {
+    if (lines.length > 0) lines.push('');
+    lines.push(c.underline(file));
+    for (const f of group) {
+      const [first = ''] = f.message.split('\n');
+      const pos = c.dim(`${f.line}:${f.column}`.padEnd(posWidth));
+      const sev = severityColor(c, f.severity)(f.severity.padEnd(sevWidth));
+      lines.push(`  ${pos}  ${sev}  ${first}  ${c.dim(f.ruleId)}`);
     }
-    const [first = '', ...rest] = f.message.split('\n');
-    const pos = c.dim(`${f.line}:${f.column}`.padEnd(posWidth));
-    const sev = severityColor(c, f.severity)(f.severity.padEnd(sevWidth));
-    lines.push(`  ${pos}  ${sev}  ${first}  ${c.dim(f.ruleId)}`);
-    for (const more of rest) lines.push(more.trim() === '' ? '' : `${indent}${more}`);
-    // The sends are the evidence for ws-subscribe-only; naming them saves opening the file.
-    for (const r of f.related ?? []) {
-      const where = r.file === f.file ? `${r.line}:${r.column}` : `${r.file}:${r.line}:${r.column}`;
-      lines.push(c.dim(`${indent}↳ ${where}  ${r.message}`));
+    const detailed = group.filter((f) => detailLines(c, f, indent).length > 0);
+    for (const f of detailed) {
+      // with one finding in the file the details are plainly its own; otherwise say whose they are
+      if (group.length > 1) lines.push(c.dim(`  ${f.ruleId} at ${f.line}:${f.column}:`));
+      lines.push(...detailLines(c, f, indent));
     }
   }
   return lines;
@@ -89,10 +109,31 @@ function formatSilenced(c: ChalkInstance, report: Report): string[] {
   return lines;
 }
 
-function formatSummary(c: ChalkInstance, report: Report): string[] {
+/** `--quiet`'s count of what it hid, so "0 errors" does not read as a clean tree. */
+function hiddenNote(hidden: ReporterOptions['hiddenByQuiet']): string {
+  if (!hidden || hidden.warning + hidden.info === 0) return '';
+  const parts = [
+    ...(hidden.warning > 0 ? [plural(hidden.warning, 'warning')] : []),
+    ...(hidden.info > 0 ? [`${hidden.info} info`] : []),
+  ];
+  return `${parts.join(' and ')} hidden by --quiet`;
+}
+
+function formatSummary(c: ChalkInstance, report: Report, hidden: ReporterOptions['hiddenByQuiet']): string[] {
   const files = plural(report.stats.filesScanned, 'file');
   const sockets = plural(report.sockets.length, 'socket');
   const flagged = countFlagged(report);
+  const hiddenText = hiddenNote(hidden);
+  if (hiddenText) {
+    const errors = report.findings.length;
+    const line = `${errors > 0 ? '✖ ' : ''}${plural(errors, 'error')} (${hiddenText})`;
+    return [
+      (errors > 0 ? c.red.bold : c.yellow)(line),
+      // no flagged count: the hidden findings flag sockets too
+      c.dim(`  scanned ${files}, found ${sockets}`),
+      ...formatSilenced(c, report),
+    ];
+  }
   if (report.findings.length === 0) {
     return [
       c.green(
@@ -121,7 +162,7 @@ export function formatStylish(input: Report, options: ReporterOptions): string {
   const sections = [
     report.findings.length > 0 ? formatFindings(c, report.findings) : [],
     formatNotes(c, report.notes),
-    formatSummary(c, report),
+    formatSummary(c, report, options.hiddenByQuiet),
   ];
   return `${sections
     .filter((s) => s.length > 0)

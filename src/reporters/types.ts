@@ -5,6 +5,8 @@ export interface ReporterOptions {
   cwd: string;
   /** SARIF: also write suppressed findings, marked as such. */
   reportSuppressed?: boolean;
+  /** `--quiet`: the warnings and info it dropped, for the summary to count */
+  hiddenByQuiet?: { warning: number; info: number };
 }
 
 /** A reporter is a pure function from one report to the text to print. */

@@ -270,13 +270,16 @@ describe('stylish reporter', () => {
     expect(lines).toContain('  2:1    info     an informational finding  example-info');
   });
 
-  it('puts the first message line on the row and indents the rest', () => {
+  it("puts the first message line on the row, and the rest and the related places after the file's rows", () => {
     const row = lines.findIndex((l) => l.startsWith('  10:15'));
     expect(lines[row]).toBe(
       '  10:15  warning  browser WebSocket `WebSocket` only sends control messages (subscribe, ping).  ws-subscribe-only',
     );
-    expect(lines[row + 1]).toBe(`${' '.repeat(18)}Use Server-Sent Events.`);
-    expect(lines[row + 2]).toContain('↳ 12:5  sends subscribe (control)');
+    // src/b.ts has two findings, so the details name theirs (problem-matcher.test.ts says why they come last)
+    expect(lines[row - 1]).toMatch(/^ {2}2:1 +info /);
+    expect(lines[row + 1]).toBe('  ws-subscribe-only at 10:15:');
+    expect(lines[row + 2]).toBe(`${' '.repeat(18)}Use Server-Sent Events.`);
+    expect(lines[row + 3]).toBe(`${' '.repeat(18)}↳ 12:5  sends subscribe (control)`);
   });
 
   it('lists notes and ends with the problem summary', () => {
@@ -284,6 +287,20 @@ describe('stylish reporter', () => {
     expect(plain).toContain('  vendor/x.min.js  skipped: looks minified');
     expect(plain).toContain('✖ 3 problems (0 errors, 2 warnings, 1 info)');
     expect(plain.trimEnd().split('\n').at(-1)).toBe('  scanned 4 files, found 3 sockets: 2 flagged, 1 not flagged');
+  });
+
+  it('--quiet: the summary counts what it hid', () => {
+    const r = makeReport();
+    const errors = { ...r, findings: [{ ...r.findings[0], severity: 'error' as const }] };
+    const hidden = { warning: 3, info: 1 };
+    expect(formatStylish(errors, { ...options, hiddenByQuiet: hidden })).toContain(
+      '✖ 1 error (3 warnings and 1 info hidden by --quiet)\n  scanned 4 files, found 3 sockets\n',
+    );
+    const none = formatStylish(
+      { ...r, findings: [], notes: [] },
+      { ...options, hiddenByQuiet: { warning: 2, info: 0 } },
+    );
+    expect(none).toBe('0 errors (2 warnings hidden by --quiet)\n  scanned 4 files, found 3 sockets\n');
   });
 
   it('prints a one-line summary when nothing was found', () => {
@@ -331,12 +348,12 @@ describe('sarif reporter', () => {
     expect(rule).toMatchObject({
       name: 'WsSubscribeOnly',
       shortDescription: { text: 'WebSocket clients that only subscribe' },
-      helpUri: 'https://github.com/rt-advisor/rt-advisor/blob/main/rules/ws-subscribe-only.md',
+      helpUri: 'https://github.com/rt-advisor/rt-advisor/blob/v1.2.3/rules/ws-subscribe-only.md',
       defaultConfiguration: { level: 'warning' },
       properties: { 'problem.severity': 'warning' },
     });
     expect(rule.help.markdown).toContain(
-      '[Rule documentation](https://github.com/rt-advisor/rt-advisor/blob/main/rules/ws-subscribe-only.md)',
+      '[Rule documentation](https://github.com/rt-advisor/rt-advisor/blob/v1.2.3/rules/ws-subscribe-only.md)',
     );
     const info = run.tool.driver.rules.find((r: { id: string }) => r.id === 'example-info');
     expect(info.defaultConfiguration.level).toBe('note');
@@ -439,6 +456,15 @@ describe('sarif reporter against the official validator', () => {
     try {
       const report = withSuppressed();
       report.notes.push({ file: 'src/secret.ts', kind: 'read-error', message: 'cannot read (EACCES)' });
+      // a security rule: its tags and security-severity must pass GitHub's rules too
+      report.rules.push({
+        id: 'ws-token-in-url',
+        description: 'credentials in socket URLs',
+        defaultSeverity: 'warning',
+        help: 'h',
+        docsPath: 'rules/ws-token-in-url.md',
+        security: { severity: '6.5', cwe: [598] },
+      });
       const sarif = formatSarif(report, { ...options, reportSuppressed: true });
       expect(JSON.parse(sarif).runs[0].results.filter((r: { suppressions?: unknown }) => r.suppressions)).toHaveLength(
         2,

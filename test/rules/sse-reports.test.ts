@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { knownRules } from '../../src/config/known-rules.js';
 import { cli, REPO } from '../helpers/cli.js';
+import { versionedUrl } from '../../src/links.js';
+import { VERSION } from '../../src/version.js';
 
 const KNOWN_RULES = knownRules(RULES);
 
@@ -34,7 +36,7 @@ describe('SSE rules in the reports', { timeout: 60_000 }, () => {
     expect(byId.get('sse-proxy-buffering')).toMatchObject({
       name: 'SseProxyBuffering',
       defaultConfiguration: { level: 'note' },
-      helpUri: 'https://github.com/rt-advisor/rt-advisor/blob/main/rules/sse-proxy-buffering.md',
+      helpUri: versionedUrl('rules/sse-proxy-buffering.md', VERSION),
     });
     expect(run.results.map((x: { ruleId: string; level: string }) => [x.ruleId, x.level])).toEqual([
       ['sse-no-heartbeat', 'warning'],
