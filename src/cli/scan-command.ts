@@ -6,7 +6,7 @@ import { knownRules } from '../config/known-rules.js';
 import { loadProjectConfig } from '../config/load-config.js';
 import { SEVERITY_RANK, type Report } from '../model.js';
 import { REPORTERS } from '../reporters/index.js';
-import { DEFAULT_CACHE_DIR } from '../engine/result-cache.js';
+import { openResultCache } from '../engine/cache-secret.js';
 import { scan } from '../engine/scan.js';
 import { timed, timingTable } from '../timing.js';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from '../suppress/baseline.js';
@@ -48,6 +48,18 @@ function tuneV8ForOneScan(): void {
   if (Number(process.versions.v8.split('.')[0]) < 12) setFlagsFromString('--interrupt-budget=540672');
 }
 
+/** The same path, or two names of one existing file (a symlink, a hard link). */
+function sameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
 export async function runScan(paths: string[], opts: ScanOptions): Promise<number> {
   const cwd = process.cwd();
   const maxFileBytes = parseFileSize(opts.maxFileSize);
@@ -58,6 +70,15 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
       throw new UsageError(`path not found: ${p}`);
     }
   }
+  if (
+    opts.writeBaseline &&
+    opts.outputFile &&
+    sameFile(resolve(cwd, opts.writeBaseline), resolve(cwd, opts.outputFile))
+  ) {
+    throw new UsageError(
+      `--write-baseline and -o name the same file (${opts.outputFile}): the report would overwrite the baseline; give -o another file`,
+    );
+  }
   if (opts.baseline && opts.writeBaseline) {
     throw new UsageError(
       'give --baseline or --write-baseline, not both (--write-baseline rewrites the file from the current findings)',
@@ -66,6 +87,8 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
   // config and baseline problems are reported before any scanning
   const config = loadProjectConfig(paths, cwd, opts.config, knownRules(RULES));
   let baseline = opts.baseline ? readBaseline(opts.baseline, cwd) : undefined;
+  const cache = opts.cache ? openResultCache(opts.cacheLocation, cwd) : undefined;
+  if (cache && 'problem' in cache) process.stderr.write(`rt-advisor: --cache is off: ${cache.problem}\n`);
   tuneV8ForOneScan();
   const report = await scan(
     {
@@ -83,7 +106,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
       extraVerbs: [...(config?.controlVerbs ?? []), ...opts.controlVerb],
       rules: config?.rules,
       inlineConfig: opts.inlineConfig,
-      cacheDir: opts.cache ? resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_DIR) : undefined,
+      cache: cache && !('problem' in cache) ? cache : undefined,
     },
   );
   if (opts.writeBaseline) {
