@@ -2,7 +2,6 @@
 // and one of its allowed values. An entry that passes its HMAC was written by this tool, but a damaged
 // disk, another version's bug or a hand edit must still never reach a report: anything else is a miss.
 import type { FileNote, Finding, Location, Send, Socket } from '../model.js';
-import type { CachedAnalysis } from './result-cache.js';
 
 type Check = (v: unknown) => boolean;
 
@@ -60,8 +59,15 @@ const note = shape<FileNote>({
   message: str,
 });
 
-const analysis = shape<CachedAnalysis>({ sockets: arrayOf(socket), findings: arrayOf(finding), notes: arrayOf(note) });
+/** CachedAnalysis (result-cache.ts), spelt out here so the two modules do not import each other */
+interface Analysis {
+  sockets: Socket[];
+  findings: Finding[];
+  notes: FileNote[];
+}
 
-export function isCachedAnalysis(v: unknown): v is CachedAnalysis {
+const analysis = shape<Analysis>({ sockets: arrayOf(socket), findings: arrayOf(finding), notes: arrayOf(note) });
+
+export function isCachedAnalysis(v: unknown): v is Analysis {
   return analysis(v);
 }

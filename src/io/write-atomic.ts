@@ -17,7 +17,7 @@ export interface WriteFs {
   renameSync(from: string, to: string): void;
   unlinkSync(file: string): void;
   lstatSync(file: string): fs.Stats;
-  mkdirSync(dir: string, options: { mode: number }): unknown;
+  mkdirSync(dir: string, options: { mode: number; recursive?: boolean }): unknown;
 }
 
 const REAL_FS: WriteFs = {
@@ -42,8 +42,10 @@ export interface WriteOptions {
   /** fsync the data before the rename (outputs a user keeps); caches skip it */
   fsync?: boolean;
   /**
-   * Folders created for the target, and every folder of its path below this one, must be real
-   * folders, not symlinks: the scanned tree may hold those names. Default: the target's folder only.
+   * The target's folder and every folder of its path below this one (the working directory: the
+   * scanned tree may hold those names) must be real folders, not symlinks; missing ones are created.
+   * A target outside it is in a folder the user named (created if missing, symlinks allowed).
+   * Default: the target's folder itself is checked.
    */
   within?: string;
   fs?: WriteFs;
@@ -69,10 +71,11 @@ function ensureFolder(dir: string, io: WriteFs, mode: number): void {
   if (!info.isDirectory()) throw fsError('ENOTDIR', `${dir} is not a folder`);
 }
 
-/** Folders from `within` (exclusive) down to `dir`, when `dir` is below it. */
-function foldersBelow(dir: string, within: string): string[] {
+/** Folders from `within` (exclusive) down to `dir`; undefined when `dir` is not below it. */
+function foldersBelow(dir: string, within: string): string[] | undefined {
   const rel = path.relative(within, dir);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return [dir];
+  if (rel === '') return [dir];
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   const out: string[] = [];
   let d = within;
   for (const part of rel.split(path.sep)) out.push((d = path.join(d, part)));
@@ -86,7 +89,10 @@ export function writeFileAtomic(target: string, data: string | Buffer, options: 
   const io = options.fs ?? REAL_FS;
   const dir = path.dirname(path.resolve(target));
   const folderMode = options.mode === undefined ? 0o777 : 0o700;
-  for (const d of foldersBelow(dir, path.resolve(options.within ?? dir))) ensureFolder(d, io, folderMode);
+  const checked = foldersBelow(dir, path.resolve(options.within ?? dir));
+  // a folder outside `within` is one the user named, through whatever symlinks they chose
+  if (checked) for (const d of checked) ensureFolder(d, io, folderMode);
+  else io.mkdirSync(dir, { mode: folderMode, recursive: true });
   const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(8).toString('hex')}.tmp`);
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
   const fd = io.openSync(tmp, CREATE, options.mode ?? 0o666);

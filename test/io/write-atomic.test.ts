@@ -135,3 +135,15 @@ describe('writeFileAtomic', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 });
+
+describe('writeFileAtomic outside `within`', () => {
+  it('a target outside the working directory goes where the user said, through their symlinks', () => {
+    const real = join(tmp, 'users-real');
+    mkdirSync(real);
+    symlinkSync(real, join(tmp, 'users-link'));
+    const cwd = join(tmp, 'some-cwd');
+    mkdirSync(cwd);
+    writeFileAtomic(join(tmp, 'users-link', 'new', 'report.json'), 'ok', { within: cwd });
+    expect(readFileSync(join(real, 'new', 'report.json'), 'utf8')).toBe('ok');
+  });
+});
