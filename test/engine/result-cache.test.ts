@@ -94,6 +94,8 @@ describe('scan --cache', () => {
     const home2 = join(tmp, 'home');
     cli(['scan', 'src', '--format', 'json', '--cache'], { cwd: tree, env: { HOME: home2 } });
     expect(readdirSync(join(home2, '.cache', 'rt-advisor', 'results'))).toHaveLength(1);
+    // the folder a CI cache step keeps, as the README says (it survives `npm ci`: outside node_modules)
+    expect(readFileSync(join(REPO, 'README.md'), 'utf8')).toContain('`path: ~/.cache/rt-advisor`');
     // without --cache nothing is written
     rmSync(xdg, { recursive: true });
     cli(['scan', 'src', '--format', 'json'], { cwd: tree, env: { XDG_CACHE_HOME: xdg } });
