@@ -30,7 +30,8 @@ function readText(path: string, src: AnswersSource): string {
     return text;
   }
   // a regular file only: a FIFO or a device would block or never end, a directory is no file
-  const read = readRegularTextSync(resolve(src.cwd, path), MAX_ANSWERS_BYTES);
+  // `ask` reads the user's own files, not a scanned repository's: any symlink to a regular file will do
+  const read = readRegularTextSync(resolve(src.cwd, path), MAX_ANSWERS_BYTES, { symlinksWithin: '/' });
   if (read.ok) return read.text;
   const reason = read.missing
     ? 'ENOENT'

@@ -55,8 +55,9 @@ function toPosix(p: string): string {
 
 export function readConfig(file: string, cwd: string, known: readonly KnownRule[]): ProjectConfig {
   const display = toPosix(path.relative(cwd, file)) || file;
-  // a regular file only, at most 1 MB: a FIFO or a symlink to /dev/zero must not hang the scan
-  const read = readRegularTextSync(file, SMALL_FILE_CAP);
+  // a regular file only, at most 1 MB: a FIFO or a symlink to /dev/zero must not hang the scan; a
+  // symlink is followed only to a file under the working directory (a config shared in a monorepo)
+  const read = readRegularTextSync(file, SMALL_FILE_CAP, { symlinksWithin: cwd });
   if (!read.ok) throw new UsageError(`cannot read config ${display}: ${read.missing ? 'ENOENT' : read.reason}`);
   const { text } = read;
   const content = parseConfig(text, display, known);

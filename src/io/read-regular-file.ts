@@ -4,8 +4,9 @@
 // O_NOFOLLOW | O_NONBLOCK and fstat says what was opened, so a swap between the two cannot slip a
 // FIFO or /dev/zero in. The answer says why a file was refused; callers turn that into a note or exit 2.
 import { constants, type Stats } from 'node:fs';
-import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { open, lstat } from 'node:fs/promises';
+import path from 'node:path';
 
 export const MiB = 1024 * 1024;
 
@@ -56,11 +57,38 @@ function tooBig(maxBytes: number): ReadResult {
   return { ok: false, missing: false, reason: `larger than ${sizeText(maxBytes)}` };
 }
 
-/** The bytes of `file` if it is a regular file (not a symlink) of at most `maxBytes`. */
-export function readRegularFileSync(file: string, maxBytes: number): ReadResult {
+export interface ReadOptions {
+  /**
+   * Follow a symlink whose target (all links resolved) is inside this folder, as for a config shared
+   * by the packages of a monorepo; the target must be a regular file too. Default: no symlink.
+   */
+  symlinksWithin?: string;
+}
+
+function isInside(file: string, folder: string): boolean {
+  const rel = path.relative(folder, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** The file a symlink leads to when options allow it, else undefined. */
+function allowedTarget(file: string, options: ReadOptions): string | undefined {
+  if (options.symlinksWithin === undefined) return undefined;
+  const target = realpathSync(file);
+  return isInside(target, realpathSync(options.symlinksWithin)) ? target : undefined;
+}
+
+/**
+ * The bytes of `file` if it is a regular file (not a symlink, unless `options` allow it) of at most
+ * `maxBytes`.
+ */
+export function readRegularFileSync(file: string, maxBytes: number, options: ReadOptions = {}): ReadResult {
   let fd: number;
   try {
     const named = lstatSync(file);
+    if (named.isSymbolicLink()) {
+      const target = allowedTarget(file, options);
+      if (target !== undefined) return readRegularFileSync(target, maxBytes);
+    }
     if (!named.isFile()) return { ok: false, missing: false, reason: kindOf(named) };
     fd = openSync(file, FLAGS);
   } catch (err) {
@@ -130,7 +158,8 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<R
 export function readRegularTextSync(
   file: string,
   maxBytes: number,
+  options: ReadOptions = {},
 ): { ok: true; text: string } | Extract<ReadResult, { ok: false }> {
-  const r = readRegularFileSync(file, maxBytes);
+  const r = readRegularFileSync(file, maxBytes, options);
   return r.ok ? { ok: true, text: r.bytes.toString('utf8') } : r;
 }

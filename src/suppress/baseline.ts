@@ -60,8 +60,9 @@ export function writeBaseline(findings: readonly Finding[], given: string, cwd: 
 /** Reads and checks a baseline file; anything malformed is a usage error (exit 2), never a silent no-op. */
 export function readBaseline(given: string, cwd: string): Baseline {
   const target = path.resolve(cwd, given);
-  // a regular file only: a FIFO or /dev/zero named here must not hang or fill memory
-  const read = readRegularTextSync(target, MAX_BASELINE_BYTES);
+  // a regular file only: a FIFO or /dev/zero named here must not hang or fill memory; a symlink is
+  // followed only to a file under the working directory
+  const read = readRegularTextSync(target, MAX_BASELINE_BYTES, { symlinksWithin: cwd });
   if (!read.ok) throw new UsageError(`cannot read baseline ${given}: ${read.missing ? 'ENOENT' : read.reason}`);
   const { text } = read;
   let data: unknown;

@@ -88,6 +88,28 @@ describe.runIf(canFifo)('special files where the scan reads', () => {
     }
   });
 
+  it('a config or baseline symlinked to a file under the working directory is read (a config shared in a monorepo); one outside is refused', () => {
+    const dir = tree();
+    mkdirSync(join(dir, 'shared'));
+    writeFileSync(join(dir, 'shared', 'rt-advisor.json'), '{ "rules": { "ws-no-reconnect": "off" } }');
+    symlinkSync(join('shared', 'rt-advisor.json'), join(dir, 'rt-advisor.config.json'));
+    const shared = scan(dir);
+    expect(shared.stderr).toBe('');
+    expect((JSON.parse(shared.stdout) as Report).findings.map((f) => f.ruleId)).toEqual(['ws-subscribe-only']);
+    // the baseline written through a real path, then read through a symlink
+    expect(scan(dir, ['--write-baseline', 'shared/baseline.json']).status).toBe(0);
+    symlinkSync('baseline.json', join(dir, 'shared', 'link.json'));
+    expect(scan(dir, ['--baseline', 'shared/link.json']).status).toBe(0);
+
+    const outside = join(tmp, 'outside-config.json');
+    writeFileSync(outside, '{}');
+    const other = tree();
+    symlinkSync(outside, join(other, 'rt-advisor.config.json'));
+    const r = scan(other);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot read config rt-advisor\.config\.json: not a regular file \(a symlink\)/);
+  });
+
   it('--config /dev/zero or a FIFO, --baseline /dev/zero or a FIFO: one line, exit 2', () => {
     const dir = tree();
     fifo(join(dir, 'pipe'));
