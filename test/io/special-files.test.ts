@@ -4,7 +4,7 @@
 // scan goes on without it), one line and exit 2 for a config or a baseline. Each run is a child
 // process with a timeout, so a regression fails here instead of hanging the suite.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,22 @@ describe.runIf(canFifo)('special files where the scan reads', () => {
       ['src/.gitignore', 'skipped', 'not a regular file (a FIFO): its rules are not applied'],
     ]);
   });
+
+  it.skipIf(process.getuid?.() === 0)(
+    'an unreadable .gitignore is a read-error, as any unreadable file (skipped as root: root ignores permission bits)',
+    () => {
+      const dir = tree();
+      writeFileSync(join(dir, 'src', '.gitignore'), 'ticker/\n');
+      chmodSync(join(dir, 'src', '.gitignore'), 0o000);
+      const r = scan(dir);
+      expect(r.status).toBe(2);
+      expect(notesOf(r.stdout)).toContainEqual({
+        file: 'src/.gitignore',
+        kind: 'read-error',
+        message: 'cannot read (EACCES)',
+      });
+    },
+  );
 
   it('a .gitignore symlinked to /dev/zero is not followed (as git does not): the scan is quick', () => {
     const dir = tree();
