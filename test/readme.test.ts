@@ -52,8 +52,9 @@ describe('README', () => {
     expect(readme).toMatch(/finds problems, so the command ends with exit code 1/);
   });
 
-  it('is user documentation: at most 250 lines', () => {
-    expect(readme.split('\n').length).toBeLessThanOrEqual(250);
+  // 617 lines of history and sample output were cut to ~220; install, CI, monorepo and API sections since
+  it('is user documentation: at most 300 lines', () => {
+    expect(readme.split('\n').length).toBeLessThanOrEqual(300);
   });
 
   it('gives a CI recipe that uploads SARIF and uses only flags the CLI has', () => {

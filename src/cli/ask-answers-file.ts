@@ -1,10 +1,10 @@
 // Reading an answers file (or stdin with `--answers -`) and writing one (`--save-answers`).
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AnswerError, checkAnswersObject, type Answers } from '../advisor/answers.js';
 import { jsonSyntaxError } from '../advisor/json-syntax.js';
 import { writeReport } from './output.js';
 import { UsageError } from '../errors.js';
+import { readRegularTextSync } from '../io/read-regular-file.js';
 
 /** An answers file is a few hundred bytes; a bigger one is a wrong path (a log, a bundle, /dev/zero). */
 const MAX_ANSWERS_BYTES = 1024 * 1024;
@@ -29,23 +29,18 @@ function readText(path: string, src: AnswersSource): string {
       throw new UsageError('answers on stdin: larger than 1 MB, not an answers file');
     return text;
   }
-  try {
-    const abs = resolve(src.cwd, path);
-    // stat first: a FIFO or a device would block or never end, a directory is no file
-    const info = statSync(abs);
-    if (!info.isFile())
-      throw new UsageError(
-        `cannot read answers file ${path}: ${info.isDirectory() ? 'it is a directory' : 'not a regular file'}`,
-      );
-    if (info.size > MAX_ANSWERS_BYTES)
-      throw new UsageError(`cannot read answers file ${path}: larger than 1 MB, not an answers file`);
-    return readFileSync(abs, 'utf8');
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    throw new UsageError(
-      `cannot read answers file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-    );
-  }
+  // a regular file only: a FIFO or a device would block or never end, a directory is no file
+  // `ask` reads the user's own files, not a scanned repository's: any symlink to a regular file will do
+  const read = readRegularTextSync(resolve(src.cwd, path), MAX_ANSWERS_BYTES, { symlinksWithin: '/' });
+  if (read.ok) return read.text;
+  const reason = read.missing
+    ? 'ENOENT'
+    : read.reason.endsWith('(a directory)')
+      ? 'it is a directory'
+      : read.reason.startsWith('larger')
+        ? 'larger than 1 MB, not an answers file'
+        : read.reason;
+  throw new UsageError(`cannot read answers file ${path}: ${reason}`);
 }
 
 export function readAnswers(path: string, src: AnswersSource): Partial<Answers> {

@@ -1,6 +1,6 @@
 // Where a report goes and whether it may be coloured; shared by commands that print reports.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { writeFileAtomic } from '../io/write-atomic.js';
 import { UsageError } from '../errors.js';
 
 /** Colour only on a TTY, never with NO_COLOR or into a file; FORCE_COLOR wins over the TTY test. */
@@ -16,7 +16,10 @@ export function colorWanted(
   return isTTY;
 }
 
-/** Writes the report to `outputFile` (creating folders) or returns it for stdout. */
+/**
+ * Writes the report to `outputFile` (creating folders) or returns it for stdout. The write is atomic:
+ * a failure leaves the old file as it was, and no symlinked folder under `cwd` is written through.
+ */
 export function writeReport(
   text: string,
   outputFile: string | undefined,
@@ -29,8 +32,7 @@ export function writeReport(
   }
   const target = resolve(cwd, outputFile);
   try {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, text);
+    writeFileAtomic(target, text, { fsync: true, within: cwd });
   } catch (err) {
     throw new UsageError(
       `cannot write ${outputFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,

@@ -6,7 +6,7 @@ import { knownRules } from '../config/known-rules.js';
 import { loadProjectConfig } from '../config/load-config.js';
 import { SEVERITY_RANK, type Report } from '../model.js';
 import { REPORTERS } from '../reporters/index.js';
-import { DEFAULT_CACHE_DIR } from '../engine/result-cache.js';
+import { openResultCache } from '../engine/cache-secret.js';
 import { scan } from '../engine/scan.js';
 import { enableTiming, timed, timingTable } from '../timing.js';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from '../suppress/baseline.js';
@@ -76,6 +76,18 @@ function writeJobSummary(report: Report, file: string): void {
   }
 }
 
+/** The same path, or two names of one existing file (a symlink, a hard link). */
+function sameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
 export async function runScan(paths: string[], opts: ScanOptions): Promise<number> {
   const cwd = process.cwd();
   const maxFileBytes = parseFileSize(opts.maxFileSize);
@@ -88,6 +100,15 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
       throw new UsageError(`path not found: ${p}`);
     }
   }
+  if (
+    opts.writeBaseline &&
+    opts.outputFile &&
+    sameFile(resolve(cwd, opts.writeBaseline), resolve(cwd, opts.outputFile))
+  ) {
+    throw new UsageError(
+      `--write-baseline and -o name the same file (${opts.outputFile}): the report would overwrite the baseline; give -o another file`,
+    );
+  }
   if (opts.baseline && opts.writeBaseline) {
     throw new UsageError(
       'give --baseline or --write-baseline, not both (--write-baseline rewrites the file from the current findings)',
@@ -96,6 +117,8 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
   // config and baseline problems are reported before any scanning
   const config = loadProjectConfig(paths, cwd, opts.config, knownRules(RULES));
   let baseline = opts.baseline ? readBaseline(opts.baseline, cwd) : undefined;
+  const cache = opts.cache ? openResultCache(opts.cacheLocation, cwd) : undefined;
+  if (cache && 'problem' in cache) process.stderr.write(`rt-advisor: --cache is off: ${cache.problem}\n`);
   tuneV8ForOneScan();
   const progress = createProgress({ quiet: opts.quiet });
   const report = await scan(
@@ -114,7 +137,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
       extraVerbs: [...(config?.controlVerbs ?? []), ...opts.controlVerb],
       rules: config?.rules,
       inlineConfig: opts.inlineConfig,
-      cacheDir: opts.cache ? resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_DIR) : undefined,
+      cache: cache && !('problem' in cache) ? cache : undefined,
       onProgress: (phase, done, total) => progress.update(phase, done, total),
     },
   ).finally(() => progress.clear());

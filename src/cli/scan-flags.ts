@@ -74,10 +74,13 @@ export const SCAN_FLAGS: readonly FlagSpec[] = [
   {
     flags: '--cache',
     description:
-      're-use the last analysis when no file it parsed has changed (kept in `node_modules/.cache/rt-advisor` under the current folder)',
+      're-use the last analysis when no file it parsed has changed (kept in `~/.cache/rt-advisor`, or `$XDG_CACHE_HOME/rt-advisor`; entries are signed with a key kept there)',
     defaultValue: false,
   },
-  { flags: '--cache-location <dir>', description: 'folder for `--cache` results' },
+  {
+    flags: '--cache-location <dir>',
+    description: 'folder for `--cache` results (still checked with the key in `~/.cache/rt-advisor`)',
+  },
   { flags: '--no-color', description: 'plain output (also when stdout is not a TTY or NO_COLOR is set)' },
   { flags: '-c, --config <path>', description: 'use this config file instead of the nearest `rt-advisor.config.json`' },
   { flags: '--no-config', description: 'ignore `rt-advisor.config.json` files: every rule at its default' },

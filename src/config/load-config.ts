@@ -1,9 +1,10 @@
 // rt-advisor.config.json: found from the scanned paths upwards (stopping at the repository root),
 // or named with --config, then read and checked (parse-config.ts) before anything is scanned.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
 import { UsageError } from '../errors.js';
+import { readRegularTextSync, SMALL_FILE_CAP } from '../io/read-regular-file.js';
 import type { KnownRule } from './known-rules.js';
 import { parseConfig, type ConfigContent } from './parse-config.js';
 
@@ -54,14 +55,11 @@ function toPosix(p: string): string {
 
 export function readConfig(file: string, cwd: string, known: readonly KnownRule[]): ProjectConfig {
   const display = toPosix(path.relative(cwd, file)) || file;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(
-      `cannot read config ${display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-    );
-  }
+  // a regular file only, at most 1 MB: a FIFO or a symlink to /dev/zero must not hang the scan; a
+  // symlink is followed only to a file under the working directory (a config shared in a monorepo)
+  const read = readRegularTextSync(file, SMALL_FILE_CAP, { symlinksWithin: cwd });
+  if (!read.ok) throw new UsageError(`cannot read config ${display}: ${read.missing ? 'ENOENT' : read.reason}`);
+  const { text } = read;
   const content = parseConfig(text, display, known);
   const dir = path.dirname(file);
   const matcher = ignore().add(content.ignore);

@@ -5,11 +5,13 @@
 // (`RT_ADVISOR_COMPILE_CACHE=<dir>` moves it, `=0` turns it off). A stale or damaged entry is rejected
 // by V8 and the file compiles as usual.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+import { ensurePrivateFolder } from '../io/private-folder.js';
+import { MiB, readRegularFileSync } from '../io/read-regular-file.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
 
 interface Entry {
   script: vm.Script;
@@ -19,6 +21,8 @@ interface Entry {
 }
 
 const entries: Entry[] = [];
+/** the code cache of TypeScript's 9 MB is a few MB; far more is not ours */
+const MAX_ENTRY_BYTES = 128 * MiB;
 /** the packages whose files are cached: the big, slow-to-compile ones */
 const CACHED = /[\\/]node_modules[\\/](?:ts-morph|@ts-morph[\\/]common|code-block-writer)[\\/]/;
 
@@ -28,15 +32,9 @@ function cacheDir(): string | undefined {
   const setting = process.env.RT_ADVISOR_COMPILE_CACHE;
   if (setting === '0' || setting === 'false') return undefined;
   const dir = setting || path.join(os.tmpdir(), `rt-advisor-compile-cache-${process.getuid?.() ?? 'user'}`);
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const info = statSync(dir);
-    // a folder someone else made (or can write) would let them hand us compiled code
-    if (process.getuid && (info.uid !== process.getuid() || (info.mode & 0o022) !== 0)) return undefined;
-    return dir;
-  } catch {
-    return undefined;
-  }
+  // a folder someone else made, can write, or swapped for a symlink (checked with lstat) would let
+  // them hand us compiled code: then there is no cache, silently
+  return ensurePrivateFolder(dir) === undefined ? dir : undefined;
 }
 
 /** Runs `load` with compiled code for ts-morph's files taken from, and later given to, the cache. */
@@ -50,12 +48,9 @@ export async function withCompileCache<T>(load: () => Promise<T>): Promise<T> {
     if (!CACHED.test(filename)) return original.call(this, content, filename);
     const key = createHash('sha256').update(`${tag}\0${filename}\0${content.length}`).digest('hex').slice(0, 32);
     const file = path.join(dir, `${key}.bin`);
-    let cachedData: Buffer | undefined;
-    try {
-      cachedData = readFileSync(file);
-    } catch {
-      // not cached yet
-    }
+    // never through a symlink; absent (not cached yet) or refused is compiling as usual
+    const read = readRegularFileSync(file, MAX_ENTRY_BYTES);
+    const cachedData = read.ok ? read.bytes : undefined;
     const script = new vm.Script((Module as unknown as { wrap(s: string): string }).wrap(content), {
       filename,
       cachedData,
@@ -79,9 +74,7 @@ export function saveCompileCache(): void {
   for (const e of entries.splice(0)) {
     if (!e.stale) continue;
     try {
-      const tmp = `${e.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, e.script.createCachedData(), { mode: 0o600 });
-      renameSync(tmp, e.file);
+      writeFileAtomic(e.file, e.script.createCachedData(), { mode: 0o600 });
     } catch {
       // a full or read-only temp dir: nothing to do
     }

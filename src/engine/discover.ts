@@ -2,11 +2,12 @@
 // --ignore globs. One readdir per folder and no stat per file, so large trees walk in well under a second.
 import type { Dirent } from 'node:fs';
 import { readdirSync } from 'node:fs';
-import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore from 'ignore';
 import { descend, type IgnoreChain, isIgnored, parseGitignore, withOwnRules } from './gitignore.js';
 import type { FileNote } from '../model.js';
+import { readRegularFile, SMALL_FILE_CAP } from '../io/read-regular-file.js';
 import type { ScanInput } from './scan-options.js';
 
 export interface DiscoveredFile {
@@ -77,35 +78,33 @@ async function findGitRoot(dir: string): Promise<string | undefined> {
   }
 }
 
-async function readIfPresent(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
+/** Says why an ignore file found in the tree was not read (it is then treated as absent). */
+type IgnoreNote = (file: string, reason: string) => void;
 
-/** A folder's .gitignore: git reads it only when it is a regular file, never through a symlink. */
-async function readGitignore(dir: string): Promise<string | undefined> {
-  const file = path.join(dir, '.gitignore');
-  try {
-    return (await lstat(file)).isFile() ? await readFile(file, 'utf8') : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * An ignore file (.gitignore, info/exclude, a `.git` pointer): read only when it is a regular file of
+ * at most 1 MB, so a FIFO cannot hang the walk nor a symlink to /dev/zero fill memory. git does not
+ * follow a symlinked .gitignore either: that is silent; a FIFO, a device or a huge file is noted.
+ */
+async function readIgnoreFile(file: string, note?: IgnoreNote): Promise<string | undefined> {
+  const read = await readRegularFile(file, SMALL_FILE_CAP);
+  if (read.ok) return read.bytes.toString('utf8');
+  if (!read.missing && !read.reason.endsWith('(a symlink)') && !read.reason.endsWith('(a directory)'))
+    note?.(file, read.reason);
+  return undefined;
 }
 
 /**
  * Where git keeps info/exclude for the work tree at `gitRoot`: `.git/info/exclude`, or, where `.git` is
  * a file (`gitdir: …`), under that git dir, and for a linked worktree under the repository's common dir.
  */
-async function excludeFileOf(gitRoot: string): Promise<string> {
+async function excludeFileOf(gitRoot: string, note: IgnoreNote): Promise<string> {
   const dotGit = path.join(gitRoot, '.git');
-  const pointer = await readIfPresent(dotGit); // undefined for a folder
+  const pointer = await readIgnoreFile(dotGit, note); // undefined for a folder
   const gitDir = pointer === undefined ? undefined : /^gitdir: *(.+?)\s*$/m.exec(pointer)?.[1];
   if (!gitDir) return path.join(dotGit, 'info', 'exclude');
   const own = path.resolve(gitRoot, gitDir);
-  const common = (await readIfPresent(path.join(own, 'commondir')))?.trim();
+  const common = (await readIgnoreFile(path.join(own, 'commondir'), note))?.trim();
   return path.join(common ? path.resolve(own, common) : own, 'info', 'exclude');
 }
 
@@ -113,14 +112,14 @@ async function excludeFileOf(gitRoot: string): Promise<string> {
  * The ignore files one walked root starts with: info/exclude and the .gitignore files above it, up to
  * the git root (its own .gitignore is read by the walk).
  */
-async function chainAbove(rootReal: string): Promise<IgnoreChain> {
+async function chainAbove(rootReal: string, note: IgnoreNote): Promise<IgnoreChain> {
   const gitRoot = await findGitRoot(rootReal);
   if (!gitRoot) return [];
-  const exclude = await readIfPresent(await excludeFileOf(gitRoot));
+  const exclude = await readIgnoreFile(await excludeFileOf(gitRoot, note), note);
   let chain: IgnoreChain = exclude ? [{ rules: parseGitignore(exclude, IGNORE_CASE), prefix: '' }] : [];
   let dir = gitRoot;
   for (const name of gitRoot === rootReal ? [] : path.relative(gitRoot, rootReal).split(path.sep)) {
-    const text = await readGitignore(dir);
+    const text = await readIgnoreFile(path.join(dir, '.gitignore'), note);
     if (text) chain = withOwnRules(chain, parseGitignore(text, IGNORE_CASE));
     // A folder named on the command line is scanned even if the rules above it exclude it;
     // its own .gitignore files still apply.
@@ -181,6 +180,13 @@ export async function discoverFiles(input: ScanInput): Promise<{ files: Discover
   const limit = limiter(FS_CONCURRENCY);
   const userIgnored = userMatcher(input.ignore, cwd);
   const relOf = (abs: string) => toPosix(path.relative(cwd, abs));
+  // a FIFO, a device or a huge file is skipped; one that cannot be read (EACCES) is a read-error, as any file
+  const noteIgnoreFile: IgnoreNote = (file, reason) =>
+    notes.push(
+      reason.startsWith('not a regular file') || reason.startsWith('larger than')
+        ? { file: relOf(file), kind: 'skipped', message: `${reason}: its rules are not applied` }
+        : { file: relOf(file), kind: 'read-error', message: `cannot read (${reason})` },
+    );
   // A listing from the page cache costs microseconds; a promise round trip through libuv's pool per
   // folder costs more (registry tree, 1,800 folders: 65–105 ms against 85–165; 50,000 files: ~210 against ~280)
   const listFolder = input.fs?.readdir ?? ((dir: string) => Promise.resolve(readdirSync(dir, { withFileTypes: true })));
@@ -195,18 +201,10 @@ export async function discoverFiles(input: ScanInput): Promise<{ files: Discover
         return;
       }
       let ignores = folder.ignores;
-      // as readGitignore: a regular file only
-      if (ignores && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
-        try {
-          const text = await limit(() => readFile(path.join(folder.abs, '.gitignore'), 'utf8'));
-          ignores = withOwnRules(ignores, parseGitignore(text, IGNORE_CASE));
-        } catch (err) {
-          notes.push({
-            file: childPath(folder.rel, '.gitignore', '/'),
-            kind: 'read-error',
-            message: `cannot read (${errCode(err)})`,
-          });
-        }
+      // a regular file only (readIgnoreFile), as git reads it
+      if (ignores && entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
+        const text = await limit(() => readIgnoreFile(path.join(folder.abs, '.gitignore'), noteIgnoreFile));
+        if (text !== undefined) ignores = withOwnRules(ignores, parseGitignore(text, IGNORE_CASE));
       }
       const ignoredByGit = (name: string, isDir: boolean): boolean =>
         ignores !== undefined && isIgnored(ignores, name, isDir);
@@ -265,7 +263,7 @@ export async function discoverFiles(input: ScanInput): Promise<{ files: Discover
       }
     }
 
-    const ignores = input.gitignore ? await chainAbove(rootReal) : undefined;
+    const ignores = input.gitignore ? await chainAbove(rootReal, noteIgnoreFile) : undefined;
     await walk({ abs: rootAbs, real: rootReal, rel: relOf(rootAbs), ignores });
   }
 

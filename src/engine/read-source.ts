@@ -1,6 +1,6 @@
 // Turns a discovered file into source text the parser can take, keeping every position true:
 // no newline conversion, and Vue/Svelte files blanked outside their scripts rather than cut.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { FileNote } from '../model.js';
 
 export type ReadResult = { text: string } | { skip: FileNote['kind']; reason: string };
@@ -44,7 +44,8 @@ let shared = Buffer.allocUnsafe(1024 * 1024);
 export function readSourceSync(
   absPath: string,
   maxBytes: number,
-  openFile: (p: string) => number = (p) => openSync(p, 'r'),
+  // O_NONBLOCK: a file swapped for a FIFO after the walk is refused by fstat instead of blocking the open
+  openFile: (p: string) => number = (p) => openSync(p, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)),
 ): ReadResult {
   let fd: number | undefined;
   let length = 0;

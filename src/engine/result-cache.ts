@@ -1,17 +1,31 @@
 // `--cache`: the analysis result (sockets, findings, analysis notes) stored under a content hash of
 // everything the analysis reads, so a re-run on a tree whose socket files did not change skips parsing
 // and never loads ts-morph. The rest of the tree still costs one read: it decides what gets parsed.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// The key of an entry is a hash anyone can recompute, so an entry is trusted only when its HMAC checks
+// out under a secret kept in the user's private cache folder (cache-secret.ts), which no scanned
+// repository can reach; a planted, stale or damaged entry is a miss and the tree is analysed afresh.
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileNote, Report } from '../model.js';
+import { readRegularFileSync } from '../io/read-regular-file.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
 import { VERSION } from '../version.js';
+import { isCachedAnalysis } from './cache-entry-shape.js';
 import type { SourceText } from './read-source.js';
 
-/** Where `--cache` keeps results unless --cache-location says otherwise: where build tools keep theirs. */
-export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'rt-advisor');
-const FORMAT = 1;
+const FORMAT = 2;
+/** an entry holds a whole report's findings and sockets; more than this is not ours */
+const MAX_ENTRY_BYTES = 256 * 1024 * 1024;
+
+/** Where entries go, and the user's secret that signs them. */
+export interface ResultCache {
+  dir: string;
+  secret: Buffer;
+  /** folders between this one and `dir` must be real folders, not symlinks (writeFileAtomic) */
+  within?: string;
+}
 
 export interface CachedAnalysis {
   sockets: Report['sockets'];
@@ -76,24 +90,40 @@ function entryFile(dir: string, target: unknown): string {
   return path.join(dir, `${createHash('sha256').update(JSON.stringify(target)).digest('hex').slice(0, 24)}.json`);
 }
 
-export function readCache(dir: string, target: unknown, key: string): CachedAnalysis | undefined {
+function mac(secret: Buffer, body: string): string {
+  return createHmac('sha256', secret).update(body).digest('hex');
+}
+
+/** An entry: its HMAC under the user's secret on the first line, then `{ key, result }` as JSON. */
+export function readCache(cache: ResultCache, target: unknown, key: string): CachedAnalysis | undefined {
+  const read = readRegularFileSync(entryFile(cache.dir, target), MAX_ENTRY_BYTES);
+  if (!read.ok) return undefined; // absent, a symlink, too big: analyse
+  const text = read.bytes.toString('utf8');
+  const newline = text.indexOf('\n');
+  if (newline < 0) return undefined;
+  const given = Buffer.from(text.slice(0, newline), 'utf8');
+  const body = text.slice(newline + 1);
+  const expected = Buffer.from(mac(cache.secret, body), 'utf8');
+  // written with another key, by another tool, or planted: a miss
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   try {
-    const entry = JSON.parse(readFileSync(entryFile(dir, target), 'utf8')) as { key?: string; result?: CachedAnalysis };
-    return entry.key === key && entry.result ? entry.result : undefined;
+    const entry = JSON.parse(body) as { key?: unknown; result?: unknown };
+    return entry.key === key && isCachedAnalysis(entry.result) ? entry.result : undefined;
   } catch {
-    return undefined; // absent or unreadable: analyse
+    return undefined;
   }
 }
 
 /** Best effort: a cache that cannot be written costs the next run its head start, nothing else. */
-export function writeCache(dir: string, target: unknown, key: string, result: CachedAnalysis): void {
+export function writeCache(cache: ResultCache, target: unknown, key: string, result: CachedAnalysis): void {
   try {
-    mkdirSync(dir, { recursive: true });
-    const file = entryFile(dir, target);
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ key, result }));
-    renameSync(tmp, file); // atomic, so a concurrent run never reads half an entry
+    const body = JSON.stringify({ key, result });
+    // atomic, so a concurrent run never reads half an entry
+    writeFileAtomic(entryFile(cache.dir, target), `${mac(cache.secret, body)}\n${body}`, {
+      mode: 0o600,
+      within: cache.within,
+    });
   } catch {
-    // read-only checkout, full disk: scan on without it
+    // read-only checkout, full disk, a symlinked folder: scan on without it
   }
 }

@@ -11,7 +11,7 @@ import { discoverFiles } from './discover.js';
 import { HelperThread } from './helper-thread.js';
 import { readOne, readTree, type ReadOptions } from './read-files.js';
 import { ModuleResolver } from '../syntax/resolve-module.js';
-import type { CachedAnalysis } from './result-cache.js';
+import type { CachedAnalysis, ResultCache } from './result-cache.js';
 import type { ScanInput } from './scan-options.js';
 import { filesThatMatter, type FileSummary } from './select-files.js';
 import { distinctHints, hintOf, HintResults } from './text-hints.js';
@@ -36,8 +36,8 @@ export interface ScanRunOptions {
   rules?: RuleSettings;
   /** false: disable directives are ignored (`--no-inline-config`) */
   inlineConfig?: boolean;
-  /** `--cache`: keep and reuse the analysis result in this folder */
-  cacheDir?: string;
+  /** `--cache`: keep and reuse the analysis result in this folder, signed with this secret (cache-secret.ts) */
+  cache?: ResultCache;
   /** told how far the scan is: the files to read once found, then the files analysed so far */
   onProgress?: (phase: 'read' | 'analyse', done: number, total: number) => void;
 }
@@ -147,16 +147,16 @@ async function scanFiles({
   );
   const extraVerbs = options.extraVerbs ?? [];
 
-  let cache: { dir: string; target: unknown; key: string } | undefined;
+  let cache: { store: ResultCache; target: unknown; key: string } | undefined;
   let analysed: CachedAnalysis | undefined;
-  if (options.cacheDir) {
+  if (options.cache) {
     const { analysisKey, readCache } = await import('./result-cache.js');
     const rules = active.map((a) => [a.rule.meta.id, a.severity, a.options]);
     const analysisOptions = { includeTests: Boolean(input.includeTests), extraVerbs, rules };
     const target = { cwd: input.cwd, paths: input.paths, ...analysisOptions };
     const key = analysisKey({ cwd: input.cwd, allPaths, parsed: [...toParse, ...ruleOnly], options: analysisOptions });
-    cache = { dir: options.cacheDir, target, key };
-    analysed = readCache(cache.dir, target, key);
+    cache = { store: options.cache, target, key };
+    analysed = readCache(cache.store, target, key);
   }
   if (!analysed) {
     analysed = await analyse({
@@ -170,7 +170,7 @@ async function scanFiles({
       rules: active,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
-    if (cache) (await import('./result-cache.js')).writeCache(cache.dir, cache.target, cache.key, analysed);
+    if (cache) (await import('./result-cache.js')).writeCache(cache.store, cache.target, cache.key, analysed);
   }
   notes.push(...analysed.notes);
   // fingerprints and directives need only the texts of parsed files (every finding is in one) and the directives

@@ -3,12 +3,15 @@
 // and fingerprint (never by line number), each entry absorbing one finding, so a second identical
 // socket in the same file is still new. Paths are relative to the baseline file's folder, so the
 // file works from any working directory and on any machine.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { MiB, readRegularTextSync } from '../io/read-regular-file.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
 import type { Finding, SuppressedFinding } from '../model.js';
 
 export const BASELINE_VERSION = 1;
+/** ~150 bytes an entry: room for 300,000 findings */
+const MAX_BASELINE_BYTES = 64 * MiB;
 
 export interface BaselineEntry {
   file: string;
@@ -47,8 +50,7 @@ export function writeBaseline(findings: readonly Finding[], given: string, cwd: 
   const target = path.resolve(cwd, given);
   const text = baselineText(findings, target, cwd);
   try {
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, text);
+    writeFileAtomic(target, text, { fsync: true, within: cwd });
   } catch (err) {
     throw new UsageError(`cannot write ${given}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
@@ -58,14 +60,11 @@ export function writeBaseline(findings: readonly Finding[], given: string, cwd: 
 /** Reads and checks a baseline file; anything malformed is a usage error (exit 2), never a silent no-op. */
 export function readBaseline(given: string, cwd: string): Baseline {
   const target = path.resolve(cwd, given);
-  let text: string;
-  try {
-    text = readFileSync(target, 'utf8');
-  } catch (err) {
-    throw new UsageError(
-      `cannot read baseline ${given}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-    );
-  }
+  // a regular file only: a FIFO or /dev/zero named here must not hang or fill memory; a symlink is
+  // followed only to a file under the working directory
+  const read = readRegularTextSync(target, MAX_BASELINE_BYTES, { symlinksWithin: cwd });
+  if (!read.ok) throw new UsageError(`cannot read baseline ${given}: ${read.missing ? 'ENOENT' : read.reason}`);
+  const { text } = read;
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));

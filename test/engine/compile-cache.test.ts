@@ -1,5 +1,5 @@
 // The compile cache holds ts-morph's compiled code, in a private folder, and never changes a result.
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,18 @@ describe('the compile cache', () => {
     const r = run(dir);
     expect(r.status).toBe(1);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('is not used through a symlink (issue 16 case 8), even one to a private folder of the same user', () => {
+    // another user's symlink named like the default folder could later be pointed at their own folder
+    const target = join(tmp, 'link-target');
+    mkdirSync(target, { mode: 0o700 });
+    const link = join(tmp, 'link');
+    symlinkSync(target, link);
+    const r = run(link);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(readdirSync(target)).toEqual([]);
   });
 
   it('is off with RT_ADVISOR_COMPILE_CACHE=0', () => {

@@ -1,7 +1,9 @@
 // --cache must never change a result: every fixture scanned without it, with it cold (it writes) and
-// warm (it reads) gives the same report; an edited file is analysed afresh; the entry lives where documented.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// warm (it reads) gives the same report; an edited file is analysed afresh; the entry lives where documented
+// (the user's cache folder, never the scanned tree). Planted and damaged entries: cache-trust.test.ts.
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model.js';
@@ -22,16 +24,20 @@ function comparable(report: Report): unknown {
   return { ...report, stats: { ...report.stats, durationMs: 0 } };
 }
 
+/** The user's cache folder for CLI runs: never the real ~/.cache of whoever runs the tests. */
+const XDG = join(tmp, 'xdg');
+const secret = randomBytes(32);
 const input = (cwd: string) => ({ paths: ['.'], cwd, ignore: [], defaultIgnores: true, gitignore: true });
 
 describe('scan --cache', () => {
   it.each(CASES)('%s: same report without the cache, with it cold and with it warm', async (name) => {
     const cwd = join(FIXTURES, name);
     const cacheDir = join(tmp, `fixture-${name}`);
+    const cache = { dir: cacheDir, secret };
     const plain = comparable(await scan(input(cwd), RULES));
-    expect(comparable(await scan(input(cwd), RULES, { cacheDir }))).toEqual(plain);
+    expect(comparable(await scan(input(cwd), RULES, { cache }))).toEqual(plain);
     expect(readdirSync(cacheDir)).toHaveLength(1);
-    expect(comparable(await scan(input(cwd), RULES, { cacheDir }))).toEqual(plain);
+    expect(comparable(await scan(input(cwd), RULES, { cache }))).toEqual(plain);
   });
 
   it('a warm run answers from the cache without loading ts-morph, and an edit is analysed afresh', () => {
@@ -48,6 +54,7 @@ describe('scan --cache', () => {
       cli(['scan', '.', '--format', 'json', '--cache', '--cache-location', cacheDir], {
         cwd: tree,
         nodeArgs: ['--require', probe],
+        env: { XDG_CACHE_HOME: XDG },
       });
     const cold = run();
     expect(cold.stderr).toContain('LOADED');
@@ -68,23 +75,31 @@ describe('scan --cache', () => {
     expect(edited.stdout).not.toEqual(cold.stdout);
   });
 
-  it('keeps its entry under node_modules/.cache/rt-advisor of the current folder, and nowhere else', () => {
+  it("keeps its entry in the user's cache folder ($XDG_CACHE_HOME/rt-advisor), private, and nothing in the tree", () => {
     const tree = join(tmp, 'default-location');
     cpSync(join(FIXTURES, 'socketio-chat-messages'), tree, { recursive: true });
+    const xdg = join(tmp, 'xdg-default');
     const before = readdirSync(tree, { recursive: true }).map(String).sort();
-    const r = cli(['scan', 'src', '--format', 'json', '--cache'], { cwd: tree });
+    const r = cli(['scan', 'src', '--format', 'json', '--cache'], { cwd: tree, env: { XDG_CACHE_HOME: xdg } });
     expect(r.status).not.toBe(2);
+    expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).sockets.length).toBeGreaterThan(0);
-    const after = readdirSync(tree, { recursive: true }).map(String).sort();
-    const added = after.filter((p) => !before.includes(p));
-    expect(added.filter((p) => !p.startsWith(join('node_modules', '.cache', 'rt-advisor')))).toEqual([
-      'node_modules',
-      join('node_modules', '.cache'),
-    ]);
-    expect(readdirSync(join(tree, 'node_modules', '.cache', 'rt-advisor'))).toHaveLength(1);
+    expect(readdirSync(tree, { recursive: true }).map(String).sort()).toEqual(before);
+    const home = join(xdg, 'rt-advisor');
+    expect(readdirSync(home).sort()).toEqual(['key', 'results']);
+    expect(statSync(home).mode & 0o077).toBe(0);
+    expect(statSync(join(home, 'key')).mode & 0o077).toBe(0);
+    expect(readdirSync(join(home, 'results'))).toHaveLength(1);
+    // without XDG_CACHE_HOME: ~/.cache/rt-advisor
+    const home2 = join(tmp, 'home');
+    cli(['scan', 'src', '--format', 'json', '--cache'], { cwd: tree, env: { HOME: home2 } });
+    expect(readdirSync(join(home2, '.cache', 'rt-advisor', 'results'))).toHaveLength(1);
+    // the folder a CI cache step keeps, as the README says (it survives `npm ci`: outside node_modules)
+    expect(readFileSync(join(REPO, 'README.md'), 'utf8')).toContain('path: ~/.cache/rt-advisor');
     // without --cache nothing is written
-    rmSync(join(tree, 'node_modules'), { recursive: true });
-    cli(['scan', 'src', '--format', 'json'], { cwd: tree });
+    rmSync(xdg, { recursive: true });
+    cli(['scan', 'src', '--format', 'json'], { cwd: tree, env: { XDG_CACHE_HOME: xdg } });
+    expect(existsSync(xdg)).toBe(false);
     expect(readdirSync(tree, { recursive: true }).map(String).sort()).toEqual(before);
   });
 });
