@@ -1,11 +1,11 @@
 // Classifies the whole payload handed to `send` (or the second argument of a wrapper): literals,
 // JSON.stringify of objects, arrays, binary buffers, consts, helper functions that build the message.
-import type { CallExpression, ObjectLiteralExpression } from 'ts-morph';
+import type { CallExpression, ObjectLiteralExpression, ShorthandPropertyAssignment } from 'ts-morph';
 import { Node, tsc } from '../syntax/morph.js';
 import { isFunctionLike } from '../syntax/call-sites.js';
 import {
-  DISCRIMINANTS,
   classifyText,
+  discriminantInJsonText,
   classifyVerb,
   constValue,
   isBinaryCall,
@@ -18,7 +18,7 @@ import {
 } from './classify-payload.js';
 import { resolveIdentifier } from '../syntax/references.js';
 import { unwrapNode } from '../syntax/unwrap.js';
-import { isControlVerb } from './vocabulary.js';
+import { isControlVerb, pickDiscriminant } from './vocabulary.js';
 
 const MAX_DEPTH = 6;
 
@@ -86,8 +86,10 @@ function classifyTemplate(
       .join('');
   const t = literal.trimStart();
   if (t.startsWith('{') || t.startsWith('[')) {
-    const m = new RegExp(`"(?:${DISCRIMINANTS.join('|')})"\\s*:\\s*"([^"\\u0000]+)"`).exec(literal);
-    return m ? [verb(m[1], ctx)] : [{ kind: 'unknown', label: 'JSON template without a literal type' }];
+    const value = discriminantInJsonText(literal);
+    return value !== undefined
+      ? [verb(value, ctx)]
+      : [{ kind: 'unknown', label: 'JSON template without a literal type' }];
   }
   if (head.trim()) return classifyText(head, ctx);
   return classifyVerb(e.getTemplateSpans()[0]?.getExpression(), ctx, depth + 1);
@@ -95,17 +97,17 @@ function classifyTemplate(
 
 export function classifyObject(obj: ObjectLiteralExpression, ctx: ClassifyContext, depth: number): PayloadResult[] {
   const props = obj.getProperties();
-  for (const key of DISCRIMINANTS) {
-    for (const p of props) {
-      let verbNode: Node | undefined;
-      if (Node.isPropertyAssignment(p) && p.getName().replace(/['"]/g, '') === key) verbNode = p.getInitializer();
-      else if (Node.isShorthandPropertyAssignment(p) && p.getName() === key) verbNode = p.getNameNode();
-      else continue;
-      // graphql-ws `subscribe` / subscriptions-transport-ws `start` also carry mutations: those are writes
-      return isGraphqlMutation(obj, ctx, depth)
-        ? [{ kind: 'data', label: 'GraphQL mutation' }]
-        : classifyVerb(verbNode, ctx, depth + 1);
-    }
+  const discriminant = pickDiscriminant(props, (p) =>
+    Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p) ? p.getName() : undefined,
+  );
+  if (discriminant) {
+    const verbNode = Node.isPropertyAssignment(discriminant)
+      ? discriminant.getInitializer()
+      : (discriminant as ShorthandPropertyAssignment).getNameNode();
+    // graphql-ws `subscribe` / subscriptions-transport-ws `start` also carry mutations: those are writes
+    return isGraphqlMutation(obj, ctx, depth)
+      ? [{ kind: 'data', label: 'GraphQL mutation' }]
+      : classifyVerb(verbNode, ctx, depth + 1);
   }
   for (const p of props) {
     // { ...msg, id }: the spread carries the verb
