@@ -145,6 +145,12 @@ export function constValue(e: Node, ctx: ClassifyContext, depth: number): Node |
       const init = decl.getMember(e.getName())?.getInitializer();
       return init && (Node.isStringLiteral(init) || Node.isNoSubstitutionTemplateLiteral(init)) ? init : undefined;
     }
+    // class MessageTypes { static GQL_START = 'start' }
+    if (decl && Node.isClassDeclaration(decl)) {
+      const prop = decl.getStaticProperty(e.getName());
+      const init = prop && Node.isPropertyDeclaration(prop) ? prop.getInitializer() : undefined;
+      return init && (Node.isStringLiteral(init) || Node.isNoSubstitutionTemplateLiteral(init)) ? init : undefined;
+    }
     if (decl && Node.isVariableDeclaration(decl)) {
       const init = decl.getInitializer();
       const obj2 = init && unwrapNode(tsc, init);

@@ -185,9 +185,10 @@ export function isControlVerb(verb: string, extra: readonly string[] = []): bool
   const quiet = (w: string) => known(w) || entry(w)?.role === 'qualifier';
   // every word a control verb or qualifier, at least one a verb (`unsubscribe_all`, `connection_init`) …
   if (words.some(known) && words.every(quiet)) return true;
-  // … or a namespace prefix before such a verb (`eth_subscribe`, `mining.subscribe`, `presence:join`)
+  // … or a namespace prefix before such a verb (`eth_subscribe`, `mining.subscribe`, `presence:join`,
+  // `GQL_CONNECTION_ERROR`)
   const rest = words.slice(1);
-  if (rest.length > 0 && known(rest[rest.length - 1]) && rest.every(quiet)) return true;
+  if (rest.some(known) && rest.every(quiet)) return true;
   // … or a strong verb followed by its object (`subscribe_ticker`, `join_room`); weak verbs such as
   // `start` or `close` are not enough (`start_game` is a game action)
   return !!entry(words[0])?.strong && words.length > 1;
