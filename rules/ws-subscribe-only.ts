@@ -72,6 +72,9 @@ export const wsSubscribeOnly = defineRule({
       // whose users only watch connect/disconnect): it needs no upstream channel either. A socket that
       // escapes to code the analyzer cannot see has an unknown send, so it never gets here.
       if (s.verdict !== 'receive-only' && s.verdict !== 'control-only') continue;
+      // a Node client (the `ws` package) that neither sends nor reads a message only exercises the server's
+      // handshake: a test, health check or uptime monitor of a WebSocket endpoint, where the WebSocket is the point
+      if (s.verdict === 'receive-only' && !s.listens && s.api === 'ws') continue;
       problems.push({
         file: s.file,
         line: s.line,

@@ -103,6 +103,10 @@ ws.onmessage = (e) => console.log(e.data);`);
         `import { attach } from 'lib';\nconst ws = new WebSocket('wss://x');\nattach(ws);`,
       ],
       [
+        'a Node `ws` client that only checks the handshake of a WebSocket endpoint (a monitor, a test)',
+        `import WebSocket from 'ws';\nexport function check(url: string) {\n  return new Promise((resolve) => {\n    const ws = new WebSocket(url);\n    ws.on('open', () => { ws.close(); resolve(true); });\n    ws.on('error', () => resolve(false));\n  });\n}`,
+      ],
+      [
         'a socket that never sends but is exported to code the scan does not see',
         `export const ws = new WebSocket('wss://x');\nws.onopen = () => console.log('up');`,
       ],
