@@ -35,13 +35,18 @@ export function messageFor(socket: Socket): string {
       ? ' (it looks like an injected WebSocket constructor; the analyzer is not certain)'
       : '';
   const says =
-    socket.verdict === 'receive-only'
-      ? 'only listens: the client never sends anything'
-      : `only sends control messages: ${summarise(socket)}`;
+    socket.verdict === 'control-only'
+      ? `only sends control messages: ${summarise(socket)}`
+      : socket.listens
+        ? 'only listens: the client never sends anything'
+        : // no sends and no message listener in the scanned files: say so, the reader may know where it listens
+          'never sends anything, and no message listener was seen in the scanned files (it only opens the connection and watches its state)';
   const instead =
-    socket.verdict === 'receive-only'
-      ? 'Use Server-Sent Events (EventSource: plain HTTP, reconnects by itself) for this one-way stream'
-      : 'The server does all the talking: use Server-Sent Events (EventSource: plain HTTP, reconnects by itself) for the stream and a plain POST for the subscription changes';
+    socket.verdict === 'control-only'
+      ? 'The server does all the talking: use Server-Sent Events (EventSource: plain HTTP, reconnects by itself) for the stream and a plain POST for the subscription changes'
+      : socket.listens
+        ? 'Use Server-Sent Events (EventSource: plain HTTP, reconnects by itself) for this one-way stream'
+        : 'Nothing needs an upstream channel: an EventSource (plain HTTP, reconnects by itself, with open/error events) carries any server push, and a plain fetch() answers a reachability check';
   // SSE is text only: when the client asks for binary frames, name the transport that carries bytes
   const bytes = socket.receivesBinary
     ? ' It sets binaryType: if the server pushes bytes, read a streamed fetch() response (HTTP/2 streaming) instead, since SSE carries text only.'
@@ -63,9 +68,13 @@ export const wsSubscribeOnly = defineRule({
   checkSockets(sockets) {
     const problems: Problem[] = [];
     for (const s of sockets) {
+      // receive-only includes a socket with no message listener in sight (a connect/open probe, a singleton
+      // whose users only watch connect/disconnect): it needs no upstream channel either. A socket that
+      // escapes to code the analyzer cannot see has an unknown send, so it never gets here.
       if (s.verdict !== 'receive-only' && s.verdict !== 'control-only') continue;
-      // neither sends nor listens: a connectivity probe, not a stream
-      if (s.verdict === 'receive-only' && !s.listens) continue;
+      // a Node client (the `ws` package) that neither sends nor reads a message only exercises the server's
+      // handshake: a test, health check or uptime monitor of a WebSocket endpoint, where the WebSocket is the point
+      if (s.verdict === 'receive-only' && !s.listens && s.api === 'ws') continue;
       problems.push({
         file: s.file,
         line: s.line,

@@ -1,11 +1,18 @@
 // Classifies the whole payload handed to `send` (or the second argument of a wrapper): literals,
 // JSON.stringify of objects, arrays, binary buffers, consts, helper functions that build the message.
-import type { CallExpression, ObjectLiteralExpression } from 'ts-morph';
+import type {
+  CallExpression,
+  ObjectLiteralExpression,
+  ParameterDeclaration,
+  ShorthandPropertyAssignment,
+  VariableDeclaration,
+} from 'ts-morph';
 import { Node, tsc } from '../syntax/morph.js';
 import { isFunctionLike } from '../syntax/call-sites.js';
+import { builderFunction } from './message-builders.js';
 import {
-  DISCRIMINANTS,
   classifyText,
+  discriminantInJsonText,
   classifyVerb,
   constValue,
   isBinaryCall,
@@ -18,7 +25,15 @@ import {
 } from './classify-payload.js';
 import { resolveIdentifier } from '../syntax/references.js';
 import { unwrapNode } from '../syntax/unwrap.js';
-import { isControlVerb } from './vocabulary.js';
+import { isControlVerb, pickDiscriminant } from './vocabulary.js';
+import {
+  itemSourceOf,
+  objectWrites,
+  queueItems,
+  takenFrom,
+  variableValues,
+  type ObjectWrites,
+} from './message-sources.js';
 
 const MAX_DEPTH = 6;
 
@@ -48,10 +63,18 @@ export function classifyMessage(expr: Node | undefined, ctx: ClassifyContext, de
   }
   if (isBinaryNew(e))
     return [{ kind: 'binary', label: (e as Node & { getExpression(): Node }).getExpression().getText() }];
+  // `queue.shift()`, `queue[i]`: an item of a queue filled elsewhere
+  const queue = takenFrom(e);
+  if (queue) return classifyItems(queue, e, ctx, depth);
   if (Node.isCallExpression(e)) return classifyCall(e, ctx, depth);
   if (Node.isIdentifier(e)) {
-    const decl = resolveIdentifier(e);
-    if (decl && Node.isParameterDeclaration(decl)) return [{ param: decl, role: 'message' }];
+    const local = resolveIdentifier(e);
+    const items = local && itemSourceOf(local);
+    if (items) return classifyItems(items, e, ctx, depth); // `queue.forEach((m) => send(m))`, `for (const m of queue)`
+    if (local && Node.isParameterDeclaration(local)) return [{ param: local, role: 'message' }];
+    const decl = ctx.index.definitionOf(e);
+    if (decl && Node.isVariableDeclaration(decl) && Node.isIdentifier(decl.getNameNode()))
+      return classifyVariable(e, decl, ctx, depth);
     const value = constValue(e, ctx, depth);
     if (value) return next(value);
     return typed(e, ctx, `\`${e.getText()}\``);
@@ -63,6 +86,61 @@ export function classifyMessage(expr: Node | undefined, ctx: ClassifyContext, de
     return typed(e, ctx, `\`${shorten(e.getText())}\``);
   }
   return typed(e, ctx, `\`${shorten(e.getText())}\``);
+}
+
+/** Variables being classified: a message built from itself (`msg = JSON.stringify(msg)`) adds nothing new. */
+const inProgress = new Set<Node>();
+
+/**
+ * A message held in a variable: every value it is given (a `let` may be reassigned; all of them count), and
+ * for an object, the writes that set its verb afterwards (`msg.type = …`, `data[type] = payload`).
+ */
+function classifyVariable(id: Node, decl: VariableDeclaration, ctx: ClassifyContext, depth: number): PayloadResult[] {
+  if (inProgress.has(decl)) return [];
+  const sources = variableValues(decl);
+  if ('opaque' in sources) return typed(id, ctx, sources.opaque);
+  inProgress.add(decl);
+  try {
+    const writes = objectWrites(decl);
+    const out: PayloadResult[] = [];
+    for (const value of sources.values) {
+      const v = unwrapNode(tsc, value);
+      if (Node.isObjectLiteralExpression(v)) out.push(...classifyWrittenObject(v, writes, ctx, depth + 1));
+      else out.push(...classifyMessage(v, ctx, depth + 1));
+    }
+    return out.length ? out : typed(id, ctx, `\`${id.getText()}\``);
+  } finally {
+    inProgress.delete(decl);
+  }
+}
+
+/** An object message with its later verb writes: `{}` then `data[type] = payload`, or `msg.type = 'ping'`. */
+function classifyWrittenObject(
+  obj: ObjectLiteralExpression,
+  writes: ObjectWrites,
+  ctx: ClassifyContext,
+  depth: number,
+): PayloadResult[] {
+  const verbs = writes.verbs.flatMap((v) => classifyVerb(v, ctx, depth + 1));
+  if (verbs.length) {
+    const own = pickDiscriminant(obj.getProperties(), (p) =>
+      Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p) ? p.getName() : undefined,
+    );
+    return own ? [...classifyObject(obj, ctx, depth), ...verbs] : verbs;
+  }
+  // `const data = {}; data[type] = payload`: the computed key is the verb, as in `{ [type]: payload }`
+  if (obj.getProperties().length === 0 && writes.keys.length)
+    return writes.keys.flatMap((k) => classifyVerb(k, ctx, depth + 1));
+  return classifyObject(obj, ctx, depth);
+}
+
+/** An item of a queue: every value pushed into it; else what its type says, else unknown. */
+function classifyItems(queue: Node, item: Node, ctx: ClassifyContext, depth: number): PayloadResult[] {
+  const items = queueItems(queue, ctx.index);
+  const out = 'opaque' in items ? [] : items.values.flatMap((v) => classifyMessage(v, ctx, depth + 1));
+  if (out.length) return out;
+  const why = 'opaque' in items ? items.opaque : 'filled nowhere in sight';
+  return typed(item, ctx, `an item of \`${shorten(queue.getText())}\` (${why})`);
 }
 
 function typed(e: Node, ctx: ClassifyContext, what: string): PayloadResult[] {
@@ -86,8 +164,10 @@ function classifyTemplate(
       .join('');
   const t = literal.trimStart();
   if (t.startsWith('{') || t.startsWith('[')) {
-    const m = new RegExp(`"(?:${DISCRIMINANTS.join('|')})"\\s*:\\s*"([^"\\u0000]+)"`).exec(literal);
-    return m ? [verb(m[1], ctx)] : [{ kind: 'unknown', label: 'JSON template without a literal type' }];
+    const value = discriminantInJsonText(literal);
+    return value !== undefined
+      ? [verb(value, ctx)]
+      : [{ kind: 'unknown', label: 'JSON template without a literal type' }];
   }
   if (head.trim()) return classifyText(head, ctx);
   return classifyVerb(e.getTemplateSpans()[0]?.getExpression(), ctx, depth + 1);
@@ -95,17 +175,17 @@ function classifyTemplate(
 
 export function classifyObject(obj: ObjectLiteralExpression, ctx: ClassifyContext, depth: number): PayloadResult[] {
   const props = obj.getProperties();
-  for (const key of DISCRIMINANTS) {
-    for (const p of props) {
-      let verbNode: Node | undefined;
-      if (Node.isPropertyAssignment(p) && p.getName().replace(/['"]/g, '') === key) verbNode = p.getInitializer();
-      else if (Node.isShorthandPropertyAssignment(p) && p.getName() === key) verbNode = p.getNameNode();
-      else continue;
-      // graphql-ws `subscribe` / subscriptions-transport-ws `start` also carry mutations: those are writes
-      return isGraphqlMutation(obj, ctx, depth)
-        ? [{ kind: 'data', label: 'GraphQL mutation' }]
-        : classifyVerb(verbNode, ctx, depth + 1);
-    }
+  const discriminant = pickDiscriminant(props, (p) =>
+    Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p) ? p.getName() : undefined,
+  );
+  if (discriminant) {
+    const verbNode = Node.isPropertyAssignment(discriminant)
+      ? discriminant.getInitializer()
+      : (discriminant as ShorthandPropertyAssignment).getNameNode();
+    // graphql-ws `subscribe` / subscriptions-transport-ws `start` also carry mutations: those are writes
+    return isGraphqlMutation(obj, ctx, depth)
+      ? [{ kind: 'data', label: 'GraphQL mutation' }]
+      : classifyVerb(verbNode, ctx, depth + 1);
   }
   for (const p of props) {
     // { ...msg, id }: the spread carries the verb
@@ -147,32 +227,40 @@ function isGraphqlMutation(obj: ObjectLiteralExpression, ctx: ClassifyContext, d
 function classifyCall(call: CallExpression, ctx: ClassifyContext, depth: number): PayloadResult[] {
   const callee = unwrapNode(tsc, call.getExpression());
   const text = callee.getText();
-  if (text === 'JSON.stringify' || text === 'String') return classifyMessage(call.getArguments()[0], ctx, depth + 1);
-  // a local or imported helper that builds the message: classify what it returns (before guessing by name)
-  const fn = Node.isIdentifier(callee) ? helperFunction(callee, ctx) : undefined;
+  const arg0 = call.getArguments()[0];
+  if (text === 'JSON.stringify' || text === 'String') return classifyMessage(arg0, ctx, depth + 1);
+  // a project function that builds the message (`buildFrame(type)`, `this.buildMessage(type, payload)`,
+  // `this.serializer.encode(msg)`): classify what it returns, before guessing by name
+  const fn = builderFunction(callee, ctx.index);
   if (fn) {
     const out: PayloadResult[] = [];
-    const params = (fn as unknown as { getParameters(): Node[] }).getParameters();
+    const params = (fn as unknown as { getParameters(): ParameterDeclaration[] }).getParameters();
     for (const ret of returnedExpressions(fn)) {
       for (const r of classifyMessage(ret, ctx, depth + 1)) {
-        // the helper's parameter is this call's argument
+        // the builder's parameter is this call's argument (or the parameter's default)
         if (isFromParam(r) && params.includes(r.param)) {
-          const arg = call.getArguments()[params.indexOf(r.param)];
+          const arg = call.getArguments()[params.indexOf(r.param)] ?? r.param.getInitializer();
           out.push(...(r.role === 'verb' ? classifyVerb(arg, ctx, depth + 1) : classifyMessage(arg, ctx, depth + 1)));
         } else out.push(r);
       }
     }
     if (out.length) return out;
   }
+  // any text serializer passes the message through: JSONbig.stringify, safeStringify, stringifyMessage
+  if (isTextSerializer(callee)) return classifyMessage(arg0, ctx, depth + 1);
+  // a binary encoder (msgpack encode, protobuf finish) is binary whatever it encodes
   if (isBinaryCall(text)) return [{ kind: 'binary', label: `${shorten(text)}()` }];
   return typed(call, ctx, `the result of \`${shorten(text)}()\``);
 }
 
-function helperFunction(id: Node, ctx: ClassifyContext): Node | undefined {
-  let decl = ctx.index.definitionOf(id);
-  if (decl && Node.isVariableDeclaration(decl))
-    decl = decl.getInitializer() && unwrapNode(tsc, decl.getInitializerOrThrow());
-  return decl && isFunctionLike(decl) ? decl : undefined;
+/** `JSON.stringify`-like: a function or method whose name says it stringifies (text out, the value's fields kept). */
+function isTextSerializer(callee: Node): boolean {
+  const name = Node.isIdentifier(callee)
+    ? callee.getText()
+    : Node.isPropertyAccessExpression(callee)
+      ? callee.getName()
+      : '';
+  return /stringify/i.test(name);
 }
 
 function returnedExpressions(fn: Node): Node[] {

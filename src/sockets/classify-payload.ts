@@ -7,7 +7,7 @@ import type { SendKind } from '../model.js';
 import type { ProjectIndex } from '../syntax/project-index.js';
 import { resolveIdentifier } from '../syntax/references.js';
 import { unwrapNode } from '../syntax/unwrap.js';
-import { DISCRIMINANTS, isControlVerb } from './vocabulary.js';
+import { DISCRIMINANTS, isControlVerb, pickDiscriminant } from './vocabulary.js';
 
 export interface Classified {
   kind: SendKind;
@@ -52,8 +52,8 @@ export function classifyText(text: string, ctx: ClassifyContext): Classified[] {
     try {
       return [classifyJson(JSON.parse(t), ctx)];
     } catch {
-      const m = new RegExp(`"(?:${DISCRIMINANTS.join('|')})"\\s*:\\s*"([^"]+)"`).exec(t);
-      return m ? [verb(m[1], ctx)] : unknown('JSON text the analyzer cannot read');
+      const value = discriminantInJsonText(t);
+      return value !== undefined ? [verb(value, ctx)] : unknown('JSON text the analyzer cannot read');
     }
   }
   const word = /^[A-Za-z_$][\w$.:-]*/.exec(t)?.[0].replace(/[:.]+$/, '');
@@ -71,15 +71,29 @@ function classifyJson(value: unknown, ctx: ClassifyContext): Classified {
   }
   if (value && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
-    for (const key of DISCRIMINANTS) {
-      if (typeof obj[key] === 'string') return verb(obj[key], ctx);
-      if (typeof obj[key] === 'number') return { kind: 'unknown', label: `numeric ${key} ${obj[key]}` };
-    }
+    const key = pickDiscriminant(
+      Object.keys(obj).filter((k) => typeof obj[k] === 'string' || typeof obj[k] === 'number'),
+      (k) => k,
+    );
+    if (key !== undefined)
+      return typeof obj[key] === 'string'
+        ? verb(obj[key], ctx)
+        : { kind: 'unknown', label: `numeric ${key} ${String(obj[key])}` };
     const first = Object.keys(obj)[0];
     if (first && isControlVerb(first, ctx.extraVerbs)) return { kind: 'control', label: first };
     return { kind: 'data', label: 'object without a type field' };
   }
   return { kind: 'data', label: String(value) };
+}
+
+/**
+ * The value of the discriminant in JSON-like text with holes (a template's `\u0000`): `"type": "subscribe"`,
+ * `"MessageType":"KeepAlive"`; undefined when no discriminant holds a whole literal string.
+ */
+export function discriminantInJsonText(text: string): string | undefined {
+  const pairs = [...text.matchAll(/"([A-Za-z_$][\w$-]*)"\s*:\s*"([^"]*)"/g)];
+  const hit = pickDiscriminant(pairs, (m) => m[1]);
+  return hit && hit[2] && !hit[2].includes('\u0000') ? hit[2] : undefined;
 }
 
 /** A value used as a message's verb: a string, a named constant, an enum member, or a parameter. */
@@ -129,6 +143,12 @@ export function constValue(e: Node, ctx: ClassifyContext, depth: number): Node |
     const decl = ctx.index.definitionOf(obj);
     if (decl && Node.isEnumDeclaration(decl)) {
       const init = decl.getMember(e.getName())?.getInitializer();
+      return init && (Node.isStringLiteral(init) || Node.isNoSubstitutionTemplateLiteral(init)) ? init : undefined;
+    }
+    // class MessageTypes { static GQL_START = 'start' }
+    if (decl && Node.isClassDeclaration(decl)) {
+      const prop = decl.getStaticProperty(e.getName());
+      const init = prop && Node.isPropertyDeclaration(prop) ? prop.getInitializer() : undefined;
       return init && (Node.isStringLiteral(init) || Node.isNoSubstitutionTemplateLiteral(init)) ? init : undefined;
     }
     if (decl && Node.isVariableDeclaration(decl)) {

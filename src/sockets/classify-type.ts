@@ -3,7 +3,8 @@
 // could not classify, because the first call builds a checker over every parsed file.
 import type { Type } from 'ts-morph';
 import { Node } from '../syntax/morph.js';
-import { DISCRIMINANTS, verb, type ClassifyContext, type Classified } from './classify-payload.js';
+import { verb, type ClassifyContext, type Classified } from './classify-payload.js';
+import { pickDiscriminant } from './vocabulary.js';
 
 const BINARY_TYPE =
   /^(?:ArrayBuffer|SharedArrayBuffer|ArrayBufferView|DataView|Blob|File|Buffer|(?:Ui|I)nt(?:8|16|32)Array|Uint8ClampedArray|Float(?:32|64)Array|Big(?:Ui|I)nt64Array)(?:<.*>)?$/;
@@ -22,11 +23,12 @@ function literalVerbs(type: Type, ctx: ClassifyContext): Classified[] | undefine
 }
 
 function classifyObjectType(type: Type, at: Node, ctx: ClassifyContext): Classified[] {
-  for (const key of DISCRIMINANTS) {
-    const prop = type.getProperty(key);
-    if (!prop) continue;
+  const prop = pickDiscriminant(type.getProperties(), (p) => p.getName());
+  if (prop) {
     const verbs = literalVerbs(prop.getTypeAtLocation(at), ctx);
-    return verbs ?? [{ kind: 'unknown', label: `\`${key}\` typed \`${prop.getTypeAtLocation(at).getText(at)}\`` }];
+    return (
+      verbs ?? [{ kind: 'unknown', label: `\`${prop.getName()}\` typed \`${prop.getTypeAtLocation(at).getText(at)}\`` }]
+    );
   }
   return [{ kind: 'data', label: `\`${type.getText(at)}\` has no type field` }];
 }

@@ -42,6 +42,25 @@ ws.onmessage = (e) => console.log(e.data);`);
       expect(f.related).toEqual([]);
     });
 
+    it('a connectivity probe that neither sends nor listens, saying what was not seen', () => {
+      const [f, ...rest] = findings(`const ws = new WebSocket('wss://x');\nws.onopen = () => ws.close();`);
+      expect(rest).toEqual([]);
+      expect(f.message).toMatch(
+        /^Browser WebSocket `new WebSocket\(…\)` never sends anything, and no message listener was seen in the scanned files/,
+      );
+      expect(f.message).toContain('EventSource');
+      expect(f.related).toEqual([]);
+    });
+
+    it('a singleton whose users only watch connect and disconnect', () => {
+      const [f] = findings({
+        'src/socket.ts': `import { io } from 'socket.io-client';\nexport const socket = io();`,
+        'src/status.ts': `import { socket } from './socket';\nexport function watch(set: (up: boolean) => void) {\n  socket.on('connect', () => set(true));\n  socket.on('disconnect', () => set(false));\n}`,
+      });
+      expect(f).toMatchObject({ file: 'src/socket.ts', line: 2 });
+      expect(f.message).toContain('no message listener was seen');
+    });
+
     it('names sends in other files by file name', () => {
       const [f] = findings({
         'src/socket.ts': `import { io } from 'socket.io-client';\nexport const socket = io('https://live');`,
@@ -84,8 +103,20 @@ ws.onmessage = (e) => console.log(e.data);`);
         `import { attach } from 'lib';\nconst ws = new WebSocket('wss://x');\nattach(ws);`,
       ],
       [
-        'a connectivity probe that neither listens nor sends',
-        `const ws = new WebSocket('wss://x');\nws.onopen = () => ws.close();`,
+        'a Node `ws` client that only checks the handshake of a WebSocket endpoint (a monitor, a test)',
+        `import WebSocket from 'ws';\nexport function check(url: string) {\n  return new Promise((resolve) => {\n    const ws = new WebSocket(url);\n    ws.on('open', () => { ws.close(); resolve(true); });\n    ws.on('error', () => resolve(false));\n  });\n}`,
+      ],
+      [
+        'a socket that never sends but is exported to code the scan does not see',
+        `export const ws = new WebSocket('wss://x');\nws.onopen = () => console.log('up');`,
+      ],
+      [
+        'a socket that never sends but is returned from a public function',
+        `export function open() {\n  const ws = new WebSocket('wss://x');\n  return ws;\n}`,
+      ],
+      [
+        'a socket that never sends but is passed to a function the scan cannot see',
+        `import { watch } from 'lib';\nconst ws = new WebSocket('wss://x');\nws.onopen = () => watch(ws);`,
       ],
     ])('%s', (_name, src) => {
       expect(findings(src)).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isControlVerb, splitWords } from '../../src/sockets/vocabulary.js';
+import { discriminantRank, isControlVerb, splitWords, VOCABULARY } from '../../src/sockets/vocabulary.js';
 
 describe('control vocabulary', () => {
   it.each([
@@ -31,6 +31,17 @@ describe('control vocabulary', () => {
     'OP_SUBSCRIBE',
     'start',
     'stop',
+    // noun and qualifier forms
+    'authentication',
+    'authorization',
+    'info',
+    'INFO',
+    'throttle',
+    'connection_terminate',
+    'connection_error',
+    'KeepAlive',
+    'SessionsStart',
+    'subscribe_request',
   ])('%s is control', (verb) => expect(isControlVerb(verb)).toBe(true));
 
   it.each([
@@ -46,6 +57,20 @@ describe('control vocabulary', () => {
     'update',
     'start_game',
     '',
+    // data stays data
+    'kernel_info_request',
+    'get_info',
+    'info_request',
+    'publish',
+    'request',
+    'error',
+    'event',
+    // Object.prototype's keys are not words of the vocabulary
+    'constructor',
+    'toString',
+    '__proto__',
+    'hasOwnProperty',
+    'valueOf',
   ])('%s is data', (verb) => expect(isControlVerb(verb)).toBe(false));
 
   it('takes extra verbs from configuration', () => {
@@ -56,6 +81,32 @@ describe('control vocabulary', () => {
     expect(isControlVerb('observe')).toBe(false);
     expect(isControlVerb('observe', ['observe'])).toBe(true);
     expect(isControlVerb('unobserve_all', ['unobserve'])).toBe(true);
+  });
+
+  it('is one Map (no prototype lookups)', () => {
+    expect(VOCABULARY).toBeInstanceOf(Map);
+    expect(VOCABULARY.get('constructor')).toBeUndefined();
+  });
+
+  it('knows discriminant keys in any spelling', () => {
+    for (const key of [
+      'type',
+      'Type',
+      'TYPE',
+      'MessageType',
+      'message_type',
+      'msgType',
+      'op',
+      'cmd',
+      'action',
+      'event',
+      'tag',
+      'method',
+    ])
+      expect(discriminantRank(key), key).toBeTypeOf('number');
+    for (const key of ['text', 'payload', 'data', 'constructor', 'id'])
+      expect(discriminantRank(key), key).toBeUndefined();
+    expect(discriminantRank('type')).toBeLessThan(discriminantRank('event') ?? -1);
   });
 
   it('splits camelCase, snake_case, kebab and dotted verbs', () => {
