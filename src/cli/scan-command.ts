@@ -7,6 +7,7 @@ import { loadProjectConfig } from '../config/load-config.js';
 import { SEVERITY_RANK, type Report } from '../model.js';
 import { REPORTERS } from '../reporters/index.js';
 import { DEFAULT_CACHE_DIR } from '../engine/result-cache.js';
+import { allowProcessWideCompileCache } from '../engine/compile-cache.js';
 import { scan } from '../engine/scan.js';
 import { timed, timingTable } from '../timing.js';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from '../suppress/baseline.js';
@@ -46,6 +47,7 @@ function baselineReport(report: Report, baseline: Baseline, cwd: string): void {
 function tuneV8ForOneScan(): void {
   setFlagsFromString('--heap-growing-percent=20');
   if (Number(process.versions.v8.split('.')[0]) < 12) setFlagsFromString('--interrupt-budget=540672');
+  allowProcessWideCompileCache();
 }
 
 export async function runScan(paths: string[], opts: ScanOptions): Promise<number> {
