@@ -2,6 +2,8 @@
 // CLI's JSON formats print (`scan --format json`, `ask --format json`), built the way the commands
 // build them. Like the CLI, it is an entry point: it hands the rule list to the engine. Unlike the CLI
 // it sets nothing process-wide (no V8 flags, no Node compile cache) and never prompts.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { RULES } from '../rules/index.js';
 import {
   AnswerError,
@@ -73,6 +75,8 @@ export interface ScanOptions {
 export async function scan(paths: string | string[], options: ScanOptions = {}): Promise<Report> {
   const list = typeof paths === 'string' ? [paths] : paths;
   const cwd = options.cwd ?? process.cwd();
+  const missing = list.find((p) => !existsSync(resolve(cwd, p)));
+  if (missing !== undefined) throw new UsageError(`path not found: ${missing}`);
   const config = loadProjectConfig(list, cwd, options.config, knownRules(RULES));
   const report = await runScan(
     {
