@@ -5,14 +5,15 @@ import type { ReportInput } from './report-input.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
-export function reportJson({ rec, given }: ReportInput): string {
+/** The JSON report as an object: what `ask --format json` prints and the API's `recommend()` returns. */
+export function askReport({ rec, given }: Pick<ReportInput, 'rec' | 'given'>) {
   const answers: Partial<Answers> = {};
   const defaults: Partial<Answers> = {};
   for (const [key, value] of Object.entries(rec.answers) as [AnswerKey, unknown][]) {
     if (value === undefined) continue;
     ((given.has(key) ? answers : defaults) as Record<string, unknown>)[key] = value;
   }
-  const report = {
+  return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     recommendation: rec.recommendation,
     decidedBy: rec.decidedBy,
@@ -32,5 +33,10 @@ export function reportJson({ rec, given }: ReportInput): string {
     checklist: rec.checklist,
     snippet: rec.snippet,
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+export type AskReport = ReturnType<typeof askReport>;
+
+export function reportJson(input: ReportInput): string {
+  return `${JSON.stringify(askReport(input), null, 2)}\n`;
 }

@@ -33,7 +33,11 @@ export const THEME = {
 };
 
 export async function terminalPrompts(): Promise<TerminalPrompts> {
-  const inquirer = await import('@inquirer/prompts');
+  // only the two prompts the questions use, not all of @inquirer/prompts
+  const [{ default: select }, { default: input }] = await Promise.all([
+    import('@inquirer/select'),
+    import('@inquirer/input'),
+  ]);
   const controller = new AbortController();
   let stoppedBy: StopSignal | undefined;
   const handlers = SIGNALS.map((sig) => {
@@ -47,8 +51,8 @@ export async function terminalPrompts(): Promise<TerminalPrompts> {
   });
   const context = { signal: controller.signal };
   const prompt: PromptApi = {
-    select: (config) => inquirer.select({ ...config, theme: THEME }, context),
-    input: (config) => inquirer.input({ ...config, theme: THEME }, context),
+    select: (config) => select({ ...config, theme: THEME }, context),
+    input: (config) => input({ ...config, theme: THEME }, context),
   };
   return { prompt, stoppedBy: () => stoppedBy, release: () => handlers.forEach((off) => off()) };
 }

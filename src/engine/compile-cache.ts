@@ -1,6 +1,7 @@
 // A V8 code cache for ts-morph and the TypeScript compiler it bundles (9 MB of JavaScript): compiling
-// them is ~0.2 s of every scan that parses anything. Node 22 has `module.enableCompileCache()`; on Node 20
-// the same is done here for those files only, while they load. The cache holds compiled code of the
+// them is ~0.2 s of every scan that parses anything. From Node 22.8 on, Node's own `module.enableCompileCache()`
+// does it (for the CLI only: it is process-wide and cannot be undone); on Node 20 the same is done here for
+// those files only, while they load. The cache holds compiled code of the
 // tool, never anything of the scanned tree, and lives in a folder of the user's own under the temp dir
 // (`RT_ADVISOR_COMPILE_CACHE=<dir>` moves it, `=0` turns it off). A stale or damaged entry is rejected
 // by V8 and the file compiles as usual.
@@ -26,6 +27,22 @@ const MAX_ENTRY_BYTES = 128 * MiB;
 /** the packages whose files are cached: the big, slow-to-compile ones */
 const CACHED = /[\\/]node_modules[\\/](?:ts-morph|@ts-morph[\\/]common|code-block-writer)[\\/]/;
 
+/** Node's own compile cache (Node ≥ 22.8; `flushCompileCache` from 22.10), absent on Node 20. */
+const builtin = Module as unknown as {
+  enableCompileCache?: (dir: string) => unknown;
+  flushCompileCache?: () => void;
+};
+let processWide = false;
+
+/**
+ * Lets a scan turn on Node's own compile cache, where there is one. Only the CLI calls this: that cache
+ * covers every module the process loads from then on and cannot be turned off, which is the command's
+ * call to make, not a library's inside someone else's process.
+ */
+export function allowProcessWideCompileCache(): void {
+  processWide = true;
+}
+
 type Compile = (this: Module & { exports: unknown }, content: string, filename: string) => unknown;
 
 function cacheDir(): string | undefined {
@@ -39,6 +56,11 @@ function cacheDir(): string | undefined {
 
 /** Runs `load` with compiled code for ts-morph's files taken from, and later given to, the cache. */
 export async function withCompileCache<T>(load: () => Promise<T>): Promise<T> {
+  if (typeof builtin.enableCompileCache === 'function') {
+    const dir = processWide ? cacheDir() : undefined;
+    if (dir) builtin.enableCompileCache(dir);
+    return load();
+  }
   const dir = cacheDir();
   const proto = (Module as unknown as { prototype: { _compile: Compile } }).prototype;
   const original = proto._compile;
@@ -71,6 +93,7 @@ export async function withCompileCache<T>(load: () => Promise<T>): Promise<T> {
  * functions) is in the cache then too. Best effort; a failure only means compiling again next time.
  */
 export function saveCompileCache(): void {
+  builtin.flushCompileCache?.(); // Node's own cache would otherwise be written at exit
   for (const e of entries.splice(0)) {
     if (!e.stale) continue;
     try {

@@ -3,6 +3,7 @@
 // nothing time- or machine-dependent goes in apart from the %SRCROOT% URL, so output is stable.
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import type * as Sarif from 'sarif';
 import type { FileNote, Finding, Report, RuleMeta, Severity, SuppressedFinding } from '../model.js';
 import type { ReporterOptions } from './types.js';
 import { canonicalReport } from './canonical.js';
@@ -28,7 +29,7 @@ function fileUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }
 
-function artifactLocation(file: string) {
+function artifactLocation(file: string): Sarif.ArtifactLocation {
   return { uri: fileUri(file), uriBaseId: SRCROOT };
 }
 
@@ -52,7 +53,7 @@ function ruleProperties(rule: RuleMeta) {
   };
 }
 
-function ruleDescriptor(rule: RuleMeta, version: string) {
+function ruleDescriptor(rule: RuleMeta, version: string): Sarif.ReportingDescriptor {
   const helpUri = versionedUrl(rule.docsPath, version);
   return {
     id: rule.id,
@@ -88,7 +89,7 @@ function lineHash(finding: Finding, seen: Map<string, number>): string {
 }
 
 /** SARIF §3.34: `inSource` for a directive in the code, `external` for the baseline file. */
-function suppressions(finding: Finding | SuppressedFinding) {
+function suppressions(finding: Finding | SuppressedFinding): Pick<Sarif.Result, 'suppressions'> {
   if (!('suppression' in finding)) return {};
   const { kind, justification } = finding.suppression;
   return {
@@ -98,8 +99,8 @@ function suppressions(finding: Finding | SuppressedFinding) {
   };
 }
 
-function result(finding: Finding | SuppressedFinding, ruleIndex: number, seen: Map<string, number>) {
-  const related = (finding.related ?? []).map((r, i) => ({
+function result(finding: Finding | SuppressedFinding, ruleIndex: number, seen: Map<string, number>): Sarif.Result {
+  const related = (finding.related ?? []).map((r, i): Sarif.Location & { id: number; message: { text: string } } => ({
     id: i + 1,
     physicalLocation: {
       artifactLocation: artifactLocation(r.file),
@@ -135,10 +136,10 @@ const NOTIFIED: Partial<Record<FileNote['kind'], 'error' | 'warning'>> = {
   'analyzer-error': 'error',
 };
 
-function invocation(notes: FileNote[]) {
+function invocation(notes: FileNote[]): Sarif.Invocation {
   const notifications = notes
     .filter((n) => NOTIFIED[n.kind])
-    .map((n) => ({
+    .map((n): Sarif.Notification => ({
       locations: [{ physicalLocation: { artifactLocation: artifactLocation(n.file) } }],
       message: { text: `${n.kind}: ${n.message}` },
       level: NOTIFIED[n.kind],
@@ -160,7 +161,7 @@ export function formatSarif(input: Report, options: ReporterOptions): string {
   const report = canonicalReport(input);
   const ruleIndex = new Map(report.rules.map((r, i) => [r.id, i]));
   const seen = new Map<string, number>();
-  const log = {
+  const log: Sarif.Log = {
     $schema: SCHEMA,
     version: '2.1.0',
     runs: [

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = `${REPO}bin/rt-advisor.js`;
+/** The Node that runs the CLI: this one, or `RT_NODE=<path>` (.ci/run runs the end-to-end tests on Node 22 and 24 so). */
+export const NODE = process.env.RT_NODE || process.execPath;
 
 export interface CliResult {
   status: number | null;
@@ -18,7 +20,7 @@ export function cli(
   args: string[],
   options: { cwd?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
 ): CliResult {
-  const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
+  const r = spawnSync(NODE, [...(options.nodeArgs ?? []), BIN, ...args], {
     cwd: options.cwd ?? REPO,
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env },

@@ -10,7 +10,7 @@ export interface Choice<T> {
   short?: string;
 }
 
-/** The subset of @inquirer/prompts the questions use. */
+/** The subset of Inquirer's prompts (@inquirer/select, @inquirer/input) the questions use. */
 export interface PromptApi {
   select<T>(config: { message: string; choices: readonly Choice<T>[]; default?: T; pageSize?: number }): Promise<T>;
   input(config: { message: string; default?: string; validate?: (value: string) => boolean | string }): Promise<string>;
