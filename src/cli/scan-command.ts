@@ -1,9 +1,11 @@
 import { statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { RULES } from '../../rules/index.js';
 import { knownRules } from '../config/known-rules.js';
-import { loadProjectConfig } from '../config/load-config.js';
+import { ConfigCascade, readNamedConfig } from '../config/load-config.js';
+import { reportRoot } from '../config/repo-root.js';
+import { rebaseReport } from '../reporters/rebase.js';
 import { SEVERITY_RANK, type Report } from '../model.js';
 import { REPORTERS } from '../reporters/index.js';
 import { DEFAULT_CACHE_DIR } from '../engine/result-cache.js';
@@ -63,8 +65,11 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
       'give --baseline or --write-baseline, not both (--write-baseline rewrites the file from the current findings)',
     );
   }
-  // config and baseline problems are reported before any scanning
-  const config = loadProjectConfig(paths, cwd, opts.config, knownRules(RULES));
+  // config and baseline problems are reported before any scanning (a nested config's, as its folder is reached)
+  const known = knownRules(RULES);
+  const named = typeof opts.config === 'string' ? readNamedConfig(opts.config, cwd, known) : undefined;
+  const cascade = opts.config === undefined ? new ConfigCascade(cwd, known, paths) : undefined;
+  for (const p of paths.length > 0 ? paths : ['.']) cascade?.forScannedPath(resolve(cwd, p));
   let baseline = opts.baseline ? readBaseline(opts.baseline, cwd) : undefined;
   tuneV8ForOneScan();
   const report = await scan(
@@ -76,16 +81,24 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
       gitignore: opts.gitignore,
       includeTests: opts.includeTests,
       maxFileBytes,
-      ...(config && config.ignore.length > 0 ? { exclude: (abs: string) => config.isIgnored(abs) } : {}),
+      ...(named && named.ignore.length > 0 ? { exclude: (abs: string) => named.isIgnored(abs) } : {}),
+      ...(cascade ? { exclude: (abs: string) => cascade.isIgnored(abs) } : {}),
     },
     RULES,
     {
-      extraVerbs: [...(config?.controlVerbs ?? []), ...opts.controlVerb],
-      rules: config?.rules,
+      // nested configs' verbs count for the whole scan (socket analysis crosses packages)
+      extraVerbs: () => [
+        ...(named?.controlVerbs ?? cascade?.used().flatMap((c) => c.controlVerbs) ?? []),
+        ...opts.controlVerb,
+      ],
+      rules: named?.rules,
+      ...(cascade ? { rulesFor: (file: string) => cascade.forFile(resolve(cwd, file)).rules } : {}),
       inlineConfig: opts.inlineConfig,
       cacheDir: opts.cache ? resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_DIR) : undefined,
     },
   );
+  const configs = named ? [named] : (cascade?.used() ?? []);
+  report.configs = configs.map((c) => relative(cwd, c.file).split(sep).join('/') || c.file);
   if (opts.writeBaseline) {
     baseline = writeBaseline(report.findings, opts.writeBaseline, cwd);
     const where = relative(cwd, baseline.path) || baseline.path;
@@ -97,8 +110,14 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
   if (opts.quiet) report.findings = report.findings.filter((f) => f.severity === 'error');
 
   const color = colorWanted(opts.color, Boolean(opts.outputFile));
+  // stylish names files as the terminal sees them; the machine formats from the repository root
+  const root = opts.format === 'stylish' ? cwd : reportRoot(cwd);
   const text = timed('report', () =>
-    REPORTERS[opts.format](report, { color, cwd, reportSuppressed: opts.reportSuppressed }),
+    REPORTERS[opts.format](rebaseReport(report, cwd, root), {
+      color,
+      cwd: root,
+      reportSuppressed: opts.reportSuppressed,
+    }),
   );
   writeReport(text, opts.outputFile, cwd, (s) => process.stdout.write(s));
   for (const note of report.notes) {

@@ -1,11 +1,15 @@
-// rt-advisor.config.json: found from the scanned paths upwards (stopping at the repository root),
-// or named with --config, then read and checked (parse-config.ts) before anything is scanned.
+// rt-advisor.config.json files, nested as in ESLint's config cascade: a file applies to everything
+// under its folder, merged over the files in the folders above, up to the repository root (the
+// nearest folder holding `.git`) or, outside any repository, up to the working directory (never
+// above it: a config planted in /tmp must not rule a tarball checkout below it). Or one file named
+// with --config for everything. Each file is read and checked (parse-config.ts) once.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
 import { UsageError } from '../errors.js';
 import type { KnownRule } from './known-rules.js';
-import { parseConfig, type ConfigContent } from './parse-config.js';
+import { parseConfig, type ConfigContent, type RuleSetting } from './parse-config.js';
+import { findRepoRoot, hasGit } from './repo-root.js';
 
 export type { RuleSetting } from './parse-config.js';
 
@@ -18,51 +22,32 @@ export interface ProjectConfig extends ConfigContent {
   isIgnored(absPath: string): boolean;
 }
 
-/** The config file for a scan: the nearest one above any scanned path, up to the repository root. */
-export function findConfigFile(paths: readonly string[], cwd: string): string | undefined {
-  const found = new Set<string>();
-  for (const p of paths.length > 0 ? paths : ['.']) {
-    const abs = path.resolve(cwd, p);
-    let dir: string;
-    try {
-      dir = statSync(abs).isDirectory() ? abs : path.dirname(abs);
-    } catch {
-      continue; // the scan reports missing paths itself
-    }
-    for (;;) {
-      const candidate = path.join(dir, CONFIG_FILE);
-      if (existsSync(candidate)) {
-        found.add(candidate);
-        break;
-      }
-      if (existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) break;
-      dir = path.dirname(dir);
-    }
-  }
-  if (found.size > 1) {
-    const names = [...found].map((f) => path.relative(cwd, f) || f).sort();
-    throw new UsageError(
-      `the scanned paths have different config files (${names.join(', ')}): scan them separately or pass --config`,
-    );
-  }
-  return [...found][0];
+/** What applies to the files of one folder: its config files, outermost first, merged. */
+export interface FolderConfig {
+  files: readonly ProjectConfig[];
+  rules: ReadonlyMap<string, RuleSetting>;
 }
+
+const NO_CONFIG: FolderConfig = { files: [], rules: new Map() };
 
 function toPosix(p: string): string {
   return path.sep === '/' ? p : p.split(path.sep).join('/');
 }
 
-export function readConfig(file: string, cwd: string, known: readonly KnownRule[]): ProjectConfig {
-  const display = toPosix(path.relative(cwd, file)) || file;
-  let text: string;
+/** The text of a config file: the one place a config is read from disk. */
+function readConfigText(file: string, display: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (err) {
     throw new UsageError(
       `cannot read config ${display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
     );
   }
-  const content = parseConfig(text, display, known);
+}
+
+export function readConfig(file: string, cwd: string, known: readonly KnownRule[]): ProjectConfig {
+  const display = toPosix(path.relative(cwd, file)) || file;
+  const content = parseConfig(readConfigText(file, display), display, known);
   const dir = path.dirname(file);
   const matcher = ignore().add(content.ignore);
   return {
@@ -77,21 +62,143 @@ export function readConfig(file: string, cwd: string, known: readonly KnownRule[
 }
 
 /**
- * The configuration a scan uses: `--config <file>`, none with `--no-config` (`false`), or the
- * discovered file, checked against the `known` rules. Undefined when there is none.
+ * The rule settings of several files, outermost first: a deeper file's setting replaces the one
+ * above; a severity alone (`"error"`) keeps the options set above, as in ESLint.
+ */
+export function mergeRules(files: readonly ConfigContent[]): Map<string, RuleSetting> {
+  const rules = new Map<string, RuleSetting>();
+  for (const f of files) {
+    for (const [id, s] of f.rules) {
+      const inherited = rules.get(id)?.options ?? {};
+      rules.set(id, { severity: s.severity, options: Object.keys(s.options).length > 0 ? s.options : inherited });
+    }
+  }
+  return rules;
+}
+
+function isInside(dir: string, parent: string): boolean {
+  const rel = path.relative(parent, dir);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** The config files of a scan, found folder by folder as the scanned files need them. */
+export class ConfigCascade {
+  private readonly chains = new Map<string, FolderConfig>();
+  private readonly loaded = new Map<string, ProjectConfig | undefined>();
+  private readonly inUse = new Set<ProjectConfig>();
+  /** outside any repository, discovery stops at the working directory or at a scanned folder outside it */
+  private readonly ceilings: Set<string>;
+  private readonly cwdInRepo: boolean;
+
+  constructor(
+    private readonly cwd: string,
+    private readonly known: readonly KnownRule[],
+    scannedPaths: readonly string[] = ['.'],
+  ) {
+    this.cwdInRepo = findRepoRoot(cwd) !== undefined;
+    this.ceilings = new Set([cwd]);
+    for (const p of scannedPaths) {
+      const dir = this.folderOf(path.resolve(cwd, p));
+      if (!isInside(dir, cwd)) this.ceilings.add(dir);
+    }
+  }
+
+  private folderOf(abs: string): string {
+    try {
+      return statSync(abs).isDirectory() ? abs : path.dirname(abs);
+    } catch {
+      return path.dirname(abs); // the scan reports missing paths itself
+    }
+  }
+
+  private own(dir: string): ProjectConfig | undefined {
+    if (!this.loaded.has(dir)) {
+      const file = path.join(dir, CONFIG_FILE);
+      this.loaded.set(dir, existsSync(file) ? readConfig(file, this.cwd, this.known) : undefined);
+    }
+    return this.loaded.get(dir);
+  }
+
+  /** Whether discovery goes no higher than `dir`. */
+  private stopsAt(dir: string): boolean {
+    if (hasGit(dir) || path.dirname(dir) === dir) return true;
+    if (!this.ceilings.has(dir)) return false;
+    return dir === this.cwd ? !this.cwdInRepo : findRepoRoot(dir) === undefined;
+  }
+
+  /** The configs that apply to the files directly in `dir` (absolute), merged; a folder without its own shares its parent's. */
+  forFolder(dir: string): FolderConfig {
+    // up to the first folder already known or where discovery stops, then down again (no recursion: paths can be deep)
+    const chain_dirs: string[] = [];
+    let top: FolderConfig = NO_CONFIG;
+    for (let d = dir; ; d = path.dirname(d)) {
+      const known = this.chains.get(d);
+      if (known) {
+        top = known;
+        break;
+      }
+      chain_dirs.push(d);
+      if (this.stopsAt(d)) break;
+    }
+    let chain = top;
+    for (const d of chain_dirs.reverse()) {
+      const own = this.own(d);
+      if (own) {
+        const files = [...chain.files, own];
+        chain = { files, rules: mergeRules(files) };
+      }
+      this.chains.set(d, chain);
+    }
+    return chain;
+  }
+
+  /** The configs that apply to a file (absolute path); counted as in use. */
+  forFile(absPath: string): FolderConfig {
+    const chain = this.forFolder(path.dirname(absPath));
+    for (const f of chain.files) this.inUse.add(f);
+    return chain;
+  }
+
+  /** The configs that apply to a scanned path (a file or folder, absolute); counted as in use. */
+  forScannedPath(absPath: string): FolderConfig {
+    const chain = this.forFolder(this.folderOf(absPath));
+    for (const f of chain.files) this.inUse.add(f);
+    return chain;
+  }
+
+  isIgnored(absPath: string): boolean {
+    return this.forFile(absPath).files.some((f) => f.isIgnored(absPath));
+  }
+
+  /** Every config that applied to a file so far, outermost first. */
+  used(): ProjectConfig[] {
+    return [...this.inUse].sort(
+      (a, b) => a.file.split(path.sep).length - b.file.split(path.sep).length || (a.file < b.file ? -1 : 1),
+    );
+  }
+}
+
+/**
+ * The configuration of the working directory's files (`rt-advisor rules`): `--config <file>`, none
+ * with `--no-config` (`false`), or the cascade down to the working directory. Undefined when there is none.
  */
 export function loadProjectConfig(
-  paths: readonly string[],
   cwd: string,
   flag: string | false | undefined,
   known: readonly KnownRule[],
-): ProjectConfig | undefined {
+): { files: ProjectConfig[]; rules: ReadonlyMap<string, RuleSetting> } | undefined {
   if (flag === false) return undefined;
   if (typeof flag === 'string') {
-    const file = path.resolve(cwd, flag);
-    if (!existsSync(file)) throw new UsageError(`config file not found: ${flag}`);
-    return readConfig(file, cwd, known);
+    const config = readNamedConfig(flag, cwd, known);
+    return { files: [config], rules: config.rules };
   }
-  const found = findConfigFile(paths, cwd);
-  return found ? readConfig(found, cwd, known) : undefined;
+  const chain = new ConfigCascade(cwd, known).forFolder(cwd);
+  return chain.files.length > 0 ? { files: [...chain.files], rules: chain.rules } : undefined;
+}
+
+/** The file `--config` names, for every scanned file. */
+export function readNamedConfig(flag: string, cwd: string, known: readonly KnownRule[]): ProjectConfig {
+  const file = path.resolve(cwd, flag);
+  if (!existsSync(file)) throw new UsageError(`config file not found: ${flag}`);
+  return readConfig(file, cwd, known);
 }

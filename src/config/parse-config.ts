@@ -1,6 +1,15 @@
 // The checks on the text of rt-advisor.config.json: every key, severity and option is validated up
 // front, and a mistake is one line naming the file and the key (exit 2), never a rule silently
 // left at its default.
+import {
+  findNodeAtLocation,
+  parse,
+  parseTree,
+  printParseErrorCode,
+  type JSONPath,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser';
 import { UsageError } from '../errors.js';
 import { SETTINGS, type Setting } from './config-schema.js';
 import type { KnownRule } from './known-rules.js';
@@ -32,16 +41,32 @@ function unknownHint(word: string, candidates: readonly string[]): string {
   return `${near ? `, did you mean ${quote(near)}?` : ''} (known: ${candidates.join(', ')})`;
 }
 
-/** Line and column of a JSON.parse error, when V8 gives its position. */
-function jsonErrorAt(text: string, err: Error): string {
-  const message = err.message.split('\n')[0];
-  const pos = /at position (\d+)/.exec(message);
-  const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/,? ".*" is not valid JSON$/, '');
-  if (!pos) return `invalid JSON: ${reason}`;
-  const before = text.slice(0, Number(pos[1]));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return `invalid JSON at line ${line}, column ${column}: ${reason}`;
+/** `line:column` (1-based) of an offset in the text. */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  return `${before.split('\n').length}:${offset - before.lastIndexOf('\n')}`;
+}
+
+/** `a.b[1].c` → ['a', 'b', 1, 'c']: the JSON path of a key as errors name it (rule ids have no dots). */
+function jsonPath(key: string): JSONPath {
+  return key
+    .split(/\.|(?=\[)/)
+    .filter(Boolean)
+    .map((part) => (/^\[\d+\]$/.test(part) ? Number(part.slice(1, -1)) : part));
+}
+
+/** JSON with comments and trailing commas (as tsconfig.json and VS Code settings are); a syntax error names its line and column. */
+function parseJsonc(text: string, display: string): { data: unknown; tree: Node | undefined } {
+  const errors: ParseError[] = [];
+  const options = { allowTrailingComma: true, disallowComments: false };
+  const data: unknown = parse(text, errors, options);
+  if (errors.length > 0) {
+    const first = errors[0];
+    throw new UsageError(
+      `${display}:${lineColumn(text, first.offset)}: invalid JSON: ${printParseErrorCode(first.error)}`,
+    );
+  }
+  return { data, tree: parseTree(text, [], options) };
 }
 
 function parseRuleSetting(
@@ -79,15 +104,13 @@ function parseRuleSetting(
 
 /** Parses and checks the text of a config file; `display` names the file in errors. */
 export function parseConfig(text: string, display: string, known: readonly KnownRule[]): ConfigContent {
+  const { data, tree } = parseJsonc(text.replace(/^\uFEFF/, ''), display);
+  /** `file:line:col: key: message`, at the key's value (or the file, for a key it cannot place). */
   const fail = (key: string, message: string): never => {
-    throw new UsageError(`${display}: ${key}: ${message}`);
+    const node = tree && findNodeAtLocation(tree, jsonPath(key));
+    const at = node ? `:${lineColumn(text.replace(/^\uFEFF/, ''), node.offset)}` : '';
+    throw new UsageError(`${display}${at}: ${key}: ${message}`);
   };
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw new UsageError(`${display}: ${jsonErrorAt(text, err as Error)}`);
-  }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     throw new UsageError(`${display}: must be a JSON object like { "rules": { … } }`);
   }
@@ -112,7 +135,10 @@ export function parseConfig(text: string, display: string, known: readonly Known
   const words = (key: 'ignore' | 'controlVerbs'): string[] => {
     if (obj[key] === undefined) return [];
     const error = schemaError(obj[key], { type: 'array', items: { type: 'string', minLength: 1 } }, key);
-    if (error) throw new UsageError(`${display}: ${error}`);
+    if (error) {
+      const colon = error.indexOf(': ');
+      return fail(error.slice(0, colon), error.slice(colon + 2));
+    }
     return obj[key] as string[];
   };
   return { rules, ignore: words('ignore'), controlVerbs: words('controlVerbs') };
