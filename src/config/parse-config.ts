@@ -55,6 +55,9 @@ function jsonPath(key: string): JSONPath {
     .map((part) => (/^\[\d+\]$/.test(part) ? Number(part.slice(1, -1)) : part));
 }
 
+/** `ColonExpected` → `colon expected` */
+const readable = (code: string) => code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
 /** JSON with comments and trailing commas (as tsconfig.json and VS Code settings are); a syntax error names its line and column. */
 function parseJsonc(text: string, display: string): { data: unknown; tree: Node | undefined } {
   const errors: ParseError[] = [];
@@ -63,7 +66,7 @@ function parseJsonc(text: string, display: string): { data: unknown; tree: Node 
   if (errors.length > 0) {
     const first = errors[0];
     throw new UsageError(
-      `${display}:${lineColumn(text, first.offset)}: invalid JSON: ${printParseErrorCode(first.error)}`,
+      `${display}:${lineColumn(text, first.offset)}: invalid JSON: ${readable(printParseErrorCode(first.error))}`,
     );
   }
   return { data, tree: parseTree(text, [], options) };

@@ -1,11 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import type { RuleModule } from '../../src/rule-api.js';
 import { activeRules, findingOf, optionsOf } from '../../src/engine/apply-config.js';
 import type { KnownRule } from '../../src/config/known-rules.js';
-import { findConfigFile } from '../../src/config/load-config.js';
 import { parseConfig } from '../../src/config/parse-config.js';
 import { schemaError, unsupportedKeywords } from '../../src/config/validate-options.js';
 import type { Report } from '../../src/model.js';
@@ -131,13 +130,33 @@ describe('parseConfig', () => {
     [{ controlVerbs: [42] }, 'controlVerbs[0]: must be a string, not integer'],
     [{ $schema: 1 }, '$schema: must be a string'],
     [[], 'must be a JSON object like { "rules": { … } }'],
-    [
-      '{ "rules": { "ws-subscribe-only": "error", } }',
-      'invalid JSON at line 1, column 44: Expected double-quoted property name',
-    ],
-    ['', 'invalid JSON: Unexpected end of JSON input'],
+    ['{ "rules": { "ws-subscribe-only" "error" } }', 'invalid JSON: colon expected'],
+    ['', 'invalid JSON: value expected'],
   ])('%j → %s', (config, message) => {
-    expect(error(config)).toBe(`rt-advisor.config.json: ${message}`);
+    // the line:column is checked below
+    expect(error(config).replace(/^(rt-advisor\.config\.json):\d+:\d+:/, '$1:')).toBe(
+      `rt-advisor.config.json: ${message}`,
+    );
+  });
+
+  it('reads JSONC (comments, trailing commas) and names the line and column of a mistake', () => {
+    const jsonc =
+      '// team settings\n{\n  /* stricter */ "rules": { "ws-subscribe-only": "error", },\n  "ignore": ["dist/",],\n}\n';
+    const c = parseConfig(jsonc, 'x.json', KNOWN);
+    expect(c.rules.get('ws-subscribe-only')?.severity).toBe('error');
+    expect(c.ignore).toEqual(['dist/']);
+    expect(error('{\n  // c\n  "rules": {\n    "ws-subscribe-only": "loud",\n  },\n}')).toBe(
+      'rt-advisor.config.json:4:26: rules.ws-subscribe-only: "loud" is not a severity: use "off", "info", "warning" or "error"',
+    );
+    expect(error('{\n  "rules": {\n    "ws-subscribe-only" "error"\n  }\n}')).toBe(
+      'rt-advisor.config.json:3:25: invalid JSON: colon expected',
+    );
+    expect(error('{ "rules": {} /* unclosed')).toBe(
+      'rt-advisor.config.json:1:15: invalid JSON: unexpected end of comment',
+    );
+    expect(error({ rules: { 'polling-could-stream': ['info', { maxIntervalMs: 0 }] } })).toBe(
+      'rt-advisor.config.json:1:59: rules.polling-could-stream[1].maxIntervalMs: must be at least 1',
+    );
   });
 });
 
@@ -197,24 +216,7 @@ describe('option schemas', () => {
   });
 });
 
-describe('config discovery', () => {
-  it('finds the nearest file above a scanned path, and stops at the repository root', () => {
-    const root = tree({
-      'rt-advisor.config.json': '{}',
-      'packages/web/src/a.ts': '',
-      'packages/api/rt-advisor.config.json': '{}',
-      'packages/api/b.ts': '',
-    });
-    expect(findConfigFile(['packages/web/src/a.ts'], root)).toBe(join(root, 'rt-advisor.config.json'));
-    expect(findConfigFile(['packages/api'], root)).toBe(join(root, 'packages/api/rt-advisor.config.json'));
-    expect(() => findConfigFile(['packages/api', 'packages/web'], root)).toThrow(
-      'the scanned paths have different config files (packages/api/rt-advisor.config.json, rt-advisor.config.json): scan them separately or pass --config',
-    );
-    const inner = join(root, 'vendor/lib');
-    mkdirSync(join(inner, '.git'), { recursive: true });
-    expect(findConfigFile(['vendor/lib'], root)).toBeUndefined();
-  });
-});
+// discovery and nested configs: cascade.test.ts
 
 function json(dir: string, args: string[] = []): { status: number | null; report: Report; stderr: string } {
   const r = cli(['scan', '.', '--format', 'json', ...args], { cwd: dir });
@@ -259,14 +261,12 @@ describe('scan with a config file', () => {
       'web/src/legacy/kept.ts': LISTEN_ONLY,
       'web/src/live.ts': LISTEN_ONLY,
     });
-    // unanchored `legacy/` matches at any depth, as in .gitignore
-    expect(json(join(dir, 'web')).report.findings.map((f) => f.file)).toEqual(['src/live.ts']);
+    // unanchored `legacy/` matches at any depth, as in .gitignore; JSON paths start at the repository root
+    expect(json(join(dir, 'web')).report.findings.map((f) => f.file)).toEqual(['web/src/live.ts']);
     expect(cli(['scan', 'web', '--format', 'json'], { cwd: dir }).stdout).toContain('"file": "web/src/live.ts"');
-    expect(
-      JSON.parse(cli(['scan', '.', '--format', 'json'], { cwd: join(dir, 'web/src') }).stdout).findings.map(
-        (f: { file: string }) => f.file,
-      ),
-    ).toEqual(['live.ts']);
+    expect(json(join(dir, 'web/src')).report.findings.map((f) => f.file)).toEqual(['web/src/live.ts']);
+    // stylish names files from where the scan runs
+    expect(cli(['scan', '.'], { cwd: join(dir, 'web/src') }).stdout).toMatch(/^live\.ts$/m);
   });
 
   it('controlVerbs add to the vocabulary, as --control-verb does', () => {
@@ -295,7 +295,7 @@ describe('scan with a config file', () => {
         'rules.ws-subcribe-only: unknown rule, did you mean "ws-subscribe-only"? (known: ',
       ],
       ['{"rules": {"ws-subscribe-only": "loud"}}', 'rules.ws-subscribe-only: "loud" is not a severity'],
-      ['{"rules": {"ws-subscribe-only": "error"', 'invalid JSON'],
+      ['{"rules": {"ws-subscribe-only": "error"', 'invalid JSON: close brace expected'],
       ['{"ignore": "dist"}', 'ignore: must be an array, not string'],
       ['{"rulez": {}}', 'rulez: unknown key, did you mean "rules"?'],
     ]) {
@@ -304,7 +304,10 @@ describe('scan with a config file', () => {
       expect(r.status, text).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.split('\n')).toHaveLength(2); // one line
-      expect(r.stderr.startsWith(`rt-advisor: rt-advisor.config.json: ${message}`), r.stderr).toBe(true);
+      expect(
+        r.stderr.replace(/\.json:\d+:\d+:/, '.json:').startsWith(`rt-advisor: rt-advisor.config.json: ${message}`),
+        r.stderr,
+      ).toBe(true);
     }
   });
 });
@@ -340,6 +343,6 @@ describe('rt-advisor rules', () => {
     writeFileSync(join(dir, 'rt-advisor.config.json'), '{"rules": {"nope": "off"}}');
     const bad = cli(['rules'], { cwd: dir });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/^rt-advisor: rt-advisor\.config\.json: rules\.nope: unknown rule/);
+    expect(bad.stderr).toMatch(/^rt-advisor: rt-advisor\.config\.json:1:20: rules\.nope: unknown rule/);
   });
 });
