@@ -1,14 +1,20 @@
 // The JSON Schema of rt-advisor.config.json, generated from the rule list so a new rule (or a
 // new rule option) reaches editors' completion without anyone editing the schema by hand.
-// `npm run schema` writes it to schema/rt-advisor.config.schema.json; a test keeps the file in step.
+// `npm run schema` writes it to schema/rt-advisor.config.schema.json; a test keeps the file in step
+// with the rules and with the package version (its `$id` names the version).
 import type { KnownRule } from './known-rules.js';
 import type { JsonSchema } from './validate-options.js';
+import { VERSION } from '../version.js';
 
 export const SETTINGS = ['off', 'info', 'warning', 'error'] as const;
 export type Setting = (typeof SETTINGS)[number];
 
 export const SCHEMA_FILE = 'schema/rt-advisor.config.schema.json';
-export const SCHEMA_ID = 'https://github.com/rt-advisor/rt-advisor/blob/main/schema/rt-advisor.config.schema.json';
+/**
+ * The schema's own URL: the file as this version of the package ships it (unpkg serves every
+ * published version's files), so `$schema` can name it without a local install and never drifts.
+ */
+export const SCHEMA_ID = `https://unpkg.com/rt-advisor@${VERSION}/${SCHEMA_FILE}`;
 
 function ruleEntry(rule: KnownRule): JsonSchema {
   const description = `${rule.meta.description} (default: ${rule.meta.defaultSeverity}; ${rule.meta.docsPath})`;
@@ -31,7 +37,10 @@ export function buildConfigSchema(known: readonly KnownRule[]): JsonSchema {
     type: 'object',
     additionalProperties: false,
     properties: {
-      $schema: { type: 'string', description: 'Path or URL of this schema, for editor completion.' },
+      $schema: {
+        type: 'string',
+        description: `Path or URL of this schema, for editor completion, e.g. ${SCHEMA_ID}`,
+      },
       rules: {
         type: 'object',
         description:

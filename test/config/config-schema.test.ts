@@ -32,6 +32,15 @@ describe('the shipped config schema', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(configSchemaText(KNOWN_RULES));
   });
 
+  it("has the versioned URL of the file the package ships as its $id, in step with package.json's version", () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; files: string[] };
+    const shipped = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as { $id: string };
+    expect(shipped.$id).toBe(`https://unpkg.com/rt-advisor@${pkg.version}/schema/rt-advisor.config.schema.json`);
+    expect(pkg.files).toContain('schema');
+    // a config naming it is accepted
+    expect(parseConfig(JSON.stringify({ $schema: shipped.$id }), 'c.json', KNOWN_RULES).rules.size).toBe(0);
+  });
+
   it('has an entry for every rule, with its default in the description', () => {
     const rules = (
       buildConfigSchema(KNOWN_RULES).properties as Record<
