@@ -2,6 +2,7 @@
 // front, and a mistake is one line naming the file and the key (exit 2), never a rule silently
 // left at its default.
 import {
+  createScanner,
   findNodeAtLocation,
   parse,
   parseTree,
@@ -9,6 +10,7 @@ import {
   type JSONPath,
   type Node,
   type ParseError,
+  SyntaxKind,
 } from 'jsonc-parser';
 import { UsageError } from '../errors.js';
 import { SETTINGS, type Setting } from './config-schema.js';
@@ -58,8 +60,34 @@ function jsonPath(key: string): JSONPath {
 /** `ColonExpected` → `colon expected` */
 const readable = (code: string) => code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
+/** Deeper than any config needs; the parser recurses per level, so a hostile file could overflow the stack. */
+const MAX_DEPTH = 64;
+
+/**
+ * One linear pass over the tokens before parsing: nesting deeper than MAX_DEPTH, and a `__proto__`
+ * key (which the parser would turn into the object's prototype, hiding it from the checks), are errors.
+ */
+function precheck(text: string, display: string): void {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  let lastString: { value: string; offset: number } | undefined;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      if (++depth > MAX_DEPTH)
+        throw new UsageError(`${display}:${lineColumn(text, scanner.getTokenOffset())}: nested too deeply`);
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) depth--;
+    else if (token === SyntaxKind.ColonToken && lastString?.value === '__proto__')
+      throw new UsageError(`${display}:${lineColumn(text, lastString.offset)}: __proto__: not an allowed key`);
+    lastString =
+      token === SyntaxKind.StringLiteral
+        ? { value: scanner.getTokenValue(), offset: scanner.getTokenOffset() }
+        : undefined;
+  }
+}
+
 /** JSON with comments and trailing commas (as tsconfig.json and VS Code settings are); a syntax error names its line and column. */
 function parseJsonc(text: string, display: string): { data: unknown; tree: Node | undefined } {
+  precheck(text, display);
   const errors: ParseError[] = [];
   const options = { allowTrailingComma: true, disallowComments: false };
   const data: unknown = parse(text, errors, options);

@@ -139,6 +139,15 @@ describe('parseConfig', () => {
     );
   });
 
+  it('refuses a __proto__ key (the parser would make it a prototype, unchecked) and nesting that could overflow the stack', () => {
+    expect(error('{"rules": {"__proto__": {"x": 1}}}')).toBe(
+      'rt-advisor.config.json:1:12: __proto__: not an allowed key',
+    );
+    expect(error(`{"rules": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`)).toBe(
+      'rt-advisor.config.json:1:74: nested too deeply',
+    );
+  });
+
   it('reads JSONC (comments, trailing commas) and names the line and column of a mistake', () => {
     const jsonc =
       '// team settings\n{\n  /* stricter */ "rules": { "ws-subscribe-only": "error", },\n  "ignore": ["dist/",],\n}\n';
