@@ -3,7 +3,13 @@ import { relative, resolve, sep } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { RULES } from '../../rules/index.js';
 import { knownRules } from '../config/known-rules.js';
-import { ConfigCascade, readNamedConfig } from '../config/load-config.js';
+import {
+  ConfigCascade,
+  readNamedConfig,
+  rulesWithOverrides,
+  type ProjectConfig,
+  type RuleSetting,
+} from '../config/load-config.js';
 import { reportRoot } from '../config/repo-root.js';
 import { rebaseReport } from '../reporters/rebase.js';
 import { SEVERITY_RANK, type Report } from '../model.js';
@@ -50,6 +56,13 @@ function tuneV8ForOneScan(): void {
   if (Number(process.versions.v8.split('.')[0]) < 12) setFlagsFromString('--interrupt-budget=540672');
 }
 
+/** `--config` with `overrides`: each file's settings, with the entries that match it. */
+function overridesOf(config: ProjectConfig, abs: (file: string) => string) {
+  const chain = { files: [config], rules: config.rules };
+  const memo = new Map<string, ReadonlyMap<string, RuleSetting>>();
+  return (file: string) => rulesWithOverrides(chain, abs(file), memo);
+}
+
 export async function runScan(paths: string[], opts: ScanOptions): Promise<number> {
   const cwd = process.cwd();
   const maxFileBytes = parseFileSize(opts.maxFileSize);
@@ -92,7 +105,8 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
         ...opts.controlVerb,
       ],
       rules: named?.rules,
-      ...(cascade ? { rulesFor: (file: string) => cascade.forFile(resolve(cwd, file)).rules } : {}),
+      ...(named && named.overrides.length > 0 ? { rulesFor: overridesOf(named, (file) => resolve(cwd, file)) } : {}),
+      ...(cascade ? { rulesFor: (file: string) => cascade.rulesForFile(resolve(cwd, file)) } : {}),
       inlineConfig: opts.inlineConfig,
       cacheDir: opts.cache ? resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_DIR) : undefined,
     },

@@ -30,6 +30,18 @@ export function buildConfigSchema(known: readonly KnownRule[]): JsonSchema {
   const rules = Object.fromEntries(
     [...known].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1)).map((r) => [r.meta.id, ruleEntry(r)]),
   );
+  const rulesSchema: JsonSchema = {
+    type: 'object',
+    description:
+      'Per rule: "off", "info", "warning" or "error", or ["<severity>", { options }] for a rule that takes options.',
+    additionalProperties: false,
+    properties: rules,
+  };
+  const globs = (description: string): JsonSchema => ({
+    type: 'array',
+    description,
+    items: { type: 'string', minLength: 1 },
+  });
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: SCHEMA_ID,
@@ -41,12 +53,23 @@ export function buildConfigSchema(known: readonly KnownRule[]): JsonSchema {
         type: 'string',
         description: `Path or URL of this schema, for editor completion, e.g. ${SCHEMA_ID}`,
       },
-      rules: {
-        type: 'object',
+      rules: rulesSchema,
+      overrides: {
+        type: 'array',
         description:
-          'Per rule: "off", "info", "warning" or "error", or ["<severity>", { options }] for a rule that takes options.',
-        additionalProperties: false,
-        properties: rules,
+          "Settings for some files only, applied in order after `rules`: each entry's rules apply to the files its globs match.",
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['files'],
+          properties: {
+            files: {
+              ...globs("gitignore-style globs of the files this entry applies to, relative to this file's folder."),
+              minItems: 1,
+            },
+            rules: rulesSchema,
+          },
+        },
       },
       ignore: {
         type: 'array',

@@ -2,7 +2,8 @@
 // under its folder, merged over the files in the folders above, up to the repository root (the
 // nearest folder holding `.git`) or, outside any repository, up to the working directory (never
 // above it: a config planted in /tmp must not rule a tarball checkout below it). Or one file named
-// with --config for everything. Each file is read and checked (parse-config.ts) once.
+// with --config for everything. Each file is read and checked (parse-config.ts) once. Within a file,
+// `overrides` entries apply to the files their globs match, after its `rules`.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
@@ -20,6 +21,8 @@ export interface ProjectConfig extends ConfigContent {
   file: string;
   /** Whether an absolute path matches one of the `ignore` globs. */
   isIgnored(absPath: string): boolean;
+  /** The indexes of the `overrides` whose globs match an absolute path. */
+  overridesFor(absPath: string): number[];
 }
 
 /** What applies to the files of one folder: its config files, outermost first, merged. */
@@ -49,14 +52,24 @@ export function readConfig(file: string, cwd: string, known: readonly KnownRule[
   const display = toPosix(path.relative(cwd, file)) || file;
   const content = parseConfig(readConfigText(file, display), display, known);
   const dir = path.dirname(file);
+  /** the path relative to the config's folder, undefined outside it */
+  const inside = (absPath: string): string | undefined => {
+    const rel = toPosix(path.relative(dir, absPath));
+    return rel === '' || rel.startsWith('../') || path.isAbsolute(rel) ? undefined : rel;
+  };
   const matcher = ignore().add(content.ignore);
+  const overrideMatchers = content.overrides.map((o) => ignore().add(o.files));
   return {
     ...content,
     file,
     isIgnored(absPath: string): boolean {
-      const rel = toPosix(path.relative(dir, absPath));
-      if (content.ignore.length === 0 || rel === '' || rel.startsWith('../') || path.isAbsolute(rel)) return false;
-      return matcher.ignores(rel);
+      const rel = content.ignore.length === 0 ? undefined : inside(absPath);
+      return rel !== undefined && matcher.ignores(rel);
+    },
+    overridesFor(absPath: string): number[] {
+      const rel = overrideMatchers.length === 0 ? undefined : inside(absPath);
+      if (rel === undefined) return [];
+      return overrideMatchers.flatMap((m, i) => (m.ignores(rel) ? [i] : []));
     },
   };
 }
@@ -65,14 +78,42 @@ export function readConfig(file: string, cwd: string, known: readonly KnownRule[
  * The rule settings of several files, outermost first: a deeper file's setting replaces the one
  * above; a severity alone (`"error"`) keeps the options set above, as in ESLint.
  */
-export function mergeRules(files: readonly ConfigContent[]): Map<string, RuleSetting> {
+export function mergeRules(
+  layers: ReadonlyArray<{ rules: ReadonlyMap<string, RuleSetting> }>,
+): Map<string, RuleSetting> {
   const rules = new Map<string, RuleSetting>();
-  for (const f of files) {
-    for (const [id, s] of f.rules) {
+  for (const layer of layers) {
+    for (const [id, s] of layer.rules) {
       const inherited = rules.get(id)?.options ?? {};
       rules.set(id, { severity: s.severity, options: Object.keys(s.options).length > 0 ? s.options : inherited });
     }
   }
+  return rules;
+}
+
+/**
+ * A file's settings: `chain.rules` with each config's `overrides` that match the file laid over it,
+ * after that config's own rules. `memo` keeps one merge per set of matched overrides.
+ */
+export function rulesWithOverrides(
+  chain: FolderConfig,
+  absPath: string,
+  memo: Map<string, ReadonlyMap<string, RuleSetting>>,
+): ReadonlyMap<string, RuleSetting> {
+  if (!chain.files.some((f) => f.overrides.length > 0)) return chain.rules;
+  const layers: Array<{ rules: ReadonlyMap<string, RuleSetting> }> = [];
+  const matched: string[] = [];
+  chain.files.forEach((f, i) => {
+    layers.push(f);
+    for (const o of f.overridesFor(absPath)) {
+      layers.push(f.overrides[o]);
+      matched.push(`${i}:${o}`);
+    }
+  });
+  if (matched.length === 0) return chain.rules;
+  const key = matched.join(',');
+  let rules = memo.get(key);
+  if (!rules) memo.set(key, (rules = mergeRules(layers)));
   return rules;
 }
 
@@ -86,6 +127,8 @@ export class ConfigCascade {
   private readonly chains = new Map<string, FolderConfig>();
   private readonly loaded = new Map<string, ProjectConfig | undefined>();
   private readonly inUse = new Set<ProjectConfig>();
+  /** per chain, the settings with the overrides that match a file: by the matched overrides */
+  private readonly withOverrides = new Map<FolderConfig, Map<string, ReadonlyMap<string, RuleSetting>>>();
   /** outside any repository, discovery stops at the working directory or at a scanned folder outside it */
   private readonly ceilings: Set<string>;
   private readonly cwdInRepo: boolean;
@@ -164,6 +207,14 @@ export class ConfigCascade {
     const chain = this.forFolder(this.folderOf(absPath));
     for (const f of chain.files) this.inUse.add(f);
     return chain;
+  }
+
+  /** The rule settings for a file (absolute path): its folder's, with the `overrides` that match it. */
+  rulesForFile(absPath: string): ReadonlyMap<string, RuleSetting> {
+    const chain = this.forFile(absPath);
+    let memo = this.withOverrides.get(chain);
+    if (!memo) this.withOverrides.set(chain, (memo = new Map<string, ReadonlyMap<string, RuleSetting>>()));
+    return rulesWithOverrides(chain, absPath, memo);
   }
 
   isIgnored(absPath: string): boolean {

@@ -24,14 +24,23 @@ export interface RuleSetting {
   options: Record<string, unknown>;
 }
 
+/** Settings for some files only: `files` are gitignore-style globs relative to the config file's folder. */
+export interface ConfigOverride {
+  files: string[];
+  rules: Map<string, RuleSetting>;
+}
+
 export interface ConfigContent {
   rules: Map<string, RuleSetting>;
+  /** applied in order after `rules`, to the files they match */
+  overrides: ConfigOverride[];
   /** gitignore-style globs relative to the config file's folder */
   ignore: string[];
   controlVerbs: string[];
 }
 
-const TOP_LEVEL = ['$schema', 'rules', 'ignore', 'controlVerbs'];
+const TOP_LEVEL = ['$schema', 'rules', 'overrides', 'ignore', 'controlVerbs'];
+const OVERRIDE_KEYS = ['files', 'rules'];
 /** ESLint spellings people will type out of habit. */
 const ESLINT_SEVERITY: Record<string, Setting> = { warn: 'warning', '0': 'off', '1': 'warning', '2': 'error' };
 
@@ -151,26 +160,46 @@ export function parseConfig(text: string, display: string, known: readonly Known
   }
   if ('$schema' in obj && typeof obj.$schema !== 'string') fail('$schema', 'must be a string');
 
-  const rules = new Map<string, RuleSetting>();
-  if (obj.rules !== undefined) {
-    if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules))
-      fail('rules', 'must be an object of rule id → severity');
-    const ids = known.map((r) => r.meta.id);
-    for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
+  const ids = known.map((r) => r.meta.id);
+  const rulesAt = (value: unknown, key: string): Map<string, RuleSetting> => {
+    const rules = new Map<string, RuleSetting>();
+    if (value === undefined) return rules;
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      fail(key, 'must be an object of rule id → severity');
+    for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
       const rule = known.find((r) => r.meta.id === id);
-      if (!rule) fail(`rules.${id}`, `unknown rule${unknownHint(id, ids)}`);
-      rules.set(id, parseRuleSetting(`rules.${id}`, value, rule as KnownRule, fail));
+      if (!rule) fail(`${key}.${id}`, `unknown rule${unknownHint(id, ids)}`);
+      rules.set(id, parseRuleSetting(`${key}.${id}`, setting, rule as KnownRule, fail));
     }
-  }
-
-  const words = (key: 'ignore' | 'controlVerbs'): string[] => {
-    if (obj[key] === undefined) return [];
-    const error = schemaError(obj[key], { type: 'array', items: { type: 'string', minLength: 1 } }, key);
+    return rules;
+  };
+  const globs = (value: unknown, key: string): string[] => {
+    const error = schemaError(value, { type: 'array', items: { type: 'string', minLength: 1 } }, key);
     if (error) {
       const colon = error.indexOf(': ');
       return fail(error.slice(0, colon), error.slice(colon + 2));
     }
-    return obj[key] as string[];
+    return value as string[];
   };
-  return { rules, ignore: words('ignore'), controlVerbs: words('controlVerbs') };
+  const rules = rulesAt(obj.rules, 'rules');
+  const overrides: ConfigOverride[] = [];
+  if (obj.overrides !== undefined) {
+    if (!Array.isArray(obj.overrides)) fail('overrides', 'must be an array of { "files": [globs], "rules": { … } }');
+    (obj.overrides as unknown[]).forEach((o, i) => {
+      const at = `overrides[${i}]`;
+      if (!o || typeof o !== 'object' || Array.isArray(o))
+        fail(at, 'must be an object like { "files": [globs], "rules": { … } }');
+      const entry = o as Record<string, unknown>;
+      for (const key of Object.keys(entry)) {
+        if (!OVERRIDE_KEYS.includes(key)) fail(`${at}.${key}`, `unknown key${unknownHint(key, OVERRIDE_KEYS)}`);
+      }
+      if (entry.files === undefined) fail(at, '"files" is required');
+      const files = globs(entry.files, `${at}.files`);
+      if (files.length === 0) fail(`${at}.files`, 'must have at least 1 item(s)');
+      overrides.push({ files, rules: rulesAt(entry.rules, `${at}.rules`) });
+    });
+  }
+
+  const words = (key: 'ignore' | 'controlVerbs'): string[] => (obj[key] === undefined ? [] : globs(obj[key], key));
+  return { rules, overrides, ignore: words('ignore'), controlVerbs: words('controlVerbs') };
 }

@@ -143,6 +143,55 @@ describe('scan with nested configs', () => {
   });
 });
 
+describe('overrides by glob', () => {
+  it("apply after the file's rules to the files they match, relative to its folder; --config takes them too", () => {
+    const rules = only(['ws-subscribe-only', 'polling-could-stream'], { 'ws-subscribe-only': 'error' });
+    const config = {
+      rules,
+      overrides: [
+        { files: ['packages/a/**'], rules: { 'ws-subscribe-only': 'off' } },
+        {
+          files: ['packages/b/'],
+          rules: { 'ws-subscribe-only': 'info', 'polling-could-stream': ['warning', { maxIntervalMs: 1000 }] },
+        },
+        { files: ['*.legacy.ts'], rules: { 'ws-subscribe-only': 'warning' } },
+      ],
+    };
+    const dir = tree({
+      'rt-advisor.config.json': JSON.stringify(config),
+      'packages/a/src/feed.ts': LISTEN_ONLY,
+      'packages/a/src/poll.ts': POLL_5S,
+      'packages/b/src/feed.ts': LISTEN_ONLY,
+      'packages/b/src/poll.ts': POLL_5S,
+      'packages/b/src/old.legacy.ts': LISTEN_ONLY,
+      'apps/web/feed.ts': LISTEN_ONLY,
+    });
+    const want = [
+      'apps/web/feed.ts ws-subscribe-only error',
+      'packages/a/src/poll.ts polling-could-stream info',
+      'packages/b/src/feed.ts ws-subscribe-only info',
+      'packages/b/src/old.legacy.ts ws-subscribe-only warning', // the later entry wins
+    ];
+    expect(found(json(dir).report)).toEqual(want);
+    expect(found(json(join(dir, 'packages/b')).report)).toEqual(want.slice(2));
+    // the same file named with --config, from elsewhere: globs stay relative to its folder
+    mkdirSync(join(dir, 'conf'));
+    writeFileSync(join(dir, 'conf/ci.json'), JSON.stringify(config));
+    expect(found(json(dir, ['.', '--config', 'conf/ci.json']).report)).toEqual([
+      'apps/web/feed.ts ws-subscribe-only error',
+      // no glob reaches outside conf/, as with `ignore`
+      'packages/a/src/feed.ts ws-subscribe-only error',
+      'packages/a/src/poll.ts polling-could-stream info',
+      'packages/b/src/feed.ts ws-subscribe-only error',
+      'packages/b/src/old.legacy.ts ws-subscribe-only error',
+      'packages/b/src/poll.ts polling-could-stream info',
+    ]);
+    // a --config file at the root: its globs match as they would in rt-advisor.config.json
+    writeFileSync(join(dir, 'ci.json'), JSON.stringify(config));
+    expect(found(json(join(dir, 'packages'), ['.', '--config', '../ci.json']).report)).toEqual(want.slice(1));
+  });
+});
+
 describe('config discovery stops at the repository root or the working directory', () => {
   it('a config planted in a folder above a checkout without .git does not apply (and none is named)', () => {
     const top = tree(

@@ -68,6 +68,13 @@ describe('the shipped config schema', () => {
     [{ ignore: 'dist' }, false],
     [{ controlVerbs: [''] }, false],
     [{ extends: 'x' }, false],
+    [{ overrides: [{ files: ['legacy/**'], rules: { 'ws-subscribe-only': 'off' } }] }, true],
+    [{ overrides: [{ files: ['*.ts'] }] }, true],
+    [{ overrides: [{ rules: {} }] }, false],
+    [{ overrides: [{ files: [] }] }, false],
+    [{ overrides: [{ files: ['x'], rules: { 'no-such-rule': 'off' } }] }, false],
+    [{ overrides: [{ files: ['x'], ignore: ['y'] }] }, false],
+    [{ overrides: { files: ['x'] } }, false],
   ])('%j valid: %s, for the schema and the loader alike', (config, valid) => {
     expect(schemaError(config, buildConfigSchema(WITH_OPTIONS)) === undefined).toBe(valid);
     let loaderValid = true;
