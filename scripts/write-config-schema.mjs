@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { RULES } from '../dist/rules/index.js';
 import { configSchemaText, SCHEMA_FILE } from '../dist/src/config/config-schema.js';
 import { knownRules } from '../dist/src/config/known-rules.js';
+import { VERSION } from '../dist/src/version.js';
 
-writeFileSync(new URL(`../${SCHEMA_FILE}`, import.meta.url), configSchemaText(knownRules(RULES)));
+writeFileSync(new URL(`../${SCHEMA_FILE}`, import.meta.url), configSchemaText(knownRules(RULES), VERSION));
 console.log(`wrote ${SCHEMA_FILE}`);

@@ -4,7 +4,6 @@
 // with the rules and with the package version (its `$id` names the version).
 import type { KnownRule } from './known-rules.js';
 import type { JsonSchema } from './validate-options.js';
-import { VERSION } from '../version.js';
 
 export const SETTINGS = ['off', 'info', 'warning', 'error'] as const;
 export type Setting = (typeof SETTINGS)[number];
@@ -14,7 +13,9 @@ export const SCHEMA_FILE = 'schema/rt-advisor.config.schema.json';
  * The schema's own URL: the file as this version of the package ships it (unpkg serves every
  * published version's files), so `$schema` can name it without a local install and never drifts.
  */
-export const SCHEMA_ID = `https://unpkg.com/rt-advisor@${VERSION}/${SCHEMA_FILE}`;
+export function schemaId(version: string): string {
+  return `https://unpkg.com/rt-advisor@${version}/${SCHEMA_FILE}`;
+}
 
 function ruleEntry(rule: KnownRule): JsonSchema {
   const description = `${rule.meta.description} (default: ${rule.meta.defaultSeverity}; ${rule.meta.docsPath})`;
@@ -26,7 +27,8 @@ function ruleEntry(rule: KnownRule): JsonSchema {
   };
 }
 
-export function buildConfigSchema(known: readonly KnownRule[]): JsonSchema {
+/** The schema of this `version` of the package (package.json's; its `$id` names it). */
+export function buildConfigSchema(known: readonly KnownRule[], version: string): JsonSchema {
   const rules = Object.fromEntries(
     [...known].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1)).map((r) => [r.meta.id, ruleEntry(r)]),
   );
@@ -44,14 +46,14 @@ export function buildConfigSchema(known: readonly KnownRule[]): JsonSchema {
   });
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: SCHEMA_ID,
+    $id: schemaId(version),
     title: 'rt-advisor configuration (rt-advisor.config.json)',
     type: 'object',
     additionalProperties: false,
     properties: {
       $schema: {
         type: 'string',
-        description: `Path or URL of this schema, for editor completion, e.g. ${SCHEMA_ID}`,
+        description: `Path or URL of this schema, for editor completion, e.g. ${schemaId(version)}`,
       },
       rules: rulesSchema,
       overrides: {
@@ -86,6 +88,6 @@ export function buildConfigSchema(known: readonly KnownRule[]): JsonSchema {
   };
 }
 
-export function configSchemaText(known: readonly KnownRule[]): string {
-  return `${JSON.stringify(buildConfigSchema(known), null, 2)}\n`;
+export function configSchemaText(known: readonly KnownRule[], version: string): string {
+  return `${JSON.stringify(buildConfigSchema(known, version), null, 2)}\n`;
 }

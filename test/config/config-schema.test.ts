@@ -5,6 +5,7 @@ import { RULES } from '../../rules/index.js';
 import { knownRules, type KnownRule } from '../../src/config/known-rules.js';
 import { parseConfig } from '../../src/config/parse-config.js';
 import { schemaError } from '../../src/config/validate-options.js';
+import { VERSION } from '../../src/version.js';
 
 const KNOWN_RULES = knownRules(RULES);
 
@@ -29,7 +30,7 @@ const WITH_OPTIONS: KnownRule[] = [
 
 describe('the shipped config schema', () => {
   it(`${SCHEMA_FILE} is generated from the rules table (run \`npm run schema\` after adding a rule)`, () => {
-    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(configSchemaText(KNOWN_RULES));
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(configSchemaText(KNOWN_RULES, VERSION));
   });
 
   it("has the versioned URL of the file the package ships as its $id, in step with package.json's version", () => {
@@ -45,7 +46,7 @@ describe('the shipped config schema', () => {
 
   it('has an entry for every rule, with its default in the description', () => {
     const rules = (
-      buildConfigSchema(KNOWN_RULES).properties as Record<
+      buildConfigSchema(KNOWN_RULES, VERSION).properties as Record<
         string,
         { properties: Record<string, { description: string }> }
       >
@@ -76,7 +77,7 @@ describe('the shipped config schema', () => {
     [{ overrides: [{ files: ['x'], ignore: ['y'] }] }, false],
     [{ overrides: { files: ['x'] } }, false],
   ])('%j valid: %s, for the schema and the loader alike', (config, valid) => {
-    expect(schemaError(config, buildConfigSchema(WITH_OPTIONS)) === undefined).toBe(valid);
+    expect(schemaError(config, buildConfigSchema(WITH_OPTIONS, VERSION)) === undefined).toBe(valid);
     let loaderValid = true;
     try {
       parseConfig(JSON.stringify(config), 'c.json', WITH_OPTIONS);
