@@ -38,8 +38,10 @@ describe('the shipped config schema', () => {
     const shipped = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as { $id: string };
     expect(shipped.$id).toBe(`https://unpkg.com/rt-advisor@${pkg.version}/schema/rt-advisor.config.schema.json`);
     expect(pkg.files).toContain('schema');
-    // the README's example names the current one
-    expect(readFileSync('README.md', 'utf8')).toContain(`"$schema": "${shipped.$id}"`);
+    // the README's example names the current one, and is a valid config
+    const example = /```jsonc\n([\s\S]*?)```/.exec(readFileSync('README.md', 'utf8'))?.[1] ?? '';
+    expect(example).toContain(`"$schema": "${shipped.$id}"`);
+    expect(parseConfig(example, 'README.md', KNOWN_RULES).overrides).toHaveLength(1);
     // a config naming it is accepted
     expect(parseConfig(JSON.stringify({ $schema: shipped.$id }), 'c.json', KNOWN_RULES).rules.size).toBe(0);
   });
