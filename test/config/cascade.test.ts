@@ -119,6 +119,43 @@ describe('scan with nested configs', () => {
     expect(found(b.report)).toEqual(['packages/b/src/feed.ts ws-subscribe-only info']);
   });
 
+  it('--cache: changing a package config changes the result', () => {
+    const dir = monorepo();
+    const cache = tree({}, { git: false });
+    const args = ['.', '--cache', '--cache-location', cache];
+    expect(found(json(dir, args).report)).toContain('packages/b/src/feed.ts ws-subscribe-only info');
+    writeFileSync(join(dir, 'packages/b/rt-advisor.config.json'), '{ "rules": { "ws-subscribe-only": "error" } }');
+    expect(found(json(dir, args).report)).toContain('packages/b/src/feed.ts ws-subscribe-only error');
+    writeFileSync(join(dir, 'packages/b/rt-advisor.config.json'), '{ "rules": { "ws-subscribe-only": "off" } }');
+    expect(found(json(dir, args).report).filter((f) => f.includes('ws-subscribe-only'))).toEqual([
+      'apps/web/feed.ts ws-subscribe-only error',
+    ]);
+  });
+
+  it("an unused disable directive is reported at its own package's severity, or not at all", () => {
+    const directive = `// rt-advisor-disable-next-line ws-token-in-url\n${LISTEN_ONLY}`;
+    const dir = tree({
+      'rt-advisor.config.json': JSON.stringify({ rules: only(['unused-disable-directive']) }),
+      'packages/quiet/rt-advisor.config.json': '{ "rules": { "unused-disable-directive": "off" } }',
+      'packages/strict/rt-advisor.config.json': '{ "rules": { "unused-disable-directive": "error" } }',
+      'packages/quiet/a.ts': directive,
+      'packages/strict/a.ts': directive,
+      'apps/a.ts': directive,
+    });
+    expect(found(json(dir).report)).toEqual([
+      'apps/a.ts unused-disable-directive warning',
+      'packages/strict/a.ts unused-disable-directive error',
+    ]);
+  });
+
+  it('`rt-advisor rules` shows the settings of the files that apply to the working directory', () => {
+    const dir = monorepo();
+    const out = JSON.parse(cli(['rules', '--format', 'json'], { cwd: join(dir, 'packages/b') }).stdout);
+    expect(out.configs).toEqual(['../../rt-advisor.config.json', 'rt-advisor.config.json']);
+    expect(out.rules.find((r: { id: string }) => r.id === 'ws-subscribe-only').severity).toBe('info');
+    expect(out.rules.find((r: { id: string }) => r.id === 'ws-no-reconnect').severity).toBe('off');
+  });
+
   it('a mistake in a nested config exits 2 naming that file, its line and column', () => {
     const dir = monorepo();
     writeFileSync(join(dir, 'packages/b/rt-advisor.config.json'), '{\n  "rules": { "ws-subscribe-only": "loud" }\n}\n');
