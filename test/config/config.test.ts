@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import type { RuleModule } from '../../src/rule-api.js';
-import { activeRules, findingOf, optionsOf } from '../../src/engine/apply-config.js';
+import { activeRules, findingOf, optionsOf, type RuleSettings } from '../../src/engine/apply-config.js';
 import type { KnownRule } from '../../src/config/known-rules.js';
 import { parseConfig } from '../../src/config/parse-config.js';
 import { schemaError, unsupportedKeywords } from '../../src/config/validate-options.js';
@@ -204,6 +204,41 @@ describe('activeRules', () => {
     const problem = { file: 'x.ts', line: 1, column: 1, message: 'm' };
     expect(findingOf(active[0], problem).severity).toBe('error');
     expect(findingOf(active[1], problem).severity).toBe('warning');
+  });
+
+  it('with per-file settings (nested configs), runs a rule that some file has on, each file at its own setting', () => {
+    const rules = [rule('a'), rule('b', { defaultOptions: { n: 1 } }), rule('c')];
+    const pkgA = new Map([
+      ['a', { severity: 'off' as const, options: {} }],
+      ['c', { severity: 'off' as const, options: {} }],
+    ]);
+    const pkgB = new Map([
+      ['b', { severity: 'error' as const, options: { n: 5 } }],
+      ['c', { severity: 'off' as const, options: {} }],
+    ]);
+    const perFile = new Map<string, RuleSettings | undefined>([
+      ['a/x.ts', pkgA],
+      ['a/y.ts', pkgA],
+      ['b/x.ts', pkgB],
+      ['root.ts', undefined],
+    ]);
+    const active = activeRules(rules, undefined, perFile);
+    expect(active.map((r) => r.rule.meta.id)).toEqual(['a', 'b', 'c']); // c is on for root.ts (no config)
+    const [a, b] = active;
+    expect(a.forFile?.('a/x.ts')).toBeUndefined();
+    expect(a.forFile?.('b/x.ts')).toEqual({ severity: undefined, options: {} });
+    expect(b.forFile?.('b/x.ts')).toEqual({ severity: 'error', options: { n: 5 } });
+    expect(b.forFile?.('root.ts')).toEqual({ severity: undefined, options: { n: 1 } });
+    // the same settings give the same object (one rule context per distinct setting)
+    expect(b.forFile?.('a/x.ts')).toBe(b.forFile?.('a/y.ts'));
+    const problem = { file: 'b/x.ts', line: 1, column: 1, message: 'm' };
+    expect(findingOf(b, problem, b.forFile?.('b/x.ts')).severity).toBe('error');
+    // every file under one config: no per-file work
+    const one = activeRules(rules, undefined, new Map<string, RuleSettings>([['b/x.ts', pkgB]]));
+    expect(one.map((r) => [r.rule.meta.id, r.severity, r.forFile])).toEqual([
+      ['a', undefined, undefined],
+      ['b', 'error', undefined],
+    ]);
   });
 });
 
