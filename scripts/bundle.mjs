@@ -26,6 +26,8 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['ts-morph', '@inquirer/*'],
+  // jsonc-parser's `main` is a UMD build whose inner require()s esbuild cannot follow; its `module` build is plain ESM
+  mainFields: ['module', 'main'],
   // the bundled CommonJS packages (commander, ignore) call require() for Node's own modules
   banner: {
     js: "import { createRequire as __rtaRequire } from 'node:module'; const require = __rtaRequire(import.meta.url);",

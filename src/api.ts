@@ -3,7 +3,7 @@
 // build them. Like the CLI, it is an entry point: it hands the rule list to the engine. Unlike the CLI
 // it sets nothing process-wide (no V8 flags, no Node compile cache) and never prompts.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { RULES } from '../rules/index.js';
 import {
   AnswerError,
@@ -18,11 +18,13 @@ import { recommend as decide } from './advisor/engine.js';
 import { PRESETS, layerAnswers, type PresetName } from './advisor/presets.js';
 import { askReport, type AskReport } from './advisor/report-json.js';
 import { knownRules } from './config/known-rules.js';
-import { loadProjectConfig } from './config/load-config.js';
+import { reportRoot } from './config/repo-root.js';
+import { projectSettings } from './engine/project-config.js';
 import { scan as runScan } from './engine/scan.js';
 import { UsageError } from './errors.js';
 import type { Report } from './model.js';
 import { canonicalReport } from './reporters/canonical.js';
+import { rebaseReport } from './reporters/rebase.js';
 import { formatJson } from './reporters/json.js';
 import { formatSarif } from './reporters/sarif.js';
 import { formatStylish } from './reporters/stylish.js';
@@ -47,7 +49,7 @@ export type { Reporter, ReporterOptions } from './reporters/types.js';
 
 /** What `scan()` takes: the CLI's scan flags, by the same names and with the same defaults. */
 export interface ScanOptions {
-  /** folder the paths are relative to, and the report's paths too (default: process.cwd()) */
+  /** folder the paths are relative to (default: process.cwd()); the report's paths start at the repository root holding it, else at this folder, as in the JSON format */
   cwd?: string;
   /** a config file (`--config`), or `false` for none (`--no-config`); default: the discovered one */
   config?: string | false;
@@ -77,7 +79,7 @@ export async function scan(paths: string | string[], options: ScanOptions = {}):
   const cwd = options.cwd ?? process.cwd();
   const missing = list.find((p) => !existsSync(resolve(cwd, p)));
   if (missing !== undefined) throw new UsageError(`path not found: ${missing}`);
-  const config = loadProjectConfig(list, cwd, options.config, knownRules(RULES));
+  const project = projectSettings(list, cwd, options.config, knownRules(RULES), options.controlVerbs ?? []);
   const report = await runScan(
     {
       paths: list,
@@ -87,16 +89,17 @@ export async function scan(paths: string | string[], options: ScanOptions = {}):
       gitignore: options.gitignore ?? true,
       includeTests: options.includeTests ?? false,
       ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
-      ...(config && config.ignore.length > 0 ? { exclude: (abs: string) => config.isIgnored(abs) } : {}),
+      ...(project.exclude ? { exclude: project.exclude } : {}),
     },
     RULES,
     {
-      extraVerbs: [...(config?.controlVerbs ?? []), ...(options.controlVerbs ?? [])],
-      rules: config?.rules,
+      ...project.options,
       inlineConfig: options.inlineConfig ?? true,
     },
   );
-  return canonicalReport(report);
+  report.configs = project.used().map((file) => relative(cwd, file).split(sep).join('/') || file);
+  // as the JSON format prints it: paths from the repository root
+  return canonicalReport(rebaseReport(report, cwd, reportRoot(cwd)));
 }
 
 export interface RecommendOptions {

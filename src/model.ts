@@ -93,6 +93,8 @@ export interface RuleMeta {
 
 export interface Report {
   version: string;
+  /** The config files the scan used, outermost first (paths like the findings'); empty without one. */
+  configs?: string[];
   findings: Finding[];
   /** Findings silenced by a disable directive or the baseline (not counted for the exit code). */
   suppressed?: SuppressedFinding[];

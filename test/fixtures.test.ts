@@ -12,6 +12,8 @@ import { SEVERITY_RANK, type Report, type Severity } from '../src/model.js';
 import { RULES } from '../rules/index.js';
 import { knownRules } from '../src/config/known-rules.js';
 import { runInProcess } from './helpers/in-process.js';
+import { reportRoot } from '../src/config/repo-root.js';
+import { rebaseReport } from '../src/reporters/rebase.js';
 
 const KNOWN_RULES = knownRules(RULES);
 
@@ -161,7 +163,9 @@ describe('fixtures', () => {
     const { description: _description, ...want } = readExpected(name);
     let report: Report;
     try {
-      report = JSON.parse(run.stdout) as Report;
+      // JSON paths start at the repository root: back to the fixture's folder, as expected.json has them
+      const dir = join(FIXTURES, name);
+      report = rebaseReport(JSON.parse(run.stdout) as Report, reportRoot(dir), dir);
     } catch {
       throw new Error(
         `stdout of \`scan . --format json\` is not JSON (exit ${run.status})\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`,

@@ -17,7 +17,7 @@ export function runRules(
   write = (s: string) => process.stdout.write(s),
 ): number {
   const known = knownRules(RULES);
-  const config = loadProjectConfig(['.'], cwd, opts.config, known);
+  const config = loadProjectConfig(cwd, opts.config, known);
   const rows = known
     .map((r) => {
       const setting = config?.rules.get(r.meta.id);
@@ -31,10 +31,12 @@ export function runRules(
       };
     })
     .sort((a, b) => (a.id < b.id ? -1 : 1));
-  const configFile = config ? path.relative(cwd, config.file) || config.file : null;
+  // nested configs: every file that applies here, outermost first (`config`: the nearest, as before)
+  const configFiles = (config?.files ?? []).map((f) => path.relative(cwd, f.file) || f.file);
+  const configFile = configFiles.at(-1) ?? null;
 
   if (opts.format === 'json') {
-    write(`${JSON.stringify({ config: configFile, rules: rows }, null, 2)}\n`);
+    write(`${JSON.stringify({ config: configFile, configs: configFiles, rules: rows }, null, 2)}\n`);
     return 0;
   }
   const head = ['rule', 'default', ...(config ? ['setting'] : []), 'description'];
@@ -48,7 +50,7 @@ export function runRules(
   const line = (cells: string[]) =>
     cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ');
   const lines = [line(head), ...table.map(line)];
-  if (configFile) lines.push('', `setting: from ${configFile}`);
+  if (configFile) lines.push('', `setting: from ${configFiles.join(', ')}`);
   write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -1,13 +1,15 @@
 import { appendFileSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { RULES } from '../../rules/index.js';
 import { knownRules } from '../config/known-rules.js';
-import { loadProjectConfig } from '../config/load-config.js';
+import { reportRoot } from '../config/repo-root.js';
+import { rebaseReport } from '../reporters/rebase.js';
 import { SEVERITY_RANK, type Report } from '../model.js';
 import { REPORTERS } from '../reporters/index.js';
 import { openResultCache } from '../engine/cache-secret.js';
 import { allowProcessWideCompileCache } from '../engine/compile-cache.js';
+import { projectSettings } from '../engine/project-config.js';
 import { scan } from '../engine/scan.js';
 import { enableTiming, timed, timingTable } from '../timing.js';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from '../suppress/baseline.js';
@@ -124,8 +126,8 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
       'give --baseline or --write-baseline, not both (--write-baseline rewrites the file from the current findings)',
     );
   }
-  // config and baseline problems are reported before any scanning
-  const config = loadProjectConfig(paths, cwd, opts.config, knownRules(RULES));
+  // config and baseline problems are reported before any scanning (a nested config's, as its folder is reached)
+  const project = projectSettings(paths, cwd, opts.config, knownRules(RULES), opts.controlVerb);
   let baseline = opts.baseline ? readBaseline(opts.baseline, cwd) : undefined;
   const cache = opts.cache ? openResultCache(opts.cacheLocation, cwd) : undefined;
   if (cache && 'problem' in cache) process.stderr.write(`rt-advisor: --cache is off: ${cache.problem}\n`);
@@ -140,12 +142,11 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
       gitignore: opts.gitignore,
       includeTests: opts.includeTests,
       maxFileBytes,
-      ...(config && config.ignore.length > 0 ? { exclude: (abs: string) => config.isIgnored(abs) } : {}),
+      ...(project.exclude ? { exclude: project.exclude } : {}),
     },
     RULES,
     {
-      extraVerbs: [...(config?.controlVerbs ?? []), ...opts.controlVerb],
-      rules: config?.rules,
+      ...project.options,
       inlineConfig: opts.inlineConfig,
       cache: cache && !('problem' in cache) ? cache : undefined,
       onProgress: (phase, done, total) => progress.update(phase, done, total),
@@ -158,6 +159,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
     if (opts.errorOnUnmatchedPattern) throw new UsageError(`${what}; --no-error-on-unmatched-pattern allows it`);
     process.stderr.write(`rt-advisor: note: ${what}\n`);
   }
+  report.configs = project.used().map((file) => relative(cwd, file).split(sep).join('/') || file);
   if (opts.writeBaseline) {
     baseline = writeBaseline(report.findings, opts.writeBaseline, cwd);
     const where = relative(cwd, baseline.path) || baseline.path;
@@ -173,8 +175,15 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
   if (opts.quiet) report.findings = report.findings.filter((f) => f.severity === 'error');
 
   const color = colorWanted(opts.color, Boolean(opts.outputFile));
+  // stylish names files as the terminal sees them; the machine formats from the repository root
+  const root = opts.format === 'stylish' ? cwd : reportRoot(cwd);
   const text = timed('report', () =>
-    REPORTERS[opts.format](report, { color, cwd, reportSuppressed: opts.reportSuppressed, hiddenByQuiet }),
+    REPORTERS[opts.format](rebaseReport(report, cwd, root), {
+      color,
+      cwd: root,
+      reportSuppressed: opts.reportSuppressed,
+      hiddenByQuiet,
+    }),
   );
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   if (opts.format === 'github' && summaryFile) writeJobSummary(report, summaryFile);

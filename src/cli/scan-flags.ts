@@ -82,7 +82,7 @@ export const SCAN_FLAGS: readonly FlagSpec[] = [
     description: 'folder for `--cache` results (still checked with the key in `~/.cache/rt-advisor`)',
   },
   { flags: '--no-color', description: 'plain output (also when stdout is not a TTY or NO_COLOR is set)' },
-  { flags: '-c, --config <path>', description: 'use this config file instead of the nearest `rt-advisor.config.json`' },
+  { flags: '-c, --config <path>', description: 'use only this config file, not the `rt-advisor.config.json` files' },
   { flags: '--no-config', description: 'ignore `rt-advisor.config.json` files: every rule at its default' },
   { flags: '--no-inline-config', description: 'ignore `rt-advisor-disable` comments: report what they would silence' },
   { flags: '--baseline <file>', description: 'report only findings not recorded in this baseline file' },

@@ -1,6 +1,7 @@
 // The JSON Schema of rt-advisor.config.json, generated from the rule list so a new rule (or a
 // new rule option) reaches editors' completion without anyone editing the schema by hand.
-// `npm run schema` writes it to schema/rt-advisor.config.schema.json; a test keeps the file in step.
+// `npm run schema` writes it to schema/rt-advisor.config.schema.json; a test keeps the file in step
+// with the rules and with the package version (its `$id` names the version).
 import type { KnownRule } from './known-rules.js';
 import type { JsonSchema } from './validate-options.js';
 
@@ -8,7 +9,13 @@ export const SETTINGS = ['off', 'info', 'warning', 'error'] as const;
 export type Setting = (typeof SETTINGS)[number];
 
 export const SCHEMA_FILE = 'schema/rt-advisor.config.schema.json';
-export const SCHEMA_ID = 'https://github.com/rt-advisor/rt-advisor/blob/main/schema/rt-advisor.config.schema.json';
+/**
+ * The schema's own URL: the file as this version of the package ships it (unpkg serves every
+ * published version's files), so `$schema` can name it without a local install and never drifts.
+ */
+export function schemaId(version: string): string {
+  return `https://unpkg.com/rt-advisor@${version}/${SCHEMA_FILE}`;
+}
 
 function ruleEntry(rule: KnownRule): JsonSchema {
   const description = `${rule.meta.description} (default: ${rule.meta.defaultSeverity}; ${rule.meta.docsPath})`;
@@ -20,24 +27,51 @@ function ruleEntry(rule: KnownRule): JsonSchema {
   };
 }
 
-export function buildConfigSchema(known: readonly KnownRule[]): JsonSchema {
+/** The schema of this `version` of the package (package.json's; its `$id` names it). */
+export function buildConfigSchema(known: readonly KnownRule[], version: string): JsonSchema {
   const rules = Object.fromEntries(
     [...known].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1)).map((r) => [r.meta.id, ruleEntry(r)]),
   );
+  const rulesSchema: JsonSchema = {
+    type: 'object',
+    description:
+      'Per rule: "off", "info", "warning" or "error", or ["<severity>", { options }] for a rule that takes options.',
+    additionalProperties: false,
+    properties: rules,
+  };
+  const globs = (description: string): JsonSchema => ({
+    type: 'array',
+    description,
+    items: { type: 'string', minLength: 1 },
+  });
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: SCHEMA_ID,
+    $id: schemaId(version),
     title: 'rt-advisor configuration (rt-advisor.config.json)',
     type: 'object',
     additionalProperties: false,
     properties: {
-      $schema: { type: 'string', description: 'Path or URL of this schema, for editor completion.' },
-      rules: {
-        type: 'object',
+      $schema: {
+        type: 'string',
+        description: `Path or URL of this schema, for editor completion, e.g. ${schemaId(version)}`,
+      },
+      rules: rulesSchema,
+      overrides: {
+        type: 'array',
         description:
-          'Per rule: "off", "info", "warning" or "error", or ["<severity>", { options }] for a rule that takes options.',
-        additionalProperties: false,
-        properties: rules,
+          "Settings for some files only, applied in order after `rules`: each entry's rules apply to the files its globs match.",
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['files'],
+          properties: {
+            files: {
+              ...globs("gitignore-style globs of the files this entry applies to, relative to this file's folder."),
+              minItems: 1,
+            },
+            rules: rulesSchema,
+          },
+        },
       },
       ignore: {
         type: 'array',
@@ -54,6 +88,6 @@ export function buildConfigSchema(known: readonly KnownRule[]): JsonSchema {
   };
 }
 
-export function configSchemaText(known: readonly KnownRule[]): string {
-  return `${JSON.stringify(buildConfigSchema(known), null, 2)}\n`;
+export function configSchemaText(known: readonly KnownRule[], version: string): string {
+  return `${JSON.stringify(buildConfigSchema(known, version), null, 2)}\n`;
 }

@@ -1,6 +1,17 @@
 // The checks on the text of rt-advisor.config.json: every key, severity and option is validated up
 // front, and a mistake is one line naming the file and the key (exit 2), never a rule silently
 // left at its default.
+import {
+  createScanner,
+  findNodeAtLocation,
+  parse,
+  parseTree,
+  printParseErrorCode,
+  type JSONPath,
+  type Node,
+  type ParseError,
+  SyntaxKind,
+} from 'jsonc-parser';
 import { UsageError } from '../errors.js';
 import { SETTINGS, type Setting } from './config-schema.js';
 import type { KnownRule } from './known-rules.js';
@@ -13,14 +24,23 @@ export interface RuleSetting {
   options: Record<string, unknown>;
 }
 
+/** Settings for some files only: `files` are gitignore-style globs relative to the config file's folder. */
+export interface ConfigOverride {
+  files: string[];
+  rules: Map<string, RuleSetting>;
+}
+
 export interface ConfigContent {
   rules: Map<string, RuleSetting>;
+  /** applied in order after `rules`, to the files they match */
+  overrides: ConfigOverride[];
   /** gitignore-style globs relative to the config file's folder */
   ignore: string[];
   controlVerbs: string[];
 }
 
-const TOP_LEVEL = ['$schema', 'rules', 'ignore', 'controlVerbs'];
+const TOP_LEVEL = ['$schema', 'rules', 'overrides', 'ignore', 'controlVerbs'];
+const OVERRIDE_KEYS = ['files', 'rules'];
 /** ESLint spellings people will type out of habit. */
 const ESLINT_SEVERITY: Record<string, Setting> = { warn: 'warning', '0': 'off', '1': 'warning', '2': 'error' };
 
@@ -32,16 +52,61 @@ function unknownHint(word: string, candidates: readonly string[]): string {
   return `${near ? `, did you mean ${quote(near)}?` : ''} (known: ${candidates.join(', ')})`;
 }
 
-/** Line and column of a JSON.parse error, when V8 gives its position. */
-function jsonErrorAt(text: string, err: Error): string {
-  const message = err.message.split('\n')[0];
-  const pos = /at position (\d+)/.exec(message);
-  const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/,? ".*" is not valid JSON$/, '');
-  if (!pos) return `invalid JSON: ${reason}`;
-  const before = text.slice(0, Number(pos[1]));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return `invalid JSON at line ${line}, column ${column}: ${reason}`;
+/** `line:column` (1-based) of an offset in the text. */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  return `${before.split('\n').length}:${offset - before.lastIndexOf('\n')}`;
+}
+
+/** `a.b[1].c` → ['a', 'b', 1, 'c']: the JSON path of a key as errors name it (rule ids have no dots). */
+function jsonPath(key: string): JSONPath {
+  return key
+    .split(/\.|(?=\[)/)
+    .filter(Boolean)
+    .map((part) => (/^\[\d+\]$/.test(part) ? Number(part.slice(1, -1)) : part));
+}
+
+/** `ColonExpected` → `colon expected` */
+const readable = (code: string) => code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+/** Deeper than any config needs; the parser recurses per level, so a hostile file could overflow the stack. */
+const MAX_DEPTH = 64;
+
+/**
+ * One linear pass over the tokens before parsing: nesting deeper than MAX_DEPTH, and a `__proto__`
+ * key (which the parser would turn into the object's prototype, hiding it from the checks), are errors.
+ */
+function precheck(text: string, display: string): void {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  let lastString: { value: string; offset: number } | undefined;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      if (++depth > MAX_DEPTH)
+        throw new UsageError(`${display}:${lineColumn(text, scanner.getTokenOffset())}: nested too deeply`);
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) depth--;
+    else if (token === SyntaxKind.ColonToken && lastString?.value === '__proto__')
+      throw new UsageError(`${display}:${lineColumn(text, lastString.offset)}: __proto__: not an allowed key`);
+    lastString =
+      token === SyntaxKind.StringLiteral
+        ? { value: scanner.getTokenValue(), offset: scanner.getTokenOffset() }
+        : undefined;
+  }
+}
+
+/** JSON with comments and trailing commas (as tsconfig.json and VS Code settings are); a syntax error names its line and column. */
+function parseJsonc(text: string, display: string): { data: unknown; tree: Node | undefined } {
+  precheck(text, display);
+  const errors: ParseError[] = [];
+  const options = { allowTrailingComma: true, disallowComments: false };
+  const data: unknown = parse(text, errors, options);
+  if (errors.length > 0) {
+    const first = errors[0];
+    throw new UsageError(
+      `${display}:${lineColumn(text, first.offset)}: invalid JSON: ${readable(printParseErrorCode(first.error))}`,
+    );
+  }
+  return { data, tree: parseTree(text, [], options) };
 }
 
 function parseRuleSetting(
@@ -79,15 +144,13 @@ function parseRuleSetting(
 
 /** Parses and checks the text of a config file; `display` names the file in errors. */
 export function parseConfig(text: string, display: string, known: readonly KnownRule[]): ConfigContent {
+  const { data, tree } = parseJsonc(text.replace(/^\uFEFF/, ''), display);
+  /** `file:line:col: key: message`, at the key's value (or the file, for a key it cannot place). */
   const fail = (key: string, message: string): never => {
-    throw new UsageError(`${display}: ${key}: ${message}`);
+    const node = tree && findNodeAtLocation(tree, jsonPath(key));
+    const at = node ? `:${lineColumn(text.replace(/^\uFEFF/, ''), node.offset)}` : '';
+    throw new UsageError(`${display}${at}: ${key}: ${message}`);
   };
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw new UsageError(`${display}: ${jsonErrorAt(text, err as Error)}`);
-  }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     throw new UsageError(`${display}: must be a JSON object like { "rules": { … } }`);
   }
@@ -97,23 +160,46 @@ export function parseConfig(text: string, display: string, known: readonly Known
   }
   if ('$schema' in obj && typeof obj.$schema !== 'string') fail('$schema', 'must be a string');
 
-  const rules = new Map<string, RuleSetting>();
-  if (obj.rules !== undefined) {
-    if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules))
-      fail('rules', 'must be an object of rule id → severity');
-    const ids = known.map((r) => r.meta.id);
-    for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
+  const ids = known.map((r) => r.meta.id);
+  const rulesAt = (value: unknown, key: string): Map<string, RuleSetting> => {
+    const rules = new Map<string, RuleSetting>();
+    if (value === undefined) return rules;
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      fail(key, 'must be an object of rule id → severity');
+    for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
       const rule = known.find((r) => r.meta.id === id);
-      if (!rule) fail(`rules.${id}`, `unknown rule${unknownHint(id, ids)}`);
-      rules.set(id, parseRuleSetting(`rules.${id}`, value, rule as KnownRule, fail));
+      if (!rule) fail(`${key}.${id}`, `unknown rule${unknownHint(id, ids)}`);
+      rules.set(id, parseRuleSetting(`${key}.${id}`, setting, rule as KnownRule, fail));
     }
+    return rules;
+  };
+  const globs = (value: unknown, key: string): string[] => {
+    const error = schemaError(value, { type: 'array', items: { type: 'string', minLength: 1 } }, key);
+    if (error) {
+      const colon = error.indexOf(': ');
+      return fail(error.slice(0, colon), error.slice(colon + 2));
+    }
+    return value as string[];
+  };
+  const rules = rulesAt(obj.rules, 'rules');
+  const overrides: ConfigOverride[] = [];
+  if (obj.overrides !== undefined) {
+    if (!Array.isArray(obj.overrides)) fail('overrides', 'must be an array of { "files": [globs], "rules": { … } }');
+    (obj.overrides as unknown[]).forEach((o, i) => {
+      const at = `overrides[${i}]`;
+      if (!o || typeof o !== 'object' || Array.isArray(o))
+        fail(at, 'must be an object like { "files": [globs], "rules": { … } }');
+      const entry = o as Record<string, unknown>;
+      for (const key of Object.keys(entry)) {
+        if (!OVERRIDE_KEYS.includes(key)) fail(`${at}.${key}`, `unknown key${unknownHint(key, OVERRIDE_KEYS)}`);
+      }
+      if (entry.files === undefined) fail(at, '"files" is required');
+      const files = globs(entry.files, `${at}.files`);
+      if (files.length === 0) fail(`${at}.files`, 'must have at least 1 item(s)');
+      overrides.push({ files, rules: rulesAt(entry.rules, `${at}.rules`) });
+    });
   }
 
-  const words = (key: 'ignore' | 'controlVerbs'): string[] => {
-    if (obj[key] === undefined) return [];
-    const error = schemaError(obj[key], { type: 'array', items: { type: 'string', minLength: 1 } }, key);
-    if (error) throw new UsageError(`${display}: ${error}`);
-    return obj[key] as string[];
-  };
-  return { rules, ignore: words('ignore'), controlVerbs: words('controlVerbs') };
+  const words = (key: 'ignore' | 'controlVerbs'): string[] => (obj[key] === undefined ? [] : globs(obj[key], key));
+  return { rules, overrides, ignore: words('ignore'), controlVerbs: words('controlVerbs') };
 }

@@ -5,7 +5,7 @@
 import { errorLine } from '../errors.js';
 import type { FileNote, Finding, Socket } from '../model.js';
 import type { ParsedFile, Problem, RuleContext } from '../rule-api.js';
-import { findingOf, type ActiveRule } from './apply-config.js';
+import { findingOf, type ActiveRule, type RuleRun } from './apply-config.js';
 import { TEST_FILE } from './select-files.js';
 import { hintOf, matchesHint, type HintResults, type TextHint } from './text-hints.js';
 
@@ -26,7 +26,8 @@ export function filesFor(active: ActiveRule, input: RuleInput): ParsedFile[] {
   const hint = hintOf(active.rule);
   if (!hint) return [];
   const matches = (h: TextHint, f: ParsedFile) => input.hintResults?.matches(h, f) ?? matchesHint(h, f.text);
-  return input.parsed.filter((f) => matches(hint, f) && (input.includeTests || !TEST_FILE.test(f.relPath)));
+  const on = (f: ParsedFile) => !active.forFile || active.forFile(f.relPath) !== undefined;
+  return input.parsed.filter((f) => matches(hint, f) && (input.includeTests || !TEST_FILE.test(f.relPath)) && on(f));
 }
 
 /** The sockets by the file that creates them, in location order. */
@@ -48,19 +49,24 @@ function errorNote(file: string, ruleId: string, err: unknown): FileNote {
 export function runRule(active: ActiveRule, input: RuleInput, notes: FileNote[]): Finding[] {
   const { rule } = active;
   const files = filesFor(active, input);
-  const ctx: RuleContext = {
-    morph: input.morph,
-    ts: input.morph.ts,
-    options: active.options,
-    extraVerbs: input.extraVerbs,
-    files,
+  // nested configs: each file checked with its own options, its findings at its own severity
+  const contexts = new Map<RuleRun, RuleContext>();
+  const contextOf = (run: RuleRun): RuleContext => {
+    let ctx = contexts.get(run);
+    if (!ctx) {
+      ctx = { morph: input.morph, ts: input.morph.ts, options: run.options, extraVerbs: input.extraVerbs, files };
+      contexts.set(run, ctx);
+    }
+    return ctx;
   };
   const findings: Finding[] = [];
   const reported = rule.oncePerLocation ? new Set<string>() : undefined;
-  const check = (file: string, run: () => Problem[]) => {
+  const check = (file: string, run: (ctx: RuleContext) => Problem[]) => {
+    const setting = active.forFile ? active.forFile(file) : active;
+    if (!setting) return; // off for this file
     let problems: Problem[];
     try {
-      problems = run();
+      problems = run(contextOf(setting));
     } catch (err) {
       notes.push(errorNote(file, rule.meta.id, err));
       return;
@@ -71,11 +77,12 @@ export function runRule(active: ActiveRule, input: RuleInput, notes: FileNote[])
         if (reported.has(at)) continue;
         reported.add(at);
       }
-      findings.push(findingOf(active, p));
+      findings.push(findingOf(active, p, setting));
     }
   };
   const { checkSockets, checkFile } = rule;
-  if (checkSockets) for (const [file, sockets] of byFile(input.sockets)) check(file, () => checkSockets(sockets, ctx));
-  if (checkFile) for (const file of files) check(file.relPath, () => checkFile(file, ctx));
+  if (checkSockets)
+    for (const [file, sockets] of byFile(input.sockets)) check(file, (ctx) => checkSockets(sockets, ctx));
+  if (checkFile) for (const file of files) check(file.relPath, (ctx) => checkFile(file, ctx));
   return findings;
 }

@@ -5,7 +5,13 @@ import type { RuleModule } from '../rule-api.js';
 import type { Directive } from '../suppress/parse-directives.js';
 import { VERSION } from '../version.js';
 import type { SourceText } from './read-source.js';
-import { activeRules, finishFindings, type ActiveRule, type RuleSettings } from './apply-config.js';
+import {
+  activeRules,
+  finishFindings,
+  type ActiveRule,
+  type RuleSettings,
+  type SettingsForFile,
+} from './apply-config.js';
 import { analyse } from './analyse.js';
 import { discoverFiles } from './discover.js';
 import { HelperThread } from './helper-thread.js';
@@ -31,9 +37,12 @@ function withText(s: FileSummary, opts: ReadOptions, notes: FileNote[]): SourceT
 }
 
 export interface ScanRunOptions {
-  extraVerbs?: string[];
+  /** extra control verbs; a function is asked after discovery (nested configs add theirs as their files are found) */
+  extraVerbs?: string[] | (() => string[]);
   /** the config's rule settings: severities, options, `off` */
   rules?: RuleSettings;
+  /** nested configs: the settings for each file (relative path), over `rules`; asked once per file after discovery */
+  rulesFor?: SettingsForFile;
   /** false: disable directives are ignored (`--no-inline-config`) */
   inlineConfig?: boolean;
   /** `--cache`: keep and reuse the analysis result in this folder, signed with this secret (cache-secret.ts) */
@@ -95,7 +104,8 @@ export async function scan(
   const discovered = await timedAsync('discover files', () => discoverFiles(input));
   const { notes } = discovered;
   const files = input.exclude ? discovered.files.filter((f) => !input.exclude?.(f.absPath)) : discovered.files;
-  const active = activeRules(rules, options.rules);
+  const perFile = options.rulesFor ? new Map(files.map((f) => [f.relPath, options.rulesFor!(f.relPath)])) : undefined;
+  const active = activeRules(rules, options.rules, perFile);
   const directives: Directive[] | undefined = options.inlineConfig === false ? undefined : [];
   options.onProgress?.('read', 0, files.length);
   const helper = HelperThread.start(files.length, Boolean(input.fs?.open));
@@ -145,14 +155,18 @@ async function scanFiles({
     'read and select',
     () => select(files, input, notes, active, directives, helper),
   );
-  const extraVerbs = options.extraVerbs ?? [];
+  const extraVerbs = (typeof options.extraVerbs === 'function' ? options.extraVerbs() : options.extraVerbs) ?? [];
 
   let cache: { store: ResultCache; target: unknown; key: string } | undefined;
   let analysed: CachedAnalysis | undefined;
   if (options.cache) {
     const { analysisKey, readCache } = await import('./result-cache.js');
     const rules = active.map((a) => [a.rule.meta.id, a.severity, a.options]);
-    const analysisOptions = { includeTests: Boolean(input.includeTests), extraVerbs, rules };
+    // nested configs: how each rule runs on each analysed file is part of the key too
+    const scoped = active.some((a) => a.forFile)
+      ? [...toParse, ...ruleOnly].map((f) => [f.relPath, active.map((a) => a.forFile?.(f.relPath) ?? null)])
+      : [];
+    const analysisOptions = { includeTests: Boolean(input.includeTests), extraVerbs, rules, scoped };
     const target = { cwd: input.cwd, paths: input.paths, ...analysisOptions };
     const key = analysisKey({ cwd: input.cwd, allPaths, parsed: [...toParse, ...ruleOnly], options: analysisOptions });
     cache = { store: options.cache, target, key };
@@ -175,7 +189,15 @@ async function scanFiles({
   notes.push(...analysed.notes);
   // fingerprints and directives need only the texts of parsed files (every finding is in one) and the directives
   const { findings, suppressed } = timed('fingerprints and directives', () =>
-    finishFindings(analysed.findings, [...toParse, ...ruleOnly], directives ?? [], active, known, options.rules),
+    finishFindings(
+      analysed.findings,
+      [...toParse, ...ruleOnly],
+      directives ?? [],
+      active,
+      known,
+      options.rules,
+      options.rulesFor,
+    ),
   );
   const order = (a: FileNote, b: FileNote) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0;

@@ -87,6 +87,7 @@ function canonicalRule(r: RuleMeta): RuleMeta {
 export function canonicalReport(report: Report): Report {
   return {
     version: report.version,
+    configs: [...(report.configs ?? [])],
     findings: report.findings.map(canonicalFinding).sort(byFinding),
     suppressed: (report.suppressed ?? []).map(canonicalSuppressed).sort(byFinding),
     sockets: report.sockets

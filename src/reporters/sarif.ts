@@ -183,6 +183,8 @@ export function formatSarif(input: Report, options: ReporterOptions): string {
           result(f, ruleIndex.get(f.ruleId) ?? -1, seen),
         ),
         columnKind: 'utf16CodeUnits',
+        // the config files the scan used, relative to %SRCROOT%
+        properties: { configFiles: report.configs ?? [] },
       },
     ],
   };

@@ -160,6 +160,8 @@ export function formatStylish(input: Report, options: ReporterOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const report = canonicalReport(input);
   const sections = [
+    // which config files judged this code: a config planted above the checkout cannot act unseen
+    report.configs && report.configs.length > 0 ? [c.dim(`config: ${report.configs.join(', ')}`)] : [],
     report.findings.length > 0 ? formatFindings(c, report.findings) : [],
     formatNotes(c, report.notes),
     formatSummary(c, report, options.hiddenByQuiet),

@@ -1,11 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import type { RuleModule } from '../../src/rule-api.js';
-import { activeRules, findingOf, optionsOf } from '../../src/engine/apply-config.js';
+import { activeRules, findingOf, optionsOf, type RuleSettings } from '../../src/engine/apply-config.js';
 import type { KnownRule } from '../../src/config/known-rules.js';
-import { findConfigFile } from '../../src/config/load-config.js';
 import { parseConfig } from '../../src/config/parse-config.js';
 import { schemaError, unsupportedKeywords } from '../../src/config/validate-options.js';
 import type { Report } from '../../src/model.js';
@@ -125,19 +124,58 @@ describe('parseConfig', () => {
       'rules.polling-could-stream: must be "<severity>" or ["<severity>", { options }]',
     ],
     [{ rules: [] }, 'rules: must be an object of rule id → severity'],
-    [{ rule: {} }, 'rule: unknown key, did you mean "rules"? (known: $schema, rules, ignore, controlVerbs)'],
+    [{ rule: {} }, 'rule: unknown key, did you mean "rules"? (known: $schema, rules, overrides, ignore, controlVerbs)'],
     [{ ignore: 'legacy' }, 'ignore: must be an array, not string'],
     [{ ignore: [''] }, 'ignore[0]: must not be empty'],
     [{ controlVerbs: [42] }, 'controlVerbs[0]: must be a string, not integer'],
     [{ $schema: 1 }, '$schema: must be a string'],
-    [[], 'must be a JSON object like { "rules": { … } }'],
     [
-      '{ "rules": { "ws-subscribe-only": "error", } }',
-      'invalid JSON at line 1, column 44: Expected double-quoted property name',
+      { overrides: [{ files: ['x'], rules: { 'ws-subscribe-only': 'loud' } }] },
+      'overrides[0].rules.ws-subscribe-only: "loud" is not a severity: use "off", "info", "warning" or "error"',
     ],
-    ['', 'invalid JSON: Unexpected end of JSON input'],
+    [{ overrides: [{ rules: {} }] }, 'overrides[0]: "files" is required'],
+    [{ overrides: [{ files: 'x' }] }, 'overrides[0].files: must be an array, not string'],
+    [
+      { overrides: [{ files: ['x'], rulez: {} }] },
+      'overrides[0].rulez: unknown key, did you mean "rules"? (known: files, rules)',
+    ],
+    [[], 'must be a JSON object like { "rules": { … } }'],
+    ['{ "rules": { "ws-subscribe-only" "error" } }', 'invalid JSON: colon expected'],
+    ['', 'invalid JSON: value expected'],
   ])('%j → %s', (config, message) => {
-    expect(error(config)).toBe(`rt-advisor.config.json: ${message}`);
+    // the line:column is checked below
+    expect(error(config).replace(/^(rt-advisor\.config\.json):\d+:\d+:/, '$1:')).toBe(
+      `rt-advisor.config.json: ${message}`,
+    );
+  });
+
+  it('refuses a __proto__ key (the parser would make it a prototype, unchecked) and nesting that could overflow the stack', () => {
+    expect(error('{"rules": {"__proto__": {"x": 1}}}')).toBe(
+      'rt-advisor.config.json:1:12: __proto__: not an allowed key',
+    );
+    expect(error(`{"rules": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`)).toBe(
+      'rt-advisor.config.json:1:74: nested too deeply',
+    );
+  });
+
+  it('reads JSONC (comments, trailing commas) and names the line and column of a mistake', () => {
+    const jsonc =
+      '// team settings\n{\n  /* stricter */ "rules": { "ws-subscribe-only": "error", },\n  "ignore": ["dist/",],\n}\n';
+    const c = parseConfig(jsonc, 'x.json', KNOWN);
+    expect(c.rules.get('ws-subscribe-only')?.severity).toBe('error');
+    expect(c.ignore).toEqual(['dist/']);
+    expect(error('{\n  // c\n  "rules": {\n    "ws-subscribe-only": "loud",\n  },\n}')).toBe(
+      'rt-advisor.config.json:4:26: rules.ws-subscribe-only: "loud" is not a severity: use "off", "info", "warning" or "error"',
+    );
+    expect(error('{\n  "rules": {\n    "ws-subscribe-only" "error"\n  }\n}')).toBe(
+      'rt-advisor.config.json:3:25: invalid JSON: colon expected',
+    );
+    expect(error('{ "rules": {} /* unclosed')).toBe(
+      'rt-advisor.config.json:1:15: invalid JSON: unexpected end of comment',
+    );
+    expect(error({ rules: { 'polling-could-stream': ['info', { maxIntervalMs: 0 }] } })).toBe(
+      'rt-advisor.config.json:1:59: rules.polling-could-stream[1].maxIntervalMs: must be at least 1',
+    );
   });
 });
 
@@ -166,6 +204,41 @@ describe('activeRules', () => {
     const problem = { file: 'x.ts', line: 1, column: 1, message: 'm' };
     expect(findingOf(active[0], problem).severity).toBe('error');
     expect(findingOf(active[1], problem).severity).toBe('warning');
+  });
+
+  it('with per-file settings (nested configs), runs a rule that some file has on, each file at its own setting', () => {
+    const rules = [rule('a'), rule('b', { defaultOptions: { n: 1 } }), rule('c')];
+    const pkgA = new Map([
+      ['a', { severity: 'off' as const, options: {} }],
+      ['c', { severity: 'off' as const, options: {} }],
+    ]);
+    const pkgB = new Map([
+      ['b', { severity: 'error' as const, options: { n: 5 } }],
+      ['c', { severity: 'off' as const, options: {} }],
+    ]);
+    const perFile = new Map<string, RuleSettings | undefined>([
+      ['a/x.ts', pkgA],
+      ['a/y.ts', pkgA],
+      ['b/x.ts', pkgB],
+      ['root.ts', undefined],
+    ]);
+    const active = activeRules(rules, undefined, perFile);
+    expect(active.map((r) => r.rule.meta.id)).toEqual(['a', 'b', 'c']); // c is on for root.ts (no config)
+    const [a, b] = active;
+    expect(a.forFile?.('a/x.ts')).toBeUndefined();
+    expect(a.forFile?.('b/x.ts')).toEqual({ severity: undefined, options: {} });
+    expect(b.forFile?.('b/x.ts')).toEqual({ severity: 'error', options: { n: 5 } });
+    expect(b.forFile?.('root.ts')).toEqual({ severity: undefined, options: { n: 1 } });
+    // the same settings give the same object (one rule context per distinct setting)
+    expect(b.forFile?.('a/x.ts')).toBe(b.forFile?.('a/y.ts'));
+    const problem = { file: 'b/x.ts', line: 1, column: 1, message: 'm' };
+    expect(findingOf(b, problem, b.forFile?.('b/x.ts')).severity).toBe('error');
+    // every file under one config: no per-file work
+    const one = activeRules(rules, undefined, new Map<string, RuleSettings>([['b/x.ts', pkgB]]));
+    expect(one.map((r) => [r.rule.meta.id, r.severity, r.forFile])).toEqual([
+      ['a', undefined, undefined],
+      ['b', 'error', undefined],
+    ]);
   });
 });
 
@@ -197,24 +270,7 @@ describe('option schemas', () => {
   });
 });
 
-describe('config discovery', () => {
-  it('finds the nearest file above a scanned path, and stops at the repository root', () => {
-    const root = tree({
-      'rt-advisor.config.json': '{}',
-      'packages/web/src/a.ts': '',
-      'packages/api/rt-advisor.config.json': '{}',
-      'packages/api/b.ts': '',
-    });
-    expect(findConfigFile(['packages/web/src/a.ts'], root)).toBe(join(root, 'rt-advisor.config.json'));
-    expect(findConfigFile(['packages/api'], root)).toBe(join(root, 'packages/api/rt-advisor.config.json'));
-    expect(() => findConfigFile(['packages/api', 'packages/web'], root)).toThrow(
-      'the scanned paths have different config files (packages/api/rt-advisor.config.json, rt-advisor.config.json): scan them separately or pass --config',
-    );
-    const inner = join(root, 'vendor/lib');
-    mkdirSync(join(inner, '.git'), { recursive: true });
-    expect(findConfigFile(['vendor/lib'], root)).toBeUndefined();
-  });
-});
+// discovery and nested configs: cascade.test.ts
 
 function json(dir: string, args: string[] = []): { status: number | null; report: Report; stderr: string } {
   const r = cli(['scan', '.', '--format', 'json', ...args], { cwd: dir });
@@ -259,14 +315,12 @@ describe('scan with a config file', () => {
       'web/src/legacy/kept.ts': LISTEN_ONLY,
       'web/src/live.ts': LISTEN_ONLY,
     });
-    // unanchored `legacy/` matches at any depth, as in .gitignore
-    expect(json(join(dir, 'web')).report.findings.map((f) => f.file)).toEqual(['src/live.ts']);
+    // unanchored `legacy/` matches at any depth, as in .gitignore; JSON paths start at the repository root
+    expect(json(join(dir, 'web')).report.findings.map((f) => f.file)).toEqual(['web/src/live.ts']);
     expect(cli(['scan', 'web', '--format', 'json'], { cwd: dir }).stdout).toContain('"file": "web/src/live.ts"');
-    expect(
-      JSON.parse(cli(['scan', '.', '--format', 'json'], { cwd: join(dir, 'web/src') }).stdout).findings.map(
-        (f: { file: string }) => f.file,
-      ),
-    ).toEqual(['live.ts']);
+    expect(json(join(dir, 'web/src')).report.findings.map((f) => f.file)).toEqual(['web/src/live.ts']);
+    // stylish names files from where the scan runs
+    expect(cli(['scan', '.'], { cwd: join(dir, 'web/src') }).stdout).toMatch(/^live\.ts$/m);
   });
 
   it('controlVerbs add to the vocabulary, as --control-verb does', () => {
@@ -295,7 +349,7 @@ describe('scan with a config file', () => {
         'rules.ws-subcribe-only: unknown rule, did you mean "ws-subscribe-only"? (known: ',
       ],
       ['{"rules": {"ws-subscribe-only": "loud"}}', 'rules.ws-subscribe-only: "loud" is not a severity'],
-      ['{"rules": {"ws-subscribe-only": "error"', 'invalid JSON'],
+      ['{"rules": {"ws-subscribe-only": "error"', 'invalid JSON: close brace expected'],
       ['{"ignore": "dist"}', 'ignore: must be an array, not string'],
       ['{"rulez": {}}', 'rulez: unknown key, did you mean "rules"?'],
     ]) {
@@ -304,7 +358,10 @@ describe('scan with a config file', () => {
       expect(r.status, text).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.split('\n')).toHaveLength(2); // one line
-      expect(r.stderr.startsWith(`rt-advisor: rt-advisor.config.json: ${message}`), r.stderr).toBe(true);
+      expect(
+        r.stderr.replace(/\.json:\d+:\d+:/, '.json:').startsWith(`rt-advisor: rt-advisor.config.json: ${message}`),
+        r.stderr,
+      ).toBe(true);
     }
   });
 });
@@ -340,6 +397,6 @@ describe('rt-advisor rules', () => {
     writeFileSync(join(dir, 'rt-advisor.config.json'), '{"rules": {"nope": "off"}}');
     const bad = cli(['rules'], { cwd: dir });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/^rt-advisor: rt-advisor\.config\.json: rules\.nope: unknown rule/);
+    expect(bad.stderr).toMatch(/^rt-advisor: rt-advisor\.config\.json:1:20: rules\.nope: unknown rule/);
   });
 });

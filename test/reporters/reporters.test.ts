@@ -160,7 +160,16 @@ describe('json reporter', () => {
   const parsed = JSON.parse(out);
 
   it('uses the documented key order at every level', () => {
-    expect(Object.keys(parsed)).toEqual(['version', 'findings', 'suppressed', 'sockets', 'notes', 'rules', 'stats']);
+    expect(Object.keys(parsed)).toEqual([
+      'version',
+      'configs',
+      'findings',
+      'suppressed',
+      'sockets',
+      'notes',
+      'rules',
+      'stats',
+    ]);
     expect(Object.keys(parsed.findings[2])).toEqual([
       'ruleId',
       'severity',

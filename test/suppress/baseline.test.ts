@@ -85,13 +85,13 @@ describe('baseline', () => {
     expect(grown.status).toBe(1);
     expect(grown.report.findings.map((f) => `${f.file}:${f.line}`)).toEqual(['src/feed.ts:4', 'src/new.ts:1']);
 
-    // from another working directory the same baseline still matches
+    // from another working directory the same baseline still matches (JSON paths start at the repository root)
     const fromSrc = cli(['scan', '.', '--baseline', '../.rt-advisor/baseline.json', '--format', 'json'], {
       cwd: join(dir, 'src'),
     });
     expect(JSON.parse(fromSrc.stdout).findings.map((f: Finding) => `${f.file}:${f.line}`)).toEqual([
-      'feed.ts:4',
-      'new.ts:1',
+      'src/feed.ts:4',
+      'src/new.ts:1',
     ]);
 
     // fixed findings leave entries that match nothing: counted and pointed out
