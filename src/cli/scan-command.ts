@@ -177,8 +177,9 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
   const color = colorWanted(opts.color, Boolean(opts.outputFile));
   // stylish names files as the terminal sees them; the machine formats from the repository root
   const root = opts.format === 'stylish' ? cwd : reportRoot(cwd);
+  const shown = rebaseReport(report, cwd, root);
   const text = timed('report', () =>
-    REPORTERS[opts.format](rebaseReport(report, cwd, root), {
+    REPORTERS[opts.format](shown, {
       color,
       cwd: root,
       reportSuppressed: opts.reportSuppressed,
@@ -186,7 +187,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
     }),
   );
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-  if (opts.format === 'github' && summaryFile) writeJobSummary(report, summaryFile);
+  if (opts.format === 'github' && summaryFile) writeJobSummary(shown, summaryFile);
   writeReport(text, opts.outputFile, cwd, (s) => process.stdout.write(s));
   for (const note of report.notes) {
     if (note.kind === 'analyzer-error' || note.kind === 'read-error')

@@ -104,17 +104,20 @@ describe('--format github', () => {
     expect(r.status).toBe(1);
     expect(r.stdout.split('\n')).toEqual([
       expect.stringMatching(
-        /^::notice file=src\/ticker\/priceFeed\.ts,line=17,col=14,endLine=17,title=ws-no-reconnect::/,
+        /^::notice file=fixtures\/price-feed-subscribe-ping\/src\/ticker\/priceFeed\.ts,line=17,col=14,endLine=17,title=ws-no-reconnect::/,
       ),
       expect.stringMatching(
-        /^::warning file=src\/ticker\/priceFeed\.ts,line=17,col=14,endLine=17,title=ws-subscribe-only::.*%0A↳ 22:5 sends subscribe \(control\)/,
+        /^::warning file=fixtures\/price-feed-subscribe-ping\/src\/ticker\/priceFeed\.ts,line=17,col=14,endLine=17,title=ws-subscribe-only::.*%0A↳ 22:5 sends subscribe \(control\)/,
       ),
       'rt-advisor: 0 errors, 1 warning, 1 info in 4 files',
       '',
     ]);
     const md = readFileSync(summary, 'utf8');
     expect(md.startsWith('# earlier step output\n## rt-advisor\n')).toBe(true);
-    expect(md).toContain('| `src/ticker/priceFeed.ts` | 17:14 | warning | `ws-subscribe-only` |');
+    // paths from the repository root, as GitHub resolves them
+    expect(md).toContain(
+      '| `fixtures/price-feed-subscribe-ping/src/ticker/priceFeed.ts` | 17:14 | warning | `ws-subscribe-only` |',
+    );
   });
 
   it('writes no summary without GITHUB_STEP_SUMMARY, nor for other formats', () => {
