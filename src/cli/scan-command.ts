@@ -75,6 +75,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
       defaultIgnores: opts.defaultIgnores,
       gitignore: opts.gitignore,
       includeTests: opts.includeTests,
+      nonProduct: config?.nonProduct ?? [],
       maxFileBytes,
       ...(config && config.ignore.length > 0 ? { exclude: (abs: string) => config.isIgnored(abs) } : {}),
     },

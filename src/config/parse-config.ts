@@ -18,9 +18,11 @@ export interface ConfigContent {
   /** gitignore-style globs relative to the config file's folder */
   ignore: string[];
   controlVerbs: string[];
+  /** gitignore-style patterns added to the default non-product ones (tests, examples); `!` re-includes */
+  nonProduct: string[];
 }
 
-const TOP_LEVEL = ['$schema', 'rules', 'ignore', 'controlVerbs'];
+const TOP_LEVEL = ['$schema', 'rules', 'ignore', 'controlVerbs', 'nonProduct'];
 /** ESLint spellings people will type out of habit. */
 const ESLINT_SEVERITY: Record<string, Setting> = { warn: 'warning', '0': 'off', '1': 'warning', '2': 'error' };
 
@@ -109,11 +111,16 @@ export function parseConfig(text: string, display: string, known: readonly Known
     }
   }
 
-  const words = (key: 'ignore' | 'controlVerbs'): string[] => {
+  const words = (key: 'ignore' | 'controlVerbs' | 'nonProduct'): string[] => {
     if (obj[key] === undefined) return [];
     const error = schemaError(obj[key], { type: 'array', items: { type: 'string', minLength: 1 } }, key);
     if (error) throw new UsageError(`${display}: ${error}`);
     return obj[key] as string[];
   };
-  return { rules, ignore: words('ignore'), controlVerbs: words('controlVerbs') };
+  return {
+    rules,
+    ignore: words('ignore'),
+    controlVerbs: words('controlVerbs'),
+    nonProduct: words('nonProduct'),
+  };
 }
