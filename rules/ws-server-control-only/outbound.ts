@@ -128,14 +128,17 @@ export function relaysPayload(m: Morph, eventArg: Node): boolean {
   if (!call || !m.Node.isCallExpression(call)) return false;
   const handler = call.getArguments()[1];
   if (!handler || !(m.Node.isArrowFunction(handler) || m.Node.isFunctionExpression(handler))) return false;
+  const event = literal(m, eventArg);
   const names = handler
     .getParameters()
     .map((p) => p.getNameNode())
     .filter((n) => m.Node.isIdentifier(n))
     .map((n) => n.getText());
-  if (names.length === 0) return false;
-  return ofKind<import('ts-morph').CallExpression>(handler, m.SyntaxKind.CallExpression).some(
-    (c) =>
-      isPush(m, c) && c.getArguments().some((a) => names.some((n) => readsOf(m, a, n).length > 0 || a.getText() === n)),
-  );
+  return ofKind<import('ts-morph').CallExpression>(handler, m.SyntaxKind.CallExpression).some((c) => {
+    if (!isPush(m, c)) return false;
+    const [first, ...rest] = c.getArguments();
+    // the same event passed on to other clients, or what was received sent on
+    if (event !== undefined && literal(m, first) === event && rest.length > 0) return true;
+    return c.getArguments().some((a) => names.some((n) => a.getText() === n || readsOf(m, a, n).length > 0));
+  });
 }

@@ -258,6 +258,12 @@ const io = new Server(3000);
 io.on('connection', (socket) => { socket.on('hello', (who) => socket.broadcast.emit('hello', who)); });`,
       ],
       [
+        'an event re-emitted under its own name to the other clients',
+        `import { Server } from 'socket.io';
+const io = new Server(3000);
+io.on('connection', (socket) => { socket.on('hello', () => socket.broadcast.emit('hello', socket.id)); });`,
+      ],
+      [
         'a ws client (not a server)',
         `import WebSocket from 'ws';
 const ws = new WebSocket('wss://x');
