@@ -44,11 +44,11 @@ function messageFor(ts: TS, p: Poll): string {
   const target = p.endpoint ? `\`${p.endpoint.slice(0, 40)}\`` : 'the same request';
   const readLine = p.read ? position(ts, p.read.call).line : undefined;
   const request = readLine !== undefined && readLine !== position(ts, p.at).line ? `request at line ${readLine}` : '';
-  const cost = `${perMinute} request${perMinute === 1 ? '' : 's'} a minute per open tab`;
-  const push = 'If the server knows when it changes, push it with Server-Sent Events';
+  const cost = `${perMinute} request${perMinute === 1 ? '' : 's'} a minute per tab`;
+  const push = 'If the server knows of changes, push them with Server-Sent Events';
   if (p.option) {
-    const how = `\`${p.option}\`${request ? `, ${request}` : ''}`;
-    return `\`${p.what.slice(0, 30)}\` polls ${target} every ${every(p.ms)} (${how}): ${cost}. ${push} and update the cache (\`setQueryData\`, \`mutate\`).`;
+    const how = `\`${p.option.slice(0, 30)}\``;
+    return `\`${p.what.slice(0, 30)}\` polls ${target} every ${every(p.ms)} (${how}): ${cost}. Push changes with Server-Sent Events into the cache (\`setQueryData\`, \`mutate\`).`;
   }
   const what = p.what === 'a polling loop' ? 'A polling loop' : `\`${p.what.slice(0, 30)}\``;
   return `${what} re-fetches ${target} every ${every(p.ms)}${request ? ` (${request})` : ''}: ${cost}. ${push} (EventSource).`;

@@ -46,7 +46,7 @@ export function messageFor(T: TS, h: SseHandler, beat: Heartbeat, maxIntervalMs:
     beat.slowTimerMs !== undefined
       ? `its only timer writes every ${beat.slowTimerMs / 1000} s, slower than the ${maxIntervalMs / 1000} s the rule allows`
       : 'nothing writes to it on a timer';
-  return `SSE stream without a heartbeat: ${what}; idle proxies cut it. Add ${keepAliveSnippet(T, h, beat.write)}.`;
+  return `SSE stream without a heartbeat: ${what}. Add ${keepAliveSnippet(T, h, beat.write)}.`;
 }
 
 const meta: RuleModule['meta'] = {

@@ -29,14 +29,14 @@ function summarise(socket: Socket): string {
   const parts = [...groups].map(([label, sends]) => {
     const sameFile = sends.every((s) => s.file === socket.file);
     const where = sends
-      .slice(0, 2)
+      .slice(0, sameFile ? 2 : 1)
       .map((s) => (s.file === socket.file ? `${s.line}` : `${s.file.split('/').pop()?.slice(0, 24)}:${s.line}`));
-    const more = sends.length > 2 ? ', …' : '';
+    const more = sends.length > where.length ? ', …' : '';
     const count = sends.length > 1 ? ` ×${sends.length}` : '';
     const lines = sameFile ? (sends.length > 1 ? 'lines ' : 'line ') : '';
     return `${label.slice(0, 20)}${count} (${lines}${where.join(', ')}${more})`;
   });
-  return parts.length > 3 ? `${parts.slice(0, 3).join(', ')}, …` : parts.join(', ');
+  return parts.length > 3 ? `${parts.slice(0, 2).join(', ')}, …` : parts.join(', ');
 }
 
 /** What the client does, and what to do; the rule page says why. */
@@ -45,14 +45,14 @@ export function messageFor(socket: Socket): string {
   const isFactory = /^[a-z]/.test(socket.constructorText.split('.').pop() ?? '');
   const name = socket.constructorText.slice(0, 40);
   const call = isFactory ? `${name}(…)` : `new ${name}(…)`;
-  const hedge = socket.confidence === 'likely' ? ' (looks like an injected WebSocket)' : '';
+  const hedge = socket.confidence === 'likely' ? ' (likely a WebSocket)' : '';
   const head = `${API_NAMES[socket.api]} \`${call}\`${hedge}`;
   // SSE is text only: when the client asks for binary frames, name the transport that carries bytes
   const stream = socket.receivesBinary
     ? 'read the byte stream from a streamed fetch() (SSE is text only)'
     : 'use Server-Sent Events (EventSource)';
   if (socket.verdict === 'receive-only') return `${head} only listens, never sends: ${stream} for this one-way stream.`;
-  return `${head} only sends control messages: ${summarise(socket)}. ${stream[0].toUpperCase()}${stream.slice(1)}, and POST the subscription changes.`;
+  return `${head} only sends control messages: ${summarise(socket)}. ${stream[0].toUpperCase()}${stream.slice(1)}; POST subscription changes.`;
 }
 
 export const wsSubscribeOnly = defineRule({

@@ -38,7 +38,7 @@ const WHAT: Record<Kind, string> = {
   'use-websocket': 'WebSocket',
 };
 
-const COOKIE = 'authenticate with a cookie (checking Origin) or a short-lived one-time ticket.';
+const COOKIE = 'use a cookie (check Origin) or a short-lived one-time ticket.';
 const INSTEAD: Record<Kind, string> = {
   'browser-websocket': COOKIE,
   ws: 'send it in an Authorization header (the `headers` option).',

@@ -30,7 +30,7 @@ export function Stats() {
         column: 16,
       });
       expect(f.message).toMatch(
-        /^`setInterval` re-fetches `\/api\/stats` every 2 s \(request at line 5\): 30 requests a minute per open tab/,
+        /^`setInterval` re-fetches `\/api\/stats` every 2 s \(request at line 5\): 30 requests a minute per tab/,
       );
       expect(f.message).toContain('Server-Sent Events');
       expect(f.message).toContain('EventSource');

@@ -56,7 +56,7 @@ ws.onmessage = (e) => console.log(e.data);`);
     it('hedges for an injected constructor', () => {
       const [f] = findings(`export class C { constructor(private o: { WebSocket: typeof WebSocket }) {}
   open() { const s = new this.o.WebSocket('wss://x'); s.onmessage = () => {}; } }`);
-      expect(f.message).toContain('(looks like an injected WebSocket)');
+      expect(f.message).toContain('(likely a WebSocket)');
     });
 
     it('points at streamed fetch when the client asks for binary frames', () => {
