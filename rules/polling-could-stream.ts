@@ -37,25 +37,21 @@ function every(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }
 
+/** What the code polls and how often, and what to do; the rule page says why. */
+/** What the code polls and how often, and what to do; the rule page says why. */
 function messageFor(ts: TS, p: Poll): string {
   const perMinute = Math.round(60_000 / p.ms);
-  const target = p.endpoint ? `\`${p.endpoint}\`` : 'the same request';
+  const target = p.endpoint ? `\`${p.endpoint.slice(0, 40)}\`` : 'the same request';
   const readLine = p.read ? position(ts, p.read.call).line : undefined;
   const request = readLine !== undefined && readLine !== position(ts, p.at).line ? `request at line ${readLine}` : '';
-  const where = request ? ` (${request})` : '';
-  const cost = `${perMinute} request${perMinute === 1 ? '' : 's'} a minute from every open tab, most answering "nothing new", and each change still waits up to ${every(p.ms)}`;
+  const cost = `${perMinute} request${perMinute === 1 ? '' : 's'} a minute per tab`;
+  const push = 'If the server knows of changes, push them with Server-Sent Events';
   if (p.option) {
-    return (
-      `\`${p.what}\` polls ${target} every ${every(p.ms)} (\`${p.option}\`${request ? `, ${request}` : ''}): ${cost}. ` +
-      'If the server knows when the data changes, push it with Server-Sent Events and update the cache on each event ' +
-      '(`queryClient.setQueryData` or `invalidateQueries`, SWR `mutate`, Apollo `cache.writeQuery`) instead of refetching on a timer.'
-    );
+    const how = `\`${p.option.slice(0, 30)}\``;
+    return `\`${p.what.slice(0, 30)}\` polls ${target} every ${every(p.ms)} (${how}): ${cost}. Push changes with Server-Sent Events into the cache (\`setQueryData\`, \`mutate\`).`;
   }
-  return (
-    `${p.what === 'a polling loop' ? 'A polling loop' : `\`${p.what}\``} re-fetches ${target} every ${every(p.ms)}${where}: ${cost}. ` +
-    'If the server knows when the data changes, push it with Server-Sent Events instead: an EventSource on a streaming endpoint, ' +
-    'one event per change, and the browser reconnects by itself.'
-  );
+  const what = p.what === 'a polling loop' ? 'A polling loop' : `\`${p.what.slice(0, 30)}\``;
+  return `${what} re-fetches ${target} every ${every(p.ms)}${request ? ` (${request})` : ''}: ${cost}. ${push} (EventSource).`;
 }
 
 export const pollingCouldStream = defineRule<{ maxIntervalMs: number }>({

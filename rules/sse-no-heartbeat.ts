@@ -40,16 +40,13 @@ export function keepAliveSnippet(T: TS, h: SseHandler, write: ts.CallExpression 
     : `${timer}, and clear it when the client disconnects`;
 }
 
+/** What the stream lacks, and the keep-alive in the handler's own names; the rule page says why. */
 export function messageFor(T: TS, h: SseHandler, beat: Heartbeat, maxIntervalMs: number): string {
   const what =
     beat.slowTimerMs !== undefined
       ? `its only timer writes every ${beat.slowTimerMs / 1000} s, slower than the ${maxIntervalMs / 1000} s the rule allows`
-      : 'nothing writes to it on a timer (it is written only from callbacks, or once)';
-  return (
-    `SSE stream without a heartbeat: ${what}. A quiet stream sends no bytes, and proxies and load balancers close idle connections after 60–120 s ` +
-    `(nginx proxy_read_timeout and AWS ALB 60 s, Cloudflare ~100 s); the browser reconnects and misses what was sent meanwhile. ` +
-    `Send a comment every 15–25 s: ${keepAliveSnippet(T, h, beat.write)}.`
-  );
+      : 'nothing writes to it on a timer';
+  return `SSE stream without a heartbeat: ${what}. Add ${keepAliveSnippet(T, h, beat.write)}.`;
 }
 
 const meta: RuleModule['meta'] = {

@@ -58,10 +58,7 @@ export function messageFor(T: TS, h: SseHandler, cacheControl: string | undefine
     cacheControl === undefined
       ? 'sets neither `Cache-Control: no-cache` nor `X-Accel-Buffering: no`'
       : `sets \`Cache-Control: ${cacheControl}\` and no \`X-Accel-Buffering: no\``;
-  return (
-    `SSE response ${sets}: nginx buffers proxied responses by default, so events arrive in bursts or when the buffer fills instead of as they happen, ` +
-    `and caches or compression can hold them too. To stream through nginx and other proxies, ${fixFor(T, h)}.`
-  );
+  return `SSE response ${sets}: nginx delivers its events in bursts; ${fixFor(T, h)}.`;
 }
 
 const meta: RuleModule['meta'] = {

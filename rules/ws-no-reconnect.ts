@@ -2,22 +2,35 @@
 // Every deploy, proxy idle timeout or network change then ends the stream for good, silently.
 import type { Socket } from '../src/model.js';
 import { defineRule, docsPath, type Problem, type RuleModule } from '../src/rule-api.js';
+import { splitWords } from '../src/sockets/vocabulary.js';
 
 const id = 'ws-no-reconnect';
 
 const API_NAMES: Partial<Record<Socket['api'], string>> = {
-  'browser-websocket': 'Browser WebSocket',
-  ws: 'WebSocket client (`ws` package)',
+  'browser-websocket': 'WebSocket',
+  ws: 'ws client',
 };
 
+/** What the client lacks, and what to do; the rule page says why. */
 export function messageFor(socket: Socket): string {
   const oneWay = socket.verdict === 'receive-only' || socket.verdict === 'control-only';
   return (
-    `${API_NAMES[socket.api]} \`new ${socket.constructorText}(…)\` is never re-created after it closes: neither a close or error handler ` +
-    'nor a retry loop or timer runs the code that creates it, so a deploy, a proxy idle timeout or a network drop ends the stream for good. ' +
-    'Reconnect from the close event with capped exponential backoff and full jitter, then resubscribe and resync' +
-    (oneWay ? '; or serve this one-way stream as Server-Sent Events, which reconnect by themselves.' : '.')
+    `${API_NAMES[socket.api]} \`new ${socket.constructorText.slice(0, 40)}(…)\` is never re-created after it closes: ` +
+    (oneWay
+      ? 'reconnect on close with capped, jittered backoff, or use Server-Sent Events (they reconnect).'
+      : 'reconnect on close with capped, jittered exponential backoff, then resubscribe.')
   );
+}
+
+/** Words of a WebRTC signalling message: the offer, the answer and the ICE candidates of a peer connection. */
+const SIGNALLING = new Set(['offer', 'answer', 'candidate', 'candidates', 'ice', 'icecandidate', 'sdp']);
+
+/**
+ * A socket that only carries a peer connection's offer, answer and candidates ends its job once the
+ * connection is set up; a new session, not a reconnect, is what a drop calls for.
+ */
+function onlySignals(socket: Socket): boolean {
+  return socket.sends.length > 0 && socket.sends.every((s) => splitWords(s.label).some((w) => SIGNALLING.has(w)));
 }
 
 const meta: RuleModule['meta'] = {
@@ -39,7 +52,7 @@ export const wsNoReconnect = defineRule({
     for (const s of sockets) {
       if (s.reconnects !== 'no' || !(s.api in API_NAMES)) continue;
       // a socket nobody reads from is a probe or a one-shot sender, not a stream to keep alive
-      if (!s.listens) continue;
+      if (!s.listens || onlySignals(s)) continue;
       problems.push({ file: s.file, line: s.line, column: s.column, message: messageFor(s) });
     }
     return problems;

@@ -2,7 +2,7 @@
 // leave or ping (or send nothing at all). Seen from the server side, it is the same one-way stream
 // ws-subscribe-only finds in clients: Server-Sent Events plus a POST for the subscription changes.
 import type { Location } from '../src/model.js';
-import { isControlVerb } from '../src/sockets/vocabulary.js';
+import { isControlVerb, splitWords, verbGroup } from '../src/sockets/vocabulary.js';
 import {
   defineRule,
   docsPath,
@@ -14,6 +14,7 @@ import {
 import { findServers, type ServerSite } from './ws-server-control-only/find-servers.js';
 import { InboundAnalysis, type Inbound } from './ws-server-control-only/inbound.js';
 import { moduleBindings, ofKind } from './ws-server-control-only/bindings.js';
+import { pushesSeen, relaysPayload } from './ws-server-control-only/outbound.js';
 
 const id = 'ws-server-control-only';
 
@@ -30,20 +31,16 @@ const meta: RuleModule['meta'] = {
 };
 
 const API_NAMES: Record<ServerSite['api'], string> = {
-  ws: 'WebSocket server (`ws` package)',
+  ws: 'ws server',
   'socket.io': 'socket.io server',
 };
 
-/** `subscribe (line 12), ping ×2 (lines 18, 30)` */
+/** `subscribe, ping ×2` (the related locations give the lines) */
 function summarise(messages: Inbound[]): string {
-  const groups = new Map<string, number[]>();
-  for (const msg of messages) groups.set(msg.name, [...(groups.get(msg.name) ?? []), msg.node.getStartLineNumber()]);
-  return [...groups]
-    .map(
-      ([name, lines]) =>
-        `${name}${lines.length > 1 ? ` ×${lines.length}` : ''} (${lines.length > 1 ? 'lines' : 'line'} ${lines.join(', ')})`,
-    )
-    .join(', ');
+  const counts = new Map<string, number>();
+  for (const msg of messages) counts.set(msg.name, (counts.get(msg.name) ?? 0) + 1);
+  const names = [...counts].map(([name, n]) => `${name.slice(0, 20)}${n > 1 ? ` ×${n}` : ''}`);
+  return names.length > 4 ? `${names.slice(0, 4).join(', ')}, …` : names.join(', ');
 }
 
 export function messageFor(site: ServerSite, messages: Inbound[]): string {
@@ -51,14 +48,18 @@ export function messageFor(site: ServerSite, messages: Inbound[]): string {
     site.api === 'socket.io' && !/Server$/.test(site.constructorText)
       ? `${site.constructorText}(…)`
       : `new ${site.constructorText}(…)`;
-  const accepts =
-    messages.length === 0
-      ? 'never reads a message from its clients: it only pushes'
-      : `only accepts control messages from its clients: ${summarise(messages)}`;
-  return (
-    `${API_NAMES[site.api]} \`${call}\` ${accepts}. The server does all the talking: serve the stream as Server-Sent Events ` +
-    '(a GET answered with `text/event-stream`, an `id:` on every event) and take subscription changes as plain POST requests; ' +
-    'no Upgrade handling on the proxies, sticky sessions or client reconnect code.'
+  const head = `${API_NAMES[site.api]} \`${call.slice(0, 50)}\``;
+  if (messages.length === 0)
+    return `${head} reads nothing from its clients, it only pushes: serve the stream as Server-Sent Events.`;
+  return `${head} reads only ${summarise(messages)} from its clients: serve the stream as Server-Sent Events, subscriptions as POSTs.`;
+}
+
+const STREAM_GROUPS = new Set(['subscription', 'membership', 'stream']);
+
+/** `subscribe`, `join_room`, a configured verb: the client asks the server for a stream (a ping or a hello does not). */
+function asksForStream(name: string, extraVerbs: readonly string[]): boolean {
+  return splitWords(name).some(
+    (w) => STREAM_GROUPS.has(verbGroup(w) ?? '') || extraVerbs.some((e) => e.toLowerCase() === w),
   );
 }
 
@@ -127,6 +128,11 @@ export const wsServerControlOnly = defineRule({
       const controlOnly =
         inbound.messages.length > 0 && inbound.messages.every((msg) => isControlVerb(msg.name, extraVerbs));
       if (!pushesOnly && !controlOnly) continue;
+      // claim only what was seen: a stream needs a push, or clients that ask for one (subscribe, join);
+      // a placeholder handler or a ping-ack probe is no stream, and a relayed event is data
+      const asked = controlOnly && inbound.messages.some((msg) => asksForStream(msg.name, extraVerbs));
+      if (!asked && !pushesSeen(morph, file.sourceFile, site)) continue;
+      if (controlOnly && inbound.messages.some((msg) => relaysPayload(morph, msg.node))) continue;
       problems.push({
         ...location(file.relPath, site.node),
         message: messageFor(site, controlOnly ? inbound.messages : []),

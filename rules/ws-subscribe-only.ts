@@ -2,56 +2,61 @@
 // one-way server→client stream; SSE plus a plain POST does that with less infrastructure.
 import type { Send, Socket } from '../src/model.js';
 import { defineRule, docsPath, type Problem } from '../src/rule-api.js';
+import { splitWords, verbGroup } from '../src/sockets/vocabulary.js';
+
+/** A client that only pings and listens to nothing times round trips: a connectivity probe, not a stream. */
+function isLatencyProbe(s: Socket): boolean {
+  return (
+    s.verdict === 'control-only' &&
+    !s.listens &&
+    s.sends.every((send) => splitWords(send.label).some((w) => verbGroup(w) === 'heartbeat'))
+  );
+}
 
 const id = 'ws-subscribe-only';
 
 const API_NAMES: Record<Socket['api'], string> = {
-  'browser-websocket': 'Browser WebSocket',
-  ws: 'WebSocket client (`ws` package)',
+  'browser-websocket': 'WebSocket',
+  ws: 'ws client',
   'socket.io-client': 'socket.io client',
   other: 'WebSocket client',
 };
 
-/** `subscribe (line 22), ping ×2 (lines 23, 40), join (presence.ts:3)`: what the client sends, and where. */
+/** `subscribe (line 22), ping ×2 (lines 23, 40), join (presence.ts:3)`: what the client sends, and where (capped). */
 function summarise(socket: Socket): string {
   const groups = new Map<string, Send[]>();
   for (const s of socket.sends) groups.set(s.label, [...(groups.get(s.label) ?? []), s]);
-  return [...groups]
-    .map(([label, sends]) => {
-      const sameFile = sends.every((s) => s.file === socket.file);
-      const where = sends.map((s) => (s.file === socket.file ? `${s.line}` : `${s.file.split('/').pop()}:${s.line}`));
-      const count = sends.length > 1 ? ` ×${sends.length}` : '';
-      return `${label}${count} (${sameFile ? (sends.length > 1 ? 'lines ' : 'line ') : ''}${where.join(', ')})`;
-    })
-    .join(', ');
+  const parts = [...groups].map(([label, sends]) => {
+    const sameFile = sends.every((s) => s.file === socket.file);
+    const where = sends
+      .slice(0, sameFile ? 2 : 1)
+      .map((s) => (s.file === socket.file ? `${s.line}` : `${s.file.split('/').pop()?.slice(0, 24)}:${s.line}`));
+    const more = sends.length > where.length ? ', …' : '';
+    const count = sends.length > 1 ? ` ×${sends.length}` : '';
+    const lines = sameFile ? (sends.length > 1 ? 'lines ' : 'line ') : '';
+    return `${label.slice(0, 20)}${count} (${lines}${where.join(', ')}${more})`;
+  });
+  return parts.length > 3 ? `${parts.slice(0, 2).join(', ')}, …` : parts.join(', ');
 }
 
+/** What the client does, and what to do; the rule page says why. */
 export function messageFor(socket: Socket): string {
   // factories are called (`io(…)`, `webSocket(…)`, `manager.socket(…)`), constructors are new-ed
   const isFactory = /^[a-z]/.test(socket.constructorText.split('.').pop() ?? '');
-  const call = isFactory ? `${socket.constructorText}(…)` : `new ${socket.constructorText}(…)`;
-  const hedge =
-    socket.confidence === 'likely'
-      ? ' (it looks like an injected WebSocket constructor; the analyzer is not certain)'
-      : '';
-  const says =
-    socket.verdict === 'control-only'
-      ? `only sends control messages: ${summarise(socket)}`
-      : socket.listens
-        ? 'only listens: the client never sends anything'
-        : // no sends and no message listener in the scanned files: say so, the reader may know where it listens
-          'never sends anything, and no message listener was seen in the scanned files (it only opens the connection and watches its state)';
-  const instead =
-    socket.verdict === 'control-only'
-      ? 'The server does all the talking: use Server-Sent Events (EventSource: plain HTTP, reconnects by itself) for the stream and a plain POST for the subscription changes'
-      : socket.listens
-        ? 'Use Server-Sent Events (EventSource: plain HTTP, reconnects by itself) for this one-way stream'
-        : 'Nothing needs an upstream channel: an EventSource (plain HTTP, reconnects by itself, with open/error events) carries any server push, and a plain fetch() answers a reachability check';
+  const name = socket.constructorText.slice(0, 40);
+  const call = isFactory ? `${name}(…)` : `new ${name}(…)`;
+  const hedge = socket.confidence === 'likely' ? ' (likely a WebSocket)' : '';
+  const head = `${API_NAMES[socket.api]} \`${call}\`${hedge}`;
   // SSE is text only: when the client asks for binary frames, name the transport that carries bytes
-  const bytes = socket.receivesBinary
-    ? ' It sets binaryType: if the server pushes bytes, read a streamed fetch() response (HTTP/2 streaming) instead, since SSE carries text only.'
-    : '';
-  return `${API_NAMES[socket.api]} \`${call}\`${hedge} ${says}. ${instead}; no proxy upgrade handling, sticky sessions or reconnect code.${bytes}`;
+  const stream = socket.receivesBinary
+    ? 'read the byte stream from a streamed fetch() (SSE is text only)'
+    : 'use Server-Sent Events (EventSource)';
+  if (socket.verdict === 'receive-only' && socket.listens)
+    return `${head} only listens, never sends: ${stream} for this one-way stream.`;
+  // no sends and no message listener in the scanned files: say so, the reader may know where it listens
+  if (socket.verdict === 'receive-only')
+    return `${head} never sends, and no message listener was seen in the scanned files: an EventSource (or a plain fetch() for a reachability check) needs no upstream channel.`;
+  return `${head} only sends control messages: ${summarise(socket)}. ${stream[0].toUpperCase()}${stream.slice(1)}; POST subscription changes.`;
 }
 
 export const wsSubscribeOnly = defineRule({
@@ -75,6 +80,7 @@ export const wsSubscribeOnly = defineRule({
       // a Node client (the `ws` package) that neither sends nor reads a message only exercises the server's
       // handshake: a test, health check or uptime monitor of a WebSocket endpoint, where the WebSocket is the point
       if (s.verdict === 'receive-only' && !s.listens && s.api === 'ws') continue;
+      if (isLatencyProbe(s)) continue;
       problems.push({
         file: s.file,
         line: s.line,

@@ -4,6 +4,7 @@ import type { ts as TsNamespace } from 'ts-morph';
 import type { Socket } from '../src/model.js';
 import { argumentsFor, parameterBehind } from './ws-token-in-url/caller-arguments.js';
 import { credentialParamsIn, credentialSet, looksSecret, normalizeParam } from './ws-token-in-url/credential-params.js';
+import { credentialSite, isOptIn, isScriptConstant } from './ws-token-in-url/credential-site.js';
 import {
   defineRule,
   docsPath,
@@ -37,24 +38,18 @@ const WHAT: Record<Kind, string> = {
   'use-websocket': 'WebSocket',
 };
 
+const COOKIE = 'use a cookie (check Origin) or a short-lived one-time ticket.';
 const INSTEAD: Record<Kind, string> = {
-  'browser-websocket':
-    'Authenticate the upgrade with a cookie and check its Origin header, or POST for a short-lived single-use ticket and put only that in the URL (the browser WebSocket API cannot set an Authorization header).',
-  ws: "In Node, send it as a header instead (`new WebSocket(url, { headers: { Authorization: 'Bearer ' + token } })`); in a browser (isomorphic-ws), use a cookie or a short-lived single-use ticket.",
-  'socket.io-client': 'Pass it as `auth: { token }`: socket.io sends that in its CONNECT packet, not in the URL.',
-  other:
-    'Authenticate the upgrade with a cookie and check its Origin header, or POST for a short-lived single-use ticket and put only that in the URL.',
-  eventsource:
-    'EventSource cannot set headers: authenticate with a cookie (`withCredentials: true` cross-origin), or read the stream with fetch() and an Authorization header (then reconnect yourself).',
-  'fetch-event-source':
-    "fetchEventSource can send headers: pass `headers: { Authorization: 'Bearer ' + token }` instead.",
-  sockjs:
-    'Authenticate with the session cookie (every SockJS transport sends it), or, with STOMP over SockJS, in the CONNECT frame headers.',
-  'graphql-ws':
-    'Pass it in `connectionParams` (sent in the `connection_init` message, checked before any operation), not in the URL.',
-  stomp: 'Send it in `connectHeaders` (the STOMP CONNECT frame), not in brokerURL.',
-  'use-websocket':
-    'Authenticate the upgrade with a cookie and check its Origin header, or POST for a short-lived single-use ticket and put only that in the URL.',
+  'browser-websocket': COOKIE,
+  ws: 'send it in an Authorization header (the `headers` option).',
+  'socket.io-client': 'pass it as `auth: { token }`.',
+  other: COOKIE,
+  eventsource: 'use a cookie (`withCredentials`), or fetch() with an Authorization header.',
+  'fetch-event-source': 'pass it in `headers` instead.',
+  sockjs: 'use the session cookie, or STOMP CONNECT headers.',
+  'graphql-ws': 'pass it in `connectionParams`.',
+  stomp: 'send it in `connectHeaders`.',
+  'use-websocket': COOKIE,
 };
 
 /** Each file's `new X(…)` and `f(…)` by start position, built once per file: one walk, however many sockets. */
@@ -207,26 +202,25 @@ function leaksOf(scope: Scope, node: Creation, kind: Kind, spec: ClientSite['spe
   return q ? [...leaks, q] : leaks;
 }
 
+/** What carries the credential where, and what to do; the rule page says why. */
 function message(ts: TS, kind: Kind, node: Creation, leak: Leak, home: ParsedFile): string {
-  const list = leak.params.map((p) => `\`${p}\``).join(', ');
-  const plural = leak.params.length > 1 ? 's' : '';
+  const list = leak.params
+    .slice(0, 3)
+    .map((p) => `\`${p.slice(0, 20)}\``)
+    .join(', ');
   const call = callText(ts, node);
   let where: string;
   if (leak.via === 'query')
-    where = `${kind === 'socket.io-client' ? "socket.io's `query` option" : 'The `queryParams` option'} puts ${list} in the ${kind === 'socket.io-client' ? 'handshake ' : ''}URL's query string (\`${call}\`)`;
+    where = `${kind === 'socket.io-client' ? "socket.io's `query` option" : 'The `queryParams` option'} puts ${list} in the URL (\`${call}\`)`;
   else if (leak.caller) {
-    const at = `${home.relPath.split('/').pop()}:${position(ts, node).line}`;
-    where = `The URL passed to \`${callText(ts, leak.caller.call)}\` carries the credential parameter${plural} ${list} in its query string; it becomes the ${WHAT[kind]} URL (\`${call}\`, ${at})`;
-  } else
-    where = `${WHAT[kind]} URL carries the credential parameter${plural} ${list} in its query string (\`${call}\`)`;
-  return (
-    `${where}. URLs are written to proxy, load-balancer and server access logs and captured by tracing and error tools, ` +
-    `where the token stays readable, and usable until it expires. ${INSTEAD[kind]}`
-  );
+    const at = `${home.relPath.split('/').pop()?.slice(0, 30)}:${position(ts, node).line}`;
+    where = `This URL, passed to \`${callText(ts, leak.caller.call)}\`, carries ${list} into the ${WHAT[kind]} URL (${at})`;
+  } else where = `${WHAT[kind]} URL carries ${list} in its query string (\`${call}\`)`;
+  return `${where}; access logs keep it: ${INSTEAD[kind]}`;
 }
 
 function callText(ts: TS, node: Creation): string {
-  const callee = node.expression.getText();
+  const callee = node.expression.getText().slice(0, 40);
   return ts.isNewExpression(node) ? `new ${callee}(…)` : `${callee}(…)`;
 }
 
@@ -243,7 +237,7 @@ const meta: RuleModule['meta'] = {
   security: { severity: '6.5', cwe: [598] },
 };
 
-type Options = { params: string[]; ignoreParams: string[] };
+type Options = { params: string[]; ignoreParams: string[]; reportOptIn: boolean };
 
 /** The credential leaks of one client creation, as problems (at the caller's argument when the URL came from there). */
 function problemsAt(
@@ -255,17 +249,28 @@ function problemsAt(
 ): Problem[] {
   const { ts } = ctx;
   const scope: Scope = { ts, names: credentialSet(ctx.options.params, ctx.options.ignoreParams), files: ctx.files };
-  return leaksOf(scope, node, kind, spec).map((leak) => {
+  return leaksOf(scope, node, kind, spec).flatMap((leak) => {
     const where = leak.caller?.file ?? file;
-    const related = leak.caller
-      ? [{ file: file.relPath, ...position(ts, node), message: `the ${WHAT[kind]} it opens` }]
-      : undefined;
-    return {
-      file: where.relPath,
-      ...position(ts, leak.at),
-      message: message(ts, kind, node, leak, file),
-      ...(related && { related }),
-    };
+    const site = leak.via === 'url' ? credentialSite(ts, leak.at, leak.params) : undefined;
+    // a constant of the script itself (a dev server's per-process nonce) is held by whoever loads it
+    if (site && isScriptConstant(ts, site.value)) return [];
+    // a setting opts into the append (browsers keep the cookie): a deliberate trade-off, off unless asked
+    if (site && !ctx.options.reportOptIn && isOptIn(ts, site, leak.at.getSourceFile())) return [];
+    const at = position(ts, leak.at);
+    const related = [
+      ...(site && position(ts, site.node).line !== at.line
+        ? [{ file: where.relPath, ...position(ts, site.node), message: `adds the credential parameter` }]
+        : []),
+      ...(leak.caller ? [{ file: file.relPath, ...position(ts, node), message: `the ${WHAT[kind]} it opens` }] : []),
+    ];
+    return [
+      {
+        file: where.relPath,
+        ...at,
+        message: message(ts, kind, node, leak, file),
+        ...(related.length > 0 && { related }),
+      },
+    ];
   });
 }
 
@@ -273,7 +278,7 @@ export const wsTokenInUrl = defineRule<Options>({
   meta,
   fileHint:
     /WebSocket|EventSource|SockJS|graphql-ws|@stomp\/stompjs|socket\.io|wss?:\/\/|['"](?:ws|isomorphic-ws|partysocket|reconnecting-websocket)['"]|wsImpl/,
-  defaultOptions: { params: [], ignoreParams: [] },
+  defaultOptions: { params: [], ignoreParams: [], reportOptIn: false },
   optionsSchema: {
     type: 'object',
     properties: {
@@ -290,6 +295,12 @@ export const wsTokenInUrl = defineRule<Options>({
         uniqueItems: true,
         description:
           'Built-in parameter names not to treat as credentials here (e.g. `session` when it names a meeting).',
+      },
+      reportOptIn: {
+        type: 'boolean',
+        default: false,
+        description:
+          'Also report a credential appended only when a setting other than the credential itself asks for it (`if (appendToken && token)`).',
       },
     },
     additionalProperties: false,

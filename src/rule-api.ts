@@ -41,8 +41,8 @@ export interface RuleContext<Options extends RuleOptions = RuleOptions> {
   /** Verbs the user added to the control vocabulary (`--control-verb`, `controlVerbs`), for rules that classify messages. */
   extraVerbs: readonly string[];
   /**
-   * The rule's files in the group of import-linked files being checked (those its hints matched, test
-   * files left out unless `--include-tests`): where a rule looks for the callers of a wrapper.
+   * The rule's files in the group of import-linked files being checked (those its hints matched,
+   * non-product files left out unless `--include-tests`): where a rule looks for the callers of a wrapper.
    */
   files: readonly ParsedFile[];
 }

@@ -8,6 +8,7 @@ import { resolveName } from '../../src/syntax/scope.js';
 import { unwrapAwaited } from '../../src/syntax/unwrap.js';
 import { walk } from '../../src/syntax/walk.js';
 import { urlShape } from '../support/url-shape.js';
+import { stopsOnSuccess } from './until-success.js';
 
 type Node = TsNamespace.Node;
 
@@ -71,7 +72,7 @@ function intervalPoll(ts: TS, call: TsNamespace.CallExpression, max: number, wha
   const body = functionBody(ts, call.arguments[0]);
   if (body) {
     const hit = repeatedRead(ts, body);
-    return hit ? { at: call, what, ms, ...hit } : undefined;
+    return hit && !stopsOnSuccess(ts, body, false) ? { at: call, what, ms, ...hit } : undefined;
   }
   // `setInterval(refetch, 2000)`: a data hook's refetcher handed over as it is
   const read = refetchReference(ts, call.arguments[0], call);
@@ -112,7 +113,7 @@ function reschedulingPoll(ts: TS, call: TsNamespace.CallExpression, max: number)
   const self = candidates.find((f) => isInside(call, f));
   if (!self || inErrorPath(ts, call, self)) return undefined;
   const hit = repeatedRead(ts, self);
-  return hit ? { at: call, what: 'setTimeout', ms, ...hit } : undefined;
+  return hit && !stopsOnSuccess(ts, self, true) ? { at: call, what: 'setTimeout', ms, ...hit } : undefined;
 }
 
 /** The constant delay an awaited expression waits: `sleep(2000)`, `new Promise((r) => setTimeout(r, 2000))`. */
@@ -153,6 +154,8 @@ function loopPoll(ts: TS, loop: TsNamespace.IterationStatement, max: number): Po
     if (ts.isAwaitExpression(n) && !inErrorPath(ts, n, loop)) delay = awaitedDelay(ts, n.expression, max);
   });
   const hit = delay && repeatedRead(ts, loop.statement);
+  const condition = ts.isForStatement(loop) ? loop.condition : loop.expression;
+  if (hit && stopsOnSuccess(ts, loop.statement, true, condition)) return undefined;
   return hit && delay ? { at: delay.at, what: 'a polling loop', ms: delay.ms, ...hit } : undefined;
 }
 

@@ -6,7 +6,7 @@
 import type { ts } from 'ts-morph';
 import { enclosingFunction, isFunctionWithBody, type SseHandler } from '../support/sse-handlers.js';
 import { declarationOf, localFunction, type TS } from '../../src/syntax/scope.js';
-import { constValue } from '../../src/syntax/values.js';
+import { constantNumber, constValue } from '../../src/syntax/values.js';
 import { calleeName, escapeOf, memberName, rootIdentifier, sinksOf, type Sinks } from '../support/sse-sinks.js';
 import { walk } from '../../src/syntax/walk.js';
 import { unwrap } from '../../src/syntax/unwrap.js';
@@ -174,8 +174,22 @@ function sleepMillis(T: TS, a: Writes, e: ts.Expression): number | undefined {
   return ms;
 }
 
-/** `res.end()` / `controller.close()` in the handler's own body after the headers: a finite response, not a stream that idles. */
-function endsRightAway(T: TS, h: SseHandler, sinks: Sinks): boolean {
+/** The constant delay of `setTimeout(fn, ms)` when `fn` is its callback: a one-shot timer. */
+function oneShotDelay(T: TS, fn: ts.Node): number | undefined {
+  const call = fn.parent;
+  if (!call || !T.isCallExpression(call) || call.arguments[0] !== fn) return undefined;
+  const callee = call.expression;
+  const name = T.isIdentifier(callee) ? callee.text : T.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  if (name !== 'setTimeout') return undefined;
+  return call.arguments[1] ? constantNumber(T, call.arguments[1]) : 0;
+}
+
+/**
+ * `res.end()` / `controller.close()` after the headers, in the handler's own body (after a loop of
+ * writes), or in a one-shot timer that fires within `withinMs` (the last step of a short demo or a
+ * progress sequence): a finite response that ends by itself, not a stream that idles.
+ */
+function endsRightAway(T: TS, h: SseHandler, sinks: Sinks, withinMs: number): boolean {
   const bodies = new Set<ts.Node>([h.handler, ...(h.streamCallback ? [h.streamCallback] : [])]);
   let ends = false;
   for (const r of h.scope) {
@@ -191,7 +205,8 @@ function endsRightAway(T: TS, h: SseHandler, sinks: Sinks): boolean {
       if (!root || !sinks.names.has(root.text) || n.pos < h.anchor.pos) return;
       const fn = enclosingFunction(T, n);
       const isStart = fn !== undefined && /^(?:start|pull)$/.test(memberName(T, fn) ?? '');
-      if (fn && (bodies.has(fn) || isStart)) ends = true;
+      const delay = fn && oneShotDelay(T, fn);
+      if (fn && (bodies.has(fn) || isStart || (delay !== undefined && delay <= withinMs))) ends = true;
     });
   }
   return ends;
@@ -266,7 +281,13 @@ export function heartbeatOf(T: TS, h: SseHandler, options: { maxIntervalMs: numb
 
   const sinks = sinksOf(T, h);
   const escape = escapeOf(T, h, sinks);
-  if (sinks.opaque || escape === 'unknown' || found.opaqueLoop || endsRightAway(T, h, sinks) || !bodyInSight(T, h))
+  if (
+    sinks.opaque ||
+    escape === 'unknown' ||
+    found.opaqueLoop ||
+    endsRightAway(T, h, sinks, options.maxIntervalMs) ||
+    !bodyInSight(T, h)
+  )
     return { verdict: 'unknown', write };
   const slowTimerMs = found.intervals.length > 0 ? Math.min(...(found.intervals as number[])) : undefined;
   if (escape === 'collection') {

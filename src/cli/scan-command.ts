@@ -141,6 +141,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
       defaultIgnores: opts.defaultIgnores,
       gitignore: opts.gitignore,
       includeTests: opts.includeTests,
+      nonProduct: project.nonProduct,
       maxFileBytes,
       ...(project.exclude ? { exclude: project.exclude } : {}),
     },

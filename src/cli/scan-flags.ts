@@ -68,7 +68,8 @@ export const SCAN_FLAGS: readonly FlagSpec[] = [
   },
   {
     flags: '--include-tests',
-    description: 'also report sockets created in test, spec, mock and story files (their sends always count)',
+    description:
+      'also report in test and other non-product code: tests, fixtures, examples, demos, docs, scripts (see `nonProduct`)',
     defaultValue: false,
   },
   {

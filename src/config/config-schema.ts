@@ -84,6 +84,14 @@ export function buildConfigSchema(known: readonly KnownRule[], version: string):
           'Extra message verbs that count as control (like subscribe or ping), e.g. a protocol\'s own "watch"/"unwatch".',
         items: { type: 'string', minLength: 1 },
       },
+      nonProduct: {
+        type: 'array',
+        description:
+          'gitignore-style patterns of non-product code (nothing reported there, sends still count), added to the defaults ' +
+          '(test/, tests/, spec/, fixtures/, e2e/, *.test.*, *.spec.*, examples/, demo/, docs/, scripts/, …), matched below ' +
+          'each scanned folder; "!examples/" reports a default folder again.',
+        items: { type: 'string', minLength: 1 },
+      },
     },
   };
 }

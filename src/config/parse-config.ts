@@ -37,9 +37,11 @@ export interface ConfigContent {
   /** gitignore-style globs relative to the config file's folder */
   ignore: string[];
   controlVerbs: string[];
+  /** gitignore-style patterns added to the default non-product ones (tests, examples); `!` re-includes */
+  nonProduct: string[];
 }
 
-const TOP_LEVEL = ['$schema', 'rules', 'overrides', 'ignore', 'controlVerbs'];
+const TOP_LEVEL = ['$schema', 'rules', 'overrides', 'ignore', 'controlVerbs', 'nonProduct'];
 const OVERRIDE_KEYS = ['files', 'rules'];
 /** ESLint spellings people will type out of habit. */
 const ESLINT_SEVERITY: Record<string, Setting> = { warn: 'warning', '0': 'off', '1': 'warning', '2': 'error' };
@@ -200,6 +202,13 @@ export function parseConfig(text: string, display: string, known: readonly Known
     });
   }
 
-  const words = (key: 'ignore' | 'controlVerbs'): string[] => (obj[key] === undefined ? [] : globs(obj[key], key));
-  return { rules, overrides, ignore: words('ignore'), controlVerbs: words('controlVerbs') };
+  const words = (key: 'ignore' | 'controlVerbs' | 'nonProduct'): string[] =>
+    obj[key] === undefined ? [] : globs(obj[key], key);
+  return {
+    rules,
+    overrides,
+    ignore: words('ignore'),
+    controlVerbs: words('controlVerbs'),
+    nonProduct: words('nonProduct'),
+  };
 }

@@ -10,7 +10,6 @@ import { saveCompileCache, withCompileCache } from './compile-cache.js';
 import { linkedGroups } from './link-groups.js';
 import type { CachedAnalysis } from './result-cache.js';
 import { runRule, type RuleInput } from './run-rules.js';
-import { TEST_FILE } from './select-files.js';
 import type { HintResults } from './text-hints.js';
 
 /** One analysis: what to parse and which rules run. */
@@ -21,7 +20,8 @@ export interface AnalysisJob {
   ruleOnly: SourceText[];
   /** resolves imports against every scanned path (the one selection used) */
   resolver: ModuleResolver;
-  includeTests: boolean;
+  /** files (relative paths) of non-product code: parsed, their sends count, nothing in them is reported */
+  notReported: ReadonlySet<string>;
   extraVerbs: string[];
   rules: readonly ActiveRule[];
   /** each file's import specifiers, as read from its text: how files are grouped (link-groups.ts) */
@@ -49,19 +49,17 @@ type GroupAnalysis = CachedAnalysis & { links: string[] };
 
 /** Parses some files, finds and follows their sockets, and runs every rule over them, as one project. */
 export async function analyseGroup(job: AnalysisJob): Promise<GroupAnalysis> {
-  const { toParse, ruleOnly, includeTests, extraVerbs, resolver } = job;
+  const { toParse, ruleOnly, notReported, extraVerbs, resolver } = job;
   if (toParse.length + ruleOnly.length === 0) return { sockets: [], findings: [], notes: [], links: [] };
   const [{ analyseSources }, morph] = await loadAnalyzer();
   const result = analyseSources(toParse, resolver, { extraVerbs }, ruleOnly);
   const notes = [...result.notes];
-  const sockets = (includeTests ? result.sockets : result.sockets.filter((s) => !TEST_FILE.test(s.file))).sort(
-    compareLocations,
-  );
+  const sockets = result.sockets.filter((s) => !notReported.has(s.file)).sort(compareLocations);
   const input: RuleInput = {
     sockets,
     parsed: result.parsed,
     morph,
-    includeTests,
+    notReported,
     extraVerbs,
     hintResults: job.hintResults,
   };

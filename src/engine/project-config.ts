@@ -15,6 +15,8 @@ import type { ScanRunOptions } from './scan.js';
 export interface ProjectSettings {
   /** paths the configs' `ignore` lists exclude */
   exclude?: (abs: string) => boolean;
+  /** the non-product patterns (`nonProduct`) of the configs that apply to the scanned paths themselves */
+  nonProduct: string[];
   /** the scan options the configs decide */
   options: Pick<ScanRunOptions, 'extraVerbs' | 'rules' | 'rulesFor'>;
   /** the config files in use, absolute (after the scan: nested ones are read as their folders are reached) */
@@ -43,6 +45,7 @@ export function projectSettings(
   return {
     ...(named && named.ignore.length > 0 ? { exclude: (abs: string) => named.isIgnored(abs) } : {}),
     ...(cascade ? { exclude: (abs: string) => cascade.isIgnored(abs) } : {}),
+    nonProduct: used().flatMap((c) => c.nonProduct),
     options: {
       // nested configs' verbs count for the whole scan (socket analysis crosses packages)
       extraVerbs: () => [...used().flatMap((c) => c.controlVerbs), ...extraVerbs],

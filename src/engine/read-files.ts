@@ -6,7 +6,7 @@ import type { FileNote } from '../model.js';
 import { collectDirectives, type Directive } from '../suppress/parse-directives.js';
 import type { SourceText } from './read-source.js';
 import { extractScripts, looksMinified, readSourceSync } from './read-source.js';
-import { summarize, TEST_FILE, type FileSummary } from './select-files.js';
+import { summarize, type FileSummary } from './select-files.js';
 import type { HelperThread } from './helper-thread.js';
 import { matchedHints, plainHint, type PlainHint, type TextHint } from './text-hints.js';
 import { timed } from '../timing.js';
@@ -14,7 +14,6 @@ import { timed } from '../timing.js';
 export interface ReadOptions {
   maxFileBytes: number;
   defaultIgnores: boolean;
-  includeTests: boolean;
   /** collect disable directives (not with --no-inline-config) */
   directives: boolean;
   /** test seam: opens a file, returns its descriptor */
@@ -46,9 +45,8 @@ export function readFiles(files: readonly FileRef[], opts: ReadOptions, hints: r
     const read = timed('read: open, read, decode', () => readOne(f, opts));
     if ('kind' in read) out.notes.push(read);
     else {
-      // directives in test files only count when findings there are reported
-      if (opts.directives && (opts.includeTests || !TEST_FILE.test(read.relPath)))
-        out.directives.push(...collectDirectives([read]));
+      // those of non-product files are dropped after the read (scan.ts), where the scanned roots are known
+      if (opts.directives) out.directives.push(...collectDirectives([read]));
       out.summaries.push(timed('read: hints and specifiers', () => summarize(read, matchedHints(hints, read.text))));
     }
   }

@@ -6,28 +6,28 @@ import { errorLine } from '../errors.js';
 import type { FileNote, Finding, Socket } from '../model.js';
 import type { ParsedFile, Problem, RuleContext } from '../rule-api.js';
 import { findingOf, type ActiveRule, type RuleRun } from './apply-config.js';
-import { TEST_FILE } from './select-files.js';
 import { hintOf, matchesHint, type HintResults, type TextHint } from './text-hints.js';
 
 /** What the rules are run over: one group's sockets and parsed files. */
 export interface RuleInput {
-  /** the group's sockets in location order, those of test files left out unless includeTests */
+  /** the group's sockets in location order, those of non-product files left out */
   sockets: readonly Socket[];
   parsed: readonly ParsedFile[];
   morph: typeof import('ts-morph');
-  includeTests: boolean;
+  /** non-product files (tests, examples: non-product.ts), by relative path: no rule reports in them */
+  notReported: ReadonlySet<string>;
   extraVerbs: readonly string[];
   /** the rules' hints as tested when the files were read; without it, the texts are tested here */
   hintResults?: HintResults;
 }
 
-/** The files a rule checks: those its hint matches, test files left out unless asked for. */
+/** The files a rule checks: those its hint matches, non-product files left out. */
 export function filesFor(active: ActiveRule, input: RuleInput): ParsedFile[] {
   const hint = hintOf(active.rule);
   if (!hint) return [];
   const matches = (h: TextHint, f: ParsedFile) => input.hintResults?.matches(h, f) ?? matchesHint(h, f.text);
   const on = (f: ParsedFile) => !active.forFile || active.forFile(f.relPath) !== undefined;
-  return input.parsed.filter((f) => matches(hint, f) && (input.includeTests || !TEST_FILE.test(f.relPath)) && on(f));
+  return input.parsed.filter((f) => matches(hint, f) && !input.notReported.has(f.relPath) && on(f));
 }
 
 /** The sockets by the file that creates them, in location order. */

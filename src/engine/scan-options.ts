@@ -24,8 +24,10 @@ export interface ScanInput {
   maxFileBytes?: number;
   /** Test seam: the folder listing (default: readdirSync, as a promise) and the file opening (default: openSync). */
   fs?: Partial<ScanFs>;
-  /** Report sockets created in test, spec, mock and story files too (their sends always count). */
+  /** Report in test and other non-product code too (non-product.ts); their sends always count. */
   includeTests?: boolean;
+  /** gitignore-style patterns added to the default non-product ones (`!pattern` re-includes) */
+  nonProduct?: string[];
   /** Files to leave out after discovery (the config file's `ignore`), by absolute path. */
   exclude?: (absPath: string) => boolean;
 }

@@ -1,4 +1,5 @@
 // The scan pipeline: files → text → the few files that can matter → parse once → sockets → findings.
+import { resolve } from 'node:path';
 import { knownRules } from '../config/known-rules.js';
 import type { FileNote, Report } from '../model.js';
 import type { RuleModule } from '../rule-api.js';
@@ -19,6 +20,7 @@ import { readOne, readTree, type ReadOptions } from './read-files.js';
 import { ModuleResolver } from '../syntax/resolve-module.js';
 import type { CachedAnalysis, ResultCache } from './result-cache.js';
 import type { ScanInput } from './scan-options.js';
+import { nonProductMatcher } from './non-product.js';
 import { filesThatMatter, type FileSummary } from './select-files.js';
 import { distinctHints, hintOf, HintResults } from './text-hints.js';
 import { timed, timedAsync } from '../timing.js';
@@ -68,22 +70,32 @@ async function select(
   const opts: ReadOptions = {
     maxFileBytes: input.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     defaultIgnores: input.defaultIgnores,
-    includeTests: Boolean(input.includeTests),
     directives: directives !== undefined,
     ...(input.fs?.open ? { open: input.fs.open } : {}),
   };
   const read = await timedAsync('read: files', () => readTree(files, opts, hints, helper));
   helper?.close(); // its heap is given back before parsing grows this one
   notes.push(...read.notes);
-  directives?.push(...read.directives);
+  // tests and examples: their sockets are not reported, nor their directives (unused there by design)
+  const isNonProduct = input.includeTests
+    ? () => false
+    : nonProductMatcher(input.paths, input.cwd, input.nonProduct ?? []);
+  const nonProductPath = new Map<string, boolean>();
+  const nonProduct = (s: { absPath: string }) => {
+    let v = nonProductPath.get(s.absPath);
+    if (v === undefined) nonProductPath.set(s.absPath, (v = isNonProduct(s.absPath)));
+    return v;
+  };
+  directives?.push(...read.directives.filter((d) => !nonProduct({ absPath: resolve(input.cwd, d.file) })));
   const sources = read.summaries;
   const allPaths = sources.map((s) => s.absPath);
   const resolver = new ModuleResolver(allPaths);
   const picked = timed('select: imports and importers', () => filesThatMatter(sources, resolver));
   const toParse = picked.map((s) => withText(s, opts, notes)).filter((s): s is SourceText => s !== undefined);
-  // files only a file rule wants (an SSE handler, a polling loop): parsed, never socket-analysed
+  // files only a file rule wants (an SSE handler, a polling loop): parsed, never socket-analysed; none
+  // of non-product code, where nothing is reported
   const socketSet = new Set(picked);
-  const ruleHinted = sources.filter((s) => s.hints !== 0 && !socketSet.has(s)); // the hints were tested once, as the file was read
+  const ruleHinted = sources.filter((s) => s.hints !== 0 && !socketSet.has(s) && !nonProduct(s)); // the hints were tested once, as the file was read
   const ruleOnly = ruleHinted.map((s) => ({ absPath: s.absPath, relPath: s.relPath, text: s.text! }));
   const specifiers = new Map([...picked, ...ruleHinted].map((s) => [s.absPath, s.specifiers]));
   // the rules take each file's hint results from the read; a file read again (its text was not kept) is tested again
@@ -91,7 +103,8 @@ async function select(
     hints,
     new Map([...picked, ...ruleHinted].flatMap((s) => (s.text === undefined ? [] : [[s.absPath, s.hints]]))),
   );
-  return { filesScanned: sources.length, allPaths, resolver, toParse, ruleOnly, specifiers, hintResults };
+  const notReported = new Set(toParse.filter(nonProduct).map((s) => s.relPath));
+  return { filesScanned: sources.length, allPaths, resolver, toParse, ruleOnly, specifiers, hintResults, notReported };
 }
 
 /** Scans the input with `rules` (the CLI hands over the rule list: the engine does not know it). */
@@ -151,10 +164,8 @@ async function scanFiles({
   directives,
   helper,
 }: ScanState): Promise<Report> {
-  const { filesScanned, allPaths, resolver, toParse, ruleOnly, specifiers, hintResults } = await timedAsync(
-    'read and select',
-    () => select(files, input, notes, active, directives, helper),
-  );
+  const { filesScanned, allPaths, resolver, toParse, ruleOnly, specifiers, hintResults, notReported } =
+    await timedAsync('read and select', () => select(files, input, notes, active, directives, helper));
   const extraVerbs = (typeof options.extraVerbs === 'function' ? options.extraVerbs() : options.extraVerbs) ?? [];
 
   let cache: { store: ResultCache; target: unknown; key: string } | undefined;
@@ -166,7 +177,7 @@ async function scanFiles({
     const scoped = active.some((a) => a.forFile)
       ? [...toParse, ...ruleOnly].map((f) => [f.relPath, active.map((a) => a.forFile?.(f.relPath) ?? null)])
       : [];
-    const analysisOptions = { includeTests: Boolean(input.includeTests), extraVerbs, rules, scoped };
+    const analysisOptions = { notReported: [...notReported].sort(), extraVerbs, rules, scoped };
     const target = { cwd: input.cwd, paths: input.paths, ...analysisOptions };
     const key = analysisKey({ cwd: input.cwd, allPaths, parsed: [...toParse, ...ruleOnly], options: analysisOptions });
     cache = { store: options.cache, target, key };
@@ -179,7 +190,7 @@ async function scanFiles({
       resolver,
       specifiers,
       hintResults,
-      includeTests: Boolean(input.includeTests),
+      notReported,
       extraVerbs,
       rules: active,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),

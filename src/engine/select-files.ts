@@ -8,10 +8,6 @@ import {
   type ModuleResolver,
 } from '../syntax/resolve-module.js';
 
-/** Sockets made in tests, mocks and stories are not the product's; their sends still count. */
-export const TEST_FILE =
-  /(?:^|\/)(?:__tests__|__mocks__|e2e|cypress)\/|\.(?:test|spec|stories|story|e2e|cy)\.[cm]?[jt]sx?$/;
-
 /** A file that never mentions one of these cannot create a socket. */
 export const SOCKET_HINT =
   /WebSocket|socket\.io|['"](?:ws|isomorphic-ws|reconnecting-websocket|partysocket)['"]|wsImpl/i;

@@ -150,6 +150,12 @@ export const VOCABULARY: ReadonlyMap<string, Word> = new Map<string, Word>([
 ]);
 
 /** The vocabulary's verbs as a Markdown table, grouped by what they do (the rule page shows it). */
+/** The group of a control verb (`ping` → heartbeat); undefined for a qualifier or a word not in the table. */
+export function verbGroup(word: string): VerbGroup | undefined {
+  const entry = VOCABULARY.get(word);
+  return entry && entry.role !== 'qualifier' ? entry.role : undefined;
+}
+
 export function renderVocabularyMarkdown(): string {
   const groups = new Map<string, string[]>();
   for (const [word, { role, whole }] of VOCABULARY) {

@@ -88,7 +88,7 @@ describe('rt-advisor CLI', () => {
     const r = cli(['scan', '.'], { cwd: fixture('price-feed-subscribe-ping') });
     // ws-no-reconnect (info) and ws-subscribe-only (warning) both point at the socket, in rule-id order
     expect(r.stdout).toMatch(
-      /^src\/ticker\/priceFeed\.ts\n\s+17:14\s+info\s+Browser WebSocket[^\n]+ws-no-reconnect\n\s+17:14\s+warning\s+Browser WebSocket/,
+      /^src\/ticker\/priceFeed\.ts\n\s+17:14\s+info\s+WebSocket[^\n]+ws-no-reconnect\n\s+17:14\s+warning\s+WebSocket/,
     );
     expect(r.stdout).toContain('ws-subscribe-only');
     expect(r.stdout).not.toMatch(/\u001b\[/);

@@ -124,7 +124,10 @@ describe('parseConfig', () => {
       'rules.polling-could-stream: must be "<severity>" or ["<severity>", { options }]',
     ],
     [{ rules: [] }, 'rules: must be an object of rule id → severity'],
-    [{ rule: {} }, 'rule: unknown key, did you mean "rules"? (known: $schema, rules, overrides, ignore, controlVerbs)'],
+    [
+      { rule: {} },
+      'rule: unknown key, did you mean "rules"? (known: $schema, rules, overrides, ignore, controlVerbs, nonProduct)',
+    ],
     [{ ignore: 'legacy' }, 'ignore: must be an array, not string'],
     [{ ignore: [''] }, 'ignore[0]: must not be empty'],
     [{ controlVerbs: [42] }, 'controlVerbs[0]: must be a string, not integer'],

@@ -25,7 +25,7 @@ function jobOf(
     ruleOnly,
     resolver: new ModuleResolver(allPaths),
     specifiers,
-    includeTests: false,
+    notReported: new Set(),
     extraVerbs: [],
     rules: activeRules(RULES),
   };

@@ -40,7 +40,7 @@ function setUp(
   const { sockets, parsed, notes } = analyseSources(socketFiles, resolver, { extraVerbs }, ruleOnly);
   noInternalErrors(notes);
   const active: ActiveRule = { rule, options: optionsOf(rule, options) };
-  const input: RuleInput = { sockets, parsed, morph, includeTests: true, extraVerbs };
+  const input: RuleInput = { sockets, parsed, morph, notReported: new Set(), extraVerbs };
   return { active, input };
 }
 
@@ -74,7 +74,7 @@ export function checkSockets(rule: RuleModule, sockets: readonly Socket[]): Find
   const notes: FileNote[] = [];
   const findings = runRule(
     { rule, options: optionsOf(rule) },
-    { sockets, parsed: [], morph, includeTests: true, extraVerbs: [] },
+    { sockets, parsed: [], morph, notReported: new Set(), extraVerbs: [] },
     notes,
   );
   noInternalErrors(notes);

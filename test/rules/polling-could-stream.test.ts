@@ -30,7 +30,7 @@ export function Stats() {
         column: 16,
       });
       expect(f.message).toMatch(
-        /^`setInterval` re-fetches `\/api\/stats` every 2 s \(request at line 5\): 30 requests a minute from every open tab/,
+        /^`setInterval` re-fetches `\/api\/stats` every 2 s \(request at line 5\): 30 requests a minute per tab/,
       );
       expect(f.message).toContain('Server-Sent Events');
       expect(f.message).toContain('EventSource');
@@ -220,6 +220,34 @@ export function Stats() {
 
   describe('does not flag', () => {
     it.each([
+      [
+        'a wait for a restarted server: the success branch clears the flag the rescheduling reads',
+        `export const dialog = {
+  waitForServer(done: () => void) {
+    this.timer = setTimeout(async () => {
+      try {
+        const res = await fetch('/api/status');
+        if (res.status === 200) { this.waiting = false; done(); }
+      } catch (e) {}
+      if (this.waiting) this.waitForServer(done);
+    }, 3000);
+  },
+};`,
+      ],
+      [
+        'an interval cleared at the first ok answer',
+        `const t = setInterval(async () => { const r = await fetch('/api/ready'); if (r.ok) { clearInterval(t); go(); } }, 2000);`,
+      ],
+      [
+        'a loop that leaves at the first ok answer',
+        `export async function waitUp() {
+  while (true) {
+    const r = await fetch('/api/version');
+    if (r.ok) break;
+    await new Promise((res) => setTimeout(res, 1000));
+  }
+}`,
+      ],
       ['a 60 s poll', `setInterval(() => fetch('/api/q'), 60_000);`],
       ['an interval computed at run time', `setInterval(() => fetch('/api/q'), getDelay());`],
       ['an interval from a parameter', `export const start = (ms: number) => setInterval(() => fetch('/api/q'), ms);`],

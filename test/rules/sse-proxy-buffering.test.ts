@@ -28,8 +28,7 @@ http.createServer((req, res) => {
         column: 3,
       });
       expect(f.message).toBe(
-        'SSE response sets neither `Cache-Control: no-cache` nor `X-Accel-Buffering: no`: nginx buffers proxied responses by default, so events arrive in bursts ' +
-          'or when the buffer fills instead of as they happen, and caches or compression can hold them too. To stream through nginx and other proxies, ' +
+        'SSE response sets neither `Cache-Control: no-cache` nor `X-Accel-Buffering: no`: nginx delivers its events in bursts; ' +
           "add `'Cache-Control': 'no-cache'` and `'X-Accel-Buffering': 'no'` to its headers.",
       );
     });

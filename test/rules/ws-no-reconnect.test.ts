@@ -229,8 +229,8 @@ describe('ws-no-reconnect', () => {
     const [f, ...rest] = findings(`const ws = new WebSocket('wss://x');\nws.onmessage = (e) => console.log(e.data);`);
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ ruleId: 'ws-no-reconnect', severity: 'info', file: 'src/a.ts', line: 1, column: 12 });
-    expect(f.message).toMatch(/^Browser WebSocket `new WebSocket\(…\)` is never re-created after it closes/);
-    expect(f.message).toContain('exponential backoff');
+    expect(f.message).toMatch(/^WebSocket `new WebSocket\(…\)` is never re-created after it closes/);
+    expect(f.message).toContain('jittered backoff');
     expect(f.message).toContain('Server-Sent Events');
   });
 
@@ -238,7 +238,7 @@ describe('ws-no-reconnect', () => {
     const [f] = findings(
       `import WebSocket from 'ws';\nconst ws = new WebSocket('wss://x');\nws.on('message', () => {});`,
     );
-    expect(f.message).toMatch(/^WebSocket client \(`ws` package\)/);
+    expect(f.message).toMatch(/^ws client `new WebSocket\(…\)`/);
   });
 
   it.each([
@@ -252,6 +252,14 @@ ws.onmessage = (e) => { console.log(e.data); ws.close(); };`,
     [
       'a socket that reconnects',
       `function c() { const ws = new WebSocket('wss://x'); ws.onmessage = () => {}; ws.onclose = () => setTimeout(c, 1000); }\nc();`,
+    ],
+    [
+      'a signalling socket that only sets up a peer connection',
+      `const pc = new RTCPeerConnection();
+const ws = new WebSocket('wss://x/signal');
+pc.onicecandidate = (e) => ws.send(JSON.stringify({ type: 'ice-candidate', value: e.candidate }));
+ws.onopen = async () => { const offer = await pc.createOffer(); ws.send(JSON.stringify({ type: 'offer', sdp: offer.sdp })); };
+ws.onmessage = (e) => { const m = JSON.parse(e.data); if (m.type === 'answer') pc.setRemoteDescription(m); };`,
     ],
     [
       'a partysocket',
