@@ -88,6 +88,7 @@ export async function scan(paths: string | string[], options: ScanOptions = {}):
       defaultIgnores: options.defaultIgnores ?? true,
       gitignore: options.gitignore ?? true,
       includeTests: options.includeTests ?? false,
+      nonProduct: project.nonProduct,
       ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
       ...(project.exclude ? { exclude: project.exclude } : {}),
     },

@@ -48,7 +48,7 @@ ws.onmessage = (e) => console.log(e.data);`);
       const [f, ...rest] = findings(`const ws = new WebSocket('wss://x');\nws.onopen = () => ws.close();`);
       expect(rest).toEqual([]);
       expect(f.message).toMatch(
-        /^Browser WebSocket `new WebSocket\(…\)` never sends anything, and no message listener was seen in the scanned files/,
+        /^WebSocket `new WebSocket\(…\)` never sends, and no message listener was seen in the scanned files/,
       );
       expect(f.message).toContain('EventSource');
       expect(f.related).toEqual([]);
