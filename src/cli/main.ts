@@ -4,6 +4,7 @@ import { askFlagSpecs, type AskOptions } from './ask-flags.js';
 import type { RulesOptions } from './rules-command.js';
 import { SCAN_FLAGS, type FlagSpec, type ScanOptions } from './scan-flags.js';
 import { EXIT, UsageError } from '../errors.js';
+import { stderrLine } from '../terminal-text.js';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -28,10 +29,12 @@ function buildProgram(setExit: (code: number) => void): Command {
     .configureOutput({
       outputError: (str, write) =>
         write(
-          `rt-advisor: ${str
-            .trimEnd()
-            .split('\n')[0]
-            .replace(/^error: /, '')}\n`,
+          stderrLine(
+            `rt-advisor: ${str
+              .trimEnd()
+              .split('\n')[0]
+              .replace(/^error: /, '')}`,
+          ),
         ),
     });
 
@@ -88,11 +91,11 @@ export async function run(argv: string[]): Promise<number> {
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`rt-advisor: ${err.message}\n`);
+      process.stderr.write(stderrLine(`rt-advisor: ${err.message}`));
       return EXIT.usage;
     }
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`rt-advisor: internal error: ${message}\n`);
+    process.stderr.write(stderrLine(`rt-advisor: internal error: ${message}`));
     if (process.env.RT_ADVISOR_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
     return EXIT.usage;
   }

@@ -14,6 +14,7 @@ import { parseFileSize } from './file-size.js';
 import { colorWanted, writeReport } from './output.js';
 import type { ScanOptions } from './scan-flags.js';
 import { EXIT, UsageError } from '../errors.js';
+import { stderrLine } from '../terminal-text.js';
 
 export function exitCodeFor(report: Report, failOn: ScanOptions['failOn']): number {
   if (report.notes.some((n) => n.kind === 'analyzer-error' || n.kind === 'read-error')) return EXIT.usage;
@@ -90,7 +91,9 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
     baseline = writeBaseline(report.findings, opts.writeBaseline, cwd);
     const where = relative(cwd, baseline.path) || baseline.path;
     process.stderr.write(
-      `rt-advisor: wrote ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} to the baseline ${where}\n`,
+      stderrLine(
+        `rt-advisor: wrote ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} to the baseline ${where}`,
+      ),
     );
   }
   if (baseline) baselineReport(report, baseline, cwd);
@@ -103,7 +106,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
   writeReport(text, opts.outputFile, cwd, (s) => process.stdout.write(s));
   for (const note of report.notes) {
     if (note.kind === 'analyzer-error' || note.kind === 'read-error')
-      process.stderr.write(`rt-advisor: ${note.file}: ${note.message}\n`);
+      process.stderr.write(stderrLine(`rt-advisor: ${note.file}: ${note.message}`));
   }
   process.stderr.write(timingTable());
   return exitCodeFor(report, opts.failOn);

@@ -5,6 +5,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { FileNote, Finding, Report, Severity } from '../model.js';
 import type { ReporterOptions } from './types.js';
 import { canonicalReport } from './canonical.js';
+import { escapeControls, safeLineStart } from '../terminal-text.js';
 
 /** Skipped files can be many (every vendored or generated file), so only the first few are named. */
 const MAX_SKIPPED_SHOWN = 5;
@@ -27,18 +28,18 @@ function formatFindings(c: ChalkInstance, findings: Finding[]): string[] {
   for (const f of findings) {
     if (f.file !== currentFile) {
       if (currentFile !== undefined) lines.push('');
-      lines.push(c.underline(f.file));
+      lines.push(c.underline(safeLineStart(f.file)));
       currentFile = f.file;
     }
-    const [first = '', ...rest] = f.message.split('\n');
+    // a message is one line: a line break in it comes from a literal in the scanned code, which could forge a row
+    const first = escapeControls(f.message);
     const pos = c.dim(`${f.line}:${f.column}`.padEnd(posWidth));
     const sev = severityColor(c, f.severity)(f.severity.padEnd(sevWidth));
     lines.push(`  ${pos}  ${sev}  ${first}  ${c.dim(f.ruleId)}`);
-    for (const more of rest) lines.push(more.trim() === '' ? '' : `${indent}${more}`);
     // The sends are the evidence for ws-subscribe-only; naming them saves opening the file.
     for (const r of f.related ?? []) {
       const where = r.file === f.file ? `${r.line}:${r.column}` : `${r.file}:${r.line}:${r.column}`;
-      lines.push(c.dim(`${indent}↳ ${where}  ${r.message}`));
+      lines.push(c.dim(`${indent}↳ ${escapeControls(where)}  ${escapeControls(r.message)}`));
     }
   }
   return lines;
@@ -59,7 +60,7 @@ function formatNotes(c: ChalkInstance, notes: FileNote[]): string[] {
   const lines = [c.bold('notes')];
   for (const n of shown) {
     const label = n.kind === 'skipped' ? c.dim(NOTE_LABEL[n.kind]) : c.yellow(NOTE_LABEL[n.kind]);
-    lines.push(`  ${n.file}  ${label}: ${n.message}`);
+    lines.push(`  ${safeLineStart(n.file)}  ${label}: ${escapeControls(n.message)}`);
   }
   const hidden = skipped.length - Math.min(skipped.length, MAX_SKIPPED_SHOWN);
   if (hidden > 0) lines.push(c.dim(`  … and ${plural(hidden, 'more skipped file')} (--format json lists them all)`));
