@@ -5,7 +5,6 @@
 // JSON and SARIF escape by their own rules; `--format github` escapes by GitHub's.
 
 /** C0 and DEL, C1, and the Unicode controls that reorder or break lines (bidi embeddings, isolates, marks, separators). */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const NAMED: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {

@@ -6,7 +6,6 @@ import { formatStylish } from '../src/reporters/stylish.js';
 import { escapeControls, safeLineStart, stderrLine } from '../src/terminal-text.js';
 
 /** Any control character a terminal or log would act on. */
-// eslint-disable-next-line no-control-regex
 export const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** A line that GitHub Actions would read as a workflow command (the runner trims leading spaces). */
