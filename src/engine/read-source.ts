@@ -198,22 +198,25 @@ export function looksMinified(text: string): boolean {
   return longest > MINIFIED_LONG_LINE;
 }
 
-const KIND_BY_EXTENSION: Record<string, ScriptKindName> = {
-  '.ts': 'ts',
-  '.mts': 'ts',
-  '.cts': 'ts',
-  '.tsx': 'tsx',
-  '.js': 'js',
-  '.mjs': 'js',
-  '.cjs': 'js',
-  '.jsx': 'jsx',
-  // the TS parser reads plain JS too, so one flavour serves `lang="ts"` and untyped blocks alike
-  '.vue': 'ts',
-  '.svelte': 'ts',
-};
+const KIND_BY_EXTENSION: Readonly<Record<string, ScriptKindName>> = Object.assign(
+  Object.create(null) as Record<string, ScriptKindName>,
+  {
+    '.ts': 'ts',
+    '.mts': 'ts',
+    '.cts': 'ts',
+    '.tsx': 'tsx',
+    '.js': 'js',
+    '.mjs': 'js',
+    '.cjs': 'js',
+    '.jsx': 'jsx',
+    // the TS parser reads plain JS too, so one flavour serves `lang="ts"` and untyped blocks alike
+    '.vue': 'ts',
+    '.svelte': 'ts',
+  },
+);
 
 /** The parse flavour for a file, by extension; unknown extensions parse as JS. */
 export function scriptKindFor(filePath: string): ScriptKindName {
   const ext = /\.[^./\\]+$/.exec(filePath)?.[0].toLowerCase() ?? '';
-  return KIND_BY_EXTENSION[ext] ?? 'js';
+  return KIND_BY_EXTENSION[ext] ?? 'js'; // a null-prototype table: `.constructor` is no kind
 }

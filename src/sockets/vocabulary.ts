@@ -122,6 +122,9 @@ const NOISE_WORDS = new Set([
   'keep',
 ]);
 
+/** The verbs, for lookups: `w in CONTROL_VERBS` also matched `constructor`, `toString`, … of Object.prototype. */
+const CONTROL_VERB_SET: ReadonlySet<string> = new Set(Object.keys(CONTROL_VERBS));
+
 /** The vocabulary as a Markdown table, grouped by what the verbs do (the rule page shows it). */
 export function renderVocabularyMarkdown(): string {
   const groups = new Map<string, string[]>();
@@ -145,7 +148,7 @@ export function splitWords(verb: string): string[] {
 export function isControlVerb(verb: string, extra: readonly string[] = []): boolean {
   const words = splitWords(verb);
   if (words.length === 0) return false;
-  const known = (w: string) => w in CONTROL_VERBS || extra.some((e) => e.toLowerCase() === w);
+  const known = (w: string) => CONTROL_VERB_SET.has(w) || extra.some((e) => e.toLowerCase() === w);
   const quiet = (w: string) => known(w) || NOISE_WORDS.has(w);
   // every word a control verb or noise, at least one a verb (`unsubscribe_all`, `connection_init`) …
   if (words.some(known) && words.every(quiet)) return true;

@@ -3,12 +3,14 @@
 import { basename, dirname, resolve } from 'node:path';
 
 const EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.vue', '.svelte'];
-const JS_TO_TS: Record<string, string[]> = {
-  '.js': ['.ts', '.tsx'],
-  '.jsx': ['.tsx'],
-  '.mjs': ['.mts'],
-  '.cjs': ['.cts'],
-};
+const JS_TO_TS: ReadonlyMap<string, string[]> = new Map(
+  Object.entries({
+    '.js': ['.ts', '.tsx'],
+    '.jsx': ['.tsx'],
+    '.mjs': ['.mts'],
+    '.cjs': ['.cts'],
+  }),
+);
 
 function stripExt(p: string): string {
   const m = /\.(?:[cm]?[jt]sx?|vue|svelte)$/.exec(p);
@@ -54,7 +56,7 @@ export class ModuleResolver {
     if (this.files.has(base)) return base;
     const ext = /\.[cm]?jsx?$/.exec(base)?.[0];
     if (ext) {
-      for (const alt of JS_TO_TS[ext] ?? []) {
+      for (const alt of JS_TO_TS.get(ext) ?? []) {
         const p = base.slice(0, -ext.length) + alt;
         if (this.files.has(p)) return p;
       }
