@@ -50,6 +50,7 @@ const NOTE_LABEL: Record<FileNote['kind'], string> = {
   'read-error': 'read error',
   'analyzer-error': 'analyzer error',
   skipped: 'skipped',
+  'not-analysed': 'not analysed',
 };
 
 function formatNotes(c: ChalkInstance, notes: FileNote[]): string[] {
