@@ -4,12 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/model.js';
 import { formatStylish } from '../src/reporters/stylish.js';
 import { escapeControls, safeLineStart, stderrLine } from '../src/terminal-text.js';
-
-/** Any control character a terminal or log would act on. */
-export const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-
-/** A line that GitHub Actions would read as a workflow command (the runner trims leading spaces). */
-export const WORKFLOW_COMMAND = /^\s*::/m;
+import { RAW_CONTROL, WORKFLOW_COMMAND, withoutColour } from './helpers/terminal.js';
 
 const HOSTILE_NAME = 'x\n::error file=README.md,line=1::pwned\n::add-mask::secret.ts';
 const FORGED_ROW = 'subscribe\r\n  9:9  error  forged  ws-subscribe-only';
@@ -62,7 +57,7 @@ describe('stylish output on hostile names and literals (issue 16 case 2)', () =>
       for (const color of [false, true]) {
         const out = formatStylish(report(file, literal), { color, cwd: '/repo' });
         // colour adds ESC [ … m of our own; nothing else may be a control character
-        const plain = out.replace(/\u001b\[[0-9;]*m/g, '');
+        const plain = withoutColour(out);
         expect(plain).not.toMatch(RAW_CONTROL);
         expect(plain).not.toMatch(WORKFLOW_COMMAND);
         expect(plain).not.toMatch(/^\s+9:9\s+error/m);
