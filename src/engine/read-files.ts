@@ -39,7 +39,7 @@ export function readOne(f: FileRef, opts: ReadOptions): SourceText | FileNote {
       ? {
           file: f.relPath,
           kind: 'not-analysed',
-          message: 'looks minified but makes a socket: not analysed (use --no-default-ignores to scan it)',
+          message: 'looks minified, and makes a socket that is not checked (use --no-default-ignores to scan it)',
         }
       : { file: f.relPath, kind: 'skipped', message: 'looks minified (use --no-default-ignores to scan it)' };
   }
