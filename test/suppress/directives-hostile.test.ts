@@ -1,6 +1,7 @@
 // Issue 16, cases 4 and 7: directive parsing is linear in the file's size, and only real comments
 // count (text in a string, template literal or regex that looks like a directive is not one).
 import { describe, expect, it } from 'vitest';
+import { applyDirectives } from '../../src/suppress/directives.js';
 import { parseDirectives } from '../../src/suppress/parse-directives.js';
 import { growthRatio } from '../helpers/linear.js';
 
@@ -32,6 +33,18 @@ describe('directive parsing is linear (issue 16 case 4)', () => {
     expect(parseDirectives('a.ts', LINE.repeat(1_000))).toEqual([]);
     expect(performance.now() - t).toBeLessThan(2_000);
   });
+
+  it('one closed comment naming 200,000 "ids" is reported without overflowing the stack', () => {
+    const text = `/* rt-advisor-disable-line ${'x '.repeat(200_000)}*/\n`;
+    const directives = parseDirectives('a.ts', text);
+    expect(directives).toHaveLength(1);
+    const { findings } = applyDirectives([], directives, {
+      knownIds: ['ws-subscribe-only'],
+      enabledIds: new Set(['ws-subscribe-only']),
+      unusedSeverity: 'warning',
+    });
+    expect(findings).toHaveLength(200_000);
+  }, 60_000);
 
   it('closed directives are each read, with the right line', () => {
     const text = 'x(); /* rt-advisor-disable-line ws-subscribe-only */\n'.repeat(3);
