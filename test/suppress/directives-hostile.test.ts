@@ -79,6 +79,23 @@ describe('directives come from comments only (issue 16 case 7)', () => {
     expect(parseDirectives('a.ts', text).map((d) => [d.line, d.ruleIds])).toEqual([[6, ['ws-no-reconnect']]]);
   });
 
+  it('JSX: a comment in braces, and a directive after JSX text with a quote and closing tags', () => {
+    const text = [
+      'const View = () => (',
+      '  <div className="feed">',
+      '    {/* rt-advisor-disable-next-line ws-no-reconnect */}',
+      "    <p>Don't <a href='/x'>miss</a> it</p>",
+      '  </div>',
+      ');',
+      '// rt-advisor-disable-next-line ws-subscribe-only',
+      'const ws = new WebSocket(u);',
+    ].join('\n');
+    expect(parseDirectives('a.tsx', text).map((d) => [d.line, d.target, d.ruleIds])).toEqual([
+      [3, 4, ['ws-no-reconnect']],
+      [7, 8, ['ws-subscribe-only']],
+    ]);
+  });
+
   it('a real comment after a template with substitutions still counts', () => {
     const text = [
       'const u = `${base}/${path}`; // rt-advisor-disable-line ws-token-in-url',
