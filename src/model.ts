@@ -73,7 +73,8 @@ export interface SuppressedFinding extends Finding {
 /** A file the scan could not fully analyse, or skipped, with the reason. */
 export interface FileNote {
   file: string;
-  kind: 'syntax-error' | 'skipped' | 'read-error' | 'analyzer-error';
+  /** `not-analysed`: skipped, but it may hold what the rules look for (a socket in a minified file): a warning. */
+  kind: 'syntax-error' | 'skipped' | 'read-error' | 'analyzer-error' | 'not-analysed';
   message: string;
 }
 

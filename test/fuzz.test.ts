@@ -25,6 +25,7 @@ import { mulberry32, shuffle } from './helpers/prng.js';
 import { sarifProblems } from './helpers/sarif-shape.js';
 import { jsonWithoutDuration, printAll, scanTree, writeTree } from './helpers/scan-tree.js';
 import { REPO } from './helpers/cli.js';
+import { RAW_CONTROL, WORKFLOW_COMMAND, withoutColour } from './helpers/terminal.js';
 
 // 300 cases keep `npm test` within minutes; RT_FUZZ_CASES=1500 (or more) is the long run
 const CASES = Number(process.env.RT_FUZZ_CASES ?? 300);
@@ -178,4 +179,63 @@ describe('fuzz', () => {
     console.log(`sarif-multitool validated ${files.length} fuzzed reports`);
     expect(serious).toEqual([]);
   });
+});
+
+// Issue 16 case 2: hostile file names and control characters in literals, scanned in process and
+// printed by the stylish reporter: no raw control character, no line that starts a workflow command,
+// no forged finding row. A few cases by default; RT_FUZZ_HOSTILE_CASES=N for more.
+const HOSTILE_CASES = Number(process.env.RT_FUZZ_HOSTILE_CASES ?? 12);
+const HOSTILE_BITS = [
+  '\n',
+  '\r',
+  '\r\n',
+  '\u001b[31m',
+  '\u001b]0;owned\u0007',
+  '\u001b]8;;http://x\u001b\\',
+  '\u0007',
+  '\u0008',
+  '\u007f',
+  '\u009b2J',
+  '\u202e',
+  '\u2066',
+  '\u2028',
+  '::error file=README.md,line=1::forged',
+  '\n::add-mask::secret',
+  '\r\n  9:9  error  forged  ws-subscribe-only',
+  '  ::warning::x',
+];
+
+describe('fuzz: hostile names and literals in the stylish output', () => {
+  it(`${HOSTILE_CASES} trees with control characters in file names and literals print safely`, async () => {
+    const rand = mulberry32(SEED ^ 0x5eed);
+    const bits = (n: number) =>
+      Array.from(
+        { length: 1 + Math.floor(rand() * n) },
+        () => HOSTILE_BITS[Math.floor(rand() * HOSTILE_BITS.length)],
+      ).join('x');
+    const failures: string[] = [];
+    for (let i = 0; i < HOSTILE_CASES; i++) {
+      const root = mkdtempSync(join(base, 'hostile-'));
+      // a name may hold anything but `/` and NUL; keep the extension so the file is scanned
+      const name = `${bits(3)}.ts`.replace(/\//g, '_');
+      const literal = bits(4);
+      writeTree(root, {
+        [name]: [
+          "const ws = new WebSocket('wss://example.com/feed');",
+          `ws.onopen = () => ws.send(JSON.stringify({ type: ${JSON.stringify(`subscribe${literal}`)} }));`,
+          `ws.onopen = () => ws.send(${JSON.stringify(literal)});`,
+          `setInterval(() => fetch(${JSON.stringify(`/api/${literal}`)}), 1000);`,
+          'ws.onmessage = (e) => render(e.data);',
+        ].join('\n'),
+      });
+      const report = await scanTree(root);
+      const stylish = withoutColour(printAll(report, root).stylish);
+      const where = `hostile case ${i} (${JSON.stringify(name)}, ${JSON.stringify(literal)})`;
+      if (RAW_CONTROL.test(stylish)) failures.push(`${where}: a raw control character`);
+      if (WORKFLOW_COMMAND.test(stylish)) failures.push(`${where}: a line starts with ::`);
+      if (/^\s+9:9\s+error/m.test(stylish)) failures.push(`${where}: a forged row`);
+      if (report.findings.length === 0) failures.push(`case ${i}: the socket was not analysed`);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
 });

@@ -24,6 +24,7 @@ import { signalExitCode, terminalPrompts, type TerminalPrompts } from './ask-pro
 import { snippetFolder } from './ask-snippets.js';
 import { colorWanted, writeReport } from './output.js';
 import { UsageError } from '../errors.js';
+import { stderrLine } from '../terminal-text.js';
 
 export interface AskIo {
   /** may we prompt? stdin and stdout are TTYs and CI is not set */
@@ -128,7 +129,9 @@ export async function runAsk(opts: AskOptions, io: AskIo = processIo()): Promise
     } catch (err) {
       if (!(err instanceof AskExit)) throw err;
       const signal = terminal.stoppedBy();
-      io.stderr(`rt-advisor: ${signal ? err.message.replace('cancelled', `cancelled (${signal})`) : err.message}\n`);
+      io.stderr(
+        stderrLine(`rt-advisor: ${signal ? err.message.replace('cancelled', `cancelled (${signal})`) : err.message}`),
+      );
       return signal ? signalExitCode(signal) : err.code;
     } finally {
       terminal.release();
@@ -166,6 +169,6 @@ export async function runAsk(opts: AskOptions, io: AskIo = processIo()): Promise
     format === 'json' ? reportJson(input) : format === 'markdown' ? reportMarkdown(input) : reportText(input);
   writeReport(text, opts.outputFile, io.cwd, io.stdout);
   if (opts.saveAnswers) saveAnswers(opts.saveAnswers, given, io.cwd);
-  if (asked.length > 0) io.stderr(`Without the questions: ${equivalentCommand(given)}\n`);
+  if (asked.length > 0) io.stderr(stderrLine(`Without the questions: ${equivalentCommand(given)}`));
   return 0;
 }

@@ -2,7 +2,7 @@
 // as `du -h` and the "larger than 2 MB" notes count them.
 import { UsageError } from '../errors.js';
 
-const UNIT: Record<string, number> = {
+const UNIT: Readonly<Record<string, number>> = Object.assign(Object.create(null) as object, {
   '': 1,
   b: 1,
   k: 1024,
@@ -11,7 +11,7 @@ const UNIT: Record<string, number> = {
   mb: 1024 ** 2,
   g: 1024 ** 3,
   gb: 1024 ** 3,
-};
+});
 const SIZE = /^(\d+(?:\.\d+)?)\s*([kmg]?b?)$/i;
 
 /** Bytes for a size text; a bad value is a usage error naming the flag. */

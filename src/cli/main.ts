@@ -4,6 +4,7 @@ import { askFlagSpecs, type AskOptions } from './ask-flags.js';
 import type { RulesOptions } from './rules-command.js';
 import { SCAN_FLAGS, type FlagSpec, type ScanOptions } from './scan-flags.js';
 import { EXIT, UsageError } from '../errors.js';
+import { stderrLine } from '../terminal-text.js';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -39,12 +40,12 @@ function buildProgram(setExit: (code: number) => void): Command {
       // commander's message, then its "(Did you mean …?)" line when it has one
       outputError: (str, write) =>
         write(
-          `${str
+          str
             .trimEnd()
             .split('\n')
             .filter((line) => line.trim() !== '')
-            .map((line) => `rt-advisor: ${line.replace(/^error: /, '')}`)
-            .join('\n')}\n`,
+            .map((line) => stderrLine(`rt-advisor: ${line.replace(/^error: /, '')}`))
+            .join(''),
         ),
     });
 
@@ -101,11 +102,11 @@ export async function run(argv: string[]): Promise<number> {
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`rt-advisor: ${err.message}\n`);
+      process.stderr.write(stderrLine(`rt-advisor: ${err.message}`));
       return EXIT.usage;
     }
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`rt-advisor: internal error: ${message}\n`);
+    process.stderr.write(stderrLine(`rt-advisor: internal error: ${message}`));
     if (process.env.RT_ADVISOR_DEBUG || argv.includes('--debug'))
       process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
     return EXIT.usage;

@@ -5,6 +5,7 @@ import { RULES } from '../../rules/index.js';
 import { knownRules } from '../config/known-rules.js';
 import { loadProjectConfig } from '../config/load-config.js';
 import { optionsOf } from '../engine/apply-config.js';
+import { escapeControls } from '../terminal-text.js';
 
 export interface RulesOptions {
   format: 'text' | 'json';
@@ -50,7 +51,7 @@ export function runRules(
   const line = (cells: string[]) =>
     cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ');
   const lines = [line(head), ...table.map(line)];
-  if (configFile) lines.push('', `setting: from ${configFiles.join(', ')}`);
+  if (configFile) lines.push('', `setting: from ${configFiles.map(escapeControls).join(', ')}`);
   write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -19,6 +19,7 @@ import { colorWanted, writeReport } from './output.js';
 import { createProgress } from './progress.js';
 import type { ScanOptions } from './scan-flags.js';
 import { EXIT, UsageError } from '../errors.js';
+import { stderrLine } from '../terminal-text.js';
 
 export function exitCodeFor(report: Report, failOn: ScanOptions['failOn']): number {
   if (report.notes.some((n) => n.kind === 'analyzer-error' || n.kind === 'read-error')) return EXIT.usage;
@@ -83,7 +84,9 @@ function writeJobSummary(report: Report, file: string): void {
     appendFileSync(file, formatGithubSummary(report));
   } catch (err) {
     process.stderr.write(
-      `rt-advisor: cannot write the job summary to ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`,
+      stderrLine(
+        `rt-advisor: cannot write the job summary to ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      ),
     );
   }
 }
@@ -130,7 +133,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
   const project = projectSettings(paths, cwd, opts.config, knownRules(RULES), opts.controlVerb);
   let baseline = opts.baseline ? readBaseline(opts.baseline, cwd) : undefined;
   const cache = opts.cache ? openResultCache(opts.cacheLocation, cwd) : undefined;
-  if (cache && 'problem' in cache) process.stderr.write(`rt-advisor: --cache is off: ${cache.problem}\n`);
+  if (cache && 'problem' in cache) process.stderr.write(stderrLine(`rt-advisor: --cache is off: ${cache.problem}`));
   tuneV8ForOneScan();
   const progress = createProgress({ quiet: opts.quiet });
   const report = await scan(
@@ -158,14 +161,16 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
     // like ESLint: a path or glob that matches nothing is more likely a mistake than a clean tree
     const what = `no file to scan in ${paths.join(', ')} (looked for .ts .tsx .mts .cts .js .jsx .mjs .cjs .vue .svelte, outside ignored folders)`;
     if (opts.errorOnUnmatchedPattern) throw new UsageError(`${what}; --no-error-on-unmatched-pattern allows it`);
-    process.stderr.write(`rt-advisor: note: ${what}\n`);
+    process.stderr.write(stderrLine(`rt-advisor: note: ${what}`));
   }
   report.configs = project.used().map((file) => relative(cwd, file).split(sep).join('/') || file);
   if (opts.writeBaseline) {
     baseline = writeBaseline(report.findings, opts.writeBaseline, cwd);
     const where = relative(cwd, baseline.path) || baseline.path;
     process.stderr.write(
-      `rt-advisor: wrote ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} to the baseline ${where}\n`,
+      stderrLine(
+        `rt-advisor: wrote ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} to the baseline ${where}`,
+      ),
     );
   }
   if (baseline) baselineReport(report, baseline, cwd);
@@ -192,13 +197,13 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
   writeReport(text, opts.outputFile, cwd, (s) => process.stdout.write(s));
   for (const note of report.notes) {
     if (note.kind === 'analyzer-error' || note.kind === 'read-error')
-      process.stderr.write(`rt-advisor: ${note.file}: ${note.message}\n`);
+      process.stderr.write(stderrLine(`rt-advisor: ${note.file}: ${note.message}`));
   }
   process.stderr.write(timingTable());
   const code = exitCodeFor(report, opts.failOn);
   const tooMany = tooManyWarnings(warnings, maxWarnings);
   if (tooMany && code !== EXIT.usage) {
-    process.stderr.write(`rt-advisor: ${tooMany}\n`);
+    process.stderr.write(stderrLine(`rt-advisor: ${tooMany}`));
     return EXIT.findings;
   }
   return code;

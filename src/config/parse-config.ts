@@ -44,7 +44,12 @@ export interface ConfigContent {
 const TOP_LEVEL = ['$schema', 'rules', 'overrides', 'ignore', 'controlVerbs', 'nonProduct'];
 const OVERRIDE_KEYS = ['files', 'rules'];
 /** ESLint spellings people will type out of habit. */
-const ESLINT_SEVERITY: Record<string, Setting> = { warn: 'warning', '0': 'off', '1': 'warning', '2': 'error' };
+const ESLINT_SEVERITY: ReadonlyMap<string, Setting> = new Map([
+  ['warn', 'warning'],
+  ['0', 'off'],
+  ['1', 'warning'],
+  ['2', 'error'],
+]);
 
 const quote = (v: unknown) => JSON.stringify(v);
 
@@ -122,9 +127,8 @@ function parseRuleSetting(
     : '"off", "info", "warning" or "error"';
   const severityOf = (v: unknown, at: string): Setting => {
     if (typeof v === 'string' && (SETTINGS as readonly string[]).includes(v)) return v as Setting;
-    const hint = ESLINT_SEVERITY[String(v)]
-      ? ` (ESLint's ${quote(v)} is ${quote(ESLINT_SEVERITY[String(v)])} here)`
-      : '';
+    const eslint = ESLINT_SEVERITY.get(String(v));
+    const hint = eslint ? ` (ESLint's ${quote(v)} is ${quote(eslint)} here)` : '';
     return fail(at, `${quote(v)} is not a severity: use "off", "info", "warning" or "error"${hint}`);
   };
   if (!Array.isArray(value)) {

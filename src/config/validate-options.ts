@@ -127,10 +127,10 @@ export function schemaError(value: unknown, schema: JsonSchema, path = ''): stri
     const obj = value as Record<string, unknown>;
     const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
     for (const key of (schema.required ?? []) as string[]) {
-      if (!(key in obj)) return at(`is required`, join(path, key));
+      if (!Object.hasOwn(obj, key)) return at(`is required`, join(path, key));
     }
     for (const [key, v] of Object.entries(obj)) {
-      if (key in props) {
+      if (Object.hasOwn(props, key)) {
         const err = schemaError(v, props[key], join(path, key));
         if (err) return err;
       } else if (schema.additionalProperties === false) {

@@ -161,20 +161,20 @@ export function wildmatchSource(pattern: string): string | undefined {
   return out;
 }
 
-const CLASSES: Record<string, string> = {
-  alnum: 'a-zA-Z0-9',
-  alpha: 'a-zA-Z',
-  blank: ' \\t',
-  cntrl: '\\x00-\\x1f\\x7f',
-  digit: '0-9',
-  graph: '\\x21-\\x7e',
-  lower: 'a-z',
-  print: '\\x20-\\x7e',
-  punct: '!-\\/:-@\\[-`{-~',
-  space: ' \\t\\n\\v\\f\\r',
-  upper: 'A-Z',
-  xdigit: '0-9A-Fa-f',
-};
+const CLASSES: ReadonlyMap<string, string> = new Map([
+  ['alnum', 'a-zA-Z0-9'],
+  ['alpha', 'a-zA-Z'],
+  ['blank', ' \\t'],
+  ['cntrl', '\\x00-\\x1f\\x7f'],
+  ['digit', '0-9'],
+  ['graph', '\\x21-\\x7e'],
+  ['lower', 'a-z'],
+  ['print', '\\x20-\\x7e'],
+  ['punct', '!-\\/:-@\\[-`{-~'],
+  ['space', ' \\t\\n\\v\\f\\r'],
+  ['upper', 'A-Z'],
+  ['xdigit', '0-9A-Fa-f'],
+]);
 
 /**
  * A `[...]` set starting at `start`, read as wildmatch reads it: `!` or `^` negates, a `]` first is
@@ -214,7 +214,7 @@ function bracket(pattern: string, start: number): { source: string; end: number 
         members += classChar('[');
         prev = '[';
       } else {
-        const cls = CLASSES[pattern.slice(j + 2, k - 1)];
+        const cls = CLASSES.get(pattern.slice(j + 2, k - 1));
         if (cls === undefined) return undefined;
         members += cls;
         prev = undefined;

@@ -5,7 +5,7 @@
 import type { FileNote } from '../model.js';
 import { collectDirectives, type Directive } from '../suppress/parse-directives.js';
 import type { SourceText } from './read-source.js';
-import { extractScripts, looksMinified, readSourceSync } from './read-source.js';
+import { extractScripts, holdsSocketConstruction, looksMinified, readSourceSync } from './read-source.js';
 import { summarize, type FileSummary } from './select-files.js';
 import type { HelperThread } from './helper-thread.js';
 import { matchedHints, plainHint, type PlainHint, type TextHint } from './text-hints.js';
@@ -33,7 +33,14 @@ export function readOne(f: FileRef, opts: ReadOptions): SourceText | FileNote {
   const res = readSourceSync(f.absPath, opts.maxFileBytes, opts.open);
   if ('skip' in res) return { file: f.relPath, kind: res.skip, message: res.reason };
   if (opts.defaultIgnores && looksMinified(res.text)) {
-    return { file: f.relPath, kind: 'skipped', message: 'looks minified (use --no-default-ignores to scan it)' };
+    // a socket in a file that is not analysed is a miss the user must see, not a quiet skip
+    return holdsSocketConstruction(res.text)
+      ? {
+          file: f.relPath,
+          kind: 'not-analysed',
+          message: 'looks minified, and makes a socket that is not checked (use --no-default-ignores to scan it)',
+        }
+      : { file: f.relPath, kind: 'skipped', message: 'looks minified (use --no-default-ignores to scan it)' };
   }
   const ext = /\.(vue|svelte)$/.exec(f.absPath)?.[0] as '.vue' | '.svelte' | undefined;
   return { ...f, text: ext ? extractScripts(res.text, ext) : res.text };

@@ -178,43 +178,103 @@ export function extractScripts(text: string, _ext: '.vue' | '.svelte'): string {
 const MINIFIED_MIN_CHARS = 20_000;
 const MINIFIED_LONG_LINE = 1_000;
 const MINIFIED_AVG_LINE = 300;
+/** Of the text, the share on lines longer than MINIFIED_LONG_LINE for a file to be a bundle. */
+const MINIFIED_LONG_SHARE = 0.9;
+/** Minified code: little whitespace, many short names (`a`, `e.t`, `prototype`). */
+const MINIFIED_MAX_WHITESPACE = 0.12;
+const MINIFIED_MAX_NAME_LENGTH = 7;
+const MINIFIED_MIN_NAMES_PER_KB = 60;
+/** Characters of the long lines examined. */
+const MINIFIED_SAMPLE = 64 * 1024;
+/** A source map comment ends generated code. */
+const SOURCE_MAP = /^\s*\/\/[#@] sourceMappingURL=\S+\s*$/m;
+
+/** How much of `text` looks like minified code: its whitespace ratio and names' count and length. */
+function readsAsMinifiedCode(text: string): boolean {
+  let spaces = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) spaces++;
+  }
+  if (spaces / text.length > MINIFIED_MAX_WHITESPACE) return false;
+  let names = 0;
+  let nameChars = 0;
+  for (const m of text.matchAll(/[A-Za-z_$][\w$]*/g)) {
+    names++;
+    nameChars += m[0].length;
+  }
+  return (
+    names > 0 &&
+    nameChars / names <= MINIFIED_MAX_NAME_LENGTH &&
+    names / (text.length / 1024) >= MINIFIED_MIN_NAMES_PER_KB
+  );
+}
 
 /**
- * A bundle or minified library: big, with very long lines on average. Hand-written code averages
- * well under 100 characters a line, so one long data line in a normal file does not trip it.
+ * A bundle or minified library, by more than line length (a long line is easy to add to a
+ * hand-written file to hide it: issue 16 case 13): big, with very long lines on average holding
+ * nearly all the text, and those lines read as minified code (little whitespace, many short names),
+ * or a source map comment says the file was generated. A long data line (base64, a string, a table
+ * of numbers) in normal code does not trip it.
  */
 export function looksMinified(text: string): boolean {
   if (text.length < MINIFIED_MIN_CHARS) return false;
   // averaging over MINIFIED_AVG_LINE means fewer lines than this; stop counting once past it
   const maxLines = text.length / MINIFIED_AVG_LINE;
   let lines = 1;
-  let longest = 0;
   let start = 0;
+  const long: Array<[number, number]> = [];
+  let longChars = 0;
+  const line = (from: number, to: number) => {
+    if (to - from > MINIFIED_LONG_LINE) {
+      long.push([from, to]);
+      longChars += to - from;
+    }
+  };
   for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-    longest = Math.max(longest, nl - start);
+    line(start, nl);
     start = nl + 1;
     if (++lines >= maxLines) return false;
   }
-  longest = Math.max(longest, text.length - start);
-  return longest > MINIFIED_LONG_LINE;
+  line(start, text.length);
+  if (long.length === 0) return false;
+  if (SOURCE_MAP.test(text.slice(-500))) return true;
+  if (longChars / text.length < MINIFIED_LONG_SHARE) return false;
+  // a sample is enough to tell code from data, and keeps a 10 MB bundle cheap
+  let sample = '';
+  for (const [a, b] of long) {
+    sample += `${text.slice(a, Math.min(b, a + MINIFIED_SAMPLE - sample.length))}\n`;
+    if (sample.length >= MINIFIED_SAMPLE) break;
+  }
+  return readsAsMinifiedCode(sample);
 }
 
-const KIND_BY_EXTENSION: Record<string, ScriptKindName> = {
-  '.ts': 'ts',
-  '.mts': 'ts',
-  '.cts': 'ts',
-  '.tsx': 'tsx',
-  '.js': 'js',
-  '.mjs': 'js',
-  '.cjs': 'js',
-  '.jsx': 'jsx',
-  // the TS parser reads plain JS too, so one flavour serves `lang="ts"` and untyped blocks alike
-  '.vue': 'ts',
-  '.svelte': 'ts',
-};
+/** A socket made in the text: such a file is never skipped as minified without a warning. */
+const SOCKET_CONSTRUCTION = /\bnew\s+[\w$.]*(?:WebSocket|Socket|EventSource)\b|\b(?:io|webSocket)\s*\(/;
+
+export function holdsSocketConstruction(text: string): boolean {
+  return SOCKET_CONSTRUCTION.test(text);
+}
+
+const KIND_BY_EXTENSION: Readonly<Record<string, ScriptKindName>> = Object.assign(
+  Object.create(null) as Record<string, ScriptKindName>,
+  {
+    '.ts': 'ts',
+    '.mts': 'ts',
+    '.cts': 'ts',
+    '.tsx': 'tsx',
+    '.js': 'js',
+    '.mjs': 'js',
+    '.cjs': 'js',
+    '.jsx': 'jsx',
+    // the TS parser reads plain JS too, so one flavour serves `lang="ts"` and untyped blocks alike
+    '.vue': 'ts',
+    '.svelte': 'ts',
+  },
+);
 
 /** The parse flavour for a file, by extension; unknown extensions parse as JS. */
 export function scriptKindFor(filePath: string): ScriptKindName {
   const ext = /\.[^./\\]+$/.exec(filePath)?.[0].toLowerCase() ?? '';
-  return KIND_BY_EXTENSION[ext] ?? 'js';
+  return KIND_BY_EXTENSION[ext] ?? 'js'; // a null-prototype table: `.constructor` is no kind
 }

@@ -25,8 +25,18 @@ export interface PlainHint {
  */
 const LINE_COMMENT = /^[ \t]*(?:\/\*[\s\S]*?\*\/|\/\/(?:[^\n`*$]|\*(?!\/)|\$(?!\{))*$)/gm;
 
+/** LINE_COMMENT's `//` half, for text where no block comment can close. */
+const LINE_SLASH_COMMENT = /^[ \t]*\/\/(?:[^\n`*$]|\*(?!\/)|\$(?!\{))*$/gm;
+
 export function withoutLineComments(text: string): string {
-  return text.replace(LINE_COMMENT, ' ');
+  // A `/*` after the file's last `*/` never closes, and trying it from every line start rescanned
+  // to the end of the file: quadratic on a file of unclosed `/*` lines (issue 16). Past that point
+  // only `//` lines can match; the sentinel keeps the cut from passing for a line start.
+  const last = text.lastIndexOf('*/');
+  if (last < 0) return text.replace(LINE_SLASH_COMMENT, ' ');
+  const cut = last + 2;
+  const tail = `x${text.slice(cut)}`.replace(LINE_SLASH_COMMENT, ' ').slice(1);
+  return text.slice(0, cut).replace(LINE_COMMENT, ' ') + tail;
 }
 
 export function hintOf(rule: Pick<RuleModule, 'fileHint' | 'codeHint'>): TextHint | undefined {

@@ -132,6 +132,7 @@ function result(finding: Finding | SuppressedFinding, ruleIndex: number, seen: M
 /** Notes about the analysis itself (not about the code) are tool notifications in SARIF. */
 const NOTIFIED: Partial<Record<FileNote['kind'], 'error' | 'warning'>> = {
   'syntax-error': 'warning',
+  'not-analysed': 'warning',
   'read-error': 'error',
   'analyzer-error': 'error',
 };

@@ -5,6 +5,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { FileNote, Finding, Report, Severity } from '../model.js';
 import type { ReporterOptions } from './types.js';
 import { canonicalReport } from './canonical.js';
+import { escapeControls, safeLineStart } from '../terminal-text.js';
 
 /** Skipped files can be many (every vendored or generated file), so only the first few are named. */
 const MAX_SKIPPED_SHOWN = 5;
@@ -22,11 +23,11 @@ function severityColor(c: ChalkInstance, severity: Severity): (text: string) => 
  * the sends that make the case; naming them saves opening the file).
  */
 function detailLines(c: ChalkInstance, f: Finding, indent: string): string[] {
-  const [, ...rest] = f.message.split('\n');
-  const lines = rest.map((more) => (more.trim() === '' ? '' : `${indent}${more}`)).filter((l) => l !== '');
+  const lines: string[] = [];
+  // The sends are the evidence for ws-subscribe-only; naming them saves opening the file.
   for (const r of f.related ?? []) {
     const where = r.file === f.file ? `${r.line}:${r.column}` : `${r.file}:${r.line}:${r.column}`;
-    lines.push(`${indent}${c.dim(`↳ ${where}  ${r.message}`)}`);
+    lines.push(`${indent}${c.dim(`↳ ${escapeControls(where)}  ${escapeControls(r.message)}`)}`);
   }
   return lines;
 }
@@ -47,9 +48,10 @@ function formatFindings(c: ChalkInstance, findings: Finding[]): string[] {
   for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   for (const [file, group] of byFile) {
     if (lines.length > 0) lines.push('');
-    lines.push(c.underline(file));
+    lines.push(c.underline(safeLineStart(file)));
     for (const f of group) {
-      const [first = ''] = f.message.split('\n');
+      // a message is one row: a line break in it comes from a literal in the scanned code, which could forge a row
+      const first = escapeControls(f.message);
       const pos = c.dim(`${f.line}:${f.column}`.padEnd(posWidth));
       const sev = severityColor(c, f.severity)(f.severity.padEnd(sevWidth));
       lines.push(`  ${pos}  ${sev}  ${first}  ${c.dim(f.ruleId)}`);
@@ -69,6 +71,7 @@ const NOTE_LABEL: Record<FileNote['kind'], string> = {
   'read-error': 'read error',
   'analyzer-error': 'analyzer error',
   skipped: 'skipped',
+  'not-analysed': 'not analysed',
 };
 
 function formatNotes(c: ChalkInstance, notes: FileNote[]): string[] {
@@ -79,7 +82,7 @@ function formatNotes(c: ChalkInstance, notes: FileNote[]): string[] {
   const lines = [c.bold('notes')];
   for (const n of shown) {
     const label = n.kind === 'skipped' ? c.dim(NOTE_LABEL[n.kind]) : c.yellow(NOTE_LABEL[n.kind]);
-    lines.push(`  ${n.file}  ${label}: ${n.message}`);
+    lines.push(`  ${safeLineStart(n.file)}  ${label}: ${escapeControls(n.message)}`);
   }
   const hidden = skipped.length - Math.min(skipped.length, MAX_SKIPPED_SHOWN);
   if (hidden > 0) lines.push(c.dim(`  … and ${plural(hidden, 'more skipped file')} (--format json lists them all)`));
@@ -161,7 +164,9 @@ export function formatStylish(input: Report, options: ReporterOptions): string {
   const report = canonicalReport(input);
   const sections = [
     // which config files judged this code: a config planted above the checkout cannot act unseen
-    report.configs && report.configs.length > 0 ? [c.dim(`config: ${report.configs.join(', ')}`)] : [],
+    report.configs && report.configs.length > 0
+      ? [c.dim(`config: ${report.configs.map(escapeControls).join(', ')}`)]
+      : [],
     report.findings.length > 0 ? formatFindings(c, report.findings) : [],
     formatNotes(c, report.notes),
     formatSummary(c, report, options.hiddenByQuiet),

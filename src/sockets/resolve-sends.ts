@@ -17,6 +17,7 @@ import {
 import { binaryByAnnotation } from './classify-type.js';
 import type { SocketUse } from './follow-socket.js';
 import type { ProjectIndex } from '../syntax/project-index.js';
+import { lineAndColumnAt } from '../syntax/positions.js';
 
 const MAX_WRAPPER_DEPTH = 5;
 
@@ -28,7 +29,7 @@ export interface SendContext extends ClassifyContext {
 
 export function locate(node: Node, index: ProjectIndex): { file: string; line: number; column: number } {
   const sf = node.getSourceFile();
-  const { line, column } = sf.getLineAndColumnAtPos(node.getStart());
+  const { line, column } = lineAndColumnAt(sf.compilerNode, node.getStart());
   return { file: index.fileOf(node)?.relPath ?? sf.getFilePath(), line, column };
 }
 

@@ -54,7 +54,8 @@ export function applyDirectives(
   }
   if (options.unusedSeverity !== 'off') {
     for (const directives of byFile.values()) {
-      for (const d of directives) kept.push(...unusedFindings(d, used, keyOf(d), options));
+      // a loop, not push(...): one comment may name thousands of "ids"
+      for (const d of directives) for (const f of unusedFindings(d, used, keyOf(d), options)) kept.push(f);
     }
   }
   return { findings: kept, suppressed };

@@ -3,7 +3,8 @@
 // raw lookup of scope.ts (one table of each block's names) and wraps what it finds.
 import type { Identifier, ts } from 'ts-morph';
 import { Node, tsc } from './morph.js';
-import { findAll, wrap } from './wrap.js';
+import { wrap } from './wrap.js';
+import { walk } from './walk.js';
 import { blockDeclaration } from './scope.js';
 
 /** Nodes a name can be declared by. */
@@ -129,13 +130,55 @@ function scopeOf(decl: Declaration): Node {
   return decl.getSourceFile();
 }
 
+/** Each parsed file's identifiers by name, in source order: built in one walk the first time a file is asked. */
+const identifierIndex = new WeakMap<ts.SourceFile, Map<string, ts.Identifier[]>>();
+
+function identifiersByName(file: ts.SourceFile): Map<string, ts.Identifier[]> {
+  let byName = identifierIndex.get(file);
+  if (!byName) {
+    const index = new Map<string, ts.Identifier[]>();
+    walk(file, (n) => {
+      if (n.kind !== tsc.SyntaxKind.Identifier) return;
+      const text = (n as ts.Identifier).text;
+      const list = index.get(text);
+      if (list) list.push(n as ts.Identifier);
+      else index.set(text, [n as ts.Identifier]);
+    });
+    identifierIndex.set(file, index);
+    byName = index;
+  }
+  return byName;
+}
+
+/**
+ * The identifiers named `name` inside `scope` (its descendants), wrapped. A lookup in the file's index
+ * (binary search for the scope's range), not a walk of the scope: following N sockets declared in one
+ * file walked the whole file N times, which was quadratic (issue 16 case 5).
+ */
+function identifiersIn(anchor: Node, scope: ts.Node, name: string): Identifier[] {
+  const list = identifiersByName(scope.getSourceFile()).get(name);
+  if (!list) return [];
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].pos < scope.pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Identifier[] = [];
+  for (let i = lo; i < list.length && list[i].pos < scope.end; i++) {
+    if (list[i].end <= scope.end && list[i] !== scope) out.push(wrap<Identifier>(anchor, list[i]));
+  }
+  return out;
+}
+
 /** Every identifier that refers to `decl` (its own name excluded). */
 export function referencesOf(decl: Declaration): Identifier[] {
   const nameNode = declarationName(decl);
   if (!nameNode) return [];
   const name = nameNode.getText();
   const refs: Identifier[] = [];
-  for (const node of findAll<Identifier>(decl, scopeOf(decl).compilerNode, (n) => isIdentifierNamed(n, name))) {
+  for (const node of identifiersIn(decl, scopeOf(decl).compilerNode, name)) {
     if (node === nameNode || isNameOnly(node)) continue;
     const parent = node.getParent();
     // `{ ws }` shorthand in a binding pattern is a declaration, not a use

@@ -3,12 +3,14 @@
 import { basename, dirname, resolve } from 'node:path';
 
 const EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.vue', '.svelte'];
-const JS_TO_TS: Record<string, string[]> = {
-  '.js': ['.ts', '.tsx'],
-  '.jsx': ['.tsx'],
-  '.mjs': ['.mts'],
-  '.cjs': ['.cts'],
-};
+const JS_TO_TS: ReadonlyMap<string, string[]> = new Map(
+  Object.entries({
+    '.js': ['.ts', '.tsx'],
+    '.jsx': ['.tsx'],
+    '.mjs': ['.mts'],
+    '.cjs': ['.cts'],
+  }),
+);
 
 function stripExt(p: string): string {
   const m = /\.(?:[cm]?[jt]sx?|vue|svelte)$/.exec(p);
@@ -54,7 +56,7 @@ export class ModuleResolver {
     if (this.files.has(base)) return base;
     const ext = /\.[cm]?jsx?$/.exec(base)?.[0];
     if (ext) {
-      for (const alt of JS_TO_TS[ext] ?? []) {
+      for (const alt of JS_TO_TS.get(ext) ?? []) {
         const p = base.slice(0, -ext.length) + alt;
         if (this.files.has(p)) return p;
       }
@@ -78,8 +80,10 @@ export class ModuleResolver {
   }
 }
 
+// An import clause never holds the words `import` or `export`: stopping there keeps a file of unclosed
+// `import {` lines linear (each try ran to the end of the file: quadratic, issue 16).
 const SPECIFIER_RE =
-  /\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"\n]+)['"]|\bimport\s*\(\s*['"]([^'"\n]+)['"]\s*\)|\brequire\s*\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\s+['"]([^'"\n]+)['"]/g;
+  /\b(?:import|export)\s(?:(?!\b(?:import|export)\b)[^'"`;])*?\bfrom\s*['"]([^'"\n]+)['"]|\bimport\s*\(\s*['"]([^'"\n]+)['"]\s*\)|\brequire\s*\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\s+['"]([^'"\n]+)['"]/g;
 
 /** Import specifiers found in raw text, for choosing which files to parse before parsing any. */
 export function specifiersInText(text: string): string[] {
@@ -90,5 +94,5 @@ export function specifiersInText(text: string): string[] {
 
 /** True when the text re-exports from another module (a barrel), so its importers may reach sockets. */
 export function reExports(text: string): boolean {
-  return /\bexport\s*(?:\*|\{[^}]*\}|\*\s+as\s+\w+)\s*from\b/.test(text);
+  return /\bexport\s*(?:\*|\{(?:(?!\bexport\b)[^}])*\}|\*\s+as\s+\w+)\s*from\b/.test(text);
 }

@@ -279,16 +279,15 @@ describe('stylish reporter', () => {
     expect(lines).toContain('  2:1    info     an informational finding  example-info');
   });
 
-  it("puts the first message line on the row, and the rest and the related places after the file's rows", () => {
+  it('keeps a message on its row: a line break in it is shown escaped (it may come from a literal in the code)', () => {
     const row = lines.findIndex((l) => l.startsWith('  10:15'));
     expect(lines[row]).toBe(
-      '  10:15  warning  browser WebSocket `WebSocket` only sends control messages (subscribe, ping).  ws-subscribe-only',
+      '  10:15  warning  browser WebSocket `WebSocket` only sends control messages (subscribe, ping).\\nUse Server-Sent Events.  ws-subscribe-only',
     );
     // src/b.ts has two findings, so the details name theirs (problem-matcher.test.ts says why they come last)
     expect(lines[row - 1]).toMatch(/^ {2}2:1 +info /);
     expect(lines[row + 1]).toBe('  ws-subscribe-only at 10:15:');
-    expect(lines[row + 2]).toBe(`${' '.repeat(18)}Use Server-Sent Events.`);
-    expect(lines[row + 3]).toBe(`${' '.repeat(18)}↳ 12:5  sends subscribe (control)`);
+    expect(lines[row + 2]).toBe(`${' '.repeat(18)}↳ 12:5  sends subscribe (control)`);
   });
 
   it('lists notes and ends with the problem summary', () => {
