@@ -6,6 +6,7 @@ import type { FileNote, Socket } from '../model.js';
 import { Node } from '../syntax/morph.js';
 import type { ProjectIndex } from '../syntax/project-index.js';
 import { resolveIdentifier } from '../syntax/references.js';
+import { isFunctionLike } from '../syntax/call-sites.js';
 import { TypeOracle } from '../syntax/type-oracle.js';
 import { timed } from '../timing.js';
 import type { Classified } from './classify-payload.js';
@@ -72,10 +73,11 @@ function socketsOf(index: ProjectIndex, ctx: SendContext, notes: FileNote[]): So
       const sameHolder = follower.holder ? holders.get(follower.holder) : undefined;
       if (sameHolder) {
         sameHolder.push(site.node);
-        continue;
+        // `if (a) this.ws = new X(url, p); else this.ws = new X(url)`: fallback paths are sockets of their own
+        if (!alternatives(sameHolder[0], site.node)) continue;
       }
-      const creations: Node[] = [site.node];
-      if (follower.holder) holders.set(follower.holder, creations);
+      const creations: Node[] = sameHolder ?? [site.node];
+      if (follower.holder && !sameHolder) holders.set(follower.holder, creations);
       followed.push({ site, follower, creations });
       for (const use of follower.uses) if (use.kind === 'send') ctx.directSends.add(use.call);
     }
@@ -113,6 +115,13 @@ function socketsOf(index: ProjectIndex, ctx: SendContext, notes: FileNote[]): So
     });
   }
   return sockets;
+}
+
+/** Two creations in one function body storing into one holder: alternative paths, not a re-creation. */
+function alternatives(a: Node, b: Node): boolean {
+  const fnOf = (n: Node) => n.getFirstAncestor((x) => isFunctionLike(x) || Node.isConstructorDeclaration(x));
+  const fa = fnOf(a);
+  return fa !== undefined && fa === fnOf(b);
 }
 
 /** An unexpected failure on one file: reported with its path, the scan goes on, the exit code says so. */

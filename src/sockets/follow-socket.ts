@@ -277,6 +277,9 @@ export class SocketFollower {
       // an object other code can reach (imported, handed in, global, exported): its uses are out of sight
       const root = rootIdentifier(t);
       const decl = root && !isThis(root) ? resolveIdentifier(root) : undefined;
+      // `this.$root.socket = s`, `this.$store.state.ws = s`: framework-global state every component reads
+      if (root && isThis(root) && /\.\$\w/.test(pathText(t)))
+        return this.escape(t, `the socket is stored in \`${shortText(t)}\`, framework state other files read`);
       if (root && isThis(root)) return this.path(t, pathText(t)); // `this.state.socket`: the class's own state
       if (
         !decl ||
