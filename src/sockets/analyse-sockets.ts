@@ -15,6 +15,7 @@ import { findSockets, type SocketSite } from './find-sockets.js';
 import { SocketFollower } from './follow-socket.js';
 import { reconnectsOf } from './reconnect.js';
 import { locate, sendsOf, verdictOf, type SendContext } from './resolve-sends.js';
+import { wrapperSites, wrapperSockets } from './wrap-sockets.js';
 
 export interface SocketOptions {
   /** verbs the user added to the control vocabulary */
@@ -83,6 +84,8 @@ function socketsOf(index: ProjectIndex, ctx: SendContext, notes: FileNote[]): So
     }
   }
   const sockets: Socket[] = [];
+  /** wrapper instances already reported (a class with two construction paths wraps one socket) */
+  const wrappers = new Set<string>();
   for (const { site, follower, creations } of followed) {
     let sends;
     let reconnects: Socket['reconnects'] = 'unknown';
@@ -101,6 +104,26 @@ function socketsOf(index: ProjectIndex, ctx: SendContext, notes: FileNote[]): So
     } catch (err) {
       // the socket keeps its sends and verdict; only its reconnection stays unknown
       notes.push(internalError(index.fileOf(site.node)?.relPath ?? '?', err));
+    }
+    const inner = { reconnects, receivesBinary: follower.receivesBinary, listens: follower.listens };
+    let wrapped;
+    try {
+      wrapped = timed('wrapper classes', () => {
+        const w = wrapperSites(site, index);
+        return w && wrapperSockets(site, follower, inner, w, ctx);
+      });
+    } catch (err) {
+      notes.push(internalError(index.fileOf(site.node)?.relPath ?? '?', err));
+    }
+    // a wrapper class whose instances are used differently (a log stream, a terminal): each instance
+    // is a socket of its own where the wrapper is made; used alike, the class's socket speaks for them
+    if (wrapped && new Set(wrapped.map((w) => w.verdict)).size > 1) {
+      for (const w of wrapped) {
+        const key = `${w.file}:${w.line}:${w.column}`;
+        if (wrappers.has(key)) continue;
+        wrappers.add(key);
+        sockets.push({ ...w, sends: dedupe(w.sends) });
+      }
     }
     sockets.push({
       ...locate(site.node, index),

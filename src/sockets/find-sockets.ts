@@ -85,11 +85,11 @@ const MAX_ALIAS_DEPTH = 4;
 function valueKind(expr: Node, index: ProjectIndex, depth: number): Kind | undefined {
   const e = unwrapNode(tsc, expr);
   if (Node.isConditionalExpression(e))
-    return valueKind(e.getWhenTrue(), index, depth) ?? valueKind(e.getWhenFalse(), index, depth);
+    return either(valueKind(e.getWhenTrue(), index, depth), valueKind(e.getWhenFalse(), index, depth));
   if (Node.isBinaryExpression(e)) {
     const op = e.getOperatorToken().getKind();
     if (op === SyntaxKind.BarBarToken || op === SyntaxKind.QuestionQuestionToken)
-      return valueKind(e.getLeft(), index, depth) ?? valueKind(e.getRight(), index, depth);
+      return either(valueKind(e.getLeft(), index, depth), valueKind(e.getRight(), index, depth));
     if (op === SyntaxKind.AmpersandAmpersandToken || op === SyntaxKind.EqualsToken)
       return valueKind(e.getRight(), index, depth);
     return undefined;
@@ -118,6 +118,12 @@ function valueKind(expr: Node, index: ProjectIndex, depth: number): Kind | undef
   return req ? importKind(req, index, depth) : undefined;
 }
 
+/** One of two constructors, chosen at run time: one API if both are, else `other` (`globalThis.WebSocket || require('ws')`). */
+function either(a: Kind | undefined, b: Kind | undefined): Kind | undefined {
+  if (!a || !b) return a ?? b;
+  return a.api === b.api ? a : { api: 'other', confidence: a.confidence === 'certain' ? b.confidence : 'likely' };
+}
+
 /** What a declaration used as a constructor stands for. */
 function declarationKind(decl: Declaration, index: ProjectIndex, depth: number): Kind | undefined {
   const imp = index.importOf(decl);
@@ -128,6 +134,7 @@ function declarationKind(decl: Declaration, index: ProjectIndex, depth: number):
     if (hit) return hit;
     // `let Impl; if (a) Impl = opts.WebSocket; else Impl = require('ws')`
     if (((decl.getParent()?.getFlags() ?? 0) & tsc.NodeFlags.Const) === 0) {
+      let found: Kind | undefined;
       for (const ref of referencesOf(decl)) {
         const parent = valueRootNode(tsc, ref).getParent();
         if (
@@ -136,10 +143,10 @@ function declarationKind(decl: Declaration, index: ProjectIndex, depth: number):
           parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken &&
           unwrapNode(tsc, parent.getLeft()) === ref
         ) {
-          const assigned = valueKind(parent.getRight(), index, depth);
-          if (assigned) return assigned;
+          found = either(found, valueKind(parent.getRight(), index, depth));
         }
       }
+      return found;
     }
   }
   return undefined;

@@ -12,6 +12,12 @@ import type { ProjectIndex } from '../syntax/project-index.js';
 import { declarationName, resolveIdentifier, type Declaration } from '../syntax/references.js';
 import { unwrapNode, valueRootNode } from '../syntax/unwrap.js';
 
+/** What an instance of a socket-wrapping class offers: its methods that send (by name), and all its members. */
+export interface WrapperApi {
+  sends: ReadonlySet<string>;
+  members: ReadonlySet<string>;
+}
+
 export type SocketUse =
   { kind: 'send'; call: CallExpression; method: string } | { kind: 'escape'; node: Node; reason: string };
 
@@ -103,6 +109,8 @@ export class SocketFollower {
   constructor(
     private readonly api: Flavor,
     private readonly index: ProjectIndex,
+    /** following an instance of a project class that wraps a socket (wrap-sockets.ts) */
+    private readonly wrapper?: WrapperApi,
   ) {}
 
   private escape(node: Node, reason: string): void {
@@ -183,6 +191,7 @@ export class SocketFollower {
     const parent = root.getParent();
     const called = parent && Node.isCallExpression(parent) && parent.getExpression() === root ? parent : undefined;
     if (this.api === 'socket.io-client' && SOCKET_IO_MODIFIERS.has(name)) return this.followValue(called ?? access);
+    if (this.wrapper) return this.wrapperMember(access, name, called);
     if (called && SEND_METHODS[this.api].has(name)) {
       this.uses.push({ kind: 'send', call: called, method: name });
       if (name === 'multiplex') this.listens = true; // it returns the stream of the multiplexed topic
@@ -210,6 +219,20 @@ export class SocketFollower {
     if (INERT_MEMBERS.has(name) || /^on[a-z]/.test(name)) return;
     if (SEND_METHODS[this.api].has(name)) return this.escape(access, `\`${access.getText()}\` is taken as a value`);
     this.escape(access, `\`.${name}\` is not a member of the socket API the analyzer knows`);
+  }
+
+  /** `wrapper.<name>` on an instance of a socket-wrapping class: its sending methods send, its other members do not. */
+  private wrapperMember(access: PropertyAccessExpression, name: string, called: CallExpression | undefined): void {
+    const wrapper = this.wrapper!;
+    if (called && wrapper.sends.has(name)) {
+      this.uses.push({ kind: 'send', call: called, method: name });
+      return;
+    }
+    if (called) this.listener(name, called);
+    if (called && isMessageListener(name, called.getArguments()[0], this.api)) this.listens = true;
+    if (isAssigned(access) && name === 'onmessage') this.listens = true;
+    if (wrapper.members.has(name) || INERT_MEMBERS.has(name) || /^on[a-z]/.test(name)) return;
+    this.escape(access, `\`.${name}\` is not a member of the wrapper class the analyzer read`);
   }
 
   /** Records the lifecycle and reader listeners and the close calls the reconnect analysis needs. */
