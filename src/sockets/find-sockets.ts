@@ -353,7 +353,9 @@ function boundCtorNames(info: FileInfo): Set<string> {
   for (let at = sf.text.indexOf('WebSocket'); at >= 0; at = sf.text.indexOf('WebSocket', at + 1)) mentions.push(at);
   for (const n of listedNodes(tsc, sf)) {
     if (tsc.isVariableDeclaration(n) && n.initializer && tsc.isIdentifier(n.name)) {
-      if (mentionIn(mentions, n.initializer.pos, n.initializer.end)) names.add(n.name.text);
+      // `const Impl = chosen`: an alias, whose target may be a `let` assigned a constructor in branches
+      if (mentionIn(mentions, n.initializer.pos, n.initializer.end) || tsc.isIdentifier(n.initializer))
+        names.add(n.name.text);
     } else if (tsc.isBindingElement(n) && n.propertyName && tsc.isIdentifier(n.name)) {
       const prop = n.propertyName;
       if (!tsc.isIdentifier(prop) || isCtorName(prop.text) || escaped(prop, sf)) names.add(n.name.text);

@@ -141,7 +141,6 @@ export function wrapperSockets(
     const sends = [...fixed];
     for (const use of follower.uses) {
       if (use.kind === 'send') {
-        ctx.directSends.add(use.call);
         const how = methods.get(use.method)!;
         sends.push(...expandedSends(readPayload(use.call.getArguments()[how.index], how.role, ctx), use.call, ctx));
       } else sends.push(...sendsOf(use, 'other', ctx));
