@@ -303,7 +303,9 @@ export class SocketFollower {
       // `this.$root.socket = s`, `this.$store.state.ws = s`: framework-global state every component reads
       if (root && isThis(root) && /\.\$\w/.test(pathText(t)))
         return this.escape(t, `the socket is stored in \`${shortText(t)}\`, framework state other files read`);
-      if (root && isThis(root)) return this.path(t, pathText(t)); // `this.state.socket`: the class's own state
+      // `this.state.socket`: the class's own state; outside a class (`Ctor.prototype.m = function () {…}`,
+      // `var self = this`), every `this.<path>` of the file's functions is the same object's
+      if (root && isThis(root)) return this.path(t, thisPathText(t));
       if (
         !decl ||
         this.index.importOf(decl) ||
@@ -342,10 +344,11 @@ export class SocketFollower {
     if (!this.once(key)) return;
     this.holder ??= key;
     const last = text.slice(text.lastIndexOf('.') + 1);
+    const self = text.startsWith('this.');
     for (const node of findAll<PropertyAccessExpression>(file, file.compilerNode, (n) =>
       isPropertyAccessNamed(n, last),
     )) {
-      if (pathText(node) === text && !isAssigned(node)) this.followValue(node);
+      if ((self ? thisPathText(node) : pathText(node)) === text && !isAssigned(node)) this.followValue(node);
     }
   }
 
@@ -592,6 +595,13 @@ function shortText(node: Node): string {
 /** `a?.b!.c` → `a.b.c`, to match object paths however they are written. */
 export function pathText(node: Node): string {
   return node.getText().replace(/\s+/g, '').replace(/\?\./g, '.').replace(/!/g, '').replace(/[()]/g, '');
+}
+
+/** pathText with a local alias of `this` (`self.socket`) written as `this.socket`. */
+function thisPathText(node: Node): string {
+  const text = pathText(node);
+  const root = rootIdentifier(node);
+  return root && Node.isIdentifier(root) && isThis(root) ? `this${text.slice(root.getText().length)}` : text;
 }
 
 /** For `setWs` from `const [ws, setWs] = useState(...)`, the binding of `ws`. */
