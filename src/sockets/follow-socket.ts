@@ -385,6 +385,8 @@ export class SocketFollower {
     const callee = unwrapNode(tsc, call.getExpression());
     const calleeText = callee.getText();
     if (/^console\.|^(?:clearInterval|clearTimeout|String|Boolean|JSON\.stringify)$/.test(calleeText)) return;
+    // assertion helpers check the socket and hand it to no one: invariant(ws), assert(ws), expect(ws).toBe(…)
+    if (ASSERTION.test(calleeText)) return;
     // React state: setWs(new WebSocket(url)) → the state variable
     const stateVar = useStateValue(callee);
     if (stateVar) return this.followDeclaration(stateVar);
@@ -430,6 +432,8 @@ export class SocketFollower {
       if (Node.isVariableDeclaration(decl)) {
         const init = decl.getInitializer();
         decl = init ? unwrapNode(tsc, init) : undefined;
+        // `const attach = useHandlers(); attach(socket)`: the function the local hook or factory returns
+        if (decl && Node.isCallExpression(decl) && hops < 3) decl = this.returnedFunction(decl);
         continue;
       }
       break;
@@ -437,6 +441,42 @@ export class SocketFollower {
     if (!decl) return undefined;
     if (Node.isNewExpression(call) && Node.isClassDeclaration(decl)) return decl.getConstructors()[0];
     return isFunctionLike(decl) ? decl : undefined;
+  }
+
+  /** The one function a called local function returns (`return (socket) => {…}`), if it returns just one. */
+  private returnedFunction(call: CallExpression): Node | undefined {
+    const callee = unwrapNode(tsc, call.getExpression());
+    if (!Node.isIdentifier(callee)) return undefined;
+    const fn = this.index.definitionOf(callee);
+    const body =
+      fn && (Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))
+        ? fn
+        : fn && Node.isVariableDeclaration(fn) && fn.getInitializer()
+          ? unwrapNode(tsc, fn.getInitializerOrThrow())
+          : undefined;
+    if (!body || !(Node.isFunctionDeclaration(body) || Node.isArrowFunction(body) || Node.isFunctionExpression(body)))
+      return undefined;
+    const returned: Node[] = [];
+    for (const r of body.getDescendantsOfKind(SyntaxKind.ReturnStatement)) {
+      if (r.getFirstAncestor(isFunctionLike) !== body) continue;
+      const e = r.getExpression();
+      if (e) returned.push(unwrapNode(tsc, e));
+    }
+    if (returned.length !== 1) return undefined;
+    let out = returned[0];
+    // `return useCallback((socket) => {…}, [deps])`
+    if (Node.isCallExpression(out) && /^(?:useCallback|useEvent|useEffectEvent)$/.test(out.getExpression().getText()))
+      out = unwrapNode(tsc, out.getArguments()[0] ?? out);
+    if (Node.isIdentifier(out)) {
+      const d = resolveIdentifier(out);
+      out =
+        d && Node.isVariableDeclaration(d) && d.getInitializer()
+          ? unwrapNode(tsc, d.getInitializerOrThrow())
+          : (d ?? out);
+    }
+    return Node.isArrowFunction(out) || Node.isFunctionExpression(out) || Node.isFunctionDeclaration(out)
+      ? out
+      : undefined;
   }
 
   /**
@@ -496,6 +536,9 @@ export class SocketFollower {
     for (const { decl } of importers) this.followDeclaration(decl);
   }
 }
+
+/** Calls that only check a value: `invariant(ws)`, `assert.ok(ws)`, `expect(ws).toBeDefined()`, `expect(a).to.equal(ws)`. */
+const ASSERTION = /^(?:invariant|assert|expect|console\.assert)(?:$|[.(])/;
 
 const LISTEN_METHODS = new Set([
   'on',

@@ -151,3 +151,39 @@ describe('wrapper classes', () => {
     expect(sites(files)).toEqual(['src/live-socket.ts:4 browser-websocket control-only']);
   });
 });
+
+describe('following the socket further', () => {
+  it('assertion helpers check the socket without handing it on', () => {
+    const src = `declare function invariant(v: unknown, m?: string): asserts v;
+      const ws = new WebSocket('wss://x');
+      invariant(ws, 'socket');
+      ws.onopen = () => ws.send(JSON.stringify({ type: 'subscribe' }));
+      ws.onmessage = () => {};`;
+    expect(only(src)).toEqual({ verdict: 'control-only', sends: ['control:subscribe'] });
+  });
+
+  it('a closure returned by a local hook is followed into', () => {
+    const src = `function useHandlers() {
+        return (socket: WebSocket) => {
+          socket.onopen = () => socket.send(JSON.stringify({ type: 'chat', text: 'hi' }));
+        };
+      }
+      export function App() {
+        const attach = useHandlers();
+        const ws = new WebSocket('wss://x');
+        attach(ws);
+      }`;
+    expect(only(src)).toEqual({ verdict: 'bidirectional', sends: ['data:chat'] });
+  });
+
+  it('a prototype-based class: this.socket set in one method, sent on in another', () => {
+    const src = `var Client = function (url) { this.url = url; };
+      Client.prototype.connect = function () {
+        var self = this;
+        self.socket = new WebSocket(self.url);
+        self.socket.onmessage = function () {};
+      };
+      Client.prototype.hello = function () { this.socket.send(JSON.stringify({ type: 'ping' })); };`;
+    expect(only({ 'src/a.js': src })).toEqual({ verdict: 'control-only', sends: ['control:ping'] });
+  });
+});
