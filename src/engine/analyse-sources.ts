@@ -30,7 +30,11 @@ const SCRIPT_KINDS: Record<ScriptKindName, ScriptKind> = {
 function parseInto(project: Project, f: SourceText, notes: FileNote[]): SourceFile | undefined {
   const kind = SCRIPT_KINDS[scriptKindFor(f.absPath)];
   // .vue / .svelte scripts (blanked around) go in under a name the compiler accepts
-  const projectPath = /\.(?:vue|svelte)$/i.test(f.absPath) ? `${f.absPath}.ts` : f.absPath;
+  const projectPath = /\.(?:vue|svelte)$/i.test(f.absPath)
+    ? `${f.absPath}.ts`
+    : /\.html?$/i.test(f.absPath)
+      ? `${f.absPath}.js`
+      : f.absPath;
   let sf: SourceFile;
   try {
     sf = timed('parse', () => project.createSourceFile(projectPath, f.text, { overwrite: true, scriptKind: kind }));

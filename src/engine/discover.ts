@@ -16,7 +16,7 @@ export interface DiscoveredFile {
   relPath: string;
 }
 
-const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx|vue|svelte)$/;
+const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx|vue|svelte|html?)$/;
 /** Declaration files hold no runtime code. */
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 const DEFAULT_IGNORED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage']);

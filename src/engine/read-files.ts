@@ -4,7 +4,7 @@
 // order, so the outcome is the one of reading alone.
 import type { FileNote } from '../model.js';
 import { collectDirectives, type Directive } from '../suppress/parse-directives.js';
-import type { SourceText } from './read-source.js';
+import type { ScriptHost, SourceText } from './read-source.js';
 import { extractScripts, holdsSocketConstruction, looksMinified, readSourceSync } from './read-source.js';
 import { summarize, type FileSummary } from './select-files.js';
 import type { HelperThread } from './helper-thread.js';
@@ -42,7 +42,7 @@ export function readOne(f: FileRef, opts: ReadOptions): SourceText | FileNote {
         }
       : { file: f.relPath, kind: 'skipped', message: 'looks minified (use --no-default-ignores to scan it)' };
   }
-  const ext = /\.(vue|svelte)$/.exec(f.absPath)?.[0] as '.vue' | '.svelte' | undefined;
+  const ext = /\.(?:vue|svelte|html?)$/.exec(f.absPath)?.[0] as ScriptHost | undefined;
   return { ...f, text: ext ? extractScripts(res.text, ext) : res.text };
 }
 

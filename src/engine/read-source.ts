@@ -13,6 +13,8 @@ export interface SourceText {
 }
 
 export type ScriptKindName = 'ts' | 'tsx' | 'js' | 'jsx';
+/** Files whose code sits in `<script>` blocks: an `.html` page's inline scripts are plain browser JS. */
+export type ScriptHost = '.vue' | '.svelte' | '.html' | '.htm';
 
 /** Binary files show a NUL early; git looks at the same first 8 KB. */
 const BINARY_SNIFF_BYTES = 8192;
@@ -135,10 +137,10 @@ function blank(segment: string): string {
 }
 
 /**
- * The `.vue`/`.svelte` file with everything outside its JS/TS `<script>` blocks blanked: same length,
+ * The `.vue`/`.svelte`/`.html` file with everything outside its JS/TS `<script>` blocks blanked: same length,
  * same line breaks, so a position in the result is the position in the file.
  */
-export function extractScripts(text: string, _ext: '.vue' | '.svelte'): string {
+export function extractScripts(text: string, _ext: ScriptHost): string {
   const kept: Array<[number, number]> = [];
   let at = 0;
   while (at < text.length) {

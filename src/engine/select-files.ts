@@ -10,7 +10,7 @@ import {
 
 /** A file that never mentions one of these cannot create a socket. */
 export const SOCKET_HINT =
-  /WebSocket|socket\.io|['"](?:ws|isomorphic-ws|reconnecting-websocket|partysocket)['"]|wsImpl/i;
+  /WebSocket|socket\.io|['"](?:ws|isomorphic-ws|reconnecting-websocket|partysocket)['"]|wsImpl|SockJS|Sockette|\$nuxtSocket|(?:^|[^\w$.])io\(/i;
 
 /**
  * What selection needs from one file, taken as it is read: its text is kept only where it may be

@@ -6,6 +6,7 @@ import type { FileNote, Socket } from '../model.js';
 import { Node } from '../syntax/morph.js';
 import type { ProjectIndex } from '../syntax/project-index.js';
 import { resolveIdentifier } from '../syntax/references.js';
+import { isFunctionLike } from '../syntax/call-sites.js';
 import { TypeOracle } from '../syntax/type-oracle.js';
 import { timed } from '../timing.js';
 import type { Classified } from './classify-payload.js';
@@ -14,6 +15,7 @@ import { findSockets, type SocketSite } from './find-sockets.js';
 import { SocketFollower } from './follow-socket.js';
 import { reconnectsOf } from './reconnect.js';
 import { locate, sendsOf, verdictOf, type SendContext } from './resolve-sends.js';
+import { wrapperSites, wrapperSockets } from './wrap-sockets.js';
 
 export interface SocketOptions {
   /** verbs the user added to the control vocabulary */
@@ -72,15 +74,18 @@ function socketsOf(index: ProjectIndex, ctx: SendContext, notes: FileNote[]): So
       const sameHolder = follower.holder ? holders.get(follower.holder) : undefined;
       if (sameHolder) {
         sameHolder.push(site.node);
-        continue;
+        // `if (a) this.ws = new X(url, p); else this.ws = new X(url)`: fallback paths are sockets of their own
+        if (!alternatives(sameHolder[0], site.node)) continue;
       }
-      const creations: Node[] = [site.node];
-      if (follower.holder) holders.set(follower.holder, creations);
+      const creations: Node[] = sameHolder ?? [site.node];
+      if (follower.holder && !sameHolder) holders.set(follower.holder, creations);
       followed.push({ site, follower, creations });
       for (const use of follower.uses) if (use.kind === 'send') ctx.directSends.add(use.call);
     }
   }
   const sockets: Socket[] = [];
+  /** wrapper instances already reported (a class with two construction paths wraps one socket) */
+  const wrappers = new Set<string>();
   for (const { site, follower, creations } of followed) {
     let sends;
     let reconnects: Socket['reconnects'] = 'unknown';
@@ -100,6 +105,26 @@ function socketsOf(index: ProjectIndex, ctx: SendContext, notes: FileNote[]): So
       // the socket keeps its sends and verdict; only its reconnection stays unknown
       notes.push(internalError(index.fileOf(site.node)?.relPath ?? '?', err));
     }
+    const inner = { reconnects, receivesBinary: follower.receivesBinary, listens: follower.listens };
+    let wrapped;
+    try {
+      wrapped = timed('wrapper classes', () => {
+        const w = wrapperSites(site, index);
+        return w && wrapperSockets(site, follower, inner, w, ctx);
+      });
+    } catch (err) {
+      notes.push(internalError(index.fileOf(site.node)?.relPath ?? '?', err));
+    }
+    // a wrapper class whose instances are used differently (a log stream, a terminal): each instance
+    // is a socket of its own where the wrapper is made; used alike, the class's socket speaks for them
+    if (wrapped && new Set(wrapped.map((w) => w.verdict)).size > 1) {
+      for (const w of wrapped) {
+        const key = `${w.file}:${w.line}:${w.column}`;
+        if (wrappers.has(key)) continue;
+        wrappers.add(key);
+        sockets.push({ ...w, sends: dedupe(w.sends) });
+      }
+    }
     sockets.push({
       ...locate(site.node, index),
       api: site.api,
@@ -113,6 +138,13 @@ function socketsOf(index: ProjectIndex, ctx: SendContext, notes: FileNote[]): So
     });
   }
   return sockets;
+}
+
+/** Two creations in one function body storing into one holder: alternative paths, not a re-creation. */
+function alternatives(a: Node, b: Node): boolean {
+  const fnOf = (n: Node) => n.getFirstAncestor((x) => isFunctionLike(x) || Node.isConstructorDeclaration(x));
+  const fa = fnOf(a);
+  return fa !== undefined && fa === fnOf(b);
 }
 
 /** An unexpected failure on one file: reported with its path, the scan goes on, the exit code says so. */

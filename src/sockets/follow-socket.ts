@@ -12,6 +12,12 @@ import type { ProjectIndex } from '../syntax/project-index.js';
 import { declarationName, resolveIdentifier, type Declaration } from '../syntax/references.js';
 import { unwrapNode, valueRootNode } from '../syntax/unwrap.js';
 
+/** What an instance of a socket-wrapping class offers: its methods that send (by name), and all its members. */
+export interface WrapperApi {
+  sends: ReadonlySet<string>;
+  members: ReadonlySet<string>;
+}
+
 export type SocketUse =
   { kind: 'send'; call: CallExpression; method: string } | { kind: 'escape'; node: Node; reason: string };
 
@@ -103,6 +109,8 @@ export class SocketFollower {
   constructor(
     private readonly api: Flavor,
     private readonly index: ProjectIndex,
+    /** following an instance of a project class that wraps a socket (wrap-sockets.ts) */
+    private readonly wrapper?: WrapperApi,
   ) {}
 
   private escape(node: Node, reason: string): void {
@@ -183,6 +191,7 @@ export class SocketFollower {
     const parent = root.getParent();
     const called = parent && Node.isCallExpression(parent) && parent.getExpression() === root ? parent : undefined;
     if (this.api === 'socket.io-client' && SOCKET_IO_MODIFIERS.has(name)) return this.followValue(called ?? access);
+    if (this.wrapper) return this.wrapperMember(access, name, called);
     if (called && SEND_METHODS[this.api].has(name)) {
       this.uses.push({ kind: 'send', call: called, method: name });
       if (name === 'multiplex') this.listens = true; // it returns the stream of the multiplexed topic
@@ -210,6 +219,20 @@ export class SocketFollower {
     if (INERT_MEMBERS.has(name) || /^on[a-z]/.test(name)) return;
     if (SEND_METHODS[this.api].has(name)) return this.escape(access, `\`${access.getText()}\` is taken as a value`);
     this.escape(access, `\`.${name}\` is not a member of the socket API the analyzer knows`);
+  }
+
+  /** `wrapper.<name>` on an instance of a socket-wrapping class: its sending methods send, its other members do not. */
+  private wrapperMember(access: PropertyAccessExpression, name: string, called: CallExpression | undefined): void {
+    const wrapper = this.wrapper!;
+    if (called && wrapper.sends.has(name)) {
+      this.uses.push({ kind: 'send', call: called, method: name });
+      return;
+    }
+    if (called) this.listener(name, called);
+    if (called && isMessageListener(name, called.getArguments()[0], this.api)) this.listens = true;
+    if (isAssigned(access) && name === 'onmessage') this.listens = true;
+    if (wrapper.members.has(name) || INERT_MEMBERS.has(name) || /^on[a-z]/.test(name)) return;
+    this.escape(access, `\`.${name}\` is not a member of the wrapper class the analyzer read`);
   }
 
   /** Records the lifecycle and reader listeners and the close calls the reconnect analysis needs. */
@@ -277,7 +300,12 @@ export class SocketFollower {
       // an object other code can reach (imported, handed in, global, exported): its uses are out of sight
       const root = rootIdentifier(t);
       const decl = root && !isThis(root) ? resolveIdentifier(root) : undefined;
-      if (root && isThis(root)) return this.path(t, pathText(t)); // `this.state.socket`: the class's own state
+      // `this.$root.socket = s`, `this.$store.state.ws = s`: framework-global state every component reads
+      if (root && isThis(root) && /\.\$\w/.test(pathText(t)))
+        return this.escape(t, `the socket is stored in \`${shortText(t)}\`, framework state other files read`);
+      // `this.state.socket`: the class's own state; outside a class (`Ctor.prototype.m = function () {…}`,
+      // `var self = this`), every `this.<path>` of the file's functions is the same object's
+      if (root && isThis(root)) return this.path(t, thisPathText(t));
       if (
         !decl ||
         this.index.importOf(decl) ||
@@ -316,10 +344,11 @@ export class SocketFollower {
     if (!this.once(key)) return;
     this.holder ??= key;
     const last = text.slice(text.lastIndexOf('.') + 1);
+    const self = text.startsWith('this.');
     for (const node of findAll<PropertyAccessExpression>(file, file.compilerNode, (n) =>
       isPropertyAccessNamed(n, last),
     )) {
-      if (pathText(node) === text && !isAssigned(node)) this.followValue(node);
+      if ((self ? thisPathText(node) : pathText(node)) === text && !isAssigned(node)) this.followValue(node);
     }
   }
 
@@ -356,6 +385,8 @@ export class SocketFollower {
     const callee = unwrapNode(tsc, call.getExpression());
     const calleeText = callee.getText();
     if (/^console\.|^(?:clearInterval|clearTimeout|String|Boolean|JSON\.stringify)$/.test(calleeText)) return;
+    // assertion helpers check the socket and hand it to no one: invariant(ws), assert(ws), expect(ws).toBe(…)
+    if (ASSERTION.test(calleeText)) return;
     // React state: setWs(new WebSocket(url)) → the state variable
     const stateVar = useStateValue(callee);
     if (stateVar) return this.followDeclaration(stateVar);
@@ -401,6 +432,8 @@ export class SocketFollower {
       if (Node.isVariableDeclaration(decl)) {
         const init = decl.getInitializer();
         decl = init ? unwrapNode(tsc, init) : undefined;
+        // `const attach = useHandlers(); attach(socket)`: the function the local hook or factory returns
+        if (decl && Node.isCallExpression(decl) && hops < 3) decl = this.returnedFunction(decl);
         continue;
       }
       break;
@@ -408,6 +441,42 @@ export class SocketFollower {
     if (!decl) return undefined;
     if (Node.isNewExpression(call) && Node.isClassDeclaration(decl)) return decl.getConstructors()[0];
     return isFunctionLike(decl) ? decl : undefined;
+  }
+
+  /** The one function a called local function returns (`return (socket) => {…}`), if it returns just one. */
+  private returnedFunction(call: CallExpression): Node | undefined {
+    const callee = unwrapNode(tsc, call.getExpression());
+    if (!Node.isIdentifier(callee)) return undefined;
+    const fn = this.index.definitionOf(callee);
+    const body =
+      fn && (Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))
+        ? fn
+        : fn && Node.isVariableDeclaration(fn) && fn.getInitializer()
+          ? unwrapNode(tsc, fn.getInitializerOrThrow())
+          : undefined;
+    if (!body || !(Node.isFunctionDeclaration(body) || Node.isArrowFunction(body) || Node.isFunctionExpression(body)))
+      return undefined;
+    const returned: Node[] = [];
+    for (const r of body.getDescendantsOfKind(SyntaxKind.ReturnStatement)) {
+      if (r.getFirstAncestor(isFunctionLike) !== body) continue;
+      const e = r.getExpression();
+      if (e) returned.push(unwrapNode(tsc, e));
+    }
+    if (returned.length !== 1) return undefined;
+    let out = returned[0];
+    // `return useCallback((socket) => {…}, [deps])`
+    if (Node.isCallExpression(out) && /^(?:useCallback|useEvent|useEffectEvent)$/.test(out.getExpression().getText()))
+      out = unwrapNode(tsc, out.getArguments()[0] ?? out);
+    if (Node.isIdentifier(out)) {
+      const d = resolveIdentifier(out);
+      out =
+        d && Node.isVariableDeclaration(d) && d.getInitializer()
+          ? unwrapNode(tsc, d.getInitializerOrThrow())
+          : (d ?? out);
+    }
+    return Node.isArrowFunction(out) || Node.isFunctionExpression(out) || Node.isFunctionDeclaration(out)
+      ? out
+      : undefined;
   }
 
   /**
@@ -467,6 +536,9 @@ export class SocketFollower {
     for (const { decl } of importers) this.followDeclaration(decl);
   }
 }
+
+/** Calls that only check a value: `invariant(ws)`, `assert.ok(ws)`, `expect(ws).toBeDefined()`, `expect(a).to.equal(ws)`. */
+const ASSERTION = /^(?:invariant|assert|expect|console\.assert)(?:$|[.(])/;
 
 const LISTEN_METHODS = new Set([
   'on',
@@ -566,6 +638,13 @@ function shortText(node: Node): string {
 /** `a?.b!.c` → `a.b.c`, to match object paths however they are written. */
 export function pathText(node: Node): string {
   return node.getText().replace(/\s+/g, '').replace(/\?\./g, '.').replace(/!/g, '').replace(/[()]/g, '');
+}
+
+/** pathText with a local alias of `this` (`self.socket`) written as `this.socket`. */
+function thisPathText(node: Node): string {
+  const text = pathText(node);
+  const root = rootIdentifier(node);
+  return root && Node.isIdentifier(root) && isThis(root) ? `this${text.slice(root.getText().length)}` : text;
 }
 
 /** For `setWs` from `const [ws, setWs] = useState(...)`, the binding of `ws`. */

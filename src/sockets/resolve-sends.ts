@@ -53,6 +53,27 @@ export function sendsOf(use: SocketUse, api: Flavor, ctx: SendContext): Send[] {
   return expand(results, call, ctx, 0, new Set());
 }
 
+/** The readings of a payload: the whole message, or (socket.io `emit`) only its verb. */
+export function readPayload(arg: Node | undefined, role: 'message' | 'verb', ctx: SendContext): PayloadResult[] {
+  return role === 'verb' ? classifyVerb(arg, ctx) : classifyMessage(arg, ctx);
+}
+
+/** How a send call's first argument is read. */
+export function roleOf(method: string, api: Flavor): 'message' | 'verb' {
+  return api === 'socket.io-client' && (method === 'emit' || method === 'emitWithAck') ? 'verb' : 'message';
+}
+
+/** The sends of readings at `at`: their own, and, where one comes from a parameter, the callers' arguments. */
+export function expandedSends(results: PayloadResult[], at: Node, ctx: SendContext): Send[] {
+  return expand(results, at, ctx, 0, new Set());
+}
+
+/** Sends located at `at` for readings that do not come from a parameter (merged into one). */
+export function sendsHere(results: PayloadResult[], at: Node, ctx: SendContext): Send[] {
+  const here = results.filter((r): r is Classified => !isFromParam(r));
+  return here.length ? [sendAt(at, merge(here), ctx.index)] : [];
+}
+
 /** What a message factory (`() => ({ type: 'subscribe' })`) returns. */
 function factoryMessages(factory: Node, ctx: SendContext): PayloadResult[] {
   const fn = unwrapNode(tsc, factory);

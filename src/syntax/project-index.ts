@@ -5,6 +5,7 @@ import type { CallExpression, ImportDeclaration, PropertyAccessExpression, Sourc
 import { Node, tsc } from './morph.js';
 import { isPropertyAccessNamed } from './references.js';
 import { findAll, wrap } from './wrap.js';
+import { unwrapAwaitedNode } from './unwrap.js';
 import { listedNodes } from './node-list.js';
 import type { ModuleResolver } from './resolve-module.js';
 import { resolveIdentifier, type Declaration } from './references.js';
@@ -40,6 +41,8 @@ export interface ExportDecl {
   statement: number;
   /** the scanned file it re-exports from (`from 'm'`, resolved) */
   target?: string;
+  /** the module it re-exports from, as written (`from 'm'`) */
+  module?: string;
   /** each name as ts-morph gives it: `local` the specifier's name node, `exported` its alias or name; none for `export *` */
   names: Array<{ local: string; exported: string }>;
 }
@@ -145,14 +148,16 @@ export function indexFile(
         const init = (raw as ts.VariableDeclaration).initializer;
         if (
           !init ||
-          !isRequireCall(
-            init.kind === K.PropertyAccessExpression ? (init as ts.PropertyAccessExpression).expression : init,
+          !(
+            isRequireCall(
+              init.kind === K.PropertyAccessExpression ? (init as ts.PropertyAccessExpression).expression : init,
+            ) || isDynamicImport(init)
           )
         )
           break;
         const node = wrap(sourceFile, raw);
         if (!Node.isVariableDeclaration(node)) break;
-        const target = requireTarget(node.getInitializer());
+        const target = requireTarget(node.getInitializer()) ?? dynamicImportTarget(node.getInitializer());
         if (!target) break;
         const name = node.getNameNode();
         if (Node.isIdentifier(name)) addImport(node, target.module, target.imported);
@@ -184,7 +189,7 @@ function exportDeclOf(
     clause && tsc.isNamedExports(clause)
       ? clause.elements.map((e) => ({ local: (e.propertyName ?? e.name).getText(sf), exported: e.name.getText(sf) }))
       : [];
-  return { statement, target: module !== undefined ? resolver.resolve(absPath, module) : undefined, names };
+  return { statement, target: module !== undefined ? resolver.resolve(absPath, module) : undefined, module, names };
 }
 
 /** The scanned files this one's syntax links to: what it imports or requires, and what it re-exports from. */
@@ -192,6 +197,26 @@ export function linksOf(info: FileInfo): string[] {
   const out = [...info.imports.values()].flatMap((b) => (b.resolved ? [b.resolved] : []));
   for (const d of info.exportDecls) if (d.target) out.push(d.target);
   return out;
+}
+
+/** `await import('m')` (or `import('m')`) as raw syntax. */
+function isDynamicImport(e: ts.Node): boolean {
+  let n = e;
+  while (n.kind === tsc.SyntaxKind.AwaitExpression || n.kind === tsc.SyntaxKind.ParenthesizedExpression)
+    n = (n as ts.AwaitExpression).expression;
+  return (
+    n.kind === tsc.SyntaxKind.CallExpression &&
+    (n as ts.CallExpression).expression.kind === tsc.SyntaxKind.ImportKeyword
+  );
+}
+
+/** `const { default: io } = await import('m')`: the module, bound like a namespace import. */
+function dynamicImportTarget(init: Node | undefined): { module: string; imported: string } | undefined {
+  if (!init) return undefined;
+  const call = unwrapAwaitedNode(tsc, init);
+  if (!Node.isCallExpression(call)) return undefined;
+  const arg = call.getArguments()[0];
+  return arg && Node.isStringLiteral(arg) ? { module: arg.getLiteralValue(), imported: '*' } : undefined;
 }
 
 /** `require(…)` as raw syntax: the cheap test before requireTarget (a bundle declares thousands of variables). */
@@ -278,6 +303,15 @@ export class ProjectIndex {
       } else if ((Node.isFunctionDeclaration(st) || Node.isClassDeclaration(st)) && st.hasExportKeyword()) {
         if (st.hasDefaultKeyword() ? name === 'default' : st.getName() === name) return st;
       }
+    }
+    return undefined;
+  }
+
+  /** `export { WebSocket } from 'ws'` in a scanned file: the package and the name it re-exports under `name`. */
+  reExportedPackage(absPath: string, name: string): { module: string; imported: string } | undefined {
+    for (const d of this.files.get(absPath)?.exportDecls ?? []) {
+      if (d.target || d.module === undefined) continue;
+      for (const { local, exported } of d.names) if (exported === name) return { module: d.module, imported: local };
     }
     return undefined;
   }
