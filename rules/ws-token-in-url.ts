@@ -309,10 +309,20 @@ export const wsTokenInUrl = defineRule<Options>({
   oncePerLocation: true,
   checkSockets(sockets, ctx) {
     const problems: Problem[] = [];
+    // a client that checkFile knows by name (SockJS…) is reported there, with the advice that fits it
+    const known = new Map<ParsedFile, Set<Creation>>();
+    const knownIn = (file: ParsedFile) => {
+      let sites = known.get(file);
+      if (!sites) {
+        const found = CLIENT_HINT.test(file.text) ? streamClientsIn(ctx.ts, file.sourceFile.compilerNode) : [];
+        known.set(file, (sites = new Set(found.map((site) => site.node))));
+      }
+      return sites;
+    };
     for (const s of sockets) {
       const file = ctx.files.find((f) => f.relPath === s.file);
       const node = file && creationAt(ctx.ts, file, s);
-      if (file && node) problems.push(...problemsAt(ctx, file, node, s.api));
+      if (file && node && !knownIn(file).has(node)) problems.push(...problemsAt(ctx, file, node, s.api));
     }
     return problems;
   },
