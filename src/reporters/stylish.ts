@@ -18,18 +18,12 @@ function severityColor(c: ChalkInstance, severity: Severity): (text: string) => 
   return severity === 'error' ? c.red : severity === 'warning' ? c.yellow : c.blue;
 }
 
-/**
- * A finding's further lines: the rest of its message, then its related places (for ws-subscribe-only,
- * the sends that make the case; naming them saves opening the file).
- */
-function detailLines(c: ChalkInstance, f: Finding, indent: string): string[] {
-  const lines: string[] = [];
-  // The sends are the evidence for ws-subscribe-only; naming them saves opening the file.
-  for (const r of f.related ?? []) {
+/** A finding's related places (for ws-subscribe-only, the sends that make the case: naming them saves opening the file). */
+function relatedLines(c: ChalkInstance, f: Finding, indent: string): string[] {
+  return (f.related ?? []).map((r) => {
     const where = r.file === f.file ? `${r.line}:${r.column}` : `${r.file}:${r.line}:${r.column}`;
-    lines.push(`${indent}${c.dim(`↳ ${escapeControls(where)}  ${escapeControls(r.message)}`)}`);
-  }
-  return lines;
+    return `${indent}${c.dim(`↳ ${escapeControls(where)}  ${escapeControls(r.message)}`)}`;
+  });
 }
 
 /**
@@ -45,7 +39,11 @@ function formatFindings(c: ChalkInstance, findings: Finding[]): string[] {
   const sevWidth = Math.max(...findings.map((f) => f.severity.length));
   const indent = ' '.repeat(2 + posWidth + 2 + sevWidth + 2);
   const byFile = new Map<string, Finding[]>();
-  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const f of findings) {
+    const group = byFile.get(f.file);
+    if (group) group.push(f);
+    else byFile.set(f.file, [f]);
+  }
   for (const [file, group] of byFile) {
     if (lines.length > 0) lines.push('');
     lines.push(c.underline(safeLineStart(file)));
@@ -56,11 +54,12 @@ function formatFindings(c: ChalkInstance, findings: Finding[]): string[] {
       const sev = severityColor(c, f.severity)(f.severity.padEnd(sevWidth));
       lines.push(`  ${pos}  ${sev}  ${first}  ${c.dim(f.ruleId)}`);
     }
-    const detailed = group.filter((f) => detailLines(c, f, indent).length > 0);
-    for (const f of detailed) {
+    for (const f of group) {
+      const details = relatedLines(c, f, indent);
+      if (details.length === 0) continue;
       // with one finding in the file the details are plainly its own; otherwise say whose they are
       if (group.length > 1) lines.push(c.dim(`  ${f.ruleId} at ${f.line}:${f.column}:`));
-      lines.push(...detailLines(c, f, indent));
+      lines.push(...details);
     }
   }
   return lines;
