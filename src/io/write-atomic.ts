@@ -20,7 +20,8 @@ export interface WriteFs {
   mkdirSync(dir: string, options: { mode: number; recursive?: boolean }): unknown;
 }
 
-const REAL_FS: WriteFs = {
+/** Node's own calls: the default, and what tests start from when they make one step fail. */
+export const REAL_FS: WriteFs = {
   openSync: (f, flags, mode) => fs.openSync(f, flags, mode),
   writeSync: (fd, data, offset, length) => fs.writeSync(fd, data, offset, length),
   fsyncSync: (fd) => fs.fsyncSync(fd),

@@ -14,24 +14,14 @@ import fs, {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic, type WriteFs } from '../../src/io/write-atomic.js';
+import { REAL_FS, writeFileAtomic, type WriteFs } from '../../src/io/write-atomic.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'rta-write-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** The real calls, with one of them replaced. */
 function failing(overrides: Partial<WriteFs>): WriteFs {
-  return {
-    openSync: (f, flags, mode) => fs.openSync(f, flags, mode),
-    writeSync: (fd, d, o, l) => fs.writeSync(fd, d, o, l),
-    fsyncSync: (fd) => fs.fsyncSync(fd),
-    closeSync: (fd) => fs.closeSync(fd),
-    renameSync: (a, b) => fs.renameSync(a, b),
-    unlinkSync: (f) => fs.unlinkSync(f),
-    lstatSync: (f) => fs.lstatSync(f),
-    mkdirSync: (d, o) => fs.mkdirSync(d, o),
-    ...overrides,
-  };
+  return { ...REAL_FS, ...overrides };
 }
 
 const errno = (code: string) => Object.assign(new Error(code), { code });
