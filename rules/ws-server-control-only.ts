@@ -13,7 +13,7 @@ import {
 } from '../src/rule-api.js';
 import { findServers, type ServerSite } from './ws-server-control-only/find-servers.js';
 import { InboundAnalysis, type Inbound } from './ws-server-control-only/inbound.js';
-import { moduleBindings, ofKind } from './ws-server-control-only/bindings.js';
+import { moduleBindings, ofKind, SERVER_LIFECYCLE } from './ws-server-control-only/bindings.js';
 import { pushesSeen, relaysPayload } from './ws-server-control-only/outbound.js';
 
 const id = 'ws-server-control-only';
@@ -75,17 +75,6 @@ function location(
   return { file: relPath, line, column };
 }
 
-const SOCKET_IO_QUIET = new Set([
-  'connection',
-  'connect',
-  'disconnect',
-  'disconnecting',
-  'error',
-  'close',
-  'listening',
-  'headers',
-]);
-
 /**
  * A socket stored in a map in the connection handler can get its listener elsewhere in the file
  * (`clients.get(id).on('message', …)`): before calling a server push-only, make sure nothing in the file listens.
@@ -105,7 +94,7 @@ function listensElsewhere(m: RuleContext['morph'], sf: ParsedFile['sourceFile'],
         ? event.getLiteralText()
         : undefined;
     return api === 'socket.io'
-      ? name === undefined || !SOCKET_IO_QUIET.has(name)
+      ? name === undefined || !SERVER_LIFECYCLE.has(name)
       : name === undefined || name === 'message';
   });
 }

@@ -7,6 +7,18 @@ import { findDescendants, findListed, wrap } from '../../src/syntax/wrap.js';
 
 export type Morph = typeof import('ts-morph');
 
+/** Events a WebSocket or socket.io server fires about itself: neither a client's message nor a push to one. */
+export const SERVER_LIFECYCLE: ReadonlySet<string> = new Set([
+  'connection',
+  'connect',
+  'disconnect',
+  'disconnecting',
+  'error',
+  'close',
+  'listening',
+  'headers',
+]);
+
 export function ofKind<T extends Node = Node>(root: Node, kind: ts.SyntaxKind): T[] {
   return findDescendants<T>(root, (n) => n.kind === kind);
 }

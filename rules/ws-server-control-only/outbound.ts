@@ -4,21 +4,11 @@
 // a push (or a way for other code to push) before it claims "the server does all the talking".
 import type { Node, SourceFile } from 'ts-morph';
 import { unwrapAwaitedNode } from '../../src/syntax/unwrap.js';
-import { literal, ofKind, readsOf, type Morph } from './bindings.js';
+import { literal, ofKind, readsOf, SERVER_LIFECYCLE, type Morph } from './bindings.js';
 import type { ServerSite } from './find-servers.js';
 
-/** Events a server emits about itself, not to its clients. */
-const LIFECYCLE = new Set([
-  'connection',
-  'connect',
-  'disconnect',
-  'disconnecting',
-  'error',
-  'close',
-  'listening',
-  'headers',
-  'upgrade',
-]);
+/** Events a server emits about itself, not to its clients (`upgrade` too: the HTTP server's). */
+const LIFECYCLE = new Set([...SERVER_LIFECYCLE, 'upgrade']);
 /** A keep-alive answer carries no data of its own. */
 const KEEPALIVE = /^(?:ping|pong|heartbeat|keep-?alive)$/i;
 const KEEPALIVE_PAYLOAD =
