@@ -3,7 +3,7 @@
 // build them. Like the CLI, it is an entry point: it hands the rule list to the engine. Unlike the CLI
 // it sets nothing process-wide (no V8 flags, no Node compile cache) and never prompts.
 import { existsSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { RULES } from '../rules/index.js';
 import {
   AnswerError,
@@ -98,7 +98,7 @@ export async function scan(paths: string | string[], options: ScanOptions = {}):
       inlineConfig: options.inlineConfig ?? true,
     },
   );
-  report.configs = project.used().map((file) => relative(cwd, file).split(sep).join('/') || file);
+  report.configs = project.used();
   // as the JSON format prints it: paths from the repository root
   return canonicalReport(rebaseReport(report, cwd, reportRoot(cwd)));
 }

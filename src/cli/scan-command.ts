@@ -1,5 +1,5 @@
 import { appendFileSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { RULES } from '../../rules/index.js';
 import { knownRules } from '../config/known-rules.js';
@@ -163,7 +163,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
     if (opts.errorOnUnmatchedPattern) throw new UsageError(`${what}; --no-error-on-unmatched-pattern allows it`);
     process.stderr.write(stderrLine(`rt-advisor: note: ${what}`));
   }
-  report.configs = project.used().map((file) => relative(cwd, file).split(sep).join('/') || file);
+  report.configs = project.used();
   if (opts.writeBaseline) {
     baseline = writeBaseline(report.findings, opts.writeBaseline, cwd);
     const where = relative(cwd, baseline.path) || baseline.path;

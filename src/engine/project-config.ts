@@ -1,7 +1,7 @@
 // What the project's configs say for one scan, shared by the CLI and the API: the nested
 // rt-advisor.config.json files (load-config.ts's cascade), or one file named with --config (with its
 // `overrides`), or none. Read before anything is scanned, so a broken config is reported first.
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import {
   ConfigCascade,
   readNamedConfig,
@@ -19,7 +19,7 @@ export interface ProjectSettings {
   nonProduct: string[];
   /** the scan options the configs decide */
   options: Pick<ScanRunOptions, 'extraVerbs' | 'rules' | 'rulesFor'>;
-  /** the config files in use, absolute (after the scan: nested ones are read as their folders are reached) */
+  /** the config files in use, relative to the working directory with `/` (the report's `configs`; after the scan: nested ones are read as their folders are reached) */
   used: () => string[];
 }
 
@@ -53,6 +53,6 @@ export function projectSettings(
       ...(named && named.overrides.length > 0 ? { rulesFor: overridesOf(named, cwd) } : {}),
       ...(cascade ? { rulesFor: (file: string) => cascade.rulesForFile(resolve(cwd, file)) } : {}),
     },
-    used: () => used().map((c) => c.file),
+    used: () => used().map((c) => relative(cwd, c.file).split(sep).join('/') || c.file),
   };
 }
