@@ -144,10 +144,12 @@ function declared(decl: Node, depth: number): Evidence {
     if (!call || !Node.isCallExpression(call) || !/(?:^|\.)useState$/.test(call.getExpression().getText()))
       return 'silent';
     const typeArg = call.getTypeArguments()[0];
-    if (typeArg) return typeArg.getText() === 'boolean' ? 'boolean' : 'other';
+    if (typeArg) return typeEvidence(typeArg.getText());
     const first = call.getArguments()[0];
     return first ? evidence(first, depth + 1) : 'other';
   }
+  // a function or a class is no flag (JSON.stringify drops it)
+  if (Node.isFunctionDeclaration(decl) || Node.isClassDeclaration(decl)) return 'other';
   if (!Node.isVariableDeclaration(decl) || !Node.isIdentifier(decl.getNameNode())) return 'silent';
   const sources = variableValues(decl);
   if ('opaque' in sources) return 'silent';
@@ -171,8 +173,14 @@ function classField(access: Node & { getName(): string }, depth: number): Eviden
 
 function annotation(decl: Node): Evidence | undefined {
   const typeNode = (decl as Node & { getTypeNode?(): Node | undefined }).getTypeNode?.();
-  if (!typeNode) return undefined;
-  return typeNode.getKind() === SyntaxKind.BooleanKeyword ? 'boolean' : 'other';
+  return typeNode && typeEvidence(typeNode.getText());
+}
+
+/** `boolean`, `true | false`, `boolean | undefined`: a flag (an unset one is left out by JSON.stringify). */
+function typeEvidence(text: string): Evidence {
+  const parts = text.split('|').map((t) => t.trim());
+  const flag = (t: string) => t === 'boolean' || t === 'true' || t === 'false';
+  return parts.some(flag) && parts.every((t) => flag(t) || t === 'undefined' || t === 'null') ? 'boolean' : 'other';
 }
 
 /** Several values: boolean only when every one is; any other value makes it other. */
