@@ -56,7 +56,7 @@ ws.on('open', () => ws.send(JSON.stringify({ traces: true })));`;
 
   it("an open handler's reads are not fields of incoming messages", () => {
     const src = `const ws = new WebSocket('wss://x');
-ws.onopen = (e) => { const cfg = JSON.parse(localStorage.getItem('cfg') ?? '{}'); apply(cfg.traces, e); };
+ws.onopen = (e: any) => { const m = JSON.parse(e.data ?? '{}'); apply(m.traces); };
 export function on() { ws.send(JSON.stringify({ traces: true })); }`;
     expect(only(src).verdict).toBe('bidirectional');
   });
