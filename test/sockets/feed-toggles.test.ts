@@ -62,6 +62,18 @@ describe('feed toggles', () => {
     expect(only(dashboard('', 'JSON.stringify({ traces: true })')).sends).toEqual(['control:`traces` feed toggle']);
   });
 
+  it('a toggle held in a const, and one passed through a send wrapper, are read the same way', () => {
+    const src = `const ws = new WebSocket('wss://x');
+ws.onmessage = (e) => { const m = JSON.parse(e.data); if (m.traces) draw(m.traces); if (m.metrics) plot(m.metrics); };
+function post(msg: object) { ws.send(JSON.stringify(msg)); }
+export function on() { const frame = { traces: true }; ws.send(JSON.stringify(frame)); }
+export function off() { post({ metrics: false }); }`;
+    expect(only(src)).toEqual({
+      verdict: 'control-only',
+      sends: ['control:`traces` feed toggle', 'control:`metrics` feed toggle'],
+    });
+  });
+
   it('a typed boolean parameter is a flag', () => {
     const src = dashboard('', 'JSON.stringify({ traces: on })').replace('apply()', 'apply(on: boolean)');
     expect(only(src).sends).toEqual(['control:`traces` feed toggle']);
