@@ -52,7 +52,7 @@ function functionOf(expr: Node, index: ProjectIndex): Node | undefined {
       : undefined;
   }
   if (Node.isIdentifier(e)) {
-    const decl = resolveIdentifier(e) ?? index.definitionOf(e);
+    const decl = index.definitionOf(e); // a local function, or one imported from a parsed file
     if (!decl) return undefined;
     if (Node.isFunctionDeclaration(decl)) return decl;
     if (Node.isVariableDeclaration(decl)) {

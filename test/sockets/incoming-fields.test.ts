@@ -61,6 +61,17 @@ export function on() { ws.send(JSON.stringify({ traces: true })); }`;
     expect(only(src).verdict).toBe('bidirectional');
   });
 
+  it('a handler imported from another parsed file', () => {
+    const files = {
+      'src/frames.ts': `export function onFrame(e: MessageEvent) { const m = JSON.parse(e.data); if (m.traces) show(m.traces); }`,
+      'src/a.ts': `import { onFrame } from './frames';
+const ws = new WebSocket('wss://x');
+ws.onmessage = onFrame;
+export function on() { ws.send(JSON.stringify({ traces: true })); }`,
+    };
+    expect(only(files).sends).toEqual(['control:`traces` feed toggle']);
+  });
+
   it('a read on the event itself is not a field of the message', () => {
     const src = `const ws = new WebSocket('wss://x');
 ws.onmessage = (e) => { log(e.origin, e.data); };
