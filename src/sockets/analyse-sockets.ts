@@ -12,6 +12,7 @@ import { timed } from '../timing.js';
 import type { Classified } from './classify-payload.js';
 import { binaryByAnnotation, classifyType } from './classify-type.js';
 import { findSockets, type SocketSite } from './find-sockets.js';
+import { fieldsReadBy } from './incoming-fields.js';
 import { SocketFollower } from './follow-socket.js';
 import { reconnectsOf } from './reconnect.js';
 import { locate, sendsOf, verdictOf, type SendContext } from './resolve-sends.js';
@@ -89,9 +90,12 @@ function socketsOf(index: ProjectIndex, ctx: SendContext, notes: FileNote[]): So
   for (const { site, follower, creations } of followed) {
     let sends;
     let reconnects: Socket['reconnects'] = 'unknown';
+    let own: SendContext = ctx;
     try {
+      // what this socket's handlers read tells a feed switch (`{ logs: true }`) from data
+      own = { ...ctx, incomingFields: timed('incoming fields', () => fieldsReadBy(follower.readers, index)) };
       sends = timed('classify sends (type oracle included)', () =>
-        dedupe(follower.uses.flatMap((use) => sendsOf(use, site.flavor, ctx))),
+        dedupe(follower.uses.flatMap((use) => sendsOf(use, site.flavor, own))),
       );
     } catch (err) {
       notes.push(internalError(index.fileOf(site.node)?.relPath ?? '?', err));
@@ -110,7 +114,7 @@ function socketsOf(index: ProjectIndex, ctx: SendContext, notes: FileNote[]): So
     try {
       wrapped = timed('wrapper classes', () => {
         const w = wrapperSites(site, index);
-        return w && wrapperSockets(site, follower, inner, w, ctx);
+        return w && wrapperSockets(site, follower, inner, w, own);
       });
     } catch (err) {
       notes.push(internalError(index.fileOf(site.node)?.relPath ?? '?', err));

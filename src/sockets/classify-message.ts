@@ -20,11 +20,13 @@ import {
   isFromParam,
   shorten,
   verb,
+  EMPTY_PROBE,
   type ClassifyContext,
   type PayloadResult,
 } from './classify-payload.js';
-import { resolveIdentifier } from '../syntax/references.js';
-import { unwrapNode } from '../syntax/unwrap.js';
+import { toggleLabel, toggledFeeds } from './feed-toggles.js';
+import { referencesOf, resolveIdentifier } from '../syntax/references.js';
+import { unwrapNode, valueRootNode } from '../syntax/unwrap.js';
 import { isControlVerb, pickDiscriminant } from './vocabulary.js';
 import {
   itemSourceOf,
@@ -105,13 +107,46 @@ function classifyVariable(id: Node, decl: VariableDeclaration, ctx: ClassifyCont
     const out: PayloadResult[] = [];
     for (const value of sources.values) {
       const v = unwrapNode(tsc, value);
-      if (Node.isObjectLiteralExpression(v)) out.push(...classifyWrittenObject(v, writes, ctx, depth + 1));
+      // `const msg = {}; msg.text = input`: filled after it is built, so not an empty probe
+      if (
+        Node.isObjectLiteralExpression(v) &&
+        v.getProperties().length === 0 &&
+        !writes.verbs.length &&
+        !writes.keys.length &&
+        isFilledLater(decl)
+      )
+        out.push({ kind: 'data', label: 'object filled after it is built' });
+      else if (Node.isObjectLiteralExpression(v)) out.push(...classifyWrittenObject(v, writes, ctx, depth + 1));
       else out.push(...classifyMessage(v, ctx, depth + 1));
     }
     return out.length ? out : typed(id, ctx, `\`${id.getText()}\``);
   } finally {
     inProgress.delete(decl);
   }
+}
+
+/**
+ * An object held in a variable is filled later when any use other than serializing it can change it: a
+ * member written or read, the object handed to a function (`Object.assign(msg, extra)`, `fill(msg)`).
+ */
+function isFilledLater(decl: VariableDeclaration): boolean {
+  return referencesOf(decl).some((ref) => {
+    const root = valueRootNode(tsc, ref);
+    const parent = root.getParent();
+    if (!parent) return false;
+    if (Node.isCallExpression(parent) && parent.getExpression() !== root)
+      return !/^(?:JSON\.stringify|String)$/.test(unwrapNode(tsc, parent.getExpression()).getText());
+    return (
+      Node.isPropertyAccessExpression(parent) ||
+      Node.isElementAccessExpression(parent) ||
+      Node.isSpreadAssignment(parent) ||
+      Node.isSpreadElement(parent) ||
+      Node.isShorthandPropertyAssignment(parent) ||
+      Node.isPropertyAssignment(parent) ||
+      Node.isArrayLiteralExpression(parent) ||
+      Node.isReturnStatement(parent)
+    );
+  });
 }
 
 /** An object message with its later verb writes: `{}` then `data[type] = payload`, or `msg.type = 'ping'`. */
@@ -202,6 +237,10 @@ export function classifyObject(obj: ObjectLiteralExpression, ctx: ClassifyContex
     if (isControlVerb(first.getName().replace(/['"]/g, ''), ctx.extraVerbs))
       return [{ kind: 'control', label: first.getName() }];
   }
+  if (props.length === 0) return [EMPTY_PROBE];
+  // `{ logs: includeLogs }` when the handler reads `data.logs`: it switches a feed the server pushes
+  const feeds = toggledFeeds(obj, ctx.incomingFields);
+  if (feeds) return [{ kind: 'control', label: toggleLabel(feeds) }];
   return [{ kind: 'data', label: 'object without a type field' }];
 }
 

@@ -8,6 +8,7 @@ import type { ProjectIndex } from '../syntax/project-index.js';
 import { resolveIdentifier } from '../syntax/references.js';
 import { unwrapNode } from '../syntax/unwrap.js';
 import { DISCRIMINANTS, isControlVerb, pickDiscriminant } from './vocabulary.js';
+import { toggleLabel, toggledFeedsInJson } from './feed-toggles.js';
 
 export interface Classified {
   kind: SendKind;
@@ -32,7 +33,12 @@ export interface ClassifyContext {
   extraVerbs: readonly string[];
   /** type-checker fallback for a node syntax cannot classify (undefined: none) */
   byType(node: Node): Classified[] | undefined;
+  /** the top-level fields the socket's message handlers read from incoming messages (feed-toggles.ts) */
+  incomingFields?: ReadonlySet<string>;
 }
+
+/** `{}`, `'{}'`: a message that says nothing, sent to test that the connection is alive. */
+export const EMPTY_PROBE: Classified = { kind: 'control', label: 'empty probe' };
 
 export function isFromParam(r: PayloadResult): r is FromParam {
   return 'param' in r;
@@ -80,7 +86,10 @@ function classifyJson(value: unknown, ctx: ClassifyContext): Classified {
         ? verb(obj[key], ctx)
         : { kind: 'unknown', label: `numeric ${key} ${String(obj[key])}` };
     const first = Object.keys(obj)[0];
-    if (first && isControlVerb(first, ctx.extraVerbs)) return { kind: 'control', label: first };
+    if (!first) return EMPTY_PROBE;
+    if (isControlVerb(first, ctx.extraVerbs)) return { kind: 'control', label: first };
+    const feeds = toggledFeedsInJson(obj, ctx.incomingFields);
+    if (feeds) return { kind: 'control', label: toggleLabel(feeds) };
     return { kind: 'data', label: 'object without a type field' };
   }
   return { kind: 'data', label: String(value) };
