@@ -114,6 +114,19 @@ export function callSitesOf(fn: Node, index: ProjectIndex): CallSites {
     }
     return { calls, complete, name };
   }
+  // `Ctor.prototype.send = function (kind, body) {}`, `this.send = (kind, body) => {}`: a method by assignment
+  const assigned = holder && assignedMember(holder, fn);
+  if (assigned) {
+    const calls = index
+      .callsNamed(assigned.name, index.usersOf(index.pathOf(fn)))
+      .filter((c) => Node.isPropertyAccessExpression(c.getExpression()));
+    // like a class's method: no caller in sight means it is there for code the analyzer cannot see
+    return {
+      calls,
+      complete: calls.length > 0,
+      name: `${assigned.owner ? `${assigned.owner}.` : ''}${assigned.name}()`,
+    };
+  }
   // methods and function-valued fields: callers by name
   const methodName = Node.isMethodDeclaration(fn)
     ? fn.getName()
@@ -129,6 +142,23 @@ export function callSitesOf(fn: Node, index: ProjectIndex): CallSites {
     return { calls, complete, name: `${cls?.getName() ? `${cls.getName()}.` : ''}${methodName}()` };
   }
   return { calls: [], complete: false, name: 'a callback' };
+}
+
+/** `X.prototype.m = fn` / `this.m = fn` / `obj.m = fn`: the member name `fn` is called by, and its owner's name. */
+function assignedMember(holder: Node, fn: Node): { name: string; owner?: string } | undefined {
+  if (!Node.isBinaryExpression(holder) || holder.getOperatorToken().getKind() !== SyntaxKind.EqualsToken)
+    return undefined;
+  if (valueRootNode(tsc, fn) !== holder.getRight()) return undefined;
+  const left = holder.getLeft();
+  if (!Node.isPropertyAccessExpression(left)) return undefined;
+  const target = left.getExpression();
+  const owner =
+    Node.isPropertyAccessExpression(target) && target.getName() === 'prototype'
+      ? target.getExpression().getText()
+      : Node.isIdentifier(target)
+        ? target.getText()
+        : undefined;
+  return { name: left.getName(), owner };
 }
 
 function isHarmlessUse(use: Node): boolean {
