@@ -88,4 +88,16 @@ describe('verbs from a send wrapper’s call sites', () => {
       }`;
     expect(only({ 'src/relay.js': src })).toEqual({ verdict: 'control-only', sends: ['control:hello'] });
   });
+  it('methods in a prototype object literal, and a `{ type: t }` message from a prototype method', () => {
+    const src = `function Feed(url) { this.ws = new WebSocket(url); }
+      Feed.prototype = {
+        request: function (type, data) { this.ws.send(JSON.stringify({ type: type, data: data })); },
+        watch: function (topic) { this.request('subscribe', topic); },
+        unwatch: function (topic) { this.request('unsubscribe', topic); },
+      };`;
+    expect(only({ 'src/feed.js': src })).toEqual({
+      verdict: 'control-only',
+      sends: ['control:subscribe', 'control:unsubscribe'],
+    });
+  });
 });
