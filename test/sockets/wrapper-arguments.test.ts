@@ -100,4 +100,17 @@ describe('verbs from a send wrapper’s call sites', () => {
       sends: ['control:subscribe', 'control:unsubscribe'],
     });
   });
+  it('a plain script calling the global client’s wrapper from another file is one more caller', () => {
+    const files = {
+      'src/relay.js': prototypeClient(TWO_STEP, CONTROL_CALLERS),
+      'src/panel.js': "window.relay.send('print', { file: 'part.gcode' });",
+    };
+    const socket = only(files);
+    expect(socket.verdict).toBe('bidirectional');
+    expect(socket.sends).toContain('data:print');
+    // a same-named call elsewhere does not make a wrapper with no caller of its own look used
+    expect(
+      only({ 'src/relay.js': prototypeClient(TWO_STEP, ''), 'src/other.js': "bus.send('ping', 1);" }).verdict,
+    ).toBe('unknown');
+  });
 });
