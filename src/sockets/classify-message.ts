@@ -158,9 +158,7 @@ function classifyWrittenObject(
 ): PayloadResult[] {
   const verbs = writes.verbs.flatMap((v) => classifyVerb(v, ctx, depth + 1));
   if (verbs.length) {
-    const own = pickDiscriminant(obj.getProperties(), (p) =>
-      Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p) ? p.getName() : undefined,
-    );
+    const own = pickDiscriminant(obj.getProperties(), staticName);
     return own ? [...classifyObject(obj, ctx, depth), ...verbs] : verbs;
   }
   // `const data = {}; data[type] = payload`: the computed key is the verb, as in `{ [type]: payload }`
@@ -210,9 +208,7 @@ function classifyTemplate(
 
 export function classifyObject(obj: ObjectLiteralExpression, ctx: ClassifyContext, depth: number): PayloadResult[] {
   const props = obj.getProperties();
-  const discriminant = pickDiscriminant(props, (p) =>
-    Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p) ? p.getName() : undefined,
-  );
+  const discriminant = pickDiscriminant(props, staticName);
   if (discriminant) {
     const verbNode = Node.isPropertyAssignment(discriminant)
       ? discriminant.getInitializer()
@@ -242,6 +238,13 @@ export function classifyObject(obj: ObjectLiteralExpression, ctx: ClassifyContex
   const feeds = toggledFeeds(obj, ctx.incomingFields);
   if (feeds) return [{ kind: 'control', label: toggleLabel(feeds) }];
   return [{ kind: 'data', label: 'object without a type field' }];
+}
+
+/** A property's written-out name; none for a computed one (`{ [kind]: body }` holds the verb in its key, not a `kind` field). */
+function staticName(p: Node): string | undefined {
+  if (Node.isShorthandPropertyAssignment(p)) return p.getName();
+  if (!Node.isPropertyAssignment(p) || Node.isComputedPropertyName(p.getNameNode())) return undefined;
+  return p.getName();
 }
 
 /** `{ type: 'subscribe', payload: { query: 'mutation …' } }`: the operation text starts with `mutation`. */

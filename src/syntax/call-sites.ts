@@ -2,7 +2,7 @@
 // across the parsed files. `complete` is false when callers may exist that the analyzer cannot see.
 import type { CallExpression } from 'ts-morph';
 import { Node, SyntaxKind, tsc } from './morph.js';
-import type { ProjectIndex } from './project-index.js';
+import type { FileInfo, ProjectIndex } from './project-index.js';
 import { declarationName, referencesOf, type Declaration } from './references.js';
 import { valueRootNode } from './unwrap.js';
 
@@ -114,6 +114,23 @@ export function callSitesOf(fn: Node, index: ProjectIndex): CallSites {
     }
     return { calls, complete, name };
   }
+  // `Ctor.prototype.send = function (kind, body) {}`, `this.send = (kind, body) => {}`: a method by assignment
+  const assigned = holder && assignedMember(holder, fn);
+  if (assigned) {
+    const member = (files: FileInfo[]) =>
+      index
+        .callsNamed(assigned.name, files)
+        .filter((c) => Node.isPropertyAccessExpression(c.getExpression()) && !isWithin(c, fn));
+    const users = index.usersOf(index.pathOf(fn));
+    const near = member(users);
+    // such objects often travel as globals (plain scripts, UMD) rather than imports: a same-named call in any
+    // parsed file may be one more caller, so it is judged too; but only callers in the file or its importers
+    // vouch that the method is used in the project at all (none: a public API, unknown)
+    const userSet = new Set(users);
+    const far = member([...index.files.values()].filter((f) => !userSet.has(f)));
+    const name = `${assigned.owner ? `${assigned.owner}.` : ''}${assigned.name}()`;
+    return { calls: [...near, ...far], complete: near.length > 0, name };
+  }
   // methods and function-valued fields: callers by name
   const methodName = Node.isMethodDeclaration(fn)
     ? fn.getName()
@@ -129,6 +146,30 @@ export function callSitesOf(fn: Node, index: ProjectIndex): CallSites {
     return { calls, complete, name: `${cls?.getName() ? `${cls.getName()}.` : ''}${methodName}()` };
   }
   return { calls: [], complete: false, name: 'a callback' };
+}
+
+/** A call in the function's own body (its socket's `send` when the wrapper is named `send` too) is no caller. */
+function isWithin(call: Node, fn: Node): boolean {
+  return (
+    call.getSourceFile() === fn.getSourceFile() && call.getStart() >= fn.getStart() && call.getEnd() <= fn.getEnd()
+  );
+}
+
+/** `X.prototype.m = fn` / `this.m = fn` / `obj.m = fn`: the member name `fn` is called by, and its owner's name. */
+function assignedMember(holder: Node, fn: Node): { name: string; owner?: string } | undefined {
+  if (!Node.isBinaryExpression(holder) || holder.getOperatorToken().getKind() !== SyntaxKind.EqualsToken)
+    return undefined;
+  if (valueRootNode(tsc, fn) !== holder.getRight()) return undefined;
+  const left = holder.getLeft();
+  if (!Node.isPropertyAccessExpression(left)) return undefined;
+  const target = left.getExpression();
+  const owner =
+    Node.isPropertyAccessExpression(target) && target.getName() === 'prototype'
+      ? target.getExpression().getText()
+      : Node.isIdentifier(target)
+        ? target.getText()
+        : undefined;
+  return { name: left.getName(), owner };
 }
 
 function isHarmlessUse(use: Node): boolean {

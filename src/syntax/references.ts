@@ -38,7 +38,8 @@ function declaredIn(scope: Node, name: string): Declaration | undefined {
     }
     return undefined;
   }
-  if (Node.isFunctionLikeDeclaration(scope) || Node.isArrowFunction(scope)) {
+  // ts-morph's isFunctionLikeDeclaration leaves out function expressions (`C.prototype.m = function (a) {}`)
+  if (Node.isFunctionLikeDeclaration(scope) || Node.isArrowFunction(scope) || Node.isFunctionExpression(scope)) {
     for (const p of scope.getParameters()) {
       const hit = bindsName(p.getNameNode(), name);
       if (hit) return Node.isIdentifier(hit) ? p : hit;
@@ -122,7 +123,7 @@ function scopeOf(decl: Declaration): Node {
     return decl.getParent() ?? decl;
   // variables and binding elements: the nearest block-like ancestor
   for (let n = decl.getParent(); n; n = n.getParent()) {
-    if (Node.isFunctionLikeDeclaration(n) || Node.isArrowFunction(n)) return n;
+    if (Node.isFunctionLikeDeclaration(n) || Node.isArrowFunction(n) || Node.isFunctionExpression(n)) return n;
     if (Node.isBlock(n) || Node.isSourceFile(n) || Node.isModuleBlock(n) || Node.isCaseBlock(n)) return n;
     if (Node.isForStatement(n) || Node.isForOfStatement(n) || Node.isForInStatement(n) || Node.isCatchClause(n))
       return n;
