@@ -1,7 +1,7 @@
 // The type checker, on demand and small: a second in-memory project that holds only the TypeScript
 // files a question needs (the file and what it imports, two hops), so asking one payload's type never
 // builds a checker over every parsed file. JavaScript files are never asked: they carry no types.
-import type { Node, SourceFile, Type } from 'ts-morph';
+import type { Expression, Node, SourceFile, Type } from 'ts-morph';
 import { memoryProject, tsc, type Project } from './morph.js';
 import { ORACLE_LIB, ORACLE_LIB_PATH } from './oracle-lib.js';
 import type { ProjectIndex } from './project-index.js';
@@ -32,6 +32,19 @@ export class TypeOracle {
     const sf = this.include(info.absPath);
     const twin = sf && findTwin(sf, node);
     return twin ? { type: twin.getType(), at: twin } : undefined;
+  }
+
+  /**
+   * The type the code around `node` expects of it (the declared parameter type of the argument it is),
+   * through generic and rest signatures (`emit<E>(e: E, ...args: Parameters<Listener<E>>)`) that
+   * syntax cannot read; undefined where there are no types to ask about.
+   */
+  expectedTypeOf(node: Node): Type | undefined {
+    const info = this.index.fileOf(node);
+    if (!info || !TS_FILE.test(info.sourceFile.getFilePath())) return undefined;
+    const sf = this.include(info.absPath);
+    const twin = sf && findTwin(sf, node);
+    return twin ? shared!.getTypeChecker().getContextualType(twin as Expression) : undefined;
   }
 
   private include(absPath: string): SourceFile | undefined {
