@@ -437,7 +437,10 @@ export class SocketFollower {
       return this.bindInside(parent.getNameNode(), parent, path);
     if (Node.isBinaryExpression(parent)) {
       const op = parent.getOperatorToken().getKind();
-      if (op === SyntaxKind.EqualsToken && parent.getRight() === e) {
+      const logical = LOGICAL_ASSIGNMENT.has(op);
+      // `p ??= new Promise(…)`: the expression's value is the old holder or the new one
+      if (logical && parent.getLeft() === e) return this.followInside(parent, path);
+      if ((op === SyntaxKind.EqualsToken || logical) && parent.getRight() === e) {
         const target = unwrapNode(tsc, parent.getLeft());
         const decl = Node.isIdentifier(target) ? resolveIdentifier(target) : undefined;
         if (!decl)
@@ -460,6 +463,11 @@ export class SocketFollower {
       const promise = promiseResolvedBy(parent);
       if (promise) return this.followInside(promise, path);
       if (this.types?.expectsUnknown(e)) return;
+      const callee = shortText(parent.getExpression());
+      return this.escape(
+        e,
+        `the socket is passed, inside another value, to \`${callee}\`, which the analyzer cannot follow`,
+      );
     }
     if (Node.isExpressionStatement(parent) || Node.isIfStatement(parent) || Node.isPrefixUnaryExpression(parent))
       return;
@@ -685,6 +693,11 @@ export class SocketFollower {
 }
 
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+const LOGICAL_ASSIGNMENT = new Set([
+  SyntaxKind.QuestionQuestionEqualsToken,
+  SyntaxKind.BarBarEqualsToken,
+  SyntaxKind.AmpersandAmpersandEqualsToken,
+]);
 
 /** The promise a call resolves: `resolve(v)` of `new Promise((resolve) => …)`, or `Promise.resolve(v)`. */
 function promiseResolvedBy(call: CallExpression): Node | undefined {
