@@ -546,6 +546,9 @@ export class SocketFollower {
     if (stateVar) return this.followDeclaration(stateVar);
     if (Node.isCallExpression(call) && /^(?:useRef|useState|ref|shallowRef)$/.test(calleeText))
       return this.followValue(call);
+    // `resolve(ws)` in `new Promise((resolve) => …)`, `Promise.resolve(ws)`: the promise settles to the socket
+    const promise = Node.isCallExpression(call) ? promiseResolvedBy(call) : undefined;
+    if (promise) return this.followValue(promise);
     const target = this.resolveCallee(call, callee);
     const param =
       (target && Node.isFunctionLikeDeclaration(target)) || (target && Node.isArrowFunction(target))

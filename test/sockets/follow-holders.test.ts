@@ -68,6 +68,21 @@ describe('a socket returned inside a tuple or an object', () => {
     expect(s).toEqual({ verdict: 'control-only', sends: ['control:track'] });
   });
 
+  it('a promise resolved with the socket itself is followed to its awaits', () => {
+    const s = only(`function open() {
+        return new Promise<WebSocket>((resolve, reject) => {
+          const ws = new WebSocket('wss://x');
+          ws.onopen = () => resolve(ws);
+          ws.onerror = reject;
+        });
+      }
+      export async function watch(topic: string) {
+        const ws = await open();
+        ws.send(JSON.stringify({ type: 'subscribe', topic }));
+      }`);
+    expect(s).toEqual({ verdict: 'control-only', sends: ['control:subscribe'] });
+  });
+
   it('callers out of sight, a rest element, a computed read or an array method keep it unknown', () => {
     const cases = [
       `export function open() { const ws = new WebSocket('wss://x'); return [ws, 1]; }`,
