@@ -13,7 +13,7 @@ import type { Classified } from './classify-payload.js';
 import { binaryByAnnotation, classifyType } from './classify-type.js';
 import { findSockets, type SocketSite } from './find-sockets.js';
 import { fieldsReadBy } from './incoming-fields.js';
-import { SocketFollower } from './follow-socket.js';
+import { SocketFollower, type TypeQuestions } from './follow-socket.js';
 import { reconnectsOf } from './reconnect.js';
 import { locate, sendsOf, verdictOf, type SendContext } from './resolve-sends.js';
 import { wrapperSites, wrapperSockets } from './wrap-sockets.js';
@@ -43,15 +43,25 @@ export function analyseSockets(index: ProjectIndex, options: SocketOptions, note
     },
   };
 
+  const types: TypeQuestions = {
+    expectsUnknown(arg: Node): boolean {
+      try {
+        return timed('type oracle', () => oracle.expectedTypeOf(arg, /\bunknown\b/)?.isUnknown() ?? false);
+      } catch {
+        return false; // the checker can throw on trees the parser repaired
+      }
+    },
+  };
+
   try {
-    return socketsOf(index, ctx, notes);
+    return socketsOf(index, ctx, types, notes);
   } finally {
     oracle.release();
   }
 }
 
 /** Every socket the indexed files create, followed to its sends, which are classified. */
-function socketsOf(index: ProjectIndex, ctx: SendContext, notes: FileNote[]): Socket[] {
+function socketsOf(index: ProjectIndex, ctx: SendContext, types: TypeQuestions, notes: FileNote[]): Socket[] {
   // follow every socket first, so no direct send is mistaken for a wrapper's call site
   const followed: Array<{ site: SocketSite; follower: SocketFollower; creations: Node[] }> = [];
   /** holder → the creation sites storing into it, the first one reported */
@@ -64,7 +74,7 @@ function socketsOf(index: ProjectIndex, ctx: SendContext, notes: FileNote[]): So
       notes.push(internalError(info.relPath, err));
     }
     for (const site of sites) {
-      const follower = new SocketFollower(site.flavor, index);
+      const follower = new SocketFollower(site.flavor, index, undefined, types);
       try {
         timed('follow sockets', () => follower.followValue(site.node));
       } catch (err) {

@@ -2,7 +2,7 @@
 // would: through locals, reassigned lets, class fields, object paths, factories, arguments, hooks
 // and exports. Where the value goes somewhere it cannot follow, it records an `escape`, so the socket
 // is never judged on sends it could not see.
-import type { CallExpression, PropertyAccessExpression } from 'ts-morph';
+import type { CallExpression, Expression, PropertyAccessExpression } from 'ts-morph';
 import { Node, SyntaxKind, tsc } from '../syntax/morph.js';
 import { isPropertyAccessNamed } from '../syntax/references.js';
 import { findAll } from '../syntax/wrap.js';
@@ -17,6 +17,15 @@ export interface WrapperApi {
   sends: ReadonlySet<string>;
   members: ReadonlySet<string>;
 }
+
+/** What the type checker says about a place the socket goes, asked only where syntax cannot tell. */
+export interface TypeQuestions {
+  /** the argument's declared parameter type is `unknown`: the receiver cannot send on it without a cast */
+  expectsUnknown(arg: Node): boolean;
+}
+
+/** A step into a value that holds the socket: an array element (`[s, x]`) or an object property (`{ socket: s }`). */
+type Step = number | string;
 
 export type SocketUse =
   { kind: 'send'; call: CallExpression; method: string } | { kind: 'escape'; node: Node; reason: string };
@@ -111,6 +120,7 @@ export class SocketFollower {
     private readonly index: ProjectIndex,
     /** following an instance of a project class that wraps a socket (wrap-sockets.ts) */
     private readonly wrapper?: WrapperApi,
+    private readonly types?: TypeQuestions,
   ) {}
 
   private escape(node: Node, reason: string): void {
@@ -142,6 +152,8 @@ export class SocketFollower {
       return this.argument(parent, e);
     if (Node.isPropertyAssignment(parent) || Node.isShorthandPropertyAssignment(parent))
       return this.objectProperty(parent.getParentOrThrow(), parent.getName(), e);
+    if (Node.isArrayLiteralExpression(parent) && !isHookDeps(parent))
+      return this.followInside(parent, [parent.getElements().indexOf(e as Expression)]);
     if (Node.isExportSpecifier(parent))
       return this.exported(
         this.index.pathOf(parent),
@@ -364,7 +376,149 @@ export class SocketFollower {
     ) {
       return this.path(holder, `${pathText(unwrapNode(tsc, holder.getLeft()))}.${prop}`);
     }
+    // `return { socket: s }`, `resolve({ socket: s })`: followed to where the object is taken apart
+    if (Node.isObjectLiteralExpression(obj) && !prop.startsWith('[')) return this.followInside(obj, [prop]);
     this.escape(e, 'the socket is put in an object that is handed on');
+  }
+
+  /**
+   * `expr` evaluates to a value holding the socket at `path` (`[s, release]` → `[0]`, `{ socket: s }` →
+   * `['socket']`), or to a promise of one: `await` and promise resolution keep the holder. Followed to
+   * where it is taken apart (`const [s] = await connect()`, `r.socket`, `r[0]`) and from there as the
+   * socket; anywhere else the holder goes, the socket escapes with it.
+   */
+  private followInside(expr: Node, path: Step[]): void {
+    if (path.length === 0) return this.followValue(expr);
+    const e = valueRootNode(tsc, expr);
+    if (!this.once(`${this.index.pathOf(e)}@${e.getStart()}:${e.getEnd()}/${path.join('/')}`)) return;
+    const parent = e.getParent();
+    if (!parent) return;
+    const [step, ...rest] = path;
+    if (Node.isArrayLiteralExpression(parent))
+      return this.followInside(parent, [parent.getElements().indexOf(e as Expression), ...path]);
+    if (
+      (Node.isPropertyAssignment(parent) && parent.getInitializer() === e) ||
+      Node.isShorthandPropertyAssignment(parent)
+    ) {
+      const name = parent.getName();
+      return name.startsWith('[')
+        ? this.escape(e, 'the socket is put in an object under a computed key')
+        : this.followInside(parent.getParentOrThrow(), [name, ...path]);
+    }
+    if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === e) {
+      const name = parent.getName();
+      if (name === step) return this.followInside(parent, rest);
+      const call = parent.getParent();
+      if (Node.isCallExpression(call) && call.getExpression() === parent && PROMISE_METHODS.has(name)) {
+        // `connect().then(([s]) => …)`: the callback's parameter; `.catch()`/`.finally()` keep the value
+        const cb = call.getArguments()[0] && unwrapNode(tsc, call.getArguments()[0]);
+        const param =
+          cb && (Node.isArrowFunction(cb) || Node.isFunctionExpression(cb)) ? cb.getParameters()[0] : undefined;
+        if (name !== 'then') return this.followInside(call, path);
+        if (param) return this.bindInside(param.getNameNode(), param, path);
+        return cb && (Node.isArrowFunction(cb) || Node.isFunctionExpression(cb))
+          ? undefined
+          : this.escape(call, 'the socket is handed to a promise callback the analyzer does not follow');
+      }
+      if (typeof step === 'string' || name === 'length') return; // another property: not the socket
+      return this.escape(parent, `the array holding the socket is read with \`.${name}\``);
+    }
+    if (Node.isElementAccessExpression(parent) && parent.getExpression() === e) {
+      const arg = unwrapNode(tsc, parent.getArgumentExpressionOrThrow());
+      const key = Node.isNumericLiteral(arg)
+        ? Number(arg.getLiteralValue())
+        : Node.isStringLiteral(arg) || Node.isNoSubstitutionTemplateLiteral(arg)
+          ? arg.getLiteralText()
+          : undefined;
+      if (key === undefined) return this.escape(parent, 'the socket is read from its holder with a computed key');
+      return key === step ? this.followInside(parent, rest) : undefined;
+    }
+    if (Node.isVariableDeclaration(parent) && parent.getInitializer() === e)
+      return this.bindInside(parent.getNameNode(), parent, path);
+    if (Node.isBinaryExpression(parent)) {
+      const op = parent.getOperatorToken().getKind();
+      const logical = LOGICAL_ASSIGNMENT.has(op);
+      // `p ??= new Promise(…)`: the expression's value is the old holder or the new one
+      if (logical && parent.getLeft() === e) return this.followInside(parent, path);
+      if ((op === SyntaxKind.EqualsToken || logical) && parent.getRight() === e) {
+        const target = unwrapNode(tsc, parent.getLeft());
+        const decl = Node.isIdentifier(target) ? resolveIdentifier(target) : undefined;
+        if (!decl)
+          return this.escape(e, 'the socket is stored, inside another value, where the analyzer does not follow');
+        this.followDeclarationInside(decl, path);
+        return this.followInside(parent, path);
+      }
+      if (op === SyntaxKind.BarBarToken || op === SyntaxKind.QuestionQuestionToken)
+        return this.followInside(parent, path);
+      if ((op === SyntaxKind.AmpersandAmpersandToken || op === SyntaxKind.CommaToken) && parent.getRight() === e)
+        return this.followInside(parent, path);
+      if (COMPARISON.has(op) || op === SyntaxKind.AmpersandAmpersandToken || op === SyntaxKind.CommaToken) return;
+    }
+    if (Node.isConditionalExpression(parent))
+      return parent.getCondition() === e ? undefined : this.followInside(parent, path);
+    if (Node.isReturnStatement(parent)) return this.returnedInside(parent.getFirstAncestor(isFunctionLike), e, path);
+    if (Node.isArrowFunction(parent) && parent.getBody() === e) return this.returnedInside(parent, e, path);
+    if (Node.isCallExpression(parent) && parent.getExpression() !== e) {
+      // `resolve([s, x])` in `new Promise((resolve) => …)`, `Promise.resolve(x)`: the promise holds it
+      const promise = promiseResolvedBy(parent);
+      if (promise) return this.followInside(promise, path);
+      if (this.types?.expectsUnknown(e)) return;
+      const callee = shortText(parent.getExpression());
+      return this.escape(
+        e,
+        `the socket is passed, inside another value, to \`${callee}\`, which the analyzer cannot follow`,
+      );
+    }
+    if (Node.isExpressionStatement(parent) || Node.isIfStatement(parent) || Node.isPrefixUnaryExpression(parent))
+      return;
+    this.escape(e, 'the socket is handed on, inside another value, in a way the analyzer does not follow');
+  }
+
+  /** `const [s, x] = …` / `const { socket } = …` / `const r = …` for a value holding the socket at `path`. */
+  private bindInside(name: Node, at: Node, path: Step[]): void {
+    const [step, ...rest] = path;
+    if (Node.isIdentifier(name)) return this.followDeclarationInside(at, path);
+    if (Node.isArrayBindingPattern(name) && typeof step === 'number') {
+      const el = name.getElements()[step];
+      if (!el || Node.isOmittedExpression(el)) return; // `const [, x] = …`: the socket is not taken
+      if (el.getDotDotDotToken()) return this.escape(el, 'the socket is gathered into a rest element');
+      return rest.length === 0 && Node.isIdentifier(el.getNameNode())
+        ? this.followDeclaration(el)
+        : this.bindInside(el.getNameNode(), el, rest);
+    }
+    if (Node.isObjectBindingPattern(name) && typeof step === 'string') {
+      for (const el of name.getElements()) {
+        const key = el.getPropertyNameNode()?.getText() ?? el.getName();
+        if (el.getDotDotDotToken()) return this.escape(el, 'the socket is gathered into a rest element');
+        if (key.replace(/^['"]|['"]$/g, '') !== step) continue;
+        return rest.length === 0 && Node.isIdentifier(el.getNameNode())
+          ? this.followDeclaration(el)
+          : this.bindInside(el.getNameNode(), el, rest);
+      }
+      return; // not taken apart here
+    }
+    this.escape(at, 'the socket is destructured in a way the analyzer does not follow');
+  }
+
+  /** Every read of a binding that holds the socket at `path`. */
+  private followDeclarationInside(decl: Declaration, path: Step[]): void {
+    if (!this.once(`${this.index.pathOf(decl)}@${decl.getStart()}/${path.join('/')}`)) return;
+    const { uses, exported, importers } = bindingUses(decl, this.index);
+    for (const use of uses) if (!isAssigned(use)) this.followInside(use, path);
+    if (exported && importers === 0)
+      this.escape(
+        declarationName(decl) ?? decl,
+        'a value holding the socket is exported, and no scanned file imports it',
+      );
+  }
+
+  /** `return [s, release]` from a local function: its call sites hold the socket at `path`. */
+  private returnedInside(fn: Node | undefined, e: Node, path: Step[]): void {
+    if (!fn) return this.escape(e, 'the socket is returned');
+    const sites = callSitesOf(fn, this.index);
+    for (const call of sites.calls) this.followInside(call, path);
+    if (!sites.complete || sites.calls.length === 0)
+      this.escape(e, `the socket is returned from ${sites.name}, whose callers are not all in the scanned files`);
   }
 
   private returned(fn: Node | undefined, e: Node): void {
@@ -392,6 +546,9 @@ export class SocketFollower {
     if (stateVar) return this.followDeclaration(stateVar);
     if (Node.isCallExpression(call) && /^(?:useRef|useState|ref|shallowRef)$/.test(calleeText))
       return this.followValue(call);
+    // `resolve(ws)` in `new Promise((resolve) => …)`, `Promise.resolve(ws)`: the promise settles to the socket
+    const promise = Node.isCallExpression(call) ? promiseResolvedBy(call) : undefined;
+    if (promise) return this.followValue(promise);
     const target = this.resolveCallee(call, callee);
     const param =
       (target && Node.isFunctionLikeDeclaration(target)) || (target && Node.isArrowFunction(target))
@@ -407,6 +564,7 @@ export class SocketFollower {
       if (param.isParameterProperty()) this.classMember(param.getParentOrThrow().getParentOrThrow(), param.getName());
       return this.followDeclaration(param);
     }
+    if (this.types?.expectsUnknown(e)) return; // declared `unknown`: the receiver cannot send on it
     this.escape(
       call,
       `the socket is passed to \`${calleeText.length > 40 ? `${calleeText.slice(0, 37)}...` : calleeText}\`, which the analyzer cannot follow`,
@@ -535,6 +693,32 @@ export class SocketFollower {
     if (importers.length === 0) return this.escape(at, 'the socket is exported, and no scanned file imports it');
     for (const { decl } of importers) this.followDeclaration(decl);
   }
+}
+
+const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+const LOGICAL_ASSIGNMENT = new Set([
+  SyntaxKind.QuestionQuestionEqualsToken,
+  SyntaxKind.BarBarEqualsToken,
+  SyntaxKind.AmpersandAmpersandEqualsToken,
+]);
+
+/** The promise a call resolves: `resolve(v)` of `new Promise((resolve) => …)`, or `Promise.resolve(v)`. */
+function promiseResolvedBy(call: CallExpression): Node | undefined {
+  const callee = unwrapNode(tsc, call.getExpression());
+  if (call.getArguments().length !== 1) return undefined;
+  if (callee.getText() === 'Promise.resolve') return call;
+  const param = Node.isIdentifier(callee) ? resolveIdentifier(callee) : undefined;
+  const executor = param && Node.isParameterDeclaration(param) ? param.getParent() : undefined;
+  const made = executor?.getParent();
+  return executor &&
+    (Node.isArrowFunction(executor) || Node.isFunctionExpression(executor)) &&
+    executor.getParameters()[0] === param &&
+    made &&
+    Node.isNewExpression(made) &&
+    made.getExpression().getText() === 'Promise' &&
+    made.getArguments()[0] === valueRootNode(tsc, executor)
+    ? made
+    : undefined;
 }
 
 /** Calls that only check a value: `invariant(ws)`, `assert.ok(ws)`, `expect(ws).toBeDefined()`, `expect(a).to.equal(ws)`. */

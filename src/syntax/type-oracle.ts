@@ -1,7 +1,7 @@
 // The type checker, on demand and small: a second in-memory project that holds only the TypeScript
 // files a question needs (the file and what it imports, two hops), so asking one payload's type never
 // builds a checker over every parsed file. JavaScript files are never asked: they carry no types.
-import type { Node, SourceFile, Type } from 'ts-morph';
+import type { Expression, Node, SourceFile, Type } from 'ts-morph';
 import { memoryProject, tsc, type Project } from './morph.js';
 import { ORACLE_LIB, ORACLE_LIB_PATH } from './oracle-lib.js';
 import type { ProjectIndex } from './project-index.js';
@@ -32,6 +32,39 @@ export class TypeOracle {
     const sf = this.include(info.absPath);
     const twin = sf && findTwin(sf, node);
     return twin ? { type: twin.getType(), at: twin } : undefined;
+  }
+
+  /**
+   * The type the code around `node` expects of it (the declared parameter type of the argument it is),
+   * through generic and rest signatures (`emit<E>(e: E, ...args: Parameters<Listener<E>>)`) that
+   * syntax cannot read; undefined where there are no types to ask about.
+   */
+  expectedTypeOf(node: Node, only?: RegExp): Type | undefined {
+    const info = this.index.fileOf(node);
+    if (!info || !TS_FILE.test(info.sourceFile.getFilePath())) return undefined;
+    // the checker's first question binds its library (~0.2 s): not asked when no file it would read can answer
+    if (only && !this.ring(info.absPath).some((p) => only.test(this.index.files.get(p)!.sourceFile.getFullText())))
+      return undefined;
+    const sf = this.include(info.absPath);
+    const twin = sf && findTwin(sf, node);
+    return twin ? shared!.getTypeChecker().getContextualType(twin as Expression) : undefined;
+  }
+
+  /** The files a question about `absPath` reads: it and what it imports, two hops. */
+  private ring(absPath: string): string[] {
+    const seen = new Set<string>();
+    let ring = [absPath];
+    for (let hop = 0; hop < 3 && ring.length; hop++) {
+      const next: string[] = [];
+      for (const p of ring) {
+        const info = this.index.files.get(p);
+        if (seen.has(p) || !info) continue;
+        seen.add(p);
+        for (const b of info.imports.values()) if (b.resolved) next.push(b.resolved);
+      }
+      ring = next;
+    }
+    return [...seen];
   }
 
   private include(absPath: string): SourceFile | undefined {
