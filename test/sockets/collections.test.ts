@@ -103,4 +103,37 @@ describe('sockets kept in collections', () => {
       { verdict: 'receive-only', sends: [] },
     ]);
   });
+
+  it('a useRef array and a class dictionary read through Object.values are followed', () => {
+    const files = {
+      'src/a.tsx': `import { useEffect, useRef } from 'react';
+        export function useFeeds(urls: string[]) {
+          const live = useRef<WebSocket[]>([]);
+          useEffect(() => {
+            for (const u of urls) live.current.push(new WebSocket(u));
+            live.current.forEach((s) => (s.onopen = () => s.send(JSON.stringify({ type: 'subscribe', topic: 'all' }))));
+            return () => live.current.forEach((s) => s.close());
+          }, [urls]);
+        }`,
+      'src/b.ts': `export class Rooms {
+          private byRoom: { [room: string]: WebSocket } = {};
+          join(room: string) { this.byRoom[room] = new WebSocket('wss://x/' + room); }
+          say(room: string, text: string) {
+            Object.values(this.byRoom).forEach((s) => s.send(JSON.stringify({ type: 'chat', room, text })));
+          }
+        }`,
+    };
+    expect(analyzeFiles(files).map(summary)).toEqual([
+      { verdict: 'control-only', sends: ['control:subscribe'] },
+      { verdict: 'bidirectional', sends: ['data:chat'] },
+    ]);
+  });
+
+  it('an async .map() callback collects promises, which are not followed', () => {
+    const s = only(`export async function openAll(urls: string[]) {
+        const all = urls.map(async (u) => { const ws = new WebSocket(u); return ws; });
+        (await Promise.all(all)).forEach((ws) => ws.send('subscribe'));
+      }`);
+    expect(s.verdict).toBe('unknown');
+  });
 });
