@@ -294,10 +294,12 @@ export function startsAsCollection(holder: Node): boolean {
   const name = holder.getName();
   if (obj.getKind() === SyntaxKind.ThisKeyword) {
     const cls = holder.getFirstAncestor((n) => Node.isClassDeclaration(n) || Node.isClassExpression(n));
-    const member = (cls as (Node & { getMembers(): Node[] }) | undefined)
-      ?.getMembers()
-      .find((m) => Node.isPropertyDeclaration(m) && m.getName() === name);
-    return !!member && declaredCollection(member);
+    const members = (cls as (Node & { getMembers(): Node[] }) | undefined)?.getMembers() ?? [];
+    const field = members.find((m) => Node.isPropertyDeclaration(m) && m.getName() === name);
+    if (field) return declaredCollection(field);
+    // JavaScript: `constructor() { this.sockets = []; }`
+    const ctor = members.find((m) => Node.isConstructorDeclaration(m));
+    return !!ctor && constructorCollection(ctor, name);
   }
   // `const ref = useRef<WebSocket[]>([])` → `ref.current`
   if (name === 'current' && Node.isIdentifier(obj)) {
@@ -311,6 +313,23 @@ export function startsAsCollection(holder: Node): boolean {
     return (!!arg && isCollectionValue(arg)) || (!!typeArg && isCollectionType(typeArg));
   }
   return false;
+}
+
+/** The constructor's own statements set `this.<name>` to a built-in collection. */
+function constructorCollection(ctor: Node, name: string): boolean {
+  const body = (ctor as Node & { getBody(): Node | undefined }).getBody();
+  if (!body || !Node.isBlock(body)) return false;
+  return body.getStatements().some((st) => {
+    const e = Node.isExpressionStatement(st) ? unwrapNode(tsc, st.getExpression()) : undefined;
+    if (!e || !Node.isBinaryExpression(e) || e.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return false;
+    const left = unwrapNode(tsc, e.getLeft());
+    return (
+      Node.isPropertyAccessExpression(left) &&
+      left.getName() === name &&
+      left.getExpression().getKind() === SyntaxKind.ThisKeyword &&
+      isCollectionValue(e.getRight())
+    );
+  });
 }
 
 function declaredCollection(decl: Node): boolean {

@@ -136,4 +136,15 @@ describe('sockets kept in collections', () => {
       }`);
     expect(s.verdict).toBe('unknown');
   });
+
+  it('a JavaScript class whose constructor starts a list is a collection holder', () => {
+    const files = {
+      'src/pool.js': `export class Pool {
+          constructor() { this.open = []; }
+          add(url) { this.open.push(new WebSocket(url)); }
+          heartbeat() { for (const s of this.open) s.send('ping'); }
+        }`,
+    };
+    expect(analyzeFiles(files).map(summary)).toEqual([{ verdict: 'control-only', sends: ['control:ping'] }]);
+  });
 });
