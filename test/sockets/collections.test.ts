@@ -147,4 +147,15 @@ describe('sockets kept in collections', () => {
     };
     expect(analyzeFiles(files).map(summary)).toEqual([{ verdict: 'control-only', sends: ['control:ping'] }]);
   });
+
+  it('a collection that leaves sight through a global, an object or a default export leaves its sockets unknown', () => {
+    const cases = [
+      `const all: WebSocket[] = [];\nall.push(new WebSocket('wss://a'));\n(window as any).sockets = all;`,
+      `const all = [new WebSocket('wss://a')];\nexport const state = { all };`,
+      `const all = new Set<WebSocket>();\nall.add(new WebSocket('wss://a'));\nexport default all;`,
+      `import { use } from 'lib';\nconst all = [new WebSocket('wss://a')];\nuse(all[0]);`,
+      `const all = [new WebSocket('wss://a')];\nall.reduce((n, s) => n + s.bufferedAmount, 0);`,
+    ];
+    for (const src of cases) expect(only(src).verdict, src).toBe('unknown');
+  });
 });
