@@ -5,6 +5,8 @@
 import type { PropertyAccessExpression } from 'ts-morph';
 import { Node, SyntaxKind, tsc } from '../syntax/morph.js';
 import { resolveIdentifier, type Declaration } from '../syntax/references.js';
+import { callSitesOf, isFunctionLike } from '../syntax/call-sites.js';
+import type { ProjectIndex } from '../syntax/project-index.js';
 import { unwrapNode, valueRootNode } from '../syntax/unwrap.js';
 
 /**
@@ -22,6 +24,7 @@ export interface Reads {
 
 /** What the socket follower lends the collection follower. */
 export interface CollectionHost {
+  readonly index: ProjectIndex;
   /** `node` evaluates to the socket */
   element(node: Node): void;
   /** the binding holds the socket */
@@ -108,11 +111,8 @@ export class CollectionFollower {
     if ((Node.isCallExpression(parent) || Node.isNewExpression(parent)) && parent.getExpression() !== e)
       return this.argument(parent, e, shape);
     if (isHookDeps(parent)) return;
-    if (Node.isReturnStatement(parent) || (Node.isArrowFunction(parent) && parent.getBody() === e))
-      return this.host.escape(
-        e,
-        'the collection holding the socket is returned, and the analyzer does not follow it further',
-      );
+    if (Node.isReturnStatement(parent)) return this.returned(parent.getFirstAncestor(isFunctionLike), e, shape);
+    if (Node.isArrowFunction(parent) && parent.getBody() === e) return this.returned(parent, e, shape);
     if (
       Node.isExpressionStatement(parent) ||
       Node.isPrefixUnaryExpression(parent) ||
@@ -122,6 +122,18 @@ export class CollectionFollower {
     )
       return;
     this.escaped(e);
+  }
+
+  /** `return sockets` from a local function: the collection is what its calls give, when all of them are in sight. */
+  private returned(fn: Node | undefined, e: Node, shape: Shape): void {
+    const sites =
+      fn && !(fn as Node & { isAsync?: () => boolean }).isAsync?.() ? callSitesOf(fn, this.host.index) : undefined;
+    if (!sites || !sites.complete || sites.calls.length === 0)
+      return this.host.escape(
+        e,
+        `the collection holding the socket is returned from ${sites?.name ?? 'a function'}, whose callers are not all in the scanned files`,
+      );
+    for (const call of sites.calls) this.follow(call, shape);
   }
 
   private reads(shape: Shape): Reads {

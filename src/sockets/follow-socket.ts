@@ -108,14 +108,7 @@ export class SocketFollower {
   private readonly seen = new Set<Node | string>();
   /** the socket went into a collection: the places it is read from hold other sockets too, so none is its holder */
   private collected = false;
-  private readonly collections = new CollectionFollower({
-    element: (node) => this.followValue(node),
-    elementBinding: (decl) => this.followDeclaration(decl),
-    storedIn: (target, reads) => this.storedIn(target, reads),
-    escape: (node, reason) => this.escape(node, reason),
-    once: (key) => this.once(key),
-    keyOf: (node) => `${this.index.pathOf(node)}@${node.getPos()}:${node.getEnd()}:${node.getKind()}`,
-  });
+  private readonly collections: CollectionFollower;
   /** the reads of a location holding the socket itself */
   private readonly socketReads: Reads = { visit: (n) => this.followValue(n), tag: '' };
 
@@ -124,7 +117,17 @@ export class SocketFollower {
     private readonly index: ProjectIndex,
     /** following an instance of a project class that wraps a socket (wrap-sockets.ts) */
     private readonly wrapper?: WrapperApi,
-  ) {}
+  ) {
+    this.collections = new CollectionFollower({
+      index: this.index,
+      element: (node) => this.followValue(node),
+      elementBinding: (decl) => this.followDeclaration(decl),
+      storedIn: (target, reads) => this.storedIn(target, reads),
+      escape: (node, reason) => this.escape(node, reason),
+      once: (key) => this.once(key),
+      keyOf: (node) => `${this.index.pathOf(node)}@${node.getPos()}:${node.getEnd()}:${node.getKind()}`,
+    });
+  }
 
   private escape(node: Node, reason: string): void {
     this.uses.push({ kind: 'escape', node, reason });

@@ -158,4 +158,22 @@ describe('sockets kept in collections', () => {
     ];
     for (const src of cases) expect(only(src).verdict, src).toBe('unknown');
   });
+
+  it('a collection returned by a factory is followed to its callers, in this file and in importing ones', () => {
+    const files = {
+      'src/open.ts': `export function openFeeds(urls: string[]) {
+          return urls.map((u) => new WebSocket(u));
+        }`,
+      'src/use.ts': `import { openFeeds } from './open';
+        const feeds = openFeeds(['wss://a', 'wss://b']);
+        feeds.forEach((f) => (f.onopen = () => f.send(JSON.stringify({ type: 'subscribe', channel: 'all' }))));`,
+    };
+    expect(only(files)).toEqual({ verdict: 'control-only', sends: ['control:subscribe'] });
+    // one caller passes the list on: unknown
+    const leaky = {
+      ...files,
+      'src/other.ts': `import { openFeeds } from './open';\nimport { keep } from 'lib';\nkeep(openFeeds(['wss://c']));`,
+    };
+    expect(only(leaky).verdict).toBe('unknown');
+  });
 });
