@@ -11,6 +11,7 @@ import type { Flavor } from './find-sockets.js';
 import type { ProjectIndex } from '../syntax/project-index.js';
 import { declarationName, resolveIdentifier, type Declaration } from '../syntax/references.js';
 import { unwrapNode, valueRootNode } from '../syntax/unwrap.js';
+import { CollectionFollower, isHookDeps, startsAsCollection, type Reads, type Shape } from './follow-collection.js';
 
 /** What an instance of a socket-wrapping class offers: its methods that send (by name), and all its members. */
 export interface WrapperApi {
@@ -114,6 +115,11 @@ export class SocketFollower {
   /** `socket.close()` / `socket.terminate()` calls */
   readonly closeCalls: Node[] = [];
   private readonly seen = new Set<Node | string>();
+  /** the socket went into a collection: the places it is read from hold other sockets too, so none is its holder */
+  private collected = false;
+  private readonly collections: CollectionFollower;
+  /** the reads of a location holding the socket itself */
+  private readonly socketReads: Reads = { visit: (n) => this.followValue(n), tag: '' };
 
   constructor(
     private readonly api: Flavor,
@@ -121,7 +127,17 @@ export class SocketFollower {
     /** following an instance of a project class that wraps a socket (wrap-sockets.ts) */
     private readonly wrapper?: WrapperApi,
     private readonly types?: TypeQuestions,
-  ) {}
+  ) {
+    this.collections = new CollectionFollower({
+      index: this.index,
+      element: (node) => this.followValue(node),
+      elementBinding: (decl) => this.followDeclaration(decl),
+      storedIn: (target, reads) => this.storedIn(target, reads),
+      escape: (node, reason) => this.escape(node, reason),
+      once: (key) => this.once(key),
+      keyOf: (node) => `${this.index.pathOf(node)}@${node.getPos()}:${node.getEnd()}:${node.getKind()}`,
+    });
+  }
 
   private escape(node: Node, reason: string): void {
     this.uses.push({ kind: 'escape', node, reason });
@@ -152,7 +168,9 @@ export class SocketFollower {
       return this.argument(parent, e);
     if (Node.isPropertyAssignment(parent) || Node.isShorthandPropertyAssignment(parent))
       return this.objectProperty(parent.getParentOrThrow(), parent.getName(), e);
-    if (Node.isArrayLiteralExpression(parent) && !isHookDeps(parent))
+    // `return [socket, release]` / `resolve([socket, id])`: a tuple taken apart by the callers;
+    // any other array literal holding the socket is a collection of sockets
+    if (Node.isArrayLiteralExpression(parent) && !isHookDeps(parent) && isHandedBack(parent))
       return this.followInside(parent, [parent.getElements().indexOf(e as Expression)]);
     if (Node.isExportSpecifier(parent))
       return this.exported(
@@ -162,6 +180,8 @@ export class SocketFollower {
       );
     if (Node.isExportAssignment(parent)) return this.exported(this.index.pathOf(parent), 'default', parent);
     if (isHookDeps(parent)) return; // useEffect(..., [ws]) only compares it
+    if (Node.isArrayLiteralExpression(parent))
+      return this.intoCollection(() => this.collections.follow(parent, 'values'));
     if (Node.isJsxExpression(parent)) return this.contextValue(parent, e);
     if (
       Node.isExpressionStatement(parent) ||
@@ -283,31 +303,53 @@ export class SocketFollower {
     this.escape(decl, 'the socket is destructured');
   }
 
-  followDeclaration(decl: Declaration): void {
-    if (!this.once(decl)) return;
-    this.holder ??= `${this.index.pathOf(decl)}@${decl.getStart()}`;
+  followDeclaration(decl: Declaration, reads = this.socketReads): void {
+    const key = `${this.index.pathOf(decl)}@${decl.getStart()}`;
+    if (!this.once(reads.tag ? `${reads.tag}:${key}` : decl)) return;
+    this.hold(key, reads);
     const { uses, exported, importers } = bindingUses(decl, this.index);
     for (const use of uses) {
       // a write (`ws = new WebSocket(...)`, `ws = null`) is not a use of the value
-      if (!isAssigned(use)) this.followValue(use);
+      if (!isAssigned(use)) reads.visit(use);
     }
     if (exported && importers === 0)
       this.escape(declarationName(decl) ?? decl, 'the socket is exported, and no scanned file imports it');
   }
 
-  private assignedTo(target: Node): void {
+  /** The first place the socket itself is stored; never a collection, nor a place reached through one. */
+  private hold(key: string, reads: Reads): void {
+    if (!reads.tag && !this.collected) this.holder ??= key;
+  }
+
+  private intoCollection(follow: () => void): void {
+    this.collected = true;
+    follow();
+  }
+
+  /** A value is stored in `target` (an assignment target or a declaration): follow every read of it. */
+  private storedIn(target: Node, reads: Reads): void {
+    if (Node.isVariableDeclaration(target) || Node.isBindingElement(target) || Node.isParameterDeclaration(target))
+      return this.followDeclaration(target, reads);
+    if (Node.isPropertyDeclaration(target)) return this.classMember(target.getParentOrThrow(), target.getName(), reads);
+    this.assignedTo(target, reads);
+  }
+
+  private assignedTo(target: Node, reads = this.socketReads): void {
     const t = unwrapNode(tsc, target);
     if (Node.isIdentifier(t)) {
       const decl = resolveIdentifier(t);
       return decl
-        ? this.followDeclaration(decl)
+        ? this.followDeclaration(decl, reads)
         : this.escape(t, `the socket is stored in the global \`${t.getText()}\``);
     }
+    // `sockets[id] = ws`: a dictionary or array of sockets
+    if (Node.isElementAccessExpression(t) && !reads.tag)
+      return this.intoCollection(() => this.collections.storeInto(t.getExpression(), 'keyed', t));
     if (Node.isPropertyAccessExpression(t)) {
       const obj = unwrapNode(tsc, t.getExpression());
       if (isThis(obj)) {
         const cls = t.getFirstAncestor((n) => Node.isClassDeclaration(n) || Node.isClassExpression(n));
-        if (cls) return this.classMember(cls, t.getName());
+        if (cls) return this.classMember(cls, t.getName(), reads);
       }
       // an object other code can reach (imported, handed in, global, exported): its uses are out of sight
       const root = rootIdentifier(t);
@@ -317,7 +359,7 @@ export class SocketFollower {
         return this.escape(t, `the socket is stored in \`${shortText(t)}\`, framework state other files read`);
       // `this.state.socket`: the class's own state; outside a class (`Ctor.prototype.m = function () {…}`,
       // `var self = this`), every `this.<path>` of the file's functions is the same object's
-      if (root && isThis(root)) return this.path(t, thisPathText(t));
+      if (root && isThis(root)) return this.path(t, thisPathText(t), reads);
       if (
         !decl ||
         this.index.importOf(decl) ||
@@ -327,40 +369,40 @@ export class SocketFollower {
       ) {
         return this.escape(t, `the socket is stored in \`${shortText(t)}\`, which code outside this file can reach`);
       }
-      return this.path(t, pathText(t));
+      return this.path(t, pathText(t), reads);
     }
     this.escape(t, 'the socket is stored where the analyzer does not follow');
   }
 
   /** Every `this.<name>` read in the class (`this.ws`, `this.#socket`, `this.ws?.send`). */
-  private classMember(cls: Node, name: string): void {
+  private classMember(cls: Node, name: string, reads = this.socketReads): void {
     const key = `${this.index.pathOf(cls)}@${cls.getStart()}#${name}`;
-    if (!this.once(key)) return;
-    this.holder ??= key;
+    if (!this.once(`${reads.tag}${key}`)) return;
+    this.hold(key, reads);
     for (const node of findAll<PropertyAccessExpression>(cls, cls.compilerNode, (n) =>
       isPropertyAccessNamed(n, name),
     )) {
-      if (isThis(unwrapNode(tsc, node.getExpression())) && !isAssigned(node)) this.followValue(node);
+      if (isThis(unwrapNode(tsc, node.getExpression())) && !isAssigned(node)) reads.visit(node);
     }
     // a public field can be used from outside (`this.chat.socket.emit(...)` in a component)
     if (name.startsWith('#') || isPrivateMember(cls, name)) return;
     for (const node of this.index.propertyAccessesNamed(name, this.index.usersOf(this.index.pathOf(cls)))) {
-      if (!isThis(unwrapNode(tsc, node.getExpression())) && !isAssigned(node)) this.followValue(node);
+      if (!isThis(unwrapNode(tsc, node.getExpression())) && !isAssigned(node)) reads.visit(node);
     }
   }
 
   /** Every read of an object path (`state.socket`, `wsRef.current`) in the file. */
-  private path(anchor: Node, text: string): void {
+  private path(anchor: Node, text: string, reads = this.socketReads): void {
     const file = anchor.getSourceFile();
     const key = `${this.index.pathOf(anchor)}::${text}`;
-    if (!this.once(key)) return;
-    this.holder ??= key;
+    if (!this.once(`${reads.tag}${key}`)) return;
+    this.hold(key, reads);
     const last = text.slice(text.lastIndexOf('.') + 1);
     const self = text.startsWith('this.');
     for (const node of findAll<PropertyAccessExpression>(file, file.compilerNode, (n) =>
       isPropertyAccessNamed(n, last),
     )) {
-      if ((self ? thisPathText(node) : pathText(node)) === text && !isAssigned(node)) this.followValue(node);
+      if ((self ? thisPathText(node) : pathText(node)) === text && !isAssigned(node)) reads.visit(node);
     }
   }
 
@@ -527,6 +569,9 @@ export class SocketFollower {
     // useMemo(() => new WebSocket(url)) and friends hand back what the callback returns
     if (holder && Node.isCallExpression(holder) && HOOK_RESULT.test(holder.getExpression().getText()))
       return this.followValue(holder);
+    // `urls.map((u) => new WebSocket(u))`: the result is a collection of sockets
+    if (holder && Node.isCallExpression(holder) && isMappingCallback(holder, fn))
+      return this.intoCollection(() => this.collections.follow(holder, 'values'));
     const sites = callSitesOf(fn, this.index);
     for (const call of sites.calls) this.followValue(call);
     if (!sites.complete || sites.calls.length === 0) {
@@ -541,6 +586,10 @@ export class SocketFollower {
     if (/^console\.|^(?:clearInterval|clearTimeout|String|Boolean|JSON\.stringify)$/.test(calleeText)) return;
     // assertion helpers check the socket and hand it to no one: invariant(ws), assert(ws), expect(ws).toBe(…)
     if (ASSERTION.test(calleeText)) return;
+    // `sockets.push(ws)`, `byId.set(id, ws)`, `open.add(ws)`: a collection of sockets
+    const shape = Node.isPropertyAccessExpression(callee) ? storingShape(callee.getName(), index, call) : undefined;
+    if (shape && Node.isPropertyAccessExpression(callee) && startsAsCollection(unwrapNode(tsc, callee.getExpression())))
+      return this.intoCollection(() => this.collections.storeInto(callee.getExpression(), shape, call));
     // React state: setWs(new WebSocket(url)) → the state variable
     const stateVar = useStateValue(callee);
     if (stateVar) return this.followDeclaration(stateVar);
@@ -721,6 +770,33 @@ function promiseResolvedBy(call: CallExpression): Node | undefined {
     : undefined;
 }
 
+/** An array literal returned (or resolved) as it is: a tuple for the callers to take apart. */
+function isHandedBack(arr: Node): boolean {
+  const v = valueRootNode(tsc, arr);
+  const p = v.getParent();
+  if (!p) return false;
+  if (Node.isReturnStatement(p)) return true;
+  if (Node.isArrowFunction(p) && p.getBody() === v) return true;
+  return Node.isCallExpression(p) && p.getExpression() !== v && promiseResolvedBy(p) !== undefined;
+}
+
+/** How `holder.<method>(…)` stores its argument `index`: pushed or added (a list or Set), set (a Map). */
+function storingShape(method: string, index: number, call: Node & { getArguments(): Node[] }): Shape | undefined {
+  if (method === 'push' || method === 'unshift') return 'values';
+  if (method === 'add' && index === 0 && call.getArguments().length === 1) return 'values';
+  if (method === 'set' && index === 1 && call.getArguments().length === 2) return 'keyed';
+  return undefined;
+}
+
+/** `xs.map(fn)`, `xs.flatMap(fn)`, `Array.from(xs, fn)`: what `fn` returns (synchronously) is collected. */
+function isMappingCallback(call: CallExpression, fn: Node): boolean {
+  if ((fn as Node & { isAsync?: () => boolean }).isAsync?.()) return false;
+  const callee = unwrapNode(tsc, call.getExpression());
+  const args = call.getArguments().map((a) => unwrapNode(tsc, a));
+  if (Node.isPropertyAccessExpression(callee) && /^(?:map|flatMap)$/.test(callee.getName())) return args[0] === fn;
+  return callee.getText() === 'Array.from' && args[1] === fn;
+}
+
 /** Calls that only check a value: `invariant(ws)`, `assert.ok(ws)`, `expect(ws).toBeDefined()`, `expect(a).to.equal(ws)`. */
 const ASSERTION = /^(?:invariant|assert|expect|console\.assert)(?:$|[.(])/;
 
@@ -793,17 +869,6 @@ function isPrivateMember(cls: Node, name: string): boolean {
     }
   }
   return false;
-}
-
-function isHookDeps(node: Node): boolean {
-  const call = node.getParent();
-  return (
-    Node.isArrayLiteralExpression(node) &&
-    !!call &&
-    Node.isCallExpression(call) &&
-    /^use[A-Z]\w*$/.test(call.getExpression().getText()) &&
-    call.getArguments().at(-1) === node
-  );
 }
 
 /** The identifier an access path starts from (`registry` in `registry.sockets.metrics`). */
