@@ -7,6 +7,7 @@ import { Node, SyntaxKind, tsc } from '../syntax/morph.js';
 import { isPropertyAccessNamed } from '../syntax/references.js';
 import { findAll } from '../syntax/wrap.js';
 import { bindingUses, callSitesOf, exportedNames, isFunctionLike } from '../syntax/call-sites.js';
+import { functionValueCalls } from '../syntax/function-values.js';
 import type { Flavor } from './find-sockets.js';
 import type { ProjectIndex } from '../syntax/project-index.js';
 import { declarationName, resolveIdentifier, type Declaration } from '../syntax/references.js';
@@ -373,11 +374,44 @@ export class SocketFollower {
     // useMemo(() => new WebSocket(url)) and friends hand back what the callback returns
     if (holder && Node.isCallExpression(holder) && HOOK_RESULT.test(holder.getExpression().getText()))
       return this.followValue(holder);
+    // `new Wrapper(() => new WebSocket(url))`: the socket is what the wrapper's calls of its parameter return
+    if (this.passedAsFactory(fn)) return;
     const sites = callSitesOf(fn, this.index);
     for (const call of sites.calls) this.followValue(call);
     if (!sites.complete || sites.calls.length === 0) {
       this.escape(e, `the socket is returned from ${sites.name}, whose callers are not all in the scanned files`);
     }
+  }
+
+  /**
+   * A function returning the socket, passed to a function or constructor a parsed file declares: followed
+   * to where that parameter is called (directly, or kept in a local or a field). False when the callee is
+   * out of sight, so the caller records the usual escape.
+   */
+  private passedAsFactory(fn: Node): boolean {
+    const root = valueRootNode(tsc, fn);
+    const call = root.getParent();
+    if (!call || !(Node.isCallExpression(call) || Node.isNewExpression(call)) || call.getExpression() === root)
+      return false;
+    const callee = unwrapNode(tsc, call.getExpression());
+    const target = this.resolveCallee(call, callee);
+    const param =
+      target && (Node.isFunctionLikeDeclaration(target) || Node.isArrowFunction(target))
+        ? target.getParameters()[(call.getArguments() as Node[]).indexOf(root)]
+        : undefined;
+    if (!param || !Node.isIdentifier(param.getNameNode()) || param.isRestParameter()) return false;
+    // one socket per factory handed in, though each is stored in the same field of the wrapper
+    this.holder ??= `${this.index.pathOf(fn)}@${fn.getStart()}`;
+    if (!this.once(param)) return true;
+    const { calls, lost } = functionValueCalls(param, this.index);
+    for (const c of calls) this.followValue(c);
+    for (const l of lost) this.escape(l.node, l.reason);
+    if (calls.length === 0 && lost.length === 0)
+      this.escape(
+        fn,
+        `the socket is returned from a callback that \`${shortText(callee)}\` never calls in the scanned files`,
+      );
+    return true;
   }
 
   private argument(call: Node & { getArguments(): Node[]; getExpression(): Node }, e: Node): void {

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeFiles, only, summary } from '../helpers/analyze-snippet.js';
+
+// A reconnecting wrapper that is handed a function making the socket, keeps it in a field, and calls it on start.
+const wrapper = (extra = '') => `export default class Feed {
+  constructor(makeSocket) {
+    this.makeSocket = makeSocket;
+    this.handlers = [];
+  }
+  start() {
+    if (this.conn) return;
+    this.conn = this.makeSocket();
+    this.conn.onmessage = (e) => this.handlers.forEach((h) => h(JSON.parse(e.data)));
+    this.conn.onclose = () => { this.conn = null; setTimeout(() => this.start(), 1000); };
+  }
+  stop() { if (this.conn) this.conn.close(); this.conn = null; }
+  onUpdate(h) { this.handlers.push(h); }
+  ${extra}
+}`;
+
+describe('sockets made by function values', () => {
+  it('a factory lambda handed to a wrapper constructor and called from a field: the wrapper only listens', () => {
+    const files = {
+      'src/lib/feed.js': wrapper(),
+      'src/feed.js': `import Feed from './lib/feed';
+        export default new Feed(() => new WebSocket(location.origin.replace('http', 'ws') + '/updates'));`,
+      'src/main.js': `import feed from './feed';
+        feed.onUpdate((u) => console.log(u));
+        feed.start();`,
+    };
+    expect(only(files)).toEqual({ verdict: 'receive-only', sends: [] });
+  });
+
+  it('the same wrapper with a send method its consumers call with chat data is bidirectional', () => {
+    const files = {
+      'src/lib/feed.js': wrapper(`post(body) { this.conn.send(JSON.stringify(body)); }`),
+      'src/feed.js': `import Feed from './lib/feed';
+        export const feed = new Feed(() => new WebSocket('wss://chat.example/ws'));`,
+      'src/room.js': `import { feed } from './feed';
+        export function say(text) { feed.post({ type: 'message', room: 'lobby', text }); }`,
+    };
+    expect(only(files).verdict).toBe('bidirectional');
+  });
+
+  it('a wrapper offering a send method nobody in the project calls stays unknown', () => {
+    const files = {
+      'src/lib/feed.js': wrapper(`post(body) { this.conn.send(JSON.stringify(body)); }`),
+      'src/feed.js': `import Feed from './lib/feed';
+        export const feed = new Feed(() => new WebSocket('wss://chat.example/ws'));
+        feed.start();`,
+    };
+    expect(only(files).verdict).toBe('unknown');
+  });
+
+  it('a wrapper handing its socket out through a method nobody calls stays unknown', () => {
+    const files = {
+      'src/lib/feed.js': wrapper(`raw() { return this.conn; }`),
+      'src/feed.js': `import Feed from './lib/feed';
+        new Feed(() => new WebSocket('wss://x')).start();`,
+    };
+    expect(only(files).verdict).toBe('unknown');
+  });
+
+  it('each factory handed to the wrapper is a socket of its own, judged with the wrapper', () => {
+    const files = {
+      'src/lib/feed.js': wrapper(),
+      'src/a.js': `import Feed from './lib/feed';\nexport const prices = new Feed(() => new WebSocket('wss://prices'));`,
+      'src/b.js': `import Feed from './lib/feed';\nexport const news = new Feed(() => new WebSocket('wss://news'));`,
+      'src/main.js': `import { prices } from './a';\nimport { news } from './b';\nprices.start();\nnews.start();`,
+    };
+    const sockets = analyzeFiles(files);
+    expect(sockets.map((s) => s.file).sort()).toEqual(['src/a.js', 'src/b.js']);
+    expect(sockets.map((s) => s.verdict)).toEqual(['receive-only', 'receive-only']);
+  });
+
+  it('a typed parameter property called in a method, and sends made on what it returns', () => {
+    const files = {
+      'src/ticker.ts': `export class Ticker {
+          private ws?: WebSocket;
+          constructor(private readonly connect: () => WebSocket) {}
+          open() {
+            this.ws = this.connect();
+            this.ws.onopen = () => this.ws!.send(JSON.stringify({ type: 'subscribe', channel: 'ticks' }));
+            this.ws.onmessage = (e) => console.log(e.data);
+          }
+        }
+        new Ticker(() => new WebSocket('wss://ticks')).open();`,
+    };
+    expect(only(files)).toEqual({ verdict: 'control-only', sends: ['control:subscribe'] });
+  });
+
+  it('a socket-provider callback the project calls in a local function is followed to its result', () => {
+    const src = `function withRetry(open: () => WebSocket) {
+        const ws = open();
+        ws.onmessage = (e) => console.log(e.data);
+        ws.onopen = () => ws.send(JSON.stringify({ type: 'chat', text: 'hi there' }));
+        return ws;
+      }
+      withRetry(() => new WebSocket('wss://x'));`;
+    expect(only(src).verdict).toBe('bidirectional');
+  });
+
+  it('a factory the wrapper hands on to code it cannot see stays unknown', () => {
+    const files = {
+      'src/lib/pool.js': `import { register } from 'some-pool';
+        export default class Pool { constructor(make) { register(make); } }`,
+      'src/pool.js': `import Pool from './lib/pool';\nnew Pool(() => new WebSocket('wss://x'));`,
+    };
+    const s = summary(analyzeFiles(files)[0]);
+    expect(s.verdict).toBe('unknown');
+    expect(s.sends[0]).toMatch(/handed on/);
+  });
+
+  it('a factory handed to a package stays unknown, as before', () => {
+    const s = only(`import { keepAlive } from 'some-lib';\nkeepAlive(() => new WebSocket('wss://x'));`);
+    expect(s.verdict).toBe('unknown');
+    expect(s.sends[0]).toMatch(/returned from a callback/);
+  });
+});
