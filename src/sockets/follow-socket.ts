@@ -384,26 +384,43 @@ export class SocketFollower {
   }
 
   /**
-   * A function returning the socket, passed to a function or constructor a parsed file declares: followed
-   * to where that parameter is called (directly, or kept in a local or a field). False when the callee is
-   * out of sight, so the caller records the usual escape.
+   * A function returning the socket, passed to a function or constructor a parsed file declares, itself or
+   * as a member of an options object (`{ createConnection: () => new WebSocket(url) }`): followed to where
+   * that parameter (or its member) is called, directly or kept in a local or a field. False when the callee
+   * is out of sight, so the caller records the usual escape.
    */
   private passedAsFactory(fn: Node): boolean {
-    const root = valueRootNode(tsc, fn);
-    const call = root.getParent();
-    if (!call || !(Node.isCallExpression(call) || Node.isNewExpression(call)) || call.getExpression() === root)
+    let arg = valueRootNode(tsc, fn);
+    const path: string[] = [];
+    const member = Node.isMethodDeclaration(fn) ? fn : arg.getParent();
+    if (
+      member &&
+      ((Node.isPropertyAssignment(member) && member.getInitializer() === arg) || Node.isMethodDeclaration(member)) &&
+      Node.isObjectLiteralExpression(member.getParent())
+    ) {
+      path.push(member.getName());
+      arg = valueRootNode(tsc, member.getParentOrThrow());
+    }
+    const call = arg.getParent();
+    if (!call || !(Node.isCallExpression(call) || Node.isNewExpression(call)) || call.getExpression() === arg)
       return false;
     const callee = unwrapNode(tsc, call.getExpression());
     const target = this.resolveCallee(call, callee);
     const param =
       target && (Node.isFunctionLikeDeclaration(target) || Node.isArrowFunction(target))
-        ? target.getParameters()[(call.getArguments() as Node[]).indexOf(root)]
+        ? target.getParameters()[(call.getArguments() as Node[]).indexOf(arg)]
         : undefined;
-    if (!param || !Node.isIdentifier(param.getNameNode()) || param.isRestParameter()) return false;
+    const name = param?.getNameNode();
+    if (
+      !param ||
+      param.isRestParameter() ||
+      !(Node.isIdentifier(name) || (path.length && Node.isObjectBindingPattern(name)))
+    )
+      return false;
     // one socket per factory handed in, though each is stored in the same field of the wrapper
     this.holder ??= `${this.index.pathOf(fn)}@${fn.getStart()}`;
-    if (!this.once(param)) return true;
-    const { calls, lost } = functionValueCalls(param, this.index);
+    if (!this.once(`${this.index.pathOf(param)}@${param.getStart()}:${path.join('.')}`)) return true;
+    const { calls, lost } = functionValueCalls(param, this.index, path);
     for (const c of calls) this.followValue(c);
     for (const l of lost) this.escape(l.node, l.reason);
     if (calls.length === 0 && lost.length === 0)

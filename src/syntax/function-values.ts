@@ -24,16 +24,35 @@ const TESTS = new Set([
   SyntaxKind.InstanceOfKeyword,
 ]);
 
-/** The calls of the function a parameter (or a local) holds, followed through locals and class fields. */
-export function functionValueCalls(decl: Declaration, index: ProjectIndex): FunctionValueCalls {
+/**
+ * The calls of the function a parameter (or a local) holds, followed through locals and class fields.
+ * `path` names the member that holds the function when the parameter is an object of options
+ * (`createConnection` for `f({ createConnection: () => new WebSocket(url) })`).
+ */
+export function functionValueCalls(
+  decl: Declaration,
+  index: ProjectIndex,
+  path: readonly string[] = [],
+): FunctionValueCalls {
   const out: FunctionValueCalls = { calls: [], lost: [] };
-  const seen = new Set<Node | string>();
+  const seen = new Set<string>();
+  const once = (node: Node, at: readonly string[], extra = '') => {
+    const key = `${index.pathOf(node)}@${node.getStart()}${extra}:${at.join('.')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
 
-  const use = (ref: Node): void => {
+  const use = (ref: Node, at: readonly string[]): void => {
     const root = valueRootNode(tsc, ref);
     const parent = root.getParent();
     if (!parent) return;
-    if (Node.isCallExpression(parent) && parent.getExpression() === root) {
+    if (at.length > 0) {
+      // `options.createConnection`: the member on the way to the function; any other member is not it
+      if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === root)
+        return parent.getName() === at[0] ? use(parent, at.slice(1)) : undefined;
+      if (Node.isElementAccessExpression(parent) && parent.getExpression() === root) return lose(root);
+    } else if (Node.isCallExpression(parent) && parent.getExpression() === root) {
       out.calls.push(parent);
       return;
     }
@@ -41,52 +60,56 @@ export function functionValueCalls(decl: Declaration, index: ProjectIndex): Func
     if (Node.isBinaryExpression(parent) && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) {
       if (parent.getLeft() === root) return; // written, not read
       const left = valueRootNode(tsc, parent.getLeft());
-      const target = Node.isPropertyAccessExpression(left) ? left : undefined;
-      const cls = target && classOfThis(target);
-      if (target && cls) return field(cls, target.getName());
-      if (Node.isIdentifier(left))
-        return (out.lost.push({ node: parent, reason: lostReason(left.getText()) }), undefined);
+      const cls = Node.isPropertyAccessExpression(left) ? classOfThis(left) : undefined;
+      if (cls && Node.isPropertyAccessExpression(left)) return field(cls, left.getName(), at);
     }
-    if (
-      Node.isVariableDeclaration(parent) &&
-      parent.getInitializer() === root &&
-      Node.isIdentifier(parent.getNameNode())
-    )
-      return declaration(parent);
+    if (Node.isVariableDeclaration(parent) && parent.getInitializer() === root) return declaration(parent, at);
+    lose(root);
+  };
+
+  const lose = (node: Node): void => {
     out.lost.push({
-      node: root,
+      node,
       reason: 'the function that makes the socket is handed on where the analyzer cannot see it called',
     });
   };
 
-  const declaration = (d: Declaration): void => {
-    if (seen.has(d)) return;
-    seen.add(d);
+  const declaration = (d: Declaration, at: readonly string[]): void => {
+    if (!once(d, at)) return;
+    const name = (d as Node & { getNameNode?: () => Node }).getNameNode?.();
+    // `({ createConnection }) => …`, `const { createConnection } = options`: the member's own binding
+    if (name && Node.isObjectBindingPattern(name)) {
+      if (at.length === 0) return lose(d);
+      for (const el of name.getElements()) {
+        if (el.getDotDotDotToken()) return lose(el); // `...rest` keeps the member
+        const key = (el.getPropertyNameNode() ?? el.getNameNode()).getText();
+        if (key === at[0]) declaration(el, at.slice(1));
+      }
+      return;
+    }
+    if (!name || !Node.isIdentifier(name)) return lose(d);
     // `constructor(private create: () => WebSocket)` is also the field `this.create`
     if (Node.isParameterDeclaration(d) && d.isParameterProperty()) {
       const cls = d.getParentOrThrow().getParent();
-      if (cls && (Node.isClassDeclaration(cls) || Node.isClassExpression(cls))) field(cls, d.getName());
+      if (cls && (Node.isClassDeclaration(cls) || Node.isClassExpression(cls))) field(cls, d.getName(), at);
     }
-    for (const ref of referencesOf(d)) use(ref);
+    for (const ref of referencesOf(d)) use(ref, at);
   };
 
   /** Every `this.<name>` read in the class, and (for a public field) `x.<name>` in the files that can reach it. */
-  const field = (cls: Node, name: string): void => {
-    const key = `${index.pathOf(cls)}@${cls.getStart()}#${name}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+  const field = (cls: Node, name: string, at: readonly string[]): void => {
+    if (!once(cls, at, `#${name}`)) return;
     for (const node of findAll<Node>(cls, cls.compilerNode, (n) => isPropertyAccessNamed(n, name))) {
-      if (!Node.isPropertyAccessExpression(node) || node.getExpression().getKind() !== SyntaxKind.ThisKeyword) continue;
-      if (classOfThis(node) === cls) use(node);
+      if (classOfThis(node) === cls) use(node, at);
     }
     if (name.startsWith('#') || isPrivate(cls, name)) return;
     // a public field can also be called from outside: `wrapper.create()`
     for (const node of index.propertyAccessesNamed(name, index.usersOf(index.pathOf(cls)))) {
-      if (node.getExpression().getKind() !== SyntaxKind.ThisKeyword) use(node);
+      if (node.getExpression().getKind() !== SyntaxKind.ThisKeyword) use(node, at);
     }
   };
 
-  declaration(decl);
+  declaration(decl, path);
   return out;
 }
 
@@ -128,8 +151,4 @@ function isPrivate(cls: Node, name: string): boolean {
     }
   }
   return false;
-}
-
-function lostReason(name: string): string {
-  return `the function that makes the socket is stored in \`${name}\`, which the analyzer does not follow`;
 }

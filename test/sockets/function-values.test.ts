@@ -116,4 +116,40 @@ describe('sockets made by function values', () => {
     expect(s.verdict).toBe('unknown');
     expect(s.sends[0]).toMatch(/returned from a callback/);
   });
+
+  it('a socket-provider member of an options object is followed to where the callee calls it', () => {
+    const files = {
+      'src/transport.ts': `export const createTransport = (options: { open: () => WebSocket; everyMs?: number }) => {
+          let ws: WebSocket | undefined;
+          return {
+            start() {
+              ws = options.open();
+              ws.addEventListener('message', (e) => console.log(e.data));
+              setInterval(() => ws?.send(JSON.stringify({ type: 'ping' })), options.everyMs ?? 30000);
+            },
+          };
+        };`,
+      'src/main.ts': `import { createTransport } from './transport';
+        createTransport({ open: () => new WebSocket('wss://live'), everyMs: 10000 }).start();`,
+    };
+    expect(only(files)).toEqual({ verdict: 'control-only', sends: ['control:ping'] });
+  });
+
+  it('a provider written as a method, read from a destructured parameter', () => {
+    const src = `function listen({ connect }: { connect(): WebSocket }) {
+        const ws = connect();
+        ws.onmessage = (e) => console.log(e.data);
+      }
+      listen({ connect() { return new WebSocket('wss://x'); } });`;
+    expect(only(src)).toEqual({ verdict: 'receive-only', sends: [] });
+  });
+
+  it('an options object handed on whole keeps the socket unknown', () => {
+    const src = `import { runWith } from 'some-lib';
+      function boot(options: { open: () => WebSocket }) { runWith(options); }
+      boot({ open: () => new WebSocket('wss://x') });`;
+    const s = only(src);
+    expect(s.verdict).toBe('unknown');
+    expect(s.sends[0]).toMatch(/handed on/);
+  });
 });
