@@ -106,6 +106,8 @@ export class SocketFollower {
   /** `socket.close()` / `socket.terminate()` calls */
   readonly closeCalls: Node[] = [];
   private readonly seen = new Set<Node | string>();
+  /** functions returning the socket that were handed in as factories (their calls are followed there) */
+  private readonly handedOn = new Set<Node>();
 
   constructor(
     private readonly api: Flavor,
@@ -375,10 +377,12 @@ export class SocketFollower {
     if (holder && Node.isCallExpression(holder) && HOOK_RESULT.test(holder.getExpression().getText()))
       return this.followValue(holder);
     // `new Wrapper(() => new WebSocket(url))`: the socket is what the wrapper's calls of its parameter return
-    if (this.passedAsFactory(fn)) return;
+    if (this.passedAsFactory(fn, fn)) return;
     const sites = callSitesOf(fn, this.index);
     for (const call of sites.calls) this.followValue(call);
-    if (!sites.complete || sites.calls.length === 0) {
+    // `new Feed(makeSocket)`: a named function handed in as a value, followed like a lambda
+    const complete = sites.complete || this.handedAsFactory(fn);
+    if (!complete || (sites.calls.length === 0 && !this.handedOn.has(fn))) {
       this.escape(e, `the socket is returned from ${sites.name}, whose callers are not all in the scanned files`);
     }
   }
@@ -389,13 +393,15 @@ export class SocketFollower {
    * that parameter (or its member) is called, directly or kept in a local or a field. False when the callee
    * is out of sight, so the caller records the usual escape.
    */
-  private passedAsFactory(fn: Node): boolean {
-    let arg = valueRootNode(tsc, fn);
+  private passedAsFactory(value: Node, fn: Node): boolean {
+    let arg = valueRootNode(tsc, value);
     const path: string[] = [];
-    const member = Node.isMethodDeclaration(fn) ? fn : arg.getParent();
+    const member = Node.isMethodDeclaration(arg) ? arg : arg.getParent();
     if (
       member &&
-      ((Node.isPropertyAssignment(member) && member.getInitializer() === arg) || Node.isMethodDeclaration(member)) &&
+      ((Node.isPropertyAssignment(member) && member.getInitializer() === arg) ||
+        Node.isShorthandPropertyAssignment(member) ||
+        Node.isMethodDeclaration(member)) &&
       Node.isObjectLiteralExpression(member.getParent())
     ) {
       path.push(member.getName());
@@ -428,6 +434,35 @@ export class SocketFollower {
         fn,
         `the socket is returned from a callback that \`${shortText(callee)}\` never calls in the scanned files`,
       );
+    return true;
+  }
+
+  /**
+   * Every use of a named function that returns the socket is a call or a hand-off `passedAsFactory` follows
+   * (`new Feed(makeSocket)`, `{ open: makeSocket }`): then its callers are all in sight.
+   */
+  private handedAsFactory(fn: Node): boolean {
+    const holder = valueRootNode(tsc, fn).getParent();
+    const decl = Node.isFunctionDeclaration(fn)
+      ? fn
+      : holder && Node.isVariableDeclaration(holder)
+        ? holder
+        : undefined;
+    if (!decl) return false;
+    const { uses, exported, importers } = bindingUses(decl, this.index);
+    if (exported && importers === 0) return false;
+    let handed = false;
+    for (const use of uses) {
+      const root = valueRootNode(tsc, use);
+      const parent = root.getParent();
+      if (!parent) return false;
+      if (Node.isCallExpression(parent) && parent.getExpression() === root) continue;
+      if (Node.isExportSpecifier(parent) || Node.isExportAssignment(parent) || Node.isTypeOfExpression(parent))
+        continue;
+      if (!this.passedAsFactory(use, fn)) return false;
+      handed = true;
+    }
+    if (handed) this.handedOn.add(fn);
     return true;
   }
 

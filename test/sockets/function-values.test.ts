@@ -152,4 +152,27 @@ describe('sockets made by function values', () => {
     expect(s.verdict).toBe('unknown');
     expect(s.sends[0]).toMatch(/handed on/);
   });
+
+  it('a named function handed to the wrapper as a value is followed like a lambda', () => {
+    const files = {
+      'src/lib/feed.js': wrapper(),
+      'src/feed.js': `import Feed from './lib/feed';
+        function openUpdates() { return new WebSocket('wss://updates'); }
+        export const feed = new Feed(openUpdates);`,
+      'src/main.js': `import { feed } from './feed';\nfeed.start();`,
+    };
+    expect(only(files)).toEqual({ verdict: 'receive-only', sends: [] });
+  });
+
+  it('a named factory also handed to a package stays unknown', () => {
+    const files = {
+      'src/lib/feed.js': wrapper(),
+      'src/feed.js': `import Feed from './lib/feed';
+        import { warmUp } from 'some-lib';
+        const openUpdates = () => new WebSocket('wss://updates');
+        warmUp(openUpdates);
+        export const feed = new Feed(openUpdates);`,
+    };
+    expect(only(files).verdict).toBe('unknown');
+  });
 });
