@@ -411,7 +411,8 @@ export class SocketFollower {
     if (!call || !(Node.isCallExpression(call) || Node.isNewExpression(call)) || call.getExpression() === arg)
       return false;
     const callee = unwrapNode(tsc, call.getExpression());
-    const target = this.resolveCallee(call, callee);
+    const target =
+      callee.getKind() === SyntaxKind.SuperKeyword ? this.baseConstructor(call) : this.resolveCallee(call, callee);
     const param =
       target && (Node.isFunctionLikeDeclaration(target) || Node.isArrowFunction(target))
         ? target.getParameters()[(call.getArguments() as Node[]).indexOf(arg)]
@@ -435,6 +436,17 @@ export class SocketFollower {
         `the socket is returned from a callback that \`${shortText(callee)}\` never calls in the scanned files`,
       );
     return true;
+  }
+
+  /** For `super(…)` in a class constructor: the constructor of the class it extends, when a parsed file declares it. */
+  private baseConstructor(call: Node): Node | undefined {
+    const cls = call.getFirstAncestor((n) => Node.isClassDeclaration(n) || Node.isClassExpression(n));
+    const base =
+      cls && (Node.isClassDeclaration(cls) || Node.isClassExpression(cls))
+        ? cls.getExtends()?.getExpression()
+        : undefined;
+    const decl = base && Node.isIdentifier(base) ? this.index.definitionOf(base) : undefined;
+    return decl && Node.isClassDeclaration(decl) ? decl.getConstructors()[0] : undefined;
   }
 
   /**

@@ -175,4 +175,30 @@ describe('sockets made by function values', () => {
     };
     expect(only(files).verdict).toBe('unknown');
   });
+
+  it('a subclass handing its factory to the base wrapper through super() is followed into the base', () => {
+    const files = {
+      'src/lib/feed.js': wrapper(),
+      'src/updates.js': `import Feed from './lib/feed';
+        export class Updates extends Feed {
+          constructor() { super(() => new WebSocket('wss://updates')); }
+        }
+        new Updates().start();`,
+    };
+    expect(only(files)).toEqual({ verdict: 'receive-only', sends: [] });
+  });
+
+  it('a URL-provider callback handed to a wrapper class does not hide the socket the class makes', () => {
+    const files = {
+      'src/lib/conn.js': `export default class Conn {
+          constructor(urlFor) { this.urlFor = urlFor; }
+          start() { this.ws = new WebSocket(this.urlFor()); this.ws.onmessage = (e) => console.log(e.data); }
+          stop() { this.ws.close(); }
+        }`,
+      'src/conn.js': `import Conn from './lib/conn';
+        export const events = new Conn(() => location.origin.replace('http', 'ws') + '/events');
+        events.start();`,
+    };
+    expect(only(files)).toEqual({ verdict: 'receive-only', sends: [] });
+  });
 });
