@@ -106,6 +106,8 @@ export class SocketFollower {
   /** `socket.close()` / `socket.terminate()` calls */
   readonly closeCalls: Node[] = [];
   private readonly seen = new Set<Node | string>();
+  /** where a function handed in as a factory is called: each call creates the socket again (reconnect.ts) */
+  readonly factoryCalls: Node[] = [];
   /** functions returning the socket that were handed in as factories (their calls are followed there) */
   private readonly handedOn = new Set<Node>();
 
@@ -429,6 +431,7 @@ export class SocketFollower {
     if (!this.once(`${this.index.pathOf(param)}@${param.getStart()}:${path.join('.')}`)) return true;
     const { calls, lost } = functionValueCalls(param, this.index, path);
     for (const c of calls) this.followValue(c);
+    this.factoryCalls.push(...calls);
     for (const l of lost) this.escape(l.node, l.reason);
     if (calls.length === 0 && lost.length === 0)
       this.escape(

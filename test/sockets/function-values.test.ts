@@ -201,4 +201,24 @@ describe('sockets made by function values', () => {
     };
     expect(only(files)).toEqual({ verdict: 'receive-only', sends: [] });
   });
+
+  it('a wrapper that calls the factory again from its close handler reconnects; one that does not, does not', () => {
+    const files = {
+      'src/lib/feed.js': wrapper(),
+      'src/feed.js': `import Feed from './lib/feed';\nexport const feed = new Feed(() => new WebSocket('wss://x'));\nfeed.start();`,
+    };
+    expect(analyzeFiles(files)[0].reconnects).toBe('yes');
+    const once = {
+      'src/lib/once.js': `export default class Once {
+          constructor(make) { this.make = make; }
+          start() {
+            this.ws = this.make();
+            this.ws.onmessage = (e) => console.log(e.data);
+            this.ws.onclose = () => { this.ws = null; };
+          }
+        }`,
+      'src/once.js': `import Once from './lib/once';\nnew Once(() => new WebSocket('wss://x')).start();`,
+    };
+    expect(analyzeFiles(once)[0].reconnects).toBe('no');
+  });
 });
