@@ -438,7 +438,23 @@ export class SocketFollower {
         fn,
         `the socket is returned from a callback that \`${shortText(callee)}\` never calls in the scanned files`,
       );
+    if (Node.isNewExpression(call) && calls.length > 0) this.wrapperInstance(call, target!.getParentOrThrow());
     return true;
+  }
+
+  /**
+   * `new Feed(() => new WebSocket(url))`: the instance is the socket's API. Its sending methods are judged
+   * at their callers by name (as for a wrapper class's own socket); here the instance is followed to its
+   * users, so one handed where the analyzer cannot see, or used through a member the class does not have,
+   * keeps the socket unknown.
+   */
+  private wrapperInstance(site: Node, cls: Node): void {
+    if (!Node.isClassDeclaration(cls) && !Node.isClassExpression(cls)) return;
+    const instance = new SocketFollower('other', this.index, { sends: new Set(), members: membersOf(cls, this.index) });
+    instance.followValue(site);
+    this.listens ||= instance.listens;
+    for (const use of instance.uses)
+      if (use.kind === 'escape') this.escape(use.node, `through \`${shortText(site)}\`: ${use.reason}`);
   }
 
   /** For `super(…)` in a class constructor: the constructor of the class it extends, when a parsed file declares it. */
@@ -636,6 +652,23 @@ export class SocketFollower {
     if (importers.length === 0) return this.escape(at, 'the socket is exported, and no scanned file imports it');
     for (const { decl } of importers) this.followDeclaration(decl);
   }
+}
+
+/** The members of a class and of the classes it extends that the parsed files declare. */
+function membersOf(cls: Node, index: ProjectIndex): Set<string> {
+  const names = new Set<string>();
+  let c: Node | undefined = cls;
+  for (let depth = 0; c && (Node.isClassDeclaration(c) || Node.isClassExpression(c)) && depth < 5; depth++) {
+    for (const m of c.getMembers()) {
+      const name = (m as Node & { getName?: () => string }).getName?.();
+      if (name) names.add(name);
+    }
+    for (const ctor of c.getConstructors())
+      for (const p of ctor.getParameters()) if (p.isParameterProperty()) names.add(p.getName());
+    const base: Node | undefined = c.getExtends()?.getExpression();
+    c = base && Node.isIdentifier(base) ? index.definitionOf(base) : undefined;
+  }
+  return names;
 }
 
 /** Calls that only check a value: `invariant(ws)`, `assert.ok(ws)`, `expect(ws).toBeDefined()`, `expect(a).to.equal(ws)`. */

@@ -221,4 +221,32 @@ describe('sockets made by function values', () => {
     };
     expect(analyzeFiles(once)[0].reconnects).toBe('no');
   });
+
+  it('a wrapper instance exported where no scanned file imports it keeps the socket unknown', () => {
+    const files = {
+      'src/lib/feed.js': wrapper(),
+      'src/index.js': `import Feed from './lib/feed';\nexport const feed = new Feed(() => new WebSocket('wss://x'));`,
+    };
+    const s = only(files);
+    expect(s.verdict).toBe('unknown');
+    expect(s.sends[0]).toMatch(/^unknown:through `new Feed\(.*the socket is exported, and no scanned file imports it/);
+  });
+
+  it('a wrapper instance used through a member its class (and base classes) do not declare keeps the socket unknown', () => {
+    const files = {
+      'src/lib/base.js': `export default class Base { addListener(fn) { this.fn = fn; } }`,
+      'src/lib/feed.js': `import Base from './base';
+        export default class Feed extends Base {
+          constructor(make) { super(); this.make = make; }
+          start() { this.ws = this.make(); this.ws.onmessage = (e) => this.fn(e.data); }
+        }`,
+      'src/main.js': `import Feed from './lib/feed';
+        const feed = new Feed(() => new WebSocket('wss://x'));
+        feed.addListener(console.log);
+        feed.start();`,
+    };
+    expect(only(files).verdict).toBe('receive-only');
+    files['src/main.js'] += '\nfeed.transport.send("hello");';
+    expect(only(files).verdict).toBe('unknown');
+  });
 });
