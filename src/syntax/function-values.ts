@@ -130,6 +130,16 @@ function isTest(parent: Node, root: Node): boolean {
   if (Node.isConditionalExpression(parent)) return parent.getCondition() === root;
   if (Node.isPrefixUnaryExpression(parent) || Node.isTypeOfExpression(parent) || Node.isExpressionStatement(parent))
     return true;
+  // `useEffect(() => { … create() … }, [create])`: a hook's dependency list only compares it
+  const hook = parent.getParent();
+  if (
+    Node.isArrayLiteralExpression(parent) &&
+    hook &&
+    Node.isCallExpression(hook) &&
+    /^(?:React\.)?use[A-Z]\w*$/.test(hook.getExpression().getText()) &&
+    hook.getArguments().at(-1) === parent
+  )
+    return true;
   if (Node.isBinaryExpression(parent)) {
     const op = parent.getOperatorToken().getKind();
     if (TESTS.has(op)) return true;

@@ -249,4 +249,21 @@ describe('sockets made by function values', () => {
     files['src/main.js'] += '\nfeed.transport.send("hello");';
     expect(only(files).verdict).toBe('unknown');
   });
+
+  it('a factory handed to a local hook is followed into its effect; the dependency list does not hand it on', () => {
+    const files = {
+      'src/use-live.ts': `import { useEffect } from 'react';
+        export function useLive(create: () => WebSocket, onData: (d: string) => void) {
+          useEffect(() => {
+            const ws = create();
+            ws.onmessage = (e) => onData(String(e.data));
+            return () => ws.close();
+          }, [create, onData]);
+        }`,
+      'src/ticker.tsx': `import { useLive } from './use-live';
+        const open = () => new WebSocket('wss://ticks');
+        export function Ticker() { useLive(open, console.log); return null; }`,
+    };
+    expect(only(files)).toEqual({ verdict: 'receive-only', sends: [] });
+  });
 });
