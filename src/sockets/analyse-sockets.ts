@@ -113,7 +113,14 @@ function socketsOf(index: ProjectIndex, ctx: SendContext, types: TypeQuestions, 
     }
     try {
       reconnects = timed('reconnects', () =>
-        reconnectsOf({ api: site.api, reconnectsItself: site.reconnectsItself ?? false, creations, follower, index }),
+        reconnectsOf({
+          api: site.api,
+          reconnectsItself: site.reconnectsItself ?? false,
+          // a factory's calls make the socket again as much as its `new` does
+          creations: [...creations, ...follower.factoryCalls],
+          follower,
+          index,
+        }),
       );
     } catch (err) {
       // the socket keeps its sends and verdict; only its reconnection stays unknown

@@ -7,6 +7,7 @@ import { Node, SyntaxKind, tsc } from '../syntax/morph.js';
 import { isPropertyAccessNamed } from '../syntax/references.js';
 import { findAll } from '../syntax/wrap.js';
 import { bindingUses, callSitesOf, exportedNames, isFunctionLike } from '../syntax/call-sites.js';
+import { functionValueCalls } from '../syntax/function-values.js';
 import type { Flavor } from './find-sockets.js';
 import type { ProjectIndex } from '../syntax/project-index.js';
 import { declarationName, resolveIdentifier, type Declaration } from '../syntax/references.js';
@@ -120,6 +121,10 @@ export class SocketFollower {
   private readonly collections: CollectionFollower;
   /** the reads of a location holding the socket itself */
   private readonly socketReads: Reads = { visit: (n) => this.followValue(n), tag: '' };
+  /** where a function handed in as a factory is called: each call creates the socket again (reconnect.ts) */
+  readonly factoryCalls: Node[] = [];
+  /** functions returning the socket that were handed in as factories (their calls are followed there) */
+  private readonly handedOn = new Set<Node>();
 
   constructor(
     private readonly api: Flavor,
@@ -572,11 +577,123 @@ export class SocketFollower {
     // `urls.map((u) => new WebSocket(u))`: the result is a collection of sockets
     if (holder && Node.isCallExpression(holder) && isMappingCallback(holder, fn))
       return this.intoCollection(() => this.collections.follow(holder, 'values'));
+    // `new Wrapper(() => new WebSocket(url))`: the socket is what the wrapper's calls of its parameter return
+    if (this.passedAsFactory(fn, fn)) return;
     const sites = callSitesOf(fn, this.index);
     for (const call of sites.calls) this.followValue(call);
-    if (!sites.complete || sites.calls.length === 0) {
+    // `new Feed(makeSocket)`: a named function handed in as a value, followed like a lambda
+    const complete = sites.complete || this.handedAsFactory(fn);
+    if (!complete || (sites.calls.length === 0 && !this.handedOn.has(fn))) {
       this.escape(e, `the socket is returned from ${sites.name}, whose callers are not all in the scanned files`);
     }
+  }
+
+  /**
+   * A function returning the socket, passed to a function or constructor a parsed file declares, itself or
+   * as a member of an options object (`{ createConnection: () => new WebSocket(url) }`): followed to where
+   * that parameter (or its member) is called, directly or kept in a local or a field. False when the callee
+   * is out of sight, so the caller records the usual escape.
+   */
+  private passedAsFactory(value: Node, fn: Node): boolean {
+    let arg = valueRootNode(tsc, value);
+    const path: string[] = [];
+    const member = Node.isMethodDeclaration(arg) ? arg : arg.getParent();
+    if (
+      member &&
+      ((Node.isPropertyAssignment(member) && member.getInitializer() === arg) ||
+        Node.isShorthandPropertyAssignment(member) ||
+        Node.isMethodDeclaration(member)) &&
+      Node.isObjectLiteralExpression(member.getParent())
+    ) {
+      path.push(member.getName());
+      arg = valueRootNode(tsc, member.getParentOrThrow());
+    }
+    const call = arg.getParent();
+    if (!call || !(Node.isCallExpression(call) || Node.isNewExpression(call)) || call.getExpression() === arg)
+      return false;
+    const callee = unwrapNode(tsc, call.getExpression());
+    const target =
+      callee.getKind() === SyntaxKind.SuperKeyword ? this.baseConstructor(call) : this.resolveCallee(call, callee);
+    const param =
+      target && (Node.isFunctionLikeDeclaration(target) || Node.isArrowFunction(target))
+        ? target.getParameters()[(call.getArguments() as Node[]).indexOf(arg)]
+        : undefined;
+    const name = param?.getNameNode();
+    if (
+      !param ||
+      param.isRestParameter() ||
+      !(Node.isIdentifier(name) || (path.length && Node.isObjectBindingPattern(name)))
+    )
+      return false;
+    // one socket per factory handed in, though each is stored in the same field of the wrapper
+    this.holder ??= `${this.index.pathOf(fn)}@${fn.getStart()}`;
+    if (!this.once(`${this.index.pathOf(param)}@${param.getStart()}:${path.join('.')}`)) return true;
+    const { calls, lost } = functionValueCalls(param, this.index, path);
+    for (const c of calls) this.followValue(c);
+    this.factoryCalls.push(...calls);
+    for (const l of lost) this.escape(l.node, l.reason);
+    if (calls.length === 0 && lost.length === 0)
+      this.escape(
+        fn,
+        `the socket is returned from a callback that \`${shortText(callee)}\` never calls in the scanned files`,
+      );
+    if (Node.isNewExpression(call) && calls.length > 0) this.wrapperInstance(call, target!.getParentOrThrow());
+    return true;
+  }
+
+  /**
+   * `new Feed(() => new WebSocket(url))`: the instance is the socket's API. Its sending methods are judged
+   * at their callers by name (as for a wrapper class's own socket); here the instance is followed to its
+   * users, so one handed where the analyzer cannot see, or used through a member the class does not have,
+   * keeps the socket unknown.
+   */
+  private wrapperInstance(site: Node, cls: Node): void {
+    if (!Node.isClassDeclaration(cls) && !Node.isClassExpression(cls)) return;
+    const instance = new SocketFollower('other', this.index, { sends: new Set(), members: membersOf(cls, this.index) });
+    instance.followValue(site);
+    this.listens ||= instance.listens;
+    for (const use of instance.uses)
+      if (use.kind === 'escape') this.escape(use.node, `through \`${shortText(site)}\`: ${use.reason}`);
+  }
+
+  /** For `super(…)` in a class constructor: the constructor of the class it extends, when a parsed file declares it. */
+  private baseConstructor(call: Node): Node | undefined {
+    const cls = call.getFirstAncestor((n) => Node.isClassDeclaration(n) || Node.isClassExpression(n));
+    const base =
+      cls && (Node.isClassDeclaration(cls) || Node.isClassExpression(cls))
+        ? cls.getExtends()?.getExpression()
+        : undefined;
+    const decl = base && Node.isIdentifier(base) ? this.index.definitionOf(base) : undefined;
+    return decl && Node.isClassDeclaration(decl) ? decl.getConstructors()[0] : undefined;
+  }
+
+  /**
+   * Every use of a named function that returns the socket is a call or a hand-off `passedAsFactory` follows
+   * (`new Feed(makeSocket)`, `{ open: makeSocket }`): then its callers are all in sight.
+   */
+  private handedAsFactory(fn: Node): boolean {
+    const holder = valueRootNode(tsc, fn).getParent();
+    const decl = Node.isFunctionDeclaration(fn)
+      ? fn
+      : holder && Node.isVariableDeclaration(holder)
+        ? holder
+        : undefined;
+    if (!decl) return false;
+    const { uses, exported, importers } = bindingUses(decl, this.index);
+    if (exported && importers === 0) return false;
+    let handed = false;
+    for (const use of uses) {
+      const root = valueRootNode(tsc, use);
+      const parent = root.getParent();
+      if (!parent) return false;
+      if (Node.isCallExpression(parent) && parent.getExpression() === root) continue;
+      if (Node.isExportSpecifier(parent) || Node.isExportAssignment(parent) || Node.isTypeOfExpression(parent))
+        continue;
+      if (!this.passedAsFactory(use, fn)) return false;
+      handed = true;
+    }
+    if (handed) this.handedOn.add(fn);
+    return true;
   }
 
   private argument(call: Node & { getArguments(): Node[]; getExpression(): Node }, e: Node): void {
@@ -795,6 +912,23 @@ function isMappingCallback(call: CallExpression, fn: Node): boolean {
   const args = call.getArguments().map((a) => unwrapNode(tsc, a));
   if (Node.isPropertyAccessExpression(callee) && /^(?:map|flatMap)$/.test(callee.getName())) return args[0] === fn;
   return callee.getText() === 'Array.from' && args[1] === fn;
+}
+
+/** The members of a class and of the classes it extends that the parsed files declare. */
+function membersOf(cls: Node, index: ProjectIndex): Set<string> {
+  const names = new Set<string>();
+  let c: Node | undefined = cls;
+  for (let depth = 0; c && (Node.isClassDeclaration(c) || Node.isClassExpression(c)) && depth < 5; depth++) {
+    for (const m of c.getMembers()) {
+      const name = (m as Node & { getName?: () => string }).getName?.();
+      if (name) names.add(name);
+    }
+    for (const ctor of c.getConstructors())
+      for (const p of ctor.getParameters()) if (p.isParameterProperty()) names.add(p.getName());
+    const base: Node | undefined = c.getExtends()?.getExpression();
+    c = base && Node.isIdentifier(base) ? index.definitionOf(base) : undefined;
+  }
+  return names;
 }
 
 /** Calls that only check a value: `invariant(ws)`, `assert.ok(ws)`, `expect(ws).toBeDefined()`, `expect(a).to.equal(ws)`. */
