@@ -18,6 +18,8 @@ import { discoverFiles } from './discover.js';
 import { HelperThread } from './helper-thread.js';
 import { readOne, readTree, type ReadOptions } from './read-files.js';
 import { ModuleResolver } from '../syntax/resolve-module.js';
+import { contextFiles, repositoryRoot } from './context-files.js';
+import { ProjectGraph } from './project-graph.js';
 import type { CachedAnalysis, ResultCache } from './result-cache.js';
 import type { ScanInput } from './scan-options.js';
 import { nonProductMatcher } from './non-product.js';
@@ -87,9 +89,21 @@ async function select(
     return v;
   };
   directives?.push(...read.directives.filter((d) => !nonProduct({ absPath: resolve(input.cwd, d.file) })));
-  const sources = read.summaries;
+  const scanned = read.summaries;
+  // imports resolved as the project's build does (tsconfig/jsconfig paths, workspace packages), and the
+  // files outside the scanned paths they reach that can matter, parsed for context and never reported
+  const root = repositoryRoot(input.cwd);
+  const graph = new ProjectGraph(root);
+  const context = timed('select: context files', () =>
+    contextFiles(scanned, new Set(scanned.map((s) => s.absPath)), graph, {
+      cwd: input.cwd,
+      root: root ?? input.cwd,
+      read: opts,
+    }),
+  );
+  const sources = context.length === 0 ? scanned : [...scanned, ...context];
   const allPaths = sources.map((s) => s.absPath);
-  const resolver = new ModuleResolver(allPaths);
+  const resolver = new ModuleResolver(allPaths, graph);
   const picked = timed('select: imports and importers', () => filesThatMatter(sources, resolver));
   const toParse = picked.map((s) => withText(s, opts, notes)).filter((s): s is SourceText => s !== undefined);
   // files only a file rule wants (an SSE handler, a polling loop): parsed, never socket-analysed; none
@@ -103,8 +117,21 @@ async function select(
     hints,
     new Map([...picked, ...ruleHinted].flatMap((s) => (s.text === undefined ? [] : [[s.absPath, s.hints]]))),
   );
-  const notReported = new Set(toParse.filter(nonProduct).map((s) => s.relPath));
-  return { filesScanned: sources.length, allPaths, resolver, toParse, ruleOnly, specifiers, hintResults, notReported };
+  const contextPaths = new Set(context.map((s) => s.relPath));
+  const notReported = new Set(
+    toParse.filter((s) => nonProduct(s) || contextPaths.has(s.relPath)).map((s) => s.relPath),
+  );
+  return {
+    filesScanned: scanned.length,
+    allPaths,
+    resolver,
+    toParse,
+    ruleOnly,
+    specifiers,
+    hintResults,
+    notReported,
+    contextPaths,
+  };
 }
 
 /** Scans the input with `rules` (the CLI hands over the rule list: the engine does not know it). */
@@ -164,7 +191,7 @@ async function scanFiles({
   directives,
   helper,
 }: ScanState): Promise<Report> {
-  const { filesScanned, allPaths, resolver, toParse, ruleOnly, specifiers, hintResults, notReported } =
+  const { filesScanned, allPaths, resolver, toParse, ruleOnly, specifiers, hintResults, notReported, contextPaths } =
     await timedAsync('read and select', () => select(files, input, notes, active, directives, helper));
   const extraVerbs = (typeof options.extraVerbs === 'function' ? options.extraVerbs() : options.extraVerbs) ?? [];
 
@@ -197,7 +224,8 @@ async function scanFiles({
     });
     if (cache) (await import('./result-cache.js')).writeCache(cache.store, cache.target, cache.key, analysed);
   }
-  notes.push(...analysed.notes);
+  // a file read for context only is not the user's to fix: what the parse said of it stays unsaid
+  notes.push(...analysed.notes.filter((n) => !contextPaths.has(n.file)));
   // fingerprints and directives need only the texts of parsed files (every finding is in one) and the directives
   const { findings, suppressed } = timed('fingerprints and directives', () =>
     finishFindings(

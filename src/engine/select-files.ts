@@ -71,7 +71,8 @@ export function filesThatMatter(sources: FileSummary[], resolver: ModuleResolver
       const s = sources[i];
       for (let j = 0; j < s.specifiers.length; j++) {
         const spec = s.specifiers[j];
-        if (!stems.has(specStems[i][j])) continue; // cheap: most specifiers name other modules
+        // cheap: most specifiers name other modules (a package name or an exact alias may name any file)
+        if (!stems.has(specStems[i][j]) && !resolver.renames(spec)) continue;
         const hit = resolver.resolve(s.absPath, spec);
         if (hit && ring.has(hit) && hit !== s.absPath) {
           picked.add(s.absPath);
