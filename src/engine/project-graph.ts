@@ -113,7 +113,7 @@ export class ProjectGraph implements ImportMap {
         break;
       }
       walked.push(d);
-      const file = CONFIG_NAMES.map((n) => path.join(d!, n)).find(isFile);
+      const file = CONFIG_NAMES.map((n) => path.join(d, n)).find(isFile);
       if (file) {
         found = this.loadConfig(file);
         break;
