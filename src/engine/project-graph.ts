@@ -32,11 +32,21 @@ interface WorkspacePackage {
   subpaths: Map<string, string[]>;
 }
 
-function readJsonc(file: string): Record<string, unknown> | undefined {
+/** Every config file read, with its text: what the resolution depends on (a cached result's key includes it). */
+type ReadLog = Map<string, string>;
+
+function readText(file: string, log: ReadLog): string | undefined {
   const read = readRegularTextSync(file, SMALL_FILE_CAP);
   if (!read.ok) return undefined;
+  log.set(file, read.text);
+  return read.text;
+}
+
+function readJsonc(file: string, log: ReadLog): Record<string, unknown> | undefined {
+  const text = readText(file, log);
+  if (text === undefined) return undefined;
   const errors: ParseError[] = [];
-  const value: unknown = parse(read.text, errors, { allowTrailingComma: true, disallowComments: false });
+  const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
@@ -65,6 +75,7 @@ export class ProjectGraph implements ImportMap {
   private readonly workspaces = new Map<string, Map<string, WorkspacePackage> | undefined>();
   /** exact `paths` keys and package names seen: specifiers that name a module by another name than its file's */
   private readonly renaming = new Set<string>();
+  private readonly log: ReadLog = new Map();
 
   /** `stop`: the folder above which no config is looked for (the repository root), or undefined for none */
   constructor(private readonly stop?: string) {}
@@ -95,6 +106,11 @@ export class ProjectGraph implements ImportMap {
 
   renames(spec: string): boolean {
     return this.renaming.has(spec);
+  }
+
+  /** The config and package files read so far, with their texts, in the order read. */
+  inputs(): Array<{ absPath: string; relPath: string; text: string }> {
+    return [...this.log].map(([absPath, text]) => ({ absPath, relPath: absPath, text }));
   }
 
   private above(dir: string): string | undefined {
@@ -131,7 +147,7 @@ export class ProjectGraph implements ImportMap {
     const visit = (f: string, depth: number): void => {
       if (depth > MAX_EXTENDS || seen.has(f)) return;
       seen.add(f);
-      const json = readJsonc(f);
+      const json = readJsonc(f, this.log);
       if (!json) return;
       const options = (json.compilerOptions ?? {}) as Record<string, unknown>;
       const dir = path.dirname(f);
@@ -186,7 +202,7 @@ export class ProjectGraph implements ImportMap {
         break;
       }
       walked.push(d);
-      const globs = workspaceGlobs(d);
+      const globs = workspaceGlobs(d, this.log);
       if (globs) {
         found = this.readPackages(d, globs);
         break;
@@ -203,7 +219,7 @@ export class ProjectGraph implements ImportMap {
       for (const dir of expandGlob(root, glob.replace(/\/+$/, ''))) {
         if (out.size >= MAX_PACKAGES) return out;
         if (excluded.includes(dir)) continue;
-        const json = readJsonc(path.join(dir, 'package.json'));
+        const json = readJsonc(path.join(dir, 'package.json'), this.log);
         const name = json && typeof json.name === 'string' ? json.name : undefined;
         if (!json || !name || out.has(name)) continue;
         this.renaming.add(name);
@@ -215,16 +231,16 @@ export class ProjectGraph implements ImportMap {
 }
 
 /** The workspace globs a folder's package.json (`workspaces`), pnpm-workspace.yaml or lerna.json declare. */
-function workspaceGlobs(dir: string): string[] | undefined {
-  const pkg = existsSync(path.join(dir, 'package.json')) ? readJsonc(path.join(dir, 'package.json')) : undefined;
+function workspaceGlobs(dir: string, log: ReadLog): string[] | undefined {
+  const pkg = existsSync(path.join(dir, 'package.json')) ? readJsonc(path.join(dir, 'package.json'), log) : undefined;
   const ws = pkg?.workspaces;
   if (ws) return stringsOf(Array.isArray(ws) ? ws : (ws as { packages?: unknown }).packages);
   const pnpm = path.join(dir, 'pnpm-workspace.yaml');
   if (existsSync(pnpm)) {
-    const read = readRegularTextSync(pnpm, SMALL_FILE_CAP);
-    if (read.ok) return pnpmGlobs(read.text);
+    const text = readText(pnpm, log);
+    if (text !== undefined) return pnpmGlobs(text);
   }
-  const lerna = existsSync(path.join(dir, 'lerna.json')) ? readJsonc(path.join(dir, 'lerna.json')) : undefined;
+  const lerna = existsSync(path.join(dir, 'lerna.json')) ? readJsonc(path.join(dir, 'lerna.json'), log) : undefined;
   if (lerna?.packages) return stringsOf(lerna.packages);
   return undefined;
 }

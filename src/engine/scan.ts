@@ -131,6 +131,7 @@ async function select(
     hintResults,
     notReported,
     contextPaths,
+    graph,
   };
 }
 
@@ -191,8 +192,18 @@ async function scanFiles({
   directives,
   helper,
 }: ScanState): Promise<Report> {
-  const { filesScanned, allPaths, resolver, toParse, ruleOnly, specifiers, hintResults, notReported, contextPaths } =
-    await timedAsync('read and select', () => select(files, input, notes, active, directives, helper));
+  const {
+    filesScanned,
+    allPaths,
+    resolver,
+    toParse,
+    ruleOnly,
+    specifiers,
+    hintResults,
+    notReported,
+    contextPaths,
+    graph,
+  } = await timedAsync('read and select', () => select(files, input, notes, active, directives, helper));
   const extraVerbs = (typeof options.extraVerbs === 'function' ? options.extraVerbs() : options.extraVerbs) ?? [];
 
   let cache: { store: ResultCache; target: unknown; key: string } | undefined;
@@ -206,7 +217,9 @@ async function scanFiles({
       : [];
     const analysisOptions = { notReported: [...notReported].sort(), extraVerbs, rules, scoped };
     const target = { cwd: input.cwd, paths: input.paths, ...analysisOptions };
-    const key = analysisKey({ cwd: input.cwd, allPaths, parsed: [...toParse, ...ruleOnly], options: analysisOptions });
+    // the tsconfig/jsconfig and package.json files that decided how imports resolve count like parsed files
+    const parsed = [...toParse, ...ruleOnly, ...graph.inputs()];
+    const key = analysisKey({ cwd: input.cwd, allPaths, parsed, options: analysisOptions });
     cache = { store: options.cache, target, key };
     analysed = readCache(cache.store, target, key);
   }

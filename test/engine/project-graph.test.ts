@@ -63,6 +63,21 @@ describe('ProjectGraph: tsconfig/jsconfig paths and baseUrl', () => {
   });
 });
 
+describe('ProjectGraph: inputs', () => {
+  it('lists every config file it read with its text, so a cached result is keyed on them', () => {
+    const root = makeTree({
+      'tsconfig.json': '{ "extends": "./base.json" }',
+      'base.json': '{ "compilerOptions": { "baseUrl": "src" } }',
+    });
+    const graph = new ProjectGraph(root);
+    graph.bases(join(root, 'src/a.ts'), 'lib/x');
+    expect(graph.inputs().map((i) => [i.absPath.slice(root.length + 1), i.text])).toEqual([
+      ['tsconfig.json', '{ "extends": "./base.json" }'],
+      ['base.json', '{ "compilerOptions": { "baseUrl": "src" } }'],
+    ]);
+  });
+});
+
 describe('ProjectGraph: workspace packages', () => {
   it('maps a package name to its entry, a built entry to its source, and a subpath to the package folder', () => {
     const root = makeTree({
