@@ -3,7 +3,7 @@
 // with the scanned files, so a `new Wrapper()` in scope is seen for what it is, and nothing in them is
 // reported. Only a file a scanned file imports (or a barrel it imports re-exports) is looked at, and only a
 // file whose text mentions a socket API is kept: a whole monorepo is never pulled in for context.
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportMap } from '../syntax/resolve-module.js';
 import { isRelativeSpecifier, probeModule } from '../syntax/resolve-module.js';
@@ -33,21 +33,30 @@ export function contextFiles(
   importMap: ImportMap,
   options: ContextOptions,
 ): FileSummary[] {
-  const isFileCache = new Map<string, boolean>();
-  const onDisk = (p: string): boolean => {
-    let v = isFileCache.get(p);
-    if (v === undefined) {
-      v = false;
-      if (isSourceFile(path.basename(p)) && !isBuildOutput(p, options.root)) {
+  // one listing per folder instead of a stat per extension tried (most probes miss: `./styles.css`, `react`)
+  const listings = new Map<string, Set<string> | null>();
+  const listing = (dir: string): Set<string> | null => {
+    let names = listings.get(dir);
+    if (names === undefined) {
+      names = null;
+      if (!isBuildOutput(dir, options.root)) {
         try {
-          v = statSync(p).isFile();
+          names = new Set(
+            readdirSync(dir, { withFileTypes: true })
+              .filter((e) => e.isFile() || e.isSymbolicLink())
+              .map((e) => e.name),
+          );
         } catch {
-          v = false;
+          names = null; // absent, or not a folder
         }
       }
-      isFileCache.set(p, v);
+      listings.set(dir, names);
     }
-    return v;
+    return names;
+  };
+  const onDisk = (p: string): boolean => {
+    const name = path.basename(p);
+    return isSourceFile(name) && (listing(path.dirname(p))?.has(name) ?? false);
   };
   const inScope = (p: string) => scanned.has(p);
   /** base → the file outside the scan it names, '' for none or one in scope */
@@ -60,7 +69,16 @@ export function contextFiles(
     }
     return hit || undefined;
   };
+  // what a specifier names depends on the importer's folder only: files side by side import alike
+  const seen = new Map<string, string | undefined>();
   const outside = (from: string, spec: string): string | undefined => {
+    const key = `${path.dirname(from)}\0${spec}`;
+    if (seen.has(key)) return seen.get(key);
+    const hit = locate(from, spec);
+    seen.set(key, hit);
+    return hit;
+  };
+  const locate = (from: string, spec: string): string | undefined => {
     if (isRelativeSpecifier(spec)) return locateBase(path.resolve(path.dirname(from), spec));
     if (spec.startsWith('/') || /^[a-z]+:/i.test(spec)) return undefined;
     for (const base of importMap.bases(from, spec)) {

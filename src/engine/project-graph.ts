@@ -2,7 +2,7 @@
 // above a file (its `paths` and `baseUrl`, through `extends`), and the workspace packages of the monorepo
 // it sits in (package.json `name` → the package's entry). Config files are read as the repository's
 // other files are (regular files, size-capped, JSONC); one that cannot be read or parsed counts as absent.
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type ParseError } from 'jsonc-parser';
 import { readRegularTextSync, SMALL_FILE_CAP } from '../io/read-regular-file.js';
@@ -50,8 +50,9 @@ function readJsonc(file: string, log: ReadLog): Record<string, unknown> | undefi
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
+/** A cheap first look (no exception for a missing name: most folders hold no config); reading checks again. */
 function isFile(p: string): boolean {
-  return readRegularTextSync(p, SMALL_FILE_CAP).ok;
+  return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 function stringsOf(v: unknown): string[] {
@@ -76,12 +77,21 @@ export class ProjectGraph implements ImportMap {
   /** exact `paths` keys and package names seen: specifiers that name a module by another name than its file's */
   private readonly renaming = new Set<string>();
   private readonly log: ReadLog = new Map();
+  /** folder and specifier → bases: the files of one folder import alike */
+  private readonly memo = new Map<string, readonly string[]>();
 
   /** `stop`: the folder above which no config is looked for (the repository root), or undefined for none */
   constructor(private readonly stop?: string) {}
 
-  bases(fromFile: string, spec: string): string[] {
+  bases(fromFile: string, spec: string): readonly string[] {
     const dir = path.dirname(fromFile);
+    const key = `${dir}\0${spec}`;
+    let hit = this.memo.get(key);
+    if (!hit) this.memo.set(key, (hit = this.basesFrom(dir, spec)));
+    return hit;
+  }
+
+  private basesFrom(dir: string, spec: string): string[] {
     const out: string[] = [];
     const config = this.configFor(dir);
     if (config) {
@@ -232,15 +242,18 @@ export class ProjectGraph implements ImportMap {
 
 /** The workspace globs a folder's package.json (`workspaces`), pnpm-workspace.yaml or lerna.json declare. */
 function workspaceGlobs(dir: string, log: ReadLog): string[] | undefined {
-  const pkg = existsSync(path.join(dir, 'package.json')) ? readJsonc(path.join(dir, 'package.json'), log) : undefined;
+  const manifest = path.join(dir, 'package.json');
+  // every package of a monorepo has a package.json; only the root's says `workspaces`: parse that one only
+  const text = isFile(manifest) ? readRegularTextSync(manifest, SMALL_FILE_CAP) : undefined;
+  const pkg = text?.ok && /"workspaces"\s*:/.test(text.text) ? readJsonc(manifest, log) : undefined;
   const ws = pkg?.workspaces;
   if (ws) return stringsOf(Array.isArray(ws) ? ws : (ws as { packages?: unknown }).packages);
   const pnpm = path.join(dir, 'pnpm-workspace.yaml');
-  if (existsSync(pnpm)) {
+  if (isFile(pnpm)) {
     const text = readText(pnpm, log);
     if (text !== undefined) return pnpmGlobs(text);
   }
-  const lerna = existsSync(path.join(dir, 'lerna.json')) ? readJsonc(path.join(dir, 'lerna.json'), log) : undefined;
+  const lerna = isFile(path.join(dir, 'lerna.json')) ? readJsonc(path.join(dir, 'lerna.json'), log) : undefined;
   if (lerna?.packages) return stringsOf(lerna.packages);
   return undefined;
 }
