@@ -23,6 +23,8 @@ export interface ContextOptions {
   cwd: string;
   /** paths below this folder are judged for build output (`dist/`, `node_modules/`) from here */
   root: string;
+  /** the scanned folders (absolute): a file inside one that was not scanned is one the user or .gitignore left out */
+  scannedDirs: readonly string[];
   read: ReadOptions;
 }
 
@@ -59,12 +61,14 @@ export function contextFiles(
     return isSourceFile(name) && (listing(path.dirname(p))?.has(name) ?? false);
   };
   const inScope = (p: string) => scanned.has(p);
+  const insideScan = (p: string) =>
+    options.scannedDirs.some((d) => p.startsWith(d.endsWith(path.sep) ? d : d + path.sep));
   /** base → the file outside the scan it names, '' for none or one in scope */
   const located = new Map<string, string>();
   const locateBase = (base: string): string | undefined => {
     let hit = located.get(base);
     if (hit === undefined) {
-      hit = probeModule(base, inScope) ? '' : (probeModule(base, onDisk) ?? '');
+      hit = probeModule(base, inScope) || insideScan(base) ? '' : (probeModule(base, onDisk) ?? '');
       located.set(base, hit);
     }
     return hit || undefined;

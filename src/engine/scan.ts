@@ -1,4 +1,5 @@
 // The scan pipeline: files → text → the few files that can matter → parse once → sockets → findings.
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { knownRules } from '../config/known-rules.js';
 import type { FileNote, Report } from '../model.js';
@@ -98,6 +99,7 @@ async function select(
     contextFiles(scanned, new Set(scanned.map((s) => s.absPath)), graph, {
       cwd: input.cwd,
       root: root ?? input.cwd,
+      scannedDirs: scannedDirs(input),
       read: opts,
     }),
   );
@@ -133,6 +135,13 @@ async function select(
     contextPaths,
     graph,
   };
+}
+
+/** The scanned paths that are folders (absolute): what is inside them and was not scanned was left out on purpose. */
+function scannedDirs(input: ScanInput): string[] {
+  return input.paths
+    .map((p) => resolve(input.cwd, p))
+    .filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false);
 }
 
 /** Scans the input with `rules` (the CLI hands over the rule list: the engine does not know it). */

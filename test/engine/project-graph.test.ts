@@ -162,6 +162,17 @@ describe('files outside the scanned paths, read for context', () => {
     expect(report.stats).toMatchObject({ filesScanned: 1, filesParsed: 3 });
   });
 
+  it('does not read for context what the scan left out inside a scanned folder (.gitignore)', async () => {
+    const root = makeTree({
+      'app/.gitignore': 'gen/\n',
+      'app/gen/pipe.js': 'export class Pipe { open(u) { this.ws = new WebSocket(u); } put(d) { this.ws.send(d); } }\n',
+      'app/view.js':
+        "import { Pipe } from './gen/pipe.js';\nconst p = new Pipe();\np.put(JSON.stringify({ type: 'ping' }));\n",
+    });
+    const report = await scanTree(root, { paths: ['app'] });
+    expect(report.sockets).toEqual([]);
+  });
+
   it('never reads build output or installed packages for context', async () => {
     const root = makeTree({
       'node_modules/sock-lib/index.js': 'export class Pipe { open(u) { this.ws = new WebSocket(u); } }\n',
