@@ -114,6 +114,18 @@ export class ProjectGraph implements ImportMap {
     return out;
   }
 
+  /** Reads the configs and workspaces in force for these files' folders. */
+  prime(files: readonly string[]): void {
+    const seen = new Set<string>();
+    for (const f of files) {
+      const dir = path.dirname(f);
+      if (seen.has(dir)) continue;
+      seen.add(dir);
+      this.configFor(dir);
+      this.workspaceOf(dir);
+    }
+  }
+
   renames(spec: string): boolean {
     return this.renaming.has(spec);
   }

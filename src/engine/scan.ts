@@ -1,6 +1,6 @@
 // The scan pipeline: files → text → the few files that can matter → parse once → sockets → findings.
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { knownRules } from '../config/known-rules.js';
 import type { FileNote, Report } from '../model.js';
 import type { RuleModule } from '../rule-api.js';
@@ -93,16 +93,24 @@ async function select(
   const scanned = read.summaries;
   // imports resolved as the project's build does (tsconfig/jsconfig paths, workspace packages), and the
   // files outside the scanned paths they reach that can matter, parsed for context and never reported
-  const root = repositoryRoot(input.cwd);
+  const dirs = scannedDirs(input);
+  const root = repositoryRoot(dirs[0] ?? input.cwd);
   const graph = new ProjectGraph(root);
-  const context = timed('select: context files', () =>
-    contextFiles(scanned, new Set(scanned.map((s) => s.absPath)), graph, {
-      cwd: input.cwd,
-      root: root ?? input.cwd,
-      scannedDirs: scannedDirs(input),
-      read: opts,
-    }),
-  );
+  // a scan of the whole repository has nothing outside it to read: only what it left out on purpose
+  const wholeRepo = root !== undefined && dirs.some((d) => root === d || root.startsWith(d + sep));
+  const context = timed('select: context files', () => {
+    if (!wholeRepo)
+      return contextFiles(scanned, new Set(scanned.map((s) => s.absPath)), graph, {
+        cwd: input.cwd,
+        root: root ?? input.cwd,
+        scannedDirs: dirs,
+        read: opts,
+      });
+    // the configs and workspaces in force are read up front all the same, so which specifiers rename
+    // their module (ProjectGraph.renames) does not depend on the order files are resolved in
+    graph.prime(scanned.map((s) => s.absPath));
+    return [];
+  });
   const sources = context.length === 0 ? scanned : [...scanned, ...context];
   const allPaths = sources.map((s) => s.absPath);
   const resolver = new ModuleResolver(allPaths, graph);
