@@ -52,7 +52,7 @@ export async function analyseGroup(job: AnalysisJob): Promise<GroupAnalysis> {
   const { toParse, ruleOnly, notReported, extraVerbs, resolver } = job;
   if (toParse.length + ruleOnly.length === 0) return { sockets: [], findings: [], notes: [], links: [] };
   const [{ analyseSources }, morph] = await loadAnalyzer();
-  const result = analyseSources(toParse, resolver, { extraVerbs }, ruleOnly);
+  const result = analyseSources(toParse, resolver, { extraVerbs, notReported }, ruleOnly);
   const notes = [...result.notes];
   const sockets = result.sockets.filter((s) => !notReported.has(s.file)).sort(compareLocations);
   const input: RuleInput = {

@@ -1,5 +1,6 @@
 // The scan pipeline: files → text → the few files that can matter → parse once → sockets → findings.
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import { knownRules } from '../config/known-rules.js';
 import type { FileNote, Report } from '../model.js';
 import type { RuleModule } from '../rule-api.js';
@@ -18,6 +19,8 @@ import { discoverFiles } from './discover.js';
 import { HelperThread } from './helper-thread.js';
 import { readOne, readTree, type ReadOptions } from './read-files.js';
 import { ModuleResolver } from '../syntax/resolve-module.js';
+import { contextFiles, repositoryRoot } from './context-files.js';
+import { ProjectGraph } from './project-graph.js';
 import type { CachedAnalysis, ResultCache } from './result-cache.js';
 import type { ScanInput } from './scan-options.js';
 import { nonProductMatcher } from './non-product.js';
@@ -87,9 +90,30 @@ async function select(
     return v;
   };
   directives?.push(...read.directives.filter((d) => !nonProduct({ absPath: resolve(input.cwd, d.file) })));
-  const sources = read.summaries;
+  const scanned = read.summaries;
+  // imports resolved as the project's build does (tsconfig/jsconfig paths, workspace packages), and the
+  // files outside the scanned paths they reach that can matter, parsed for context and never reported
+  const dirs = scannedDirs(input);
+  const root = repositoryRoot(dirs[0] ?? input.cwd);
+  const graph = new ProjectGraph(root);
+  // a scan of the whole repository has nothing outside it to read: only what it left out on purpose
+  const wholeRepo = root !== undefined && dirs.some((d) => root === d || root.startsWith(d + sep));
+  const context = timed('select: context files', () => {
+    if (!wholeRepo)
+      return contextFiles(scanned, new Set(scanned.map((s) => s.absPath)), graph, {
+        cwd: input.cwd,
+        root: root ?? input.cwd,
+        scannedDirs: dirs,
+        read: opts,
+      });
+    // the configs and workspaces in force are read up front all the same, so which specifiers rename
+    // their module (ProjectGraph.renames) does not depend on the order files are resolved in
+    graph.prime(scanned.map((s) => s.absPath));
+    return [];
+  });
+  const sources = context.length === 0 ? scanned : [...scanned, ...context];
   const allPaths = sources.map((s) => s.absPath);
-  const resolver = new ModuleResolver(allPaths);
+  const resolver = new ModuleResolver(allPaths, graph);
   const picked = timed('select: imports and importers', () => filesThatMatter(sources, resolver));
   const toParse = picked.map((s) => withText(s, opts, notes)).filter((s): s is SourceText => s !== undefined);
   // files only a file rule wants (an SSE handler, a polling loop): parsed, never socket-analysed; none
@@ -103,8 +127,29 @@ async function select(
     hints,
     new Map([...picked, ...ruleHinted].flatMap((s) => (s.text === undefined ? [] : [[s.absPath, s.hints]]))),
   );
-  const notReported = new Set(toParse.filter(nonProduct).map((s) => s.relPath));
-  return { filesScanned: sources.length, allPaths, resolver, toParse, ruleOnly, specifiers, hintResults, notReported };
+  const contextPaths = new Set(context.map((s) => s.relPath));
+  const notReported = new Set(
+    toParse.filter((s) => nonProduct(s) || contextPaths.has(s.relPath)).map((s) => s.relPath),
+  );
+  return {
+    filesScanned: scanned.length,
+    allPaths,
+    resolver,
+    toParse,
+    ruleOnly,
+    specifiers,
+    hintResults,
+    notReported,
+    contextPaths,
+    graph,
+  };
+}
+
+/** The scanned paths that are folders (absolute): what is inside them and was not scanned was left out on purpose. */
+function scannedDirs(input: ScanInput): string[] {
+  return input.paths
+    .map((p) => resolve(input.cwd, p))
+    .filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false);
 }
 
 /** Scans the input with `rules` (the CLI hands over the rule list: the engine does not know it). */
@@ -164,8 +209,18 @@ async function scanFiles({
   directives,
   helper,
 }: ScanState): Promise<Report> {
-  const { filesScanned, allPaths, resolver, toParse, ruleOnly, specifiers, hintResults, notReported } =
-    await timedAsync('read and select', () => select(files, input, notes, active, directives, helper));
+  const {
+    filesScanned,
+    allPaths,
+    resolver,
+    toParse,
+    ruleOnly,
+    specifiers,
+    hintResults,
+    notReported,
+    contextPaths,
+    graph,
+  } = await timedAsync('read and select', () => select(files, input, notes, active, directives, helper));
   const extraVerbs = (typeof options.extraVerbs === 'function' ? options.extraVerbs() : options.extraVerbs) ?? [];
 
   let cache: { store: ResultCache; target: unknown; key: string } | undefined;
@@ -179,7 +234,9 @@ async function scanFiles({
       : [];
     const analysisOptions = { notReported: [...notReported].sort(), extraVerbs, rules, scoped };
     const target = { cwd: input.cwd, paths: input.paths, ...analysisOptions };
-    const key = analysisKey({ cwd: input.cwd, allPaths, parsed: [...toParse, ...ruleOnly], options: analysisOptions });
+    // the tsconfig/jsconfig and package.json files that decided how imports resolve count like parsed files
+    const parsed = [...toParse, ...ruleOnly, ...graph.inputs()];
+    const key = analysisKey({ cwd: input.cwd, allPaths, parsed, options: analysisOptions });
     cache = { store: options.cache, target, key };
     analysed = readCache(cache.store, target, key);
   }
@@ -197,7 +254,8 @@ async function scanFiles({
     });
     if (cache) (await import('./result-cache.js')).writeCache(cache.store, cache.target, cache.key, analysed);
   }
-  notes.push(...analysed.notes);
+  // a file read for context only is not the user's to fix: what the parse said of it stays unsaid
+  notes.push(...analysed.notes.filter((n) => !contextPaths.has(n.file)));
   // fingerprints and directives need only the texts of parsed files (every finding is in one) and the directives
   const { findings, suppressed } = timed('fingerprints and directives', () =>
     finishFindings(

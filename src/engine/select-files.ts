@@ -71,7 +71,11 @@ export function filesThatMatter(sources: FileSummary[], resolver: ModuleResolver
       const s = sources[i];
       for (let j = 0; j < s.specifiers.length; j++) {
         const spec = s.specifiers[j];
-        if (!stems.has(specStems[i][j])) continue; // cheap: most specifiers name other modules
+        // cheap: most specifiers name other modules. A package name or an exact alias may name any file:
+        // a socket file itself, never through a barrel (`@scope/browser` re-exporting one integration that
+        // mentions WebSocket would pull in every file of a monorepo that imports the package)
+        const renames = resolver.renames(spec);
+        if (hop === 0 ? !stems.has(specStems[i][j]) && !renames : !stems.has(specStems[i][j]) || renames) continue;
         const hit = resolver.resolve(s.absPath, spec);
         if (hit && ring.has(hit) && hit !== s.absPath) {
           picked.add(s.absPath);

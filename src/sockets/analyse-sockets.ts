@@ -21,6 +21,8 @@ import { wrapperSites, wrapperSockets } from './wrap-sockets.js';
 export interface SocketOptions {
   /** verbs the user added to the control vocabulary */
   extraVerbs: readonly string[];
+  /** files (relative paths) whose own sockets are not reported: tests, and files read for context only */
+  notReported?: ReadonlySet<string>;
 }
 
 /** Every socket the indexed files create, analysed; failures are noted per file in `notes`. */
@@ -54,14 +56,20 @@ export function analyseSockets(index: ProjectIndex, options: SocketOptions, note
   };
 
   try {
-    return socketsOf(index, ctx, types, notes);
+    return socketsOf(index, ctx, types, notes, options.notReported ?? new Set());
   } finally {
     oracle.release();
   }
 }
 
 /** Every socket the indexed files create, followed to its sends, which are classified. */
-function socketsOf(index: ProjectIndex, ctx: SendContext, types: TypeQuestions, notes: FileNote[]): Socket[] {
+function socketsOf(
+  index: ProjectIndex,
+  ctx: SendContext,
+  types: TypeQuestions,
+  notes: FileNote[],
+  notReported: ReadonlySet<string>,
+): Socket[] {
   // follow every socket first, so no direct send is mistaken for a wrapper's call site
   const followed: Array<{ site: SocketSite; follower: SocketFollower; creations: Node[] }> = [];
   /** holder → the creation sites storing into it, the first one reported */
@@ -137,8 +145,10 @@ function socketsOf(index: ProjectIndex, ctx: SendContext, types: TypeQuestions, 
       notes.push(internalError(index.fileOf(site.node)?.relPath ?? '?', err));
     }
     // a wrapper class whose instances are used differently (a log stream, a terminal): each instance
-    // is a socket of its own where the wrapper is made; used alike, the class's socket speaks for them
-    if (wrapped && new Set(wrapped.map((w) => w.verdict)).size > 1) {
+    // is a socket of its own where the wrapper is made; used alike, the class's socket speaks for them,
+    // unless it is not reported (a class read for context, outside the scanned paths): then they speak
+    const classHidden = notReported.has(index.fileOf(site.node)?.relPath ?? '');
+    if (wrapped && (classHidden || new Set(wrapped.map((w) => w.verdict)).size > 1)) {
       for (const w of wrapped) {
         const key = `${w.file}:${w.line}:${w.column}`;
         if (wrappers.has(key)) continue;

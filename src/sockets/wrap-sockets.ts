@@ -41,7 +41,8 @@ export function wrapperSites(
   for (const info of index.usersOf(file)) {
     if (info.absPath === file) continue;
     const names = new Set<string>();
-    for (const [decl, b] of info.imports) if (b.resolved === file) names.add(declarationName(decl)?.getText() ?? '');
+    // imported from the class's file or from a barrel re-exporting it: definitionOf below tells which
+    for (const [decl, b] of info.imports) if (b.resolved) names.add(declarationName(decl)?.getText() ?? '');
     if (names.size === 0) continue;
     for (const raw of info.news) {
       const callee = unwrap(tsc, raw.expression);

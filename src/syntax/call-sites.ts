@@ -1,6 +1,6 @@
 // Who calls a function: by its binding (same file and importing files) or, for methods, by name
 // across the parsed files. `complete` is false when callers may exist that the analyzer cannot see.
-import type { CallExpression } from 'ts-morph';
+import type { CallExpression, ts } from 'ts-morph';
 import { Node, SyntaxKind, tsc } from './morph.js';
 import type { FileInfo, ProjectIndex } from './project-index.js';
 import { declarationName, referencesOf, type Declaration } from './references.js';
@@ -126,8 +126,11 @@ export function callSitesOf(fn: Node, index: ProjectIndex): CallSites {
     // such objects often travel as globals (plain scripts, UMD) rather than imports: a same-named call in any
     // parsed file may be one more caller, so it is judged too; but only callers in the file or its importers
     // vouch that the method is used in the project at all (none: a public API, unknown)
+    // (globals join scripts only: an ES module neither exports nor receives them that way)
     const userSet = new Set(users);
-    const far = member([...index.files.values()].filter((f) => !userSet.has(f)));
+    const far = isScript(fn.getSourceFile())
+      ? member([...index.files.values()].filter((f) => !userSet.has(f) && isScript(f.sourceFile)))
+      : [];
     const name = `${assigned.owner ? `${assigned.owner}.` : ''}${assigned.name}()`;
     return { calls: [...near, ...far], complete: near.length > 0, name };
   }
@@ -146,6 +149,13 @@ export function callSitesOf(fn: Node, index: ProjectIndex): CallSites {
     return { calls, complete, name: `${cls?.getName() ? `${cls.getName()}.` : ''}${methodName}()` };
   }
   return { calls: [], complete: false, name: 'a callback' };
+}
+
+/** A file with no ES `import`/`export`: its top-level names are globals shared with other scripts. */
+function isScript(file: Node): boolean {
+  return (
+    (file.compilerNode as ts.SourceFile & { externalModuleIndicator?: unknown }).externalModuleIndicator === undefined
+  );
 }
 
 /** A call in the function's own body (its socket's `send` when the wrapper is named `send` too) is no caller. */

@@ -363,12 +363,13 @@ export class ProjectIndex {
       const next: string[] = [];
       for (const info of this.files.values()) {
         if (found.has(info.absPath)) continue;
-        for (const b of info.imports.values()) {
-          if (b.resolved && ring.includes(b.resolved)) {
-            found.add(info.absPath);
-            next.push(info.absPath);
-            break;
-          }
+        // an import of a ring file, or a barrel's `export … from` one (its importers are the next hop)
+        const links =
+          [...info.imports.values()].some((b) => b.resolved && ring.includes(b.resolved)) ||
+          info.exportDecls.some((d) => d.target && ring.includes(d.target));
+        if (links) {
+          found.add(info.absPath);
+          next.push(info.absPath);
         }
       }
       ring = next;

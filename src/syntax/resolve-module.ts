@@ -1,5 +1,7 @@
-// Resolves import specifiers to scanned files, without reading tsconfig: relative paths the Node/TS
-// way, and path aliases (`@/lib/socket`, `~/socket`, `src/socket`) by a unique suffix match.
+// Resolves import specifiers to known files: relative paths the Node/TS way; then what the project's build
+// maps a specifier to (tsconfig/jsconfig `paths` and `baseUrl`, workspace package names: an ImportMap the
+// engine reads from the tree); and, where nothing maps it, path aliases (`@/lib/socket`, `~/socket`,
+// `src/socket`) by a unique suffix match.
 import { basename, dirname, resolve } from 'node:path';
 
 const EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.vue', '.svelte'];
@@ -28,12 +30,42 @@ export function specifierStem(spec: string): string {
   return last === 'index' ? (spec.split('/').slice(-2, -1)[0] ?? '') : last;
 }
 
+/** What the project's build maps a bare or aliased specifier to (engine/project-graph.ts reads it). */
+export interface ImportMap {
+  /** the paths, without extension probing, the specifier may name from `fromFile`, in the build's order */
+  bases(fromFile: string, spec: string): readonly string[];
+  /** true when the specifier names its module by another name than the file's (`@acme/net` → packages/net/src/index.ts) */
+  renames(spec: string): boolean;
+}
+
+/** The file `base` names, trying the extensions and index files the Node/TS resolution tries. */
+export function probeModule(base: string, has: (absPath: string) => boolean): string | undefined {
+  if (has(base)) return base;
+  const ext = /\.[cm]?jsx?$/.exec(base)?.[0];
+  if (ext) {
+    for (const alt of JS_TO_TS.get(ext) ?? []) {
+      const p = base.slice(0, -ext.length) + alt;
+      if (has(p)) return p;
+    }
+  }
+  for (const e of EXTS) if (has(base + e)) return base + e;
+  for (const e of EXTS) if (has(`${base}/index${e}`)) return `${base}/index${e}`;
+  return undefined;
+}
+
+export function isRelativeSpecifier(spec: string): boolean {
+  return spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..';
+}
+
 export class ModuleResolver {
   private readonly files: Set<string>;
   /** stem → files, for alias suffix matching */
   private readonly byStem = new Map<string, string[]>();
 
-  constructor(absPaths: Iterable<string>) {
+  constructor(
+    absPaths: Iterable<string>,
+    private readonly importMap?: ImportMap,
+  ) {
     this.files = new Set(absPaths);
     for (const f of this.files) {
       const stem = importStem(f);
@@ -45,25 +77,22 @@ export class ModuleResolver {
 
   /** The scanned file a specifier names, or undefined (a package, or a file not scanned). */
   resolve(fromFile: string, spec: string): string | undefined {
-    if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
-      return this.probe(resolve(dirname(fromFile), spec));
-    }
+    if (isRelativeSpecifier(spec)) return this.probe(resolve(dirname(fromFile), spec));
     if (spec.startsWith('/') || /^[a-z]+:/i.test(spec)) return undefined;
+    for (const base of this.importMap?.bases(fromFile, spec) ?? []) {
+      const hit = this.probe(base);
+      if (hit) return hit;
+    }
     return this.bySuffix(spec);
   }
 
+  /** See ImportMap.renames: an importer of such a specifier cannot be told by the file's stem. */
+  renames(spec: string): boolean {
+    return this.importMap?.renames(spec) ?? false;
+  }
+
   private probe(base: string): string | undefined {
-    if (this.files.has(base)) return base;
-    const ext = /\.[cm]?jsx?$/.exec(base)?.[0];
-    if (ext) {
-      for (const alt of JS_TO_TS.get(ext) ?? []) {
-        const p = base.slice(0, -ext.length) + alt;
-        if (this.files.has(p)) return p;
-      }
-    }
-    for (const e of EXTS) if (this.files.has(base + e)) return base + e;
-    for (const e of EXTS) if (this.files.has(`${base}/index${e}`)) return `${base}/index${e}`;
-    return undefined;
+    return probeModule(base, (p) => this.files.has(p));
   }
 
   // `@/lib/socket` → the one scanned file whose path ends in `/lib/socket(.ext|/index.ext)`.

@@ -1,0 +1,150 @@
+// Files outside the scanned paths that the scanned files import and that can matter to their sockets: a
+// wrapper class around a socket, a module that makes one, or a barrel re-exporting either. They are parsed
+// with the scanned files, so a `new Wrapper()` in scope is seen for what it is, and nothing in them is
+// reported. Only a file a scanned file imports (or a barrel it imports re-exports) is looked at, and only a
+// file whose text mentions a socket API is kept: a whole monorepo is never pulled in for context.
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { ImportMap } from '../syntax/resolve-module.js';
+import { isRelativeSpecifier, probeModule } from '../syntax/resolve-module.js';
+import { isSourceFile } from './discover.js';
+import { readOne, type ReadOptions } from './read-files.js';
+import { summarize, type FileSummary } from './select-files.js';
+
+/** Barrels followed from a scanned file's import: `@acme/net` → index.ts → ./client → … */
+const MAX_DEPTH = 3;
+/** files outside the scan read at most: a bound on the extra reading, whatever the imports say */
+const MAX_READS = 500;
+/** build output and installed packages are not the project's source */
+const NOT_SOURCE = new Set(['node_modules', 'dist', 'build', 'coverage']);
+
+export interface ContextOptions {
+  /** the scan's working directory: relative paths in the report start there */
+  cwd: string;
+  /** paths below this folder are judged for build output (`dist/`, `node_modules/`) from here */
+  root: string;
+  /** the scanned folders (absolute): a file inside one that was not scanned is one the user or .gitignore left out */
+  scannedDirs: readonly string[];
+  read: ReadOptions;
+}
+
+/** The files outside `scanned` that the scanned `sources` import and that mention a socket API (with the barrels between). */
+export function contextFiles(
+  sources: readonly FileSummary[],
+  scanned: ReadonlySet<string>,
+  importMap: ImportMap,
+  options: ContextOptions,
+): FileSummary[] {
+  // one listing per folder instead of a stat per extension tried (most probes miss: `./styles.css`, `react`)
+  const listings = new Map<string, Set<string> | null>();
+  const listing = (dir: string): Set<string> | null => {
+    let names = listings.get(dir);
+    if (names === undefined) {
+      names = null;
+      if (!isBuildOutput(dir, options.root)) {
+        try {
+          names = new Set(
+            readdirSync(dir, { withFileTypes: true })
+              .filter((e) => e.isFile() || e.isSymbolicLink())
+              .map((e) => e.name),
+          );
+        } catch {
+          names = null; // absent, or not a folder
+        }
+      }
+      listings.set(dir, names);
+    }
+    return names;
+  };
+  const onDisk = (p: string): boolean => {
+    const name = path.basename(p);
+    return isSourceFile(name) && (listing(path.dirname(p))?.has(name) ?? false);
+  };
+  const inScope = (p: string) => scanned.has(p);
+  const insideScan = (p: string) =>
+    options.scannedDirs.some((d) => p.startsWith(d.endsWith(path.sep) ? d : d + path.sep));
+  /** base → the file outside the scan it names, '' for none or one in scope */
+  const located = new Map<string, string>();
+  const locateBase = (base: string): string | undefined => {
+    let hit = located.get(base);
+    if (hit === undefined) {
+      hit = probeModule(base, inScope) || insideScan(base) ? '' : (probeModule(base, onDisk) ?? '');
+      located.set(base, hit);
+    }
+    return hit || undefined;
+  };
+  // what a specifier names depends on the importer's folder only: files side by side import alike
+  const seen = new Map<string, string | undefined>();
+  const outside = (from: string, spec: string): string | undefined => {
+    const key = `${path.dirname(from)}\0${spec}`;
+    if (seen.has(key)) return seen.get(key);
+    const hit = locate(from, spec);
+    seen.set(key, hit);
+    return hit;
+  };
+  const locate = (from: string, spec: string): string | undefined => {
+    if (isRelativeSpecifier(spec)) return locateBase(path.resolve(path.dirname(from), spec));
+    if (spec.startsWith('/') || /^[a-z]+:/i.test(spec)) return undefined;
+    for (const base of importMap.bases(from, spec)) {
+      if (probeModule(base, inScope)) return undefined;
+      const hit = locateBase(base);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+
+  /** path → its summary when it matters (null: read, does not matter) */
+  const judged = new Map<string, FileSummary | null>();
+  let reads = 0;
+  const visit = (abs: string, depth: number): FileSummary | undefined => {
+    const known = judged.get(abs);
+    if (known !== undefined) return known ?? undefined;
+    if (reads >= MAX_READS) return undefined;
+    reads++;
+    judged.set(abs, null); // a cycle of barrels ends here
+    const relPath = path.relative(options.cwd, abs).split(path.sep).join('/');
+    const read = readOne({ absPath: abs, relPath }, options.read);
+    if ('kind' in read) return undefined; // unreadable or minified: no context, and not ours to report
+    const summary = summarize(read, 0);
+    let matters = summary.socketHint;
+    if (!matters && summary.reExports && depth < MAX_DEPTH) {
+      for (const spec of summary.specifiers) {
+        const next = outside(abs, spec);
+        if (next && visit(next, depth + 1)) matters = true;
+      }
+    }
+    if (!matters) return undefined;
+    // a barrel's text is kept for the parse too
+    const kept = summary.text === undefined ? { ...summary, text: read.text } : summary;
+    judged.set(abs, kept);
+    return kept;
+  };
+
+  for (const s of sources) {
+    for (const spec of s.specifiers) {
+      const hit = outside(s.absPath, spec);
+      if (hit) visit(hit, 1);
+    }
+  }
+  return [...judged.values()]
+    .filter((s): s is FileSummary => s !== null)
+    .sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+}
+
+function isBuildOutput(p: string, root: string): boolean {
+  const rel = path.relative(root, p);
+  return rel.split(path.sep).some((seg) => NOT_SOURCE.has(seg));
+}
+
+/** The nearest folder at or above `dir` holding `.git`, where the project's configs stop being looked for. */
+export function repositoryRoot(dir: string): string | undefined {
+  for (let d = dir; ; d = path.dirname(d)) {
+    try {
+      statSync(path.join(d, '.git'));
+      return d;
+    } catch {
+      // keep climbing
+    }
+    if (path.dirname(d) === d) return undefined;
+  }
+}
