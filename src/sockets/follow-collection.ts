@@ -7,7 +7,7 @@ import { Node, SyntaxKind, tsc } from '../syntax/morph.js';
 import { resolveIdentifier, type Declaration } from '../syntax/references.js';
 import { callSitesOf, isFunctionLike } from '../syntax/call-sites.js';
 import type { ProjectIndex } from '../syntax/project-index.js';
-import { unwrapNode, valueRootNode } from '../syntax/unwrap.js';
+import { isAssignedNode, unwrapNode, valueRootNode } from '../syntax/unwrap.js';
 
 /**
  * What iterating the collection gives. `values`: the sockets themselves (an array, a Set, `map.values()`);
@@ -94,7 +94,7 @@ export class CollectionFollower {
     if (!parent) return;
     if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === e) return this.member(parent, shape);
     if (Node.isElementAccessExpression(parent) && parent.getExpression() === e) {
-      if (isWritten(parent)) return; // `sockets[k] = ws` adds one
+      if (isAssignedNode(tsc, parent)) return; // `sockets[k] = ws` adds one
       return shape === 'entries' ? this.escaped(parent) : this.host.element(parent);
     }
     if (Node.isVariableDeclaration(parent) && parent.getInitializer() === e) return this.declared(parent, shape);
@@ -265,18 +265,6 @@ function forOfBinding(stmt: Node & { getInitializer(): Node }): Node | undefined
   if (!Node.isVariableDeclarationList(init)) return undefined;
   const decls = init.getDeclarations();
   return decls.length === 1 ? decls[0] : undefined;
-}
-
-/** `x[k] = v`: the element access is written, not read. */
-function isWritten(node: Node): boolean {
-  const root = valueRootNode(tsc, node);
-  const parent = root.getParent();
-  return (
-    !!parent &&
-    Node.isBinaryExpression(parent) &&
-    parent.getLeft() === root &&
-    parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken
-  );
 }
 
 /** `useEffect(…, [ws])`: a hook's dependency list only compares its items. */

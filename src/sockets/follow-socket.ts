@@ -11,7 +11,7 @@ import { functionValueCalls } from '../syntax/function-values.js';
 import type { Flavor } from './find-sockets.js';
 import type { ProjectIndex } from '../syntax/project-index.js';
 import { declarationName, resolveIdentifier, type Declaration } from '../syntax/references.js';
-import { unwrapNode, valueRootNode } from '../syntax/unwrap.js';
+import { isAssignedNode, unwrapNode, valueRootNode } from '../syntax/unwrap.js';
 import { CollectionFollower, isHookDeps, startsAsCollection, type Reads, type Shape } from './follow-collection.js';
 
 /** What an instance of a socket-wrapping class offers: its methods that send (by name), and all its members. */
@@ -235,7 +235,7 @@ export class SocketFollower {
       return;
     }
     if (called) this.listener(name, called);
-    if (isAssigned(access)) {
+    if (isAssignedNode(tsc, access)) {
       if (name === 'onmessage') this.listens = true;
       const value = unwrapNode(tsc, (parent as Node & { getRight(): Node }).getRight());
       if (name === 'onclose' || name === 'onerror') this.lifecycle.push({ event: name.slice(2), handler: value });
@@ -267,7 +267,7 @@ export class SocketFollower {
     }
     if (called) this.listener(name, called);
     if (called && isMessageListener(name, called.getArguments()[0], this.api)) this.listens = true;
-    if (isAssigned(access) && name === 'onmessage') this.listens = true;
+    if (isAssignedNode(tsc, access) && name === 'onmessage') this.listens = true;
     if (wrapper.members.has(name) || INERT_MEMBERS.has(name) || /^on[a-z]/.test(name)) return;
     this.escape(access, `\`.${name}\` is not a member of the wrapper class the analyzer read`);
   }
@@ -315,7 +315,7 @@ export class SocketFollower {
     const { uses, exported, importers } = bindingUses(decl, this.index);
     for (const use of uses) {
       // a write (`ws = new WebSocket(...)`, `ws = null`) is not a use of the value
-      if (!isAssigned(use)) reads.visit(use);
+      if (!isAssignedNode(tsc, use)) reads.visit(use);
     }
     if (exported && importers === 0)
       this.escape(declarationName(decl) ?? decl, 'the socket is exported, and no scanned file imports it');
@@ -387,12 +387,12 @@ export class SocketFollower {
     for (const node of findAll<PropertyAccessExpression>(cls, cls.compilerNode, (n) =>
       isPropertyAccessNamed(n, name),
     )) {
-      if (isThis(unwrapNode(tsc, node.getExpression())) && !isAssigned(node)) reads.visit(node);
+      if (isThis(unwrapNode(tsc, node.getExpression())) && !isAssignedNode(tsc, node)) reads.visit(node);
     }
     // a public field can be used from outside (`this.chat.socket.emit(...)` in a component)
     if (name.startsWith('#') || isPrivateMember(cls, name)) return;
     for (const node of this.index.propertyAccessesNamed(name, this.index.usersOf(this.index.pathOf(cls)))) {
-      if (!isThis(unwrapNode(tsc, node.getExpression())) && !isAssigned(node)) reads.visit(node);
+      if (!isThis(unwrapNode(tsc, node.getExpression())) && !isAssignedNode(tsc, node)) reads.visit(node);
     }
   }
 
@@ -407,7 +407,7 @@ export class SocketFollower {
     for (const node of findAll<PropertyAccessExpression>(file, file.compilerNode, (n) =>
       isPropertyAccessNamed(n, last),
     )) {
-      if ((self ? thisPathText(node) : pathText(node)) === text && !isAssigned(node)) reads.visit(node);
+      if ((self ? thisPathText(node) : pathText(node)) === text && !isAssignedNode(tsc, node)) reads.visit(node);
     }
   }
 
@@ -551,7 +551,7 @@ export class SocketFollower {
   private followDeclarationInside(decl: Declaration, path: Step[]): void {
     if (!this.once(`${this.index.pathOf(decl)}@${decl.getStart()}/${path.join('/')}`)) return;
     const { uses, exported, importers } = bindingUses(decl, this.index);
-    for (const use of uses) if (!isAssigned(use)) this.followInside(use, path);
+    for (const use of uses) if (!isAssignedNode(tsc, use)) this.followInside(use, path);
     if (exported && importers === 0)
       this.escape(
         declarationName(decl) ?? decl,
@@ -966,18 +966,6 @@ function isMessageListener(method: string, event: Node | undefined, api: Flavor)
   if (!e || !(Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e))) return true; // a computed event may be 'message'
   const name = e.getLiteralText();
   return api === 'socket.io-client' ? !LIFECYCLE_EVENTS.has(name) : name === 'message';
-}
-
-/** `x = …`: the node (with its wrappers) is written there, not read. */
-function isAssigned(node: Node): boolean {
-  const root = valueRootNode(tsc, node);
-  const parent = root.getParent();
-  return (
-    !!parent &&
-    Node.isBinaryExpression(parent) &&
-    parent.getLeft() === root &&
-    parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken
-  );
 }
 
 /** `this`, or a local alias of it (`const self = this`). */

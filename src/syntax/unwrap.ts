@@ -63,3 +63,15 @@ export function valueRootNode(T: TS, node: Node): Node {
   for (let p = n.getParent(); p && isValueWrapper(T, p.compilerNode, true); p = n.getParent()) n = p;
   return n;
 }
+
+/** `x = …` (through parentheses and casts): the node is written there, not read. */
+export function isAssignedNode(T: TS, node: Node): boolean {
+  const root = valueRootNode(T, node).compilerNode;
+  const parent = root.parent;
+  return (
+    !!parent &&
+    T.isBinaryExpression(parent) &&
+    parent.left === root &&
+    parent.operatorToken.kind === T.SyntaxKind.EqualsToken
+  );
+}
