@@ -244,6 +244,14 @@ export class ProjectIndex {
   private readonly byProjectPath = new Map<string, FileInfo>();
   private readonly usersCache = new Map<string, FileInfo[]>();
 
+  /** `open`: files (absolute paths) that some file not parsed imports (select-files.ts) */
+  constructor(private readonly open: ReadonlySet<string> = new Set()) {}
+
+  /** True when some file not parsed imports this one: callers of what it exports may be unseen. */
+  hasUnseenImporters(absPath: string): boolean {
+    return this.open.has(absPath);
+  }
+
   add(info: FileInfo): void {
     this.files.set(info.absPath, info);
     this.byProjectPath.set(info.sourceFile.getFilePath(), info);
