@@ -865,7 +865,8 @@ export class SocketFollower {
     const importers = this.index.importersOf(file, name);
     if (importers.length === 0) return this.escape(at, 'the socket is exported, and no scanned file imports it');
     for (const { decl } of importers) this.followDeclaration(decl);
-    if (this.index.hasUnseenImporters(file)) this.escape(at, 'the socket is exported to files too far away to analyse');
+    if (this.index.hasUnseenImporters(file, name))
+      this.escape(at, 'the socket is exported to files too far away to analyse');
   }
 }
 

@@ -87,7 +87,7 @@ export function bindingUses(
     uses,
     exported,
     importers,
-    unseen: exported && (importers === 0 || index.hasUnseenImporters(index.pathOf(decl))),
+    unseen: exported && (importers === 0 || names.some((name) => index.hasUnseenImporters(index.pathOf(decl), name))),
   };
 }
 

@@ -60,6 +60,16 @@ describe('callers of a file some unparsed file imports', () => {
     expect(analyse(CLASS, ['src/client.ts']).verdict).toBe('unknown');
   });
 
+  it('a barrel re-exporting the wrapper, imported by a file not parsed: unknown', () => {
+    const files = {
+      ...WRAPPED,
+      'src/index.ts': `export { roomCommand } from './rooms';\n`,
+      'src/lobby.ts': `import { roomCommand } from './index';\nroomCommand('subscribe', 'lobby');\n`,
+    };
+    expect(analyse(files, []).verdict).toBe('control-only');
+    expect(analyse(files, ['src/index.ts']).verdict).toBe('unknown');
+  });
+
   it('a file no unparsed file imports is judged by its callers as before', () => {
     expect(analyse(WRAPPED, ['src/lobby.ts']).verdict).toBe('control-only');
   });
