@@ -98,6 +98,7 @@ export function selectFiles(
   let far = 0;
   // the picked files found as importers: their own importers may call what they export
   const importers = new Set<string>();
+  const open = new Set<string>();
   // each specifier's stem, and whether it renames its module, taken once for every hop
   const specStems = sources.map((s) => s.specifiers.map(specifierStem));
   const renaming = new Map<string, boolean>();
@@ -106,7 +107,10 @@ export function selectFiles(
     if (r === undefined) renaming.set(spec, (r = resolver.renames(spec)));
     return r;
   };
+  // the ring files whose importers were looked for
+  const searched = new Set<string>();
   for (let hop = 0; hop < MAX_HOPS && ring.size > 0; hop++) {
+    for (const p of ring) searched.add(p);
     const stems = new Set([...ring].map(importStem));
     // importers found at this hop → the ring file each of their specifiers names
     const through = new Map<FileSummary, Map<string, string>>();
@@ -125,7 +129,10 @@ export function selectFiles(
           // the importers of a barrel at the second hop were always parsed; past that, files are parsed
           // only while the budget lasts: the rest stay unseen (open)
           const counted = hop >= 3 || (hop === 2 && !byPath.get(hit)!.reExports);
-          if (counted && far >= MAX_FAR_FILES) continue;
+          if (counted && far >= MAX_FAR_FILES) {
+            open.add(hit); // an importer left out
+            continue;
+          }
           if (counted) far++;
           picked.add(s.absPath);
         }
@@ -146,12 +153,12 @@ export function selectFiles(
     }
     ring = nextRing;
   }
-  return {
-    files: sources.filter((s) => picked.has(s.absPath)),
-    open: timed('select: files imported from outside', () =>
-      importedFromOutside(sources, specStems, picked, importers, renames, resolver),
-    ),
-  };
+  // a ring file's importers were all found, but for those naming it by a package name or alias
+  const leaves = new Set([...importers].filter((p) => !searched.has(p)));
+  timed('select: files imported from outside', () =>
+    importedFromOutside(sources, specStems, picked, { importers, leaves, open }, renames, resolver),
+  );
+  return { files: sources.filter((s) => picked.has(s.absPath)), open };
 }
 
 /** What `s` exports that is built on what its ring imports carry (rewraps.ts). */
@@ -175,19 +182,20 @@ function carriedExports(
 }
 
 /**
- * The importers picked that some file left out imports. (A socket file's importers are all picked; a file
- * a socket file imports is reached by the files left out only through code of their own, without the socket.)
+ * Adds to `open` the importers picked that some file left out imports. (A socket file's importers are all
+ * picked; a file a socket file imports is reached by the files left out only through code of their own.)
+ * `leaves`: the importers whose importers were not looked for; the others' were, but for a package name.
  */
 function importedFromOutside(
   sources: FileSummary[],
   specStems: string[][],
   picked: Set<string>,
-  importers: Set<string>,
+  files: { importers: Set<string>; leaves: Set<string>; open: Set<string> },
   renames: (spec: string) => boolean,
   resolver: ModuleResolver,
-): Set<string> {
-  const open = new Set<string>();
-  const stems = new Set([...importers].map(importStem));
+): void {
+  const { importers, leaves, open } = files;
+  const stems = new Set([...leaves].map(importStem));
   // a package name is imported the same way from every file of a folder: resolved once there
   const resolved = new Map<string, string | undefined>();
   for (let i = 0; i < sources.length; i++) {
@@ -202,5 +210,4 @@ function importedFromOutside(
       if (hit && importers.has(hit)) open.add(hit);
     }
   }
-  return open;
 }
