@@ -70,6 +70,18 @@ describe('callers of a file some unparsed file imports', () => {
     expect(analyse(files, ['src/index.ts']).verdict).toBe('unknown');
   });
 
+  it('a socket exported again from a file some unparsed file imports escapes there', () => {
+    const files = {
+      'src/socket.ts': `export const ws = new WebSocket('wss://x.example');\n`,
+      'src/feed.ts': `import { ws } from './socket';\nexport const feed = ws;\n`,
+      'src/view.ts': `import { feed } from './feed';\nfeed.send(JSON.stringify({ type: 'subscribe' }));\n`,
+    };
+    expect(analyse(files, []).verdict).toBe('control-only');
+    const open = analyse(files, ['src/feed.ts']);
+    expect(open.verdict).toBe('unknown');
+    expect(open.sends.some((s) => /too far away/.test(s))).toBe(true);
+  });
+
   it('a file no unparsed file imports is judged by its callers as before', () => {
     expect(analyse(WRAPPED, ['src/lobby.ts']).verdict).toBe('control-only');
   });
