@@ -81,7 +81,7 @@ export function analyseSources(
   ruleOnly: SourceText[] = [],
 ): SourcesAnalysis {
   const project = createProject();
-  const index = new ProjectIndex();
+  const index = new ProjectIndex(options.open);
   const notes: FileNote[] = [];
   const parsed: ParsedFile[] = [];
   const socketFiles = new Set(files);

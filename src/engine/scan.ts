@@ -24,7 +24,7 @@ import { ProjectGraph } from './project-graph.js';
 import type { CachedAnalysis, ResultCache } from './result-cache.js';
 import type { ScanInput } from './scan-options.js';
 import { nonProductMatcher } from './non-product.js';
-import { filesThatMatter, type FileSummary } from './select-files.js';
+import { selectFiles, type FileSummary } from './select-files.js';
 import { distinctHints, hintOf, HintResults } from './text-hints.js';
 import { timed, timedAsync } from '../timing.js';
 
@@ -114,7 +114,14 @@ async function select(
   const sources = context.length === 0 ? scanned : [...scanned, ...context];
   const allPaths = sources.map((s) => s.absPath);
   const resolver = new ModuleResolver(allPaths, graph);
-  const picked = timed('select: imports and importers', () => filesThatMatter(sources, resolver));
+  // a file read to tell whether it wraps the socket again keeps its text: it is parsed next
+  const textOf = (s: FileSummary) => {
+    if (s.text !== undefined) return s.text;
+    const again = readOne(s, opts);
+    if (!('kind' in again)) s.text = again.text;
+    return s.text;
+  };
+  const { files: picked, open } = timed('select: imports and importers', () => selectFiles(sources, resolver, textOf));
   const toParse = picked.map((s) => withText(s, opts, notes)).filter((s): s is SourceText => s !== undefined);
   // files only a file rule wants (an SSE handler, a polling loop): parsed, never socket-analysed; none
   // of non-product code, where nothing is reported
@@ -142,6 +149,7 @@ async function select(
     notReported,
     contextPaths,
     graph,
+    open,
   };
 }
 
@@ -220,6 +228,7 @@ async function scanFiles({
     notReported,
     contextPaths,
     graph,
+    open,
   } = await timedAsync('read and select', () => select(files, input, notes, active, directives, helper));
   const extraVerbs = (typeof options.extraVerbs === 'function' ? options.extraVerbs() : options.extraVerbs) ?? [];
 
@@ -232,7 +241,7 @@ async function scanFiles({
     const scoped = active.some((a) => a.forFile)
       ? [...toParse, ...ruleOnly].map((f) => [f.relPath, active.map((a) => a.forFile?.(f.relPath) ?? null)])
       : [];
-    const analysisOptions = { notReported: [...notReported].sort(), extraVerbs, rules, scoped };
+    const analysisOptions = { notReported: [...notReported].sort(), open: [...open].sort(), extraVerbs, rules, scoped };
     const target = { cwd: input.cwd, paths: input.paths, ...analysisOptions };
     // the tsconfig/jsconfig and package.json files that decided how imports resolve count like parsed files
     const parsed = [...toParse, ...ruleOnly, ...graph.inputs()];
@@ -248,6 +257,7 @@ async function scanFiles({
       specifiers,
       hintResults,
       notReported,
+      open,
       extraVerbs,
       rules: active,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),

@@ -23,6 +23,8 @@ export interface SocketOptions {
   extraVerbs: readonly string[];
   /** files (relative paths) whose own sockets are not reported: tests, and files read for context only */
   notReported?: ReadonlySet<string>;
+  /** files (absolute paths) that some file not parsed imports: their exports' callers are not all seen */
+  open?: ReadonlySet<string>;
 }
 
 /** Every socket the indexed files create, analysed; failures are noted per file in `notes`. */

@@ -312,13 +312,18 @@ export class SocketFollower {
     const key = `${this.index.pathOf(decl)}@${decl.getStart()}`;
     if (!this.once(reads.tag ? `${reads.tag}:${key}` : decl)) return;
     this.hold(key, reads);
-    const { uses, exported, importers } = bindingUses(decl, this.index);
+    const { uses, importers, unseen } = bindingUses(decl, this.index);
     for (const use of uses) {
       // a write (`ws = new WebSocket(...)`, `ws = null`) is not a use of the value
       if (!isAssignedNode(tsc, use)) reads.visit(use);
     }
-    if (exported && importers === 0)
-      this.escape(declarationName(decl) ?? decl, 'the socket is exported, and no scanned file imports it');
+    if (unseen)
+      this.escape(
+        declarationName(decl) ?? decl,
+        importers === 0
+          ? 'the socket is exported, and no scanned file imports it'
+          : 'the socket is exported to files too far away to analyse',
+      );
   }
 
   /** The first place the socket itself is stored; never a collection, nor a place reached through one. */
@@ -550,12 +555,14 @@ export class SocketFollower {
   /** Every read of a binding that holds the socket at `path`. */
   private followDeclarationInside(decl: Declaration, path: Step[]): void {
     if (!this.once(`${this.index.pathOf(decl)}@${decl.getStart()}/${path.join('/')}`)) return;
-    const { uses, exported, importers } = bindingUses(decl, this.index);
+    const { uses, importers, unseen } = bindingUses(decl, this.index);
     for (const use of uses) if (!isAssignedNode(tsc, use)) this.followInside(use, path);
-    if (exported && importers === 0)
+    if (unseen)
       this.escape(
         declarationName(decl) ?? decl,
-        'a value holding the socket is exported, and no scanned file imports it',
+        importers === 0
+          ? 'a value holding the socket is exported, and no scanned file imports it'
+          : 'a value holding the socket is exported to files too far away to analyse',
       );
   }
 
@@ -679,8 +686,8 @@ export class SocketFollower {
         ? holder
         : undefined;
     if (!decl) return false;
-    const { uses, exported, importers } = bindingUses(decl, this.index);
-    if (exported && importers === 0) return false;
+    const { uses, unseen } = bindingUses(decl, this.index);
+    if (unseen) return false;
     let handed = false;
     for (const use of uses) {
       const root = valueRootNode(tsc, use);
@@ -858,6 +865,8 @@ export class SocketFollower {
     const importers = this.index.importersOf(file, name);
     if (importers.length === 0) return this.escape(at, 'the socket is exported, and no scanned file imports it');
     for (const { decl } of importers) this.followDeclaration(decl);
+    if (this.index.hasUnseenImporters(file, name))
+      this.escape(at, 'the socket is exported to files too far away to analyse');
   }
 }
 

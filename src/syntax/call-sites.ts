@@ -59,11 +59,14 @@ export function exportedNames(decl: Declaration): string[] {
   return [...names, ...(exportListOf(decl.getSourceFile()).get(own) ?? [])];
 }
 
-/** Uses of a binding, in its own file and (through imports) in other parsed files. */
+/**
+ * Uses of a binding, in its own file and (through imports) in other parsed files. `unseen`: it is exported,
+ * and no parsed file imports it, or a file not parsed imports its file (so some uses are out of sight).
+ */
 export function bindingUses(
   decl: Declaration,
   index: ProjectIndex,
-): { uses: Node[]; exported: boolean; importers: number } {
+): { uses: Node[]; exported: boolean; importers: number; unseen: boolean } {
   const uses: Node[] = [...referencesOf(decl)];
   const names = exportedNames(decl);
   let importers = 0;
@@ -79,7 +82,13 @@ export function bindingUses(
       }
     }
   }
-  return { uses, exported: names.length > 0, importers };
+  const exported = names.length > 0;
+  return {
+    uses,
+    exported,
+    importers,
+    unseen: exported && (importers === 0 || names.some((name) => index.hasUnseenImporters(index.pathOf(decl), name))),
+  };
 }
 
 function callOf(use: Node): CallExpression | undefined {
@@ -104,9 +113,9 @@ export function callSitesOf(fn: Node, index: ProjectIndex): CallSites {
   }
   if (decl) {
     const name = `${declarationName(decl)?.getText() ?? 'function'}()`;
-    const { uses, exported, importers } = bindingUses(decl, index);
+    const { uses, unseen } = bindingUses(decl, index);
     const calls: CallExpression[] = [];
-    let complete = !(exported && importers === 0);
+    let complete = !unseen;
     for (const use of uses) {
       const call = callOf(use);
       if (call) calls.push(call);
@@ -132,7 +141,8 @@ export function callSitesOf(fn: Node, index: ProjectIndex): CallSites {
       ? member([...index.files.values()].filter((f) => !userSet.has(f) && isScript(f.sourceFile)))
       : [];
     const name = `${assigned.owner ? `${assigned.owner}.` : ''}${assigned.name}()`;
-    return { calls: [...near, ...far], complete: near.length > 0, name };
+    const complete = near.length > 0 && !index.hasUnseenImporters(index.pathOf(fn));
+    return { calls: [...near, ...far], complete, name };
   }
   // methods and function-valued fields: callers by name
   const methodName = Node.isMethodDeclaration(fn)
@@ -145,7 +155,9 @@ export function callSitesOf(fn: Node, index: ProjectIndex): CallSites {
       .callsNamed(methodName, index.usersOf(index.pathOf(fn)))
       .filter((c) => Node.isPropertyAccessExpression(c.getExpression()));
     const cls = fn.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
-    const complete = calls.length > 0 || !(cls?.hasExportKeyword() ?? true);
+    // a file not parsed that imports the class's file may call it too
+    const complete =
+      (calls.length > 0 || !(cls?.hasExportKeyword() ?? true)) && !index.hasUnseenImporters(index.pathOf(fn));
     return { calls, complete, name: `${cls?.getName() ? `${cls.getName()}.` : ''}${methodName}()` };
   }
   return { calls: [], complete: false, name: 'a callback' };

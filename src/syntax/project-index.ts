@@ -244,6 +244,30 @@ export class ProjectIndex {
   private readonly byProjectPath = new Map<string, FileInfo>();
   private readonly usersCache = new Map<string, FileInfo[]>();
 
+  /** `open`: files (absolute paths) that some file not parsed imports (select-files.ts) */
+  constructor(private readonly open: ReadonlySet<string> = new Set()) {}
+
+  /**
+   * True when some file not parsed imports this one, or a barrel that re-exports `name` from it (any
+   * export without a name): callers of what it exports may be unseen.
+   */
+  hasUnseenImporters(absPath: string, name?: string, depth = 0): boolean {
+    if (this.open.has(absPath)) return true;
+    if (this.open.size === 0 || depth > 5) return false;
+    for (const info of this.files.values()) {
+      for (const { target, names } of info.exportDecls) {
+        if (target !== absPath) continue;
+        if (names.length === 0 || name === undefined) {
+          if (this.hasUnseenImporters(info.absPath, name, depth + 1)) return true;
+        } else {
+          for (const { local, exported } of names)
+            if (local === name && this.hasUnseenImporters(info.absPath, exported, depth + 1)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
   add(info: FileInfo): void {
     this.files.set(info.absPath, info);
     this.byProjectPath.set(info.sourceFile.getFilePath(), info);

@@ -61,6 +61,7 @@ export class ModuleResolver {
   private readonly files: Set<string>;
   /** stem → files, for alias suffix matching */
   private readonly byStem = new Map<string, string[]>();
+  private readonly suffixHits = new Map<string, string | undefined>();
 
   constructor(
     absPaths: Iterable<string>,
@@ -95,8 +96,16 @@ export class ModuleResolver {
     return probeModule(base, (p) => this.files.has(p));
   }
 
-  // `@/lib/socket` → the one scanned file whose path ends in `/lib/socket(.ext|/index.ext)`.
+  // `@/lib/socket` → the one scanned file whose path ends in `/lib/socket(.ext|/index.ext)`; the same from
+  // every file, so asked once per specifier
   private bySuffix(spec: string): string | undefined {
+    if (this.suffixHits.has(spec)) return this.suffixHits.get(spec);
+    const hit = this.suffixHit(spec);
+    this.suffixHits.set(spec, hit);
+    return hit;
+  }
+
+  private suffixHit(spec: string): string | undefined {
     const segments = stripExt(spec).split('/').filter(Boolean);
     if (segments.length < 2) return undefined; // a bare package name such as `ws`
     const rest = /^[@~#]/.test(segments[0]) ? segments.slice(1) : segments;
