@@ -1,6 +1,6 @@
 // Linear-growth checks: time an input and one ten times its size in the same run, and require the
 // time to grow at most ~12× (a quadratic pass grows ~100×). The small size doubles until the small
-// run takes long enough that timer noise does not decide; each size's best of up to three runs absorbs
+// run takes long enough that timer noise does not decide; each size's best of up to five runs absorbs
 // a busy machine (the suite runs files in parallel).
 export interface LinearOptions<T> {
   /** builds the input of size n */
@@ -21,7 +21,7 @@ function time<T>(run: (input: T) => unknown, input: T): number {
   return performance.now() - t;
 }
 
-/** The ratio time(10n) / time(n), each the best of up to three runs; and the sizes used. */
+/** The ratio time(10n) / time(n), each the best of up to five runs; and the sizes used. */
 export function growthRatio<T>(opts: LinearOptions<T>): { ratio: number; n: number; small: number; big: number } {
   const minMs = opts.minMs ?? 100;
   const maxN = opts.maxN ?? opts.start * 256;
@@ -36,7 +36,7 @@ export function growthRatio<T>(opts: LinearOptions<T>): { ratio: number; n: numb
   }
   const bigInput = opts.make(n * 10);
   let big = time(opts.run, bigInput);
-  for (let tries = 1; tries < 3 && big / small > 12; tries++) {
+  for (let tries = 1; tries < 5 && big / small > 12; tries++) {
     small = Math.min(small, time(opts.run, input));
     big = Math.min(big, time(opts.run, bigInput));
   }

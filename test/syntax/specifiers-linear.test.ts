@@ -16,7 +16,7 @@ describe('specifiers from raw text', () => {
           // linear is fast here: repeat the pass so timer noise does not decide; the inputs stay
           // small (≤ 160k lines, ~1.5 MB) so the CPU caches do not decide either
           run: (t) => {
-            for (let i = 0; i < 200; i++) pass(t);
+            for (let i = 0; i < 600; i++) pass(t);
           },
           start: 2_000,
           minMs: 100,
