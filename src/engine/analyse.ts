@@ -22,6 +22,8 @@ export interface AnalysisJob {
   resolver: ModuleResolver;
   /** files (relative paths) of non-product code: parsed, their sends count, nothing in them is reported */
   notReported: ReadonlySet<string>;
+  /** files (absolute paths) that may run store actions by name (select-files.ts) */
+  storeRunners?: ReadonlySet<string>;
   extraVerbs: string[];
   rules: readonly ActiveRule[];
   /** each file's import specifiers, as read from its text: how files are grouped (link-groups.ts) */
@@ -52,7 +54,12 @@ export async function analyseGroup(job: AnalysisJob): Promise<GroupAnalysis> {
   const { toParse, ruleOnly, notReported, extraVerbs, resolver } = job;
   if (toParse.length + ruleOnly.length === 0) return { sockets: [], findings: [], notes: [], links: [] };
   const [{ analyseSources }, morph] = await loadAnalyzer();
-  const result = analyseSources(toParse, resolver, { extraVerbs, notReported }, ruleOnly);
+  const result = analyseSources(
+    toParse,
+    resolver,
+    { extraVerbs, notReported, ...(job.storeRunners && { storeRunners: job.storeRunners }) },
+    ruleOnly,
+  );
   const notes = [...result.notes];
   const sockets = result.sockets.filter((s) => !notReported.has(s.file)).sort(compareLocations);
   const input: RuleInput = {

@@ -2,12 +2,13 @@
 // would: through locals, reassigned lets, class fields, object paths, factories, arguments, hooks
 // and exports. Where the value goes somewhere it cannot follow, it records an `escape`, so the socket
 // is never judged on sends it could not see.
-import type { CallExpression, Expression, PropertyAccessExpression } from 'ts-morph';
+import type { CallExpression, Expression, ParameterDeclaration, PropertyAccessExpression } from 'ts-morph';
 import { Node, SyntaxKind, tsc } from '../syntax/morph.js';
 import { isPropertyAccessNamed } from '../syntax/references.js';
 import { findAll } from '../syntax/wrap.js';
 import { bindingUses, callSitesOf, exportedNames, isFunctionLike } from '../syntax/call-sites.js';
 import { functionValueCalls } from '../syntax/function-values.js';
+import { isStoreState, storeFunctionsRunBy } from '../syntax/store-calls.js';
 import type { Flavor } from './find-sockets.js';
 import type { ProjectIndex } from '../syntax/project-index.js';
 import { declarationName, resolveIdentifier, type Declaration } from '../syntax/references.js';
@@ -359,6 +360,14 @@ export class SocketFollower {
       // an object other code can reach (imported, handed in, global, exported): its uses are out of sight
       const root = rootIdentifier(t);
       const decl = root && !isThis(root) ? resolveIdentifier(root) : undefined;
+      // `state.socket = s` in a store mutation, `this.$store.state.ws.socket = s`: the store's state, read
+      // wherever the store is (every parsed file), not just here
+      if (
+        isStoreState(obj) &&
+        ((root && isThis(root) && /\.\$store\./.test(pathText(t))) ||
+          (decl && (Node.isParameterDeclaration(decl) || Node.isBindingElement(decl))))
+      )
+        return this.storeField(t.getName(), reads);
       // `this.$root.socket = s`, `this.$store.state.ws = s`: framework-global state every component reads
       if (root && isThis(root) && /\.\$\w/.test(pathText(t)))
         return this.escape(t, `the socket is stored in \`${shortText(t)}\`, framework state other files read`);
@@ -377,6 +386,42 @@ export class SocketFollower {
       return this.path(t, pathText(t), reads);
     }
     this.escape(t, 'the socket is stored where the analyzer does not follow');
+  }
+
+  /**
+   * A field of a store's state (`state.socket`): every read of it through a store's state in every parsed
+   * file (`state.socket`, `ctx.state.socket`, `rootState.ws.socket`, `this.$store.state.ws.socket`). Other
+   * modules' fields of that name count too, which only adds sends. A read the analyzer cannot follow
+   * (destructured, mapped into components) keeps the socket unknown.
+   */
+  private storeField(name: string, reads = this.socketReads): void {
+    if (!this.once(`${reads.tag}store::${name}`)) return;
+    this.hold(`store::${name}`, reads);
+    const files = [...this.index.files.values()].filter((f) => f.sourceFile.getFullText().includes(name));
+    for (const node of this.index.propertyAccessesNamed(name, files)) {
+      if (!isAssigned(node) && isStoreState(node.getExpression())) reads.visit(node);
+    }
+    const word = new RegExp(`['"\`]${name.replace(/[$]/g, '\\$')}['"\`]`);
+    for (const call of ['mapState', 'mapGetters'].flatMap((n) => this.index.callsNamed(n, files)))
+      if (word.test(call.getText()))
+        this.escape(call, `the store's \`${name}\` is handed to components by \`${shortText(call.getExpression())}\``);
+    for (const file of files) {
+      for (const el of file.sourceFile.getDescendantsOfKind(SyntaxKind.BindingElement)) {
+        if ((el.getPropertyNameNode()?.getText() ?? el.getName()) !== name) continue;
+        const pattern = el.getParent();
+        const owner = pattern?.getParent();
+        const fromState =
+          (owner &&
+            Node.isVariableDeclaration(owner) &&
+            owner.getInitializer() &&
+            isStoreState(owner.getInitializerOrThrow())) ||
+          (owner &&
+            Node.isParameterDeclaration(owner) &&
+            isObjectMember(owner.getParentOrThrow()) &&
+            (owner.getParentOrThrow() as unknown as { getParameters(): Node[] }).getParameters()[0] === owner);
+        if (fromState) this.escape(el, `the store's \`${name}\` is destructured from its state`);
+      }
+    }
   }
 
   /** Every `this.<name>` read in the class (`this.ws`, `this.#socket`, `this.ws?.send`). */
@@ -715,6 +760,20 @@ export class SocketFollower {
     // `resolve(ws)` in `new Promise((resolve) => …)`, `Promise.resolve(ws)`: the promise settles to the socket
     const promise = Node.isCallExpression(call) ? promiseResolvedBy(call) : undefined;
     if (promise) return this.followValue(promise);
+    // `commit('setSocket', ws)`, `dispatch('ws/open', ws)`: the payload parameter of each store function so named
+    const run = Node.isCallExpression(call) && index === 1 ? storeFunctionsRunBy(call, this.index) : undefined;
+    if (run && run.length > 0) {
+      for (const fn of run) {
+        const payload = (fn as unknown as { getParameters(): ParameterDeclaration[] }).getParameters()[1];
+        if (payload && Node.isIdentifier(payload.getNameNode())) this.followDeclaration(payload);
+        else
+          this.escape(
+            call,
+            `the socket is handed to the store's \`${shortText(call.getArguments()[0])}\`, which does not name it`,
+          );
+      }
+      return;
+    }
     const target = this.resolveCallee(call, callee);
     const param =
       (target && Node.isFunctionLikeDeclaration(target)) || (target && Node.isArrowFunction(target))
@@ -966,6 +1025,16 @@ function isMessageListener(method: string, event: Node | undefined, api: Flavor)
   if (!e || !(Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e))) return true; // a computed event may be 'message'
   const name = e.getLiteralText();
   return api === 'socket.io-client' ? !LIFECYCLE_EVENTS.has(name) : name === 'message';
+}
+
+/** A function that is a member of an object literal (`{ m() {} }`, `{ m: (a) => … }`). */
+function isObjectMember(fn: Node): boolean {
+  const member = Node.isMethodDeclaration(fn) ? fn : fn.getParent();
+  return (
+    !!member &&
+    (Node.isMethodDeclaration(member) || Node.isPropertyAssignment(member)) &&
+    Node.isObjectLiteralExpression(member.getParent())
+  );
 }
 
 /** `x = …`: the node (with its wrappers) is written there, not read. */
