@@ -8,7 +8,7 @@ import { isPropertyAccessNamed } from '../syntax/references.js';
 import { findAll } from '../syntax/wrap.js';
 import { bindingUses, callSitesOf, exportedNames, isFunctionLike } from '../syntax/call-sites.js';
 import { functionValueCalls } from '../syntax/function-values.js';
-import { isStoreState, storeFunctionsRunBy } from '../syntax/store-calls.js';
+import { isObjectMember, isStoreState, storeFunctionsRunBy } from '../syntax/store-calls.js';
 import type { Flavor } from './find-sockets.js';
 import type { ProjectIndex } from '../syntax/project-index.js';
 import { declarationName, resolveIdentifier, type Declaration } from '../syntax/references.js';
@@ -1025,16 +1025,6 @@ function isMessageListener(method: string, event: Node | undefined, api: Flavor)
   if (!e || !(Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e))) return true; // a computed event may be 'message'
   const name = e.getLiteralText();
   return api === 'socket.io-client' ? !LIFECYCLE_EVENTS.has(name) : name === 'message';
-}
-
-/** A function that is a member of an object literal (`{ m() {} }`, `{ m: (a) => … }`). */
-function isObjectMember(fn: Node): boolean {
-  const member = Node.isMethodDeclaration(fn) ? fn : fn.getParent();
-  return (
-    !!member &&
-    (Node.isMethodDeclaration(member) || Node.isPropertyAssignment(member)) &&
-    Node.isObjectLiteralExpression(member.getParent())
-  );
 }
 
 /** `x = …`: the node (with its wrappers) is written there, not read. */

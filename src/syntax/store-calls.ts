@@ -53,13 +53,11 @@ export function namesAction(arg: Node | undefined, name: string): 'yes' | 'no' |
     // a substitution stands for one name segment (no `/`); only the segment after the last literal `/`
     // is the action's own name: `${ns}/send` names `send` in some module, `ws.${event}` never names `send`
     const parts = [e.getHead().getLiteralText(), ...e.getTemplateSpans().map((s) => s.getLiteral().getLiteralText())];
-    let pattern = '';
-    parts.forEach((p, i) => {
-      pattern += (i > 0 ? '[^/]*' : '') + p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    });
-    const lastSlash = pattern.lastIndexOf('/');
-    const own = lastSlash >= 0 ? pattern.slice(lastSlash + 1) : pattern;
-    return new RegExp(`^${own}$`).test(name) ? 'yes' : 'no';
+    let at = parts.length - 1;
+    while (at >= 0 && !parts[at].includes('/')) at--;
+    const own = at < 0 ? parts : [parts[at].slice(parts[at].lastIndexOf('/') + 1), ...parts.slice(at + 1)];
+    const pattern = own.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*');
+    return new RegExp(`^${pattern}$`).test(name) ? 'yes' : 'no';
   }
   // `dispatch({ type: 'send', ...payload })`: the object is the payload
   if (Node.isObjectLiteralExpression(e)) {
@@ -154,6 +152,16 @@ export function storeFunctionsRunBy(call: CallExpression, index: ProjectIndex): 
   return out;
 }
 
+/** A function that is a member of an object literal (`{ m() {} }`, `{ m: (a) => … }`). */
+export function isObjectMember(fn: Node): boolean {
+  const member = Node.isMethodDeclaration(fn) ? fn : fn.getParent();
+  return (
+    !!member &&
+    (Node.isMethodDeclaration(member) || Node.isPropertyAssignment(member)) &&
+    Node.isObjectLiteralExpression(member.getParent())
+  );
+}
+
 /** An expression naming a store's state: a path through `state`/`rootState`/`$state`, or an alias of one. */
 export function isStoreState(expr: Node): boolean {
   const e = unwrapNode(tsc, expr);
@@ -174,12 +182,10 @@ export function isStoreState(expr: Node): boolean {
   if (STATE_SEGMENT.test(n.getText())) return true;
   const decl = resolveIdentifier(n);
   if (!decl) return false;
-  // the first parameter of a mutation or getter, under any name
+  // the first parameter of a mutation or getter, under any name (any object member's: only more reads)
   if (Node.isParameterDeclaration(decl)) {
     const fn = decl.getParent();
-    return (
-      (fn as unknown as { getParameters(): Node[] }).getParameters()[0] === decl && storeFunctionName(fn) !== undefined
-    );
+    return (fn as unknown as { getParameters(): Node[] }).getParameters()[0] === decl && isObjectMember(fn);
   }
   // `const s = ctx.state`
   if (Node.isVariableDeclaration(decl) && Node.isIdentifier(decl.getNameNode())) {

@@ -1,0 +1,90 @@
+// Sockets kept in a Vuex-style store's state: committed through a mutation, read through `state.<field>`
+// in any parsed file, sending through actions that are run by `dispatch('name', payload)`.
+import { describe, expect, it } from 'vitest';
+import { analyseSources } from '../../src/engine/analyse-sources.js';
+import { ModuleResolver } from '../../src/syntax/resolve-module.js';
+import { summary } from '../helpers/analyze-snippet.js';
+
+/**
+ * The one socket of in-memory files analysed together; `unparsed` names files of the scan that may
+ * dispatch store actions but are not in this analysis.
+ */
+function only(files: Record<string, string>, unparsed: string[] = []): { verdict: string; sends: string[] } {
+  const sources = Object.entries(files).map(([rel, text]) => ({ absPath: `/virtual/${rel}`, relPath: rel, text }));
+  const resolver = new ModuleResolver(sources.map((s) => s.absPath));
+  const storeRunners = new Set([...sources.map((s) => s.absPath), ...unparsed.map((u) => `/virtual/${u}`)]);
+  const { sockets, notes } = analyseSources(sources, resolver, { extraVerbs: [], storeRunners });
+  expect(notes.filter((n) => n.kind === 'analyzer-error')).toEqual([]);
+  expect(sockets).toHaveLength(1);
+  return summary(sockets[0]);
+}
+
+const STORE = `export const mutations = {
+    setSocket(state, socket) { state.socket = socket; },
+  };
+  export const actions = {
+    open({ commit, dispatch }) {
+      const socket = new WebSocket('wss://feed.example.test');
+      socket.onmessage = (e) => console.log(e.data);
+      commit('setSocket', socket);
+      dispatch('send', { type: 'subscribe', topic: 'prices' });
+    },
+    ping({ dispatch }) { return dispatch('send', { type: 'ping' }); },
+    send({ state }, msg) { if (state.socket) state.socket.send(JSON.stringify(msg)); },
+    close({ state }) { state.socket && state.socket.close(); },
+  };`;
+
+describe('a socket in a store state', () => {
+  it('is judged by the payloads dispatched to its sending action when every dispatcher is parsed', () => {
+    expect(only({ 'src/store/feed.js': STORE })).toEqual({
+      verdict: 'control-only',
+      sends: ['control:subscribe', 'control:ping'],
+    });
+  });
+
+  it('stays unknown when a file that may dispatch is not in the analysis', () => {
+    const got = only({ 'src/store/feed.js': STORE }, ['src/components/Other.vue']);
+    expect(got.verdict).toBe('unknown');
+    expect(got.sends.some((s) => /also called from places the analyzer cannot see/.test(s))).toBe(true);
+  });
+
+  it('a component dispatching user text makes it bidirectional', () => {
+    const view = `import { store } from '../store/feed.js';
+      export function post(text) { store.dispatch('feed/send', { body: text }); }`;
+    expect(only({ 'src/store/feed.js': STORE, 'src/views/post.js': view }).verdict).toBe('bidirectional');
+  });
+
+  it('a run-time action name that may name the sending action keeps it unknown; one that cannot does not', () => {
+    const runner = `export function run(store, name, payload) { store.dispatch(name, payload); }`;
+    expect(only({ 'src/store/feed.js': STORE, 'src/run.js': runner }).verdict).toBe('unknown');
+    const events = `export function onEvent(dispatch, msg) { dispatch(\`ws.\${msg.name}\`, msg); }`;
+    expect(only({ 'src/store/feed.js': STORE, 'src/events.js': events }).verdict).toBe('control-only');
+  });
+
+  it('mapActions naming the sending action keeps it unknown', () => {
+    const view = `import { mapActions } from 'vuex';
+      export default { methods: { ...mapActions('feed', ['send']) } };`;
+    expect(only({ 'src/store/feed.js': STORE, 'src/views/v.js': view }).verdict).toBe('unknown');
+  });
+
+  it('a read through this.$store.state in another file is followed there', () => {
+    const view = `export default { methods: { say(text) { this.$store.state.feed.socket.send(JSON.stringify({ type: 'message', text })); } } };`;
+    expect(only({ 'src/store/feed.js': STORE, 'src/views/v.js': view }).verdict).toBe('bidirectional');
+  });
+
+  it('a read the analyzer cannot follow (mapState, destructured, a getter) keeps it unknown', () => {
+    const mapped = `import { mapState } from 'vuex'; export default { computed: mapState('feed', ['socket']) };`;
+    expect(only({ 'src/store/feed.js': STORE, 'src/views/v.js': mapped }).verdict).toBe('unknown');
+    const destructured = `export const getters = { live(state) { const { socket } = state; return !!socket; } };`;
+    expect(only({ 'src/store/feed.js': STORE, 'src/store/getters.js': destructured }).verdict).toBe('unknown');
+    const getter = `export const getters = { socket: (state) => state.socket };`;
+    expect(only({ 'src/store/feed.js': STORE, 'src/store/getters.js': getter }).verdict).toBe('unknown');
+  });
+
+  it("a class's this.state.socket is its own state, not the store's", () => {
+    const board = `export class Board {
+        open() { this.state.socket = new WebSocket('wss://x'); this.state.socket.send('{"type":"join"}'); }
+      }`;
+    expect(only({ 'src/board.js': board })).toEqual({ verdict: 'control-only', sends: ['control:join'] });
+  });
+});
