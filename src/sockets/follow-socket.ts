@@ -373,6 +373,13 @@ export class SocketFollower {
         return this.escape(t, `the socket is stored in \`${shortText(t)}\`, framework state other files read`);
       // `this.state.socket`: the class's own state; outside a class (`Ctor.prototype.m = function () {…}`,
       // `var self = this`), every `this.<path>` of the file's functions is the same object's
+      // `defineStore('live', { actions: { connect() { this.socket = s } } })`: `this` is the instance the
+      // call builds from the options, which other files read (`useLive().socket`)
+      if (root && isThis(root) && handedOptions(t)) {
+        if (!Node.isThisExpression(obj) && !isThis(obj))
+          return this.escape(t, `the socket is stored in \`${shortText(t)}\`, inside an instance other files read`);
+        return this.optionsField(t, reads);
+      }
       if (root && isThis(root)) return this.path(t, thisPathText(t), reads);
       if (
         !decl ||
@@ -421,6 +428,30 @@ export class SocketFollower {
             (owner.getParentOrThrow() as unknown as { getParameters(): Node[] }).getParameters()[0] === owner);
         if (fromState) this.escape(el, `the store's \`${name}\` is destructured from its state`);
       }
+    }
+  }
+
+  /**
+   * `this.<name>` of an instance built from an options object by a call (a Pinia options store, a
+   * `defineComponent` component): read as `this.<name>` in the file, and as `<x>.<name>` wherever the file's
+   * exports are imported (`useLive().socket.send(…)`). Exported with no importer in sight, it escapes.
+   */
+  private optionsField(target: PropertyAccessExpression, reads = this.socketReads): void {
+    const name = target.getName();
+    const file = this.index.pathOf(target);
+    this.path(target, thisPathText(target), reads);
+    const users = this.index.usersOf(file).filter((f) => f.absPath !== file);
+    const exported = target
+      .getSourceFile()
+      .getStatements()
+      .some((s) => /^export\b/.test(s.getText()));
+    if (exported && users.length === 0)
+      return this.escape(
+        target,
+        `the socket is stored in \`${shortText(target)}\`, and no scanned file imports its instance`,
+      );
+    for (const node of this.index.propertyAccessesNamed(name, users)) {
+      if (!isThis(unwrapNode(tsc, node.getExpression())) && !isAssigned(node)) reads.visit(node);
     }
   }
 
@@ -1025,6 +1056,25 @@ function isMessageListener(method: string, event: Node | undefined, api: Flavor)
   if (!e || !(Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e))) return true; // a computed event may be 'message'
   const name = e.getLiteralText();
   return api === 'socket.io-client' ? !LIFECYCLE_EVENTS.has(name) : name === 'message';
+}
+
+/**
+ * `this.x` in a method of an object literal that is handed to a call, directly or nested in other
+ * objects' properties (`defineStore(id, { actions: { m() { this.x } } })`): the call builds the instance.
+ */
+function handedOptions(access: Node): boolean {
+  const fn = access.getFirstAncestor(
+    (n) => Node.isFunctionDeclaration(n) || Node.isFunctionExpression(n) || Node.isMethodDeclaration(n),
+  );
+  if (!fn || !isObjectMember(fn)) return false;
+  let obj: Node | undefined = Node.isMethodDeclaration(fn) ? fn.getParent() : fn.getParent()?.getParent();
+  for (let depth = 0; obj && Node.isObjectLiteralExpression(obj) && depth < 4; depth++) {
+    const up = valueRootNode(tsc, obj).getParent();
+    if (up && (Node.isCallExpression(up) || Node.isNewExpression(up)) && up.getExpression() !== valueRootNode(tsc, obj))
+      return true;
+    obj = up && Node.isPropertyAssignment(up) ? up.getParent() : undefined;
+  }
+  return false;
 }
 
 /** `x = …`: the node (with its wrappers) is written there, not read. */

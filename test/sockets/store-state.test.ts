@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseSources } from '../../src/engine/analyse-sources.js';
 import { ModuleResolver } from '../../src/syntax/resolve-module.js';
-import { summary } from '../helpers/analyze-snippet.js';
+import { analyzeFiles, summary } from '../helpers/analyze-snippet.js';
 
 /**
  * The one socket of in-memory files analysed together; `unparsed` names files of the scan that may
@@ -86,5 +86,37 @@ describe('a socket in a store state', () => {
         open() { this.state.socket = new WebSocket('wss://x'); this.state.socket.send('{"type":"join"}'); }
       }`;
     expect(only({ 'src/board.js': board })).toEqual({ verdict: 'control-only', sends: ['control:join'] });
+  });
+});
+
+describe('a socket kept in an instance built from an options object (a Pinia options store)', () => {
+  const STORE = `import { defineStore } from 'pinia';
+    export const useLive = defineStore('live', {
+      state: () => ({ socket: null }),
+      actions: {
+        connect() {
+          this.socket = new WebSocket('wss://live.example.test');
+          this.socket.onmessage = (e) => console.log(e.data);
+          this.socket.onopen = () => this.socket.send(JSON.stringify({ type: 'subscribe' }));
+        },
+      },
+    });`;
+
+  it('is read in the files that import the store', () => {
+    const view = `import { useLive } from './live.js';
+      export function say(text) { useLive().socket.send(JSON.stringify({ type: 'chat', text })); }`;
+    expect(analyzeFiles({ 'src/live.js': STORE, 'src/view.js': view }).map((s) => s.verdict)).toEqual([
+      'bidirectional',
+    ]);
+  });
+
+  it('is control-only when its importers only read it', () => {
+    const view = `import { useLive } from './live.js';
+      export function connected() { return useLive().socket?.readyState === 1; }`;
+    expect(analyzeFiles({ 'src/live.js': STORE, 'src/view.js': view }).map((s) => s.verdict)).toEqual(['control-only']);
+  });
+
+  it('stays unknown when no scanned file imports the store', () => {
+    expect(analyzeFiles({ 'src/live.js': STORE }).map((s) => s.verdict)).toEqual(['unknown']);
   });
 });
