@@ -12,8 +12,12 @@ import {
 export const SOCKET_HINT =
   /WebSocket|socket\.io|['"](?:ws|isomorphic-ws|reconnecting-websocket|partysocket)['"]|wsImpl|SockJS|Sockette|\$nuxtSocket|(?:^|[^\w$.])io\(/i;
 
-/** A file that may run a store's actions or mutations by name (`dispatch('send', m)`, `mapActions`). */
-export const STORE_RUNNER_HINT = /\b(?:dispatch|commit)\s*\(|\bmap(?:Actions|Mutations)\b/;
+/**
+ * A file that may run a store's actions or mutations by name (`dispatch('send', m)`, `mapActions`) or read
+ * its state (`this.$store.state.ws.socket`, `rootState`, `mapState`, `store.state.socket`).
+ */
+export const STORE_RUNNER_HINT =
+  /\b(?:dispatch|commit)\s*\(|\bmap(?:Actions|Mutations|State|Getters)\b|\$store\b|\brootState\b|\.\$?state\b/;
 
 /**
  * What selection needs from one file, taken as it is read: its text is kept only where it may be

@@ -367,7 +367,7 @@ export class SocketFollower {
         ((root && isThis(root) && /\.\$store\./.test(pathText(t))) ||
           (decl && (Node.isParameterDeclaration(decl) || Node.isBindingElement(decl))))
       )
-        return this.storeField(t.getName(), reads);
+        return this.storeField(t, reads);
       // `this.$root.socket = s`, `this.$store.state.ws = s`: framework-global state every component reads
       if (root && isThis(root) && /\.\$\w/.test(pathText(t)))
         return this.escape(t, `the socket is stored in \`${shortText(t)}\`, framework state other files read`);
@@ -401,9 +401,12 @@ export class SocketFollower {
    * modules' fields of that name count too, which only adds sends. A read the analyzer cannot follow
    * (destructured, mapped into components) keeps the socket unknown.
    */
-  private storeField(name: string, reads = this.socketReads): void {
+  private storeField(target: PropertyAccessExpression, reads = this.socketReads): void {
+    const name = target.getName();
     if (!this.once(`${reads.tag}store::${name}`)) return;
     this.hold(`store::${name}`, reads);
+    if (this.index.storeRunnersUnseen)
+      this.escape(target, `the socket is kept in a store's \`${name}\`, which files not analysed with it may read`);
     const files = [...this.index.files.values()].filter((f) => f.sourceFile.getFullText().includes(name));
     for (const node of this.index.propertyAccessesNamed(name, files)) {
       if (!isAssigned(node) && isStoreState(node.getExpression())) reads.visit(node);

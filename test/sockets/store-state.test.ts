@@ -1,9 +1,10 @@
 // Sockets kept in a Vuex-style store's state: committed through a mutation, read through `state.<field>`
 // in any parsed file, sending through actions that are run by `dispatch('name', payload)`.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { analyseSources } from '../../src/engine/analyse-sources.js';
 import { ModuleResolver } from '../../src/syntax/resolve-module.js';
 import { analyzeFiles, summary } from '../helpers/analyze-snippet.js';
+import { cleanTrees, makeTree, scanTree } from '../helpers/scan-tree.js';
 
 /**
  * The one socket of in-memory files analysed together; `unparsed` names files of the scan that may
@@ -118,5 +119,37 @@ describe('a socket kept in an instance built from an options object (a Pinia opt
 
   it('stays unknown when no scanned file imports the store', () => {
     expect(analyzeFiles({ 'src/live.js': STORE }).map((s) => s.verdict)).toEqual(['unknown']);
+  });
+});
+
+describe('store-held sockets through the whole scan', () => {
+  afterAll(cleanTrees);
+
+  const store = `export const mutations = { keep(state, ws) { state.ws = ws; } };
+export const actions = {
+  open({ commit, dispatch }) {
+    const ws = new WebSocket('wss://feed.example.test');
+    ws.onmessage = (e) => console.log(e.data);
+    commit('keep', ws);
+    dispatch('post', { type: 'subscribe' });
+  },
+  post({ state }, msg) { state.ws.send(JSON.stringify(msg)); },
+};
+`;
+
+  it('a component that reads the state without importing the store is not parsed: the socket stays unknown', async () => {
+    const root = makeTree({
+      'src/store/feed.js': store,
+      'src/components/Chat.js': `export default { methods: { say(text) { this.$store.state.feed.ws.send(JSON.stringify({ type: 'chat', text })); } } };\n`,
+    });
+    const report = await scanTree(root);
+    expect(report.sockets.map((s) => s.verdict)).toEqual(['unknown']);
+    expect(report.findings.filter((f) => f.ruleId === 'ws-subscribe-only')).toEqual([]);
+  });
+
+  it('with nothing else in the scan that may dispatch or read the store, it is flagged', async () => {
+    const root = makeTree({ 'src/store/feed.js': store, 'src/util/math.js': 'export const add = (a, b) => a + b;\n' });
+    const report = await scanTree(root);
+    expect(report.sockets.map((s) => s.verdict)).toEqual(['control-only']);
   });
 });
