@@ -2,12 +2,20 @@
 // would: through locals, reassigned lets, class fields, object paths, factories, arguments, hooks
 // and exports. Where the value goes somewhere it cannot follow, it records an `escape`, so the socket
 // is never judged on sends it could not see.
-import type { CallExpression, Expression, ParameterDeclaration, PropertyAccessExpression } from 'ts-morph';
+import type {
+  BindingElement,
+  CallExpression,
+  Expression,
+  ParameterDeclaration,
+  PropertyAccessExpression,
+  ts,
+} from 'ts-morph';
 import { Node, SyntaxKind, tsc } from '../syntax/morph.js';
 import { isPropertyAccessNamed } from '../syntax/references.js';
 import { findAll } from '../syntax/wrap.js';
 import { bindingUses, callSitesOf, exportedNames, isFunctionLike } from '../syntax/call-sites.js';
 import { functionValueCalls } from '../syntax/function-values.js';
+import { timed } from '../timing.js';
 import { isObjectMember, isStoreState, storeFunctionsRunBy } from '../syntax/store-calls.js';
 import type { Flavor } from './find-sockets.js';
 import type { ProjectIndex } from '../syntax/project-index.js';
@@ -367,7 +375,7 @@ export class SocketFollower {
         ((root && isThis(root) && /\.\$store\./.test(pathText(t))) ||
           (decl && (Node.isParameterDeclaration(decl) || Node.isBindingElement(decl))))
       )
-        return this.storeField(t, reads);
+        return timed('store fields', () => this.storeField(t, reads));
       // `this.$root.socket = s`, `this.$store.state.ws = s`: framework-global state every component reads
       if (root && isThis(root) && /\.\$\w/.test(pathText(t)))
         return this.escape(t, `the socket is stored in \`${shortText(t)}\`, framework state other files read`);
@@ -407,31 +415,28 @@ export class SocketFollower {
     this.hold(`store::${name}`, reads);
     if (this.index.storeRunnersUnseen)
       this.escape(target, `the socket is kept in a store's \`${name}\`, which files not analysed with it may read`);
-    const files = [...this.index.files.values()].filter((f) => f.sourceFile.getFullText().includes(name));
-    for (const node of this.index.propertyAccessesNamed(name, files)) {
-      if (!isAssigned(node) && isStoreState(node.getExpression())) reads.visit(node);
+    // only files whose text reads the field (`.socket`) or destructures it (`{ socket }`) are walked, once each
+    const esc = name.replace(/[$]/g, '\\$');
+    const mention = new RegExp(`\\.\\s*${esc}\\b|[{,]\\s*${esc}\\s*[,}:=]|['"\`]${esc}['"\`]`);
+    const files = [...this.index.files.values()].filter((f) => mention.test(f.sourceFile.getFullText()));
+    const hit = (n: ts.Node) => {
+      if (isPropertyAccessNamed(n, name)) return true;
+      if (!tsc.isBindingElement(n)) return false;
+      const key = n.propertyName ?? n.name;
+      return (tsc.isIdentifier(key) || tsc.isStringLiteral(key)) && key.text === name;
+    };
+    for (const file of files) {
+      for (const node of findAll(file.sourceFile, file.sourceFile.compilerNode, hit)) {
+        if (Node.isPropertyAccessExpression(node)) {
+          if (!isAssigned(node) && isStoreState(node.getExpression())) reads.visit(node);
+        } else if (Node.isBindingElement(node) && destructuredFromState(node))
+          this.escape(node, `the store's \`${name}\` is destructured from its state`);
+      }
     }
-    const word = new RegExp(`['"\`]${name.replace(/[$]/g, '\\$')}['"\`]`);
+    const word = new RegExp(`['"\`]${esc}['"\`]`);
     for (const call of ['mapState', 'mapGetters'].flatMap((n) => this.index.callsNamed(n, files)))
       if (word.test(call.getText()))
         this.escape(call, `the store's \`${name}\` is handed to components by \`${shortText(call.getExpression())}\``);
-    for (const file of files) {
-      for (const el of file.sourceFile.getDescendantsOfKind(SyntaxKind.BindingElement)) {
-        if ((el.getPropertyNameNode()?.getText() ?? el.getName()) !== name) continue;
-        const pattern = el.getParent();
-        const owner = pattern?.getParent();
-        const fromState =
-          (owner &&
-            Node.isVariableDeclaration(owner) &&
-            owner.getInitializer() &&
-            isStoreState(owner.getInitializerOrThrow())) ||
-          (owner &&
-            Node.isParameterDeclaration(owner) &&
-            isObjectMember(owner.getParentOrThrow()) &&
-            (owner.getParentOrThrow() as unknown as { getParameters(): Node[] }).getParameters()[0] === owner);
-        if (fromState) this.escape(el, `the store's \`${name}\` is destructured from its state`);
-      }
-    }
   }
 
   /**
@@ -795,7 +800,10 @@ export class SocketFollower {
     const promise = Node.isCallExpression(call) ? promiseResolvedBy(call) : undefined;
     if (promise) return this.followValue(promise);
     // `commit('setSocket', ws)`, `dispatch('ws/open', ws)`: the payload parameter of each store function so named
-    const run = Node.isCallExpression(call) && index === 1 ? storeFunctionsRunBy(call, this.index) : undefined;
+    const run =
+      Node.isCallExpression(call) && index === 1
+        ? timed('store runs', () => storeFunctionsRunBy(call, this.index))
+        : undefined;
     if (run && run.length > 0) {
       for (const fn of run) {
         const payload = (fn as unknown as { getParameters(): ParameterDeclaration[] }).getParameters()[1];
@@ -1078,6 +1086,18 @@ function handedOptions(access: Node): boolean {
     obj = up && Node.isPropertyAssignment(up) ? up.getParent() : undefined;
   }
   return false;
+}
+
+/** `const { socket } = state`, `getter({ socket }) {…}` as a store object member: a read of the field out of sight. */
+function destructuredFromState(el: BindingElement): boolean {
+  const owner = el.getParent()?.getParent();
+  if (owner && Node.isVariableDeclaration(owner)) {
+    const init = owner.getInitializer();
+    return !!init && isStoreState(init);
+  }
+  if (!owner || !Node.isParameterDeclaration(owner)) return false;
+  const fn = owner.getParentOrThrow();
+  return isObjectMember(fn) && (fn as unknown as { getParameters(): Node[] }).getParameters()[0] === owner;
 }
 
 /** `x = …`: the node (with its wrappers) is written there, not read. */

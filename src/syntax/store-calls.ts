@@ -91,6 +91,20 @@ function isRunnerCall(call: CallExpression, runner: string): boolean {
  * `complete` is false when some run-time name may name it, or a binder hands it to components.
  */
 export function storeCallSites(name: string, index: ProjectIndex): { calls: CallExpression[]; complete: boolean } {
+  let byName = callSitesCache.get(index);
+  if (!byName) {
+    byName = new Map<string, { calls: CallExpression[]; complete: boolean }>();
+    callSitesCache.set(index, byName);
+  }
+  let hit = byName.get(name);
+  if (!hit) byName.set(name, (hit = findStoreCallSites(name, index)));
+  return hit;
+}
+
+/** Store call sites by action name, per analysis (the index is built once, then only read). */
+const callSitesCache = new WeakMap<ProjectIndex, Map<string, { calls: CallExpression[]; complete: boolean }>>();
+
+function findStoreCallSites(name: string, index: ProjectIndex): { calls: CallExpression[]; complete: boolean } {
   const files = [...index.files.values()];
   const calls: CallExpression[] = [];
   // a file not parsed with this one may dispatch it too
