@@ -6,7 +6,6 @@ import type { FileInfo, ProjectIndex } from './project-index.js';
 import { declarationName, referencesOf, type Declaration } from './references.js';
 import { valueRootNode } from './unwrap.js';
 import { storeCallSites, storeFunctionName } from './store-calls.js';
-import { timed } from '../timing.js';
 
 export interface CallSites {
   calls: CallExpression[];
@@ -145,7 +144,7 @@ export function callSitesOf(fn: Node, index: ProjectIndex): CallSites {
   const storeName = storeFunctionName(fn);
   if (storeName !== undefined) {
     // a store action or mutation runs through `dispatch('name', payload)` from anywhere
-    const store = timed('store call sites', () => storeCallSites(storeName, index));
+    const store = storeCallSites(storeName, index);
     if (store.calls.length > 0 || !store.complete) {
       const direct = index
         .callsNamed(storeName, index.usersOf(index.pathOf(fn)))
