@@ -24,6 +24,8 @@ export interface AnalysisJob {
   notReported: ReadonlySet<string>;
   /** files (absolute paths) that some file not parsed imports: their exports' callers are not all seen */
   open?: ReadonlySet<string>;
+  /** files (absolute paths) that may run store actions by name (select-files.ts) */
+  storeRunners?: ReadonlySet<string>;
   extraVerbs: string[];
   rules: readonly ActiveRule[];
   /** each file's import specifiers, as read from its text: how files are grouped (link-groups.ts) */
@@ -54,7 +56,12 @@ export async function analyseGroup(job: AnalysisJob): Promise<GroupAnalysis> {
   const { toParse, ruleOnly, notReported, extraVerbs, resolver } = job;
   if (toParse.length + ruleOnly.length === 0) return { sockets: [], findings: [], notes: [], links: [] };
   const [{ analyseSources }, morph] = await loadAnalyzer();
-  const result = analyseSources(toParse, resolver, { extraVerbs, notReported, open: job.open }, ruleOnly);
+  const result = analyseSources(
+    toParse,
+    resolver,
+    { extraVerbs, notReported, open: job.open, ...(job.storeRunners && { storeRunners: job.storeRunners }) },
+    ruleOnly,
+  );
   const notes = [...result.notes];
   const sockets = result.sockets.filter((s) => !notReported.has(s.file)).sort(compareLocations);
   const input: RuleInput = {

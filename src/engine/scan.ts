@@ -138,8 +138,11 @@ async function select(
   const notReported = new Set(
     toParse.filter((s) => nonProduct(s) || contextPaths.has(s.relPath)).map((s) => s.relPath),
   );
+  // files that may dispatch store actions by name: a store's send is judged by its callers only if all are parsed
+  const storeRunners = new Set(sources.filter((s) => s.storeRunner && !nonProduct(s)).map((s) => s.absPath));
   return {
     filesScanned: scanned.length,
+    storeRunners,
     allPaths,
     resolver,
     toParse,
@@ -229,6 +232,7 @@ async function scanFiles({
     contextPaths,
     graph,
     open,
+    storeRunners,
   } = await timedAsync('read and select', () => select(files, input, notes, active, directives, helper));
   const extraVerbs = (typeof options.extraVerbs === 'function' ? options.extraVerbs() : options.extraVerbs) ?? [];
 
@@ -241,7 +245,14 @@ async function scanFiles({
     const scoped = active.some((a) => a.forFile)
       ? [...toParse, ...ruleOnly].map((f) => [f.relPath, active.map((a) => a.forFile?.(f.relPath) ?? null)])
       : [];
-    const analysisOptions = { notReported: [...notReported].sort(), open: [...open].sort(), extraVerbs, rules, scoped };
+    const analysisOptions = {
+      notReported: [...notReported].sort(),
+      open: [...open].sort(),
+      storeRunners: [...storeRunners].sort(),
+      extraVerbs,
+      rules,
+      scoped,
+    };
     const target = { cwd: input.cwd, paths: input.paths, ...analysisOptions };
     // the tsconfig/jsconfig and package.json files that decided how imports resolve count like parsed files
     const parsed = [...toParse, ...ruleOnly, ...graph.inputs()];
@@ -258,6 +269,7 @@ async function scanFiles({
       hintResults,
       notReported,
       open,
+      storeRunners,
       extraVerbs,
       rules: active,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),

@@ -16,6 +16,13 @@ export const SOCKET_HINT =
   /WebSocket|socket\.io|['"](?:ws|isomorphic-ws|reconnecting-websocket|partysocket)['"]|wsImpl|SockJS|Sockette|\$nuxtSocket|(?:^|[^\w$.])io\(/i;
 
 /**
+ * A file that may run a store's actions or mutations by name (`dispatch('send', m)`, `mapActions`) or read
+ * its state (`this.$store.state.ws.socket`, `rootState`, `mapState`, `store.state.socket`).
+ */
+export const STORE_RUNNER_HINT =
+  /\b(?:dispatch|commit)\s*\(|\bmap(?:Actions|Mutations|State|Getters)\b|\$store\b|\brootState\b|\.\$?state\b/;
+
+/**
  * What selection needs from one file, taken as it is read: its text is kept only where it may be
  * parsed (it mentions a socket API, or a rule asked for it); the rest of the tree costs no memory.
  */
@@ -23,6 +30,8 @@ export interface FileSummary {
   absPath: string;
   relPath: string;
   socketHint: boolean;
+  /** it may run store actions by name: callers of a store's sends the socket analysis must see or give up on */
+  storeRunner: boolean;
   /** which running rules' hints matched the text: bit i for the scan's i-th distinct hint (text-hints.ts) */
   hints: number;
   specifiers: string[];
@@ -38,6 +47,7 @@ export function summarize(source: SourceText, hints: number): FileSummary {
     absPath: source.absPath,
     relPath: source.relPath,
     socketHint,
+    storeRunner: STORE_RUNNER_HINT.test(source.text),
     hints,
     // regex matches can be slices that keep the whole text alive: copy them when the text goes
     specifiers: keep || specifiers.length === 0 ? specifiers : (JSON.parse(JSON.stringify(specifiers)) as string[]),

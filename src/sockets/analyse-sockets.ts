@@ -25,11 +25,15 @@ export interface SocketOptions {
   notReported?: ReadonlySet<string>;
   /** files (absolute paths) that some file not parsed imports: their exports' callers are not all seen */
   open?: ReadonlySet<string>;
+  /** files (absolute paths) that may run store actions by name; unknown (undefined): any file may */
+  storeRunners?: ReadonlySet<string>;
 }
 
 /** Every socket the indexed files create, analysed; failures are noted per file in `notes`. */
 export function analyseSockets(index: ProjectIndex, options: SocketOptions, notes: FileNote[]): Socket[] {
   const oracle = new TypeOracle(index);
+  // a store's send is judged by its `dispatch` callers only when every file that may dispatch is in this analysis
+  index.storeRunnersUnseen = options.storeRunners ? [...options.storeRunners].some((p) => !index.files.has(p)) : true;
   const ctx: SendContext = {
     index,
     extraVerbs: options.extraVerbs,

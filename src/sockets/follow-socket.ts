@@ -2,12 +2,21 @@
 // would: through locals, reassigned lets, class fields, object paths, factories, arguments, hooks
 // and exports. Where the value goes somewhere it cannot follow, it records an `escape`, so the socket
 // is never judged on sends it could not see.
-import type { CallExpression, Expression, PropertyAccessExpression } from 'ts-morph';
+import type {
+  BindingElement,
+  CallExpression,
+  Expression,
+  ParameterDeclaration,
+  PropertyAccessExpression,
+  ts,
+} from 'ts-morph';
 import { Node, SyntaxKind, tsc } from '../syntax/morph.js';
 import { isPropertyAccessNamed } from '../syntax/references.js';
 import { findAll } from '../syntax/wrap.js';
 import { bindingUses, callSitesOf, exportedNames, isFunctionLike } from '../syntax/call-sites.js';
 import { functionValueCalls } from '../syntax/function-values.js';
+import { timed } from '../timing.js';
+import { isObjectMember, isStoreState, storeFunctionsRunBy } from '../syntax/store-calls.js';
 import type { Flavor } from './find-sockets.js';
 import type { ProjectIndex } from '../syntax/project-index.js';
 import { declarationName, resolveIdentifier, type Declaration } from '../syntax/references.js';
@@ -364,11 +373,26 @@ export class SocketFollower {
       // an object other code can reach (imported, handed in, global, exported): its uses are out of sight
       const root = rootIdentifier(t);
       const decl = root && !isThis(root) ? resolveIdentifier(root) : undefined;
+      // `state.socket = s` in a store mutation, `this.$store.state.ws.socket = s`: the store's state, read
+      // wherever the store is (every parsed file), not just here
+      if (
+        isStoreState(obj) &&
+        ((root && isThis(root) && /\.\$store\./.test(pathText(t))) ||
+          (decl && (Node.isParameterDeclaration(decl) || Node.isBindingElement(decl))))
+      )
+        return timed('store fields', () => this.storeField(t, reads));
       // `this.$root.socket = s`, `this.$store.state.ws = s`: framework-global state every component reads
       if (root && isThis(root) && /\.\$\w/.test(pathText(t)))
         return this.escape(t, `the socket is stored in \`${shortText(t)}\`, framework state other files read`);
       // `this.state.socket`: the class's own state; outside a class (`Ctor.prototype.m = function () {…}`,
       // `var self = this`), every `this.<path>` of the file's functions is the same object's
+      // `defineStore('live', { actions: { connect() { this.socket = s } } })`: `this` is the instance the
+      // call builds from the options, which other files read (`useLive().socket`)
+      if (root && isThis(root) && handedOptions(t)) {
+        if (!Node.isThisExpression(obj) && !isThis(obj))
+          return this.escape(t, `the socket is stored in \`${shortText(t)}\`, inside an instance other files read`);
+        return this.optionsField(t, reads);
+      }
       if (root && isThis(root)) return this.path(t, thisPathText(t), reads);
       if (
         !decl ||
@@ -382,6 +406,66 @@ export class SocketFollower {
       return this.path(t, pathText(t), reads);
     }
     this.escape(t, 'the socket is stored where the analyzer does not follow');
+  }
+
+  /**
+   * A field of a store's state (`state.socket`): every read of it through a store's state in every parsed
+   * file (`state.socket`, `ctx.state.socket`, `rootState.ws.socket`, `this.$store.state.ws.socket`). Other
+   * modules' fields of that name count too, which only adds sends. A read the analyzer cannot follow
+   * (destructured, mapped into components) keeps the socket unknown.
+   */
+  private storeField(target: PropertyAccessExpression, reads = this.socketReads): void {
+    const name = target.getName();
+    if (!this.once(`${reads.tag}store::${name}`)) return;
+    this.hold(`store::${name}`, reads);
+    if (this.index.storeRunnersUnseen)
+      this.escape(target, `the socket is kept in a store's \`${name}\`, which files not analysed with it may read`);
+    // only files whose text reads the field (`.socket`) or destructures it (`{ socket }`) are walked, once each
+    const esc = name.replace(/[$]/g, '\\$');
+    const mention = new RegExp(`\\.\\s*${esc}\\b|[{,]\\s*${esc}\\s*[,}:=]|['"\`]${esc}['"\`]`);
+    const files = [...this.index.files.values()].filter((f) => mention.test(f.sourceFile.getFullText()));
+    const hit = (n: ts.Node) => {
+      if (isPropertyAccessNamed(n, name)) return true;
+      if (!tsc.isBindingElement(n)) return false;
+      const key = n.propertyName ?? n.name;
+      return (tsc.isIdentifier(key) || tsc.isStringLiteral(key)) && key.text === name;
+    };
+    for (const file of files) {
+      for (const node of findAll(file.sourceFile, file.sourceFile.compilerNode, hit)) {
+        if (Node.isPropertyAccessExpression(node)) {
+          if (!isAssignedNode(tsc, node) && isStoreState(node.getExpression())) reads.visit(node);
+        } else if (Node.isBindingElement(node) && destructuredFromState(node))
+          this.escape(node, `the store's \`${name}\` is destructured from its state`);
+      }
+    }
+    const word = new RegExp(`['"\`]${esc}['"\`]`);
+    for (const call of ['mapState', 'mapGetters'].flatMap((n) => this.index.callsNamed(n, files)))
+      if (word.test(call.getText()))
+        this.escape(call, `the store's \`${name}\` is handed to components by \`${shortText(call.getExpression())}\``);
+  }
+
+  /**
+   * `this.<name>` of an instance built from an options object by a call (a Pinia options store, a
+   * `defineComponent` component): read as `this.<name>` in the file, and as `<x>.<name>` wherever the file's
+   * exports are imported (`useLive().socket.send(…)`). Exported with no importer in sight, it escapes.
+   */
+  private optionsField(target: PropertyAccessExpression, reads = this.socketReads): void {
+    const name = target.getName();
+    const file = this.index.pathOf(target);
+    this.path(target, thisPathText(target), reads);
+    const users = this.index.usersOf(file).filter((f) => f.absPath !== file);
+    const exported = target
+      .getSourceFile()
+      .getStatements()
+      .some((s) => /^export\b/.test(s.getText()));
+    if (exported && users.length === 0)
+      return this.escape(
+        target,
+        `the socket is stored in \`${shortText(target)}\`, and no scanned file imports its instance`,
+      );
+    for (const node of this.index.propertyAccessesNamed(name, users)) {
+      if (!isThis(unwrapNode(tsc, node.getExpression())) && !isAssignedNode(tsc, node)) reads.visit(node);
+    }
   }
 
   /** Every `this.<name>` read in the class (`this.ws`, `this.#socket`, `this.ws?.send`). */
@@ -722,6 +806,23 @@ export class SocketFollower {
     // `resolve(ws)` in `new Promise((resolve) => …)`, `Promise.resolve(ws)`: the promise settles to the socket
     const promise = Node.isCallExpression(call) ? promiseResolvedBy(call) : undefined;
     if (promise) return this.followValue(promise);
+    // `commit('setSocket', ws)`, `dispatch('ws/open', ws)`: the payload parameter of each store function so named
+    const run =
+      Node.isCallExpression(call) && index === 1
+        ? timed('store runs', () => storeFunctionsRunBy(call, this.index))
+        : undefined;
+    if (run && run.length > 0) {
+      for (const fn of run) {
+        const payload = (fn as unknown as { getParameters(): ParameterDeclaration[] }).getParameters()[1];
+        if (payload && Node.isIdentifier(payload.getNameNode())) this.followDeclaration(payload);
+        else
+          this.escape(
+            call,
+            `the socket is handed to the store's \`${shortText(call.getArguments()[0])}\`, which does not name it`,
+          );
+      }
+      return;
+    }
     const target = this.resolveCallee(call, callee);
     const param =
       (target && Node.isFunctionLikeDeclaration(target)) || (target && Node.isArrowFunction(target))
@@ -975,6 +1076,37 @@ function isMessageListener(method: string, event: Node | undefined, api: Flavor)
   if (!e || !(Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e))) return true; // a computed event may be 'message'
   const name = e.getLiteralText();
   return api === 'socket.io-client' ? !LIFECYCLE_EVENTS.has(name) : name === 'message';
+}
+
+/**
+ * `this.x` in a method of an object literal that is handed to a call, directly or nested in other
+ * objects' properties (`defineStore(id, { actions: { m() { this.x } } })`): the call builds the instance.
+ */
+function handedOptions(access: Node): boolean {
+  const fn = access.getFirstAncestor(
+    (n) => Node.isFunctionDeclaration(n) || Node.isFunctionExpression(n) || Node.isMethodDeclaration(n),
+  );
+  if (!fn || !isObjectMember(fn)) return false;
+  let obj: Node | undefined = Node.isMethodDeclaration(fn) ? fn.getParent() : fn.getParent()?.getParent();
+  for (let depth = 0; obj && Node.isObjectLiteralExpression(obj) && depth < 4; depth++) {
+    const up = valueRootNode(tsc, obj).getParent();
+    if (up && (Node.isCallExpression(up) || Node.isNewExpression(up)) && up.getExpression() !== valueRootNode(tsc, obj))
+      return true;
+    obj = up && Node.isPropertyAssignment(up) ? up.getParent() : undefined;
+  }
+  return false;
+}
+
+/** `const { socket } = state`, `getter({ socket }) {…}` as a store object member: a read of the field out of sight. */
+function destructuredFromState(el: BindingElement): boolean {
+  const owner = el.getParent()?.getParent();
+  if (owner && Node.isVariableDeclaration(owner)) {
+    const init = owner.getInitializer();
+    return !!init && isStoreState(init);
+  }
+  if (!owner || !Node.isParameterDeclaration(owner)) return false;
+  const fn = owner.getParentOrThrow();
+  return isObjectMember(fn) && (fn as unknown as { getParameters(): Node[] }).getParameters()[0] === owner;
 }
 
 /** `this`, or a local alias of it (`const self = this`). */

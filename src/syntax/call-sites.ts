@@ -5,6 +5,7 @@ import { Node, SyntaxKind, tsc } from './morph.js';
 import type { FileInfo, ProjectIndex } from './project-index.js';
 import { declarationName, referencesOf, type Declaration } from './references.js';
 import { valueRootNode } from './unwrap.js';
+import { storeCallSites, storeFunctionName } from './store-calls.js';
 
 export interface CallSites {
   calls: CallExpression[];
@@ -150,6 +151,24 @@ export function callSitesOf(fn: Node, index: ProjectIndex): CallSites {
     : holder && (Node.isPropertyDeclaration(holder) || Node.isPropertyAssignment(holder))
       ? holder.getName()
       : undefined;
+  const storeName = storeFunctionName(fn);
+  if (storeName !== undefined) {
+    // a store action or mutation runs through `dispatch('name', payload)` from anywhere
+    const store = storeCallSites(storeName, index);
+    if (store.calls.length > 0 || !store.complete) {
+      const direct = index
+        .callsNamed(storeName, index.usersOf(index.pathOf(fn)))
+        // called directly, it is handed the context first (`actions.send(ctx, msg)`); `socket.send(m)` is another send
+        .filter(
+          (c) => Node.isPropertyAccessExpression(c.getExpression()) && c.getArguments().length >= 2 && !isWithin(c, fn),
+        );
+      return {
+        calls: [...direct, ...store.calls],
+        complete: store.complete,
+        name: `the store action \`${storeName}\``,
+      };
+    }
+  }
   if (methodName) {
     const calls = index
       .callsNamed(methodName, index.usersOf(index.pathOf(fn)))

@@ -243,6 +243,8 @@ export class ProjectIndex {
   /** .vue/.svelte files are parsed under a `.ts` name, so the project's path is not always the file's */
   private readonly byProjectPath = new Map<string, FileInfo>();
   private readonly usersCache = new Map<string, FileInfo[]>();
+  /** some file that may run store actions by name (`dispatch('send', m)`) is not in this index */
+  storeRunnersUnseen = true;
 
   /** `open`: files (absolute paths) that some file not parsed imports (select-files.ts) */
   constructor(private readonly open: ReadonlySet<string> = new Set()) {}
