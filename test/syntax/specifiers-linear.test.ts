@@ -6,23 +6,23 @@ import { growthRatio } from '../helpers/linear.js';
 
 describe('specifiers from raw text', () => {
   it('grow linearly on unclosed import and export clauses', () => {
-    // each pass on its own: timed together in one loop, two linear passes still read 12.2-13.2× on
-    // this machine at these sizes (each alone ~10×)
+    // ≤ 15×, not the 12× of the other linear tests: these regex scans do so little per byte that the
+    // 10× input landing in a slower cache level shows (12.1-13.6× measured for linear
+    // passes, from 36 kB to 23 MB inputs); a pass rescanning to the end of the file grows ~100×
     const passes: Array<(t: string) => unknown> = [specifiersInText, reExports];
     for (const line of ['import {\n', 'export {\n', 'import a,\n']) {
       for (const pass of passes) {
         const r = growthRatio({
           make: (n) => line.repeat(n),
-          // linear is fast here: repeat the pass so timer noise does not decide; the inputs stay
-          // small (≤ 160k lines, ~1.5 MB) so the CPU caches do not decide either
+          // linear is fast here: repeat the pass so timer noise does not decide
           run: (t) => {
-            for (let i = 0; i < 600; i++) pass(t);
+            for (let i = 0; i < 800; i++) pass(t);
           },
           start: 2_000,
           minMs: 100,
           maxN: 16_000,
         });
-        expect(r.ratio, `${pass.name} ${JSON.stringify(line)} ${JSON.stringify(r)}`).toBeLessThanOrEqual(12);
+        expect(r.ratio, `${pass.name} ${JSON.stringify(line)} ${JSON.stringify(r)}`).toBeLessThanOrEqual(15);
       }
     }
   }, 60_000);
