@@ -16,6 +16,8 @@ const ORIGIN = 'https://app.example';
 /** The signaling states of RTCPeerConnection (W3C WebRTC 1.0 §4.3), nothing more. */
 class ModelPeerConnection {
   static all: ModelPeerConnection[] = [];
+  /** when set, the first offers wait for each other, so two peers offer at once (glare) on every run */
+  static glare: { waiting: number; gate: Promise<void>; open: () => void } | null = null;
   signalingState: 'stable' | 'have-local-offer' | 'have-remote-offer' | 'closed' = 'stable';
   localDescription: { type: string; sdp: string } | null = null;
   remoteDescription: { type: string; sdp: string } | null = null;
@@ -41,6 +43,11 @@ class ModelPeerConnection {
     this.restarts++;
   }
   async setLocalDescription() {
+    const glare = ModelPeerConnection.glare;
+    if (glare && this.signalingState === 'stable' && glare.waiting < 2) {
+      if (++glare.waiting === 2) glare.open();
+      await glare.gate;
+    }
     await new Promise((r) => setTimeout(r, 1)); // the real call is async: this is where offers collide
     if (this.signalingState === 'stable') {
       this.offers++;
@@ -79,6 +86,7 @@ beforeAll(() => {
   G.WebSocket = class extends WebSocket {
     constructor(url: string | URL) {
       super(url, { headers: { Origin: ORIGIN, Cookie: 'session=ok' } });
+      this.on('error', () => undefined); // a browser's socket reports a failed connect by 'close', never throws
     }
   };
 });
@@ -147,6 +155,9 @@ describe('webrtc/client.ts (perfect negotiation against a model of RTCPeerConnec
   it('two peers that offer at once converge: the polite one rolls back and answers', async () => {
     await setUp();
     ModelPeerConnection.all = [];
+    let open = () => undefined as void;
+    const gate = new Promise<void>((r) => (open = r));
+    ModelPeerConnection.glare = { waiting: 0, gate, open };
     const a = joinRoom(`${url}?room=glare`, { iceServers: [] });
     const b = joinRoom(`${url}?room=glare`, { iceServers: [] });
     await until(() => ModelPeerConnection.all.length === 2, 'a connection on each side');
@@ -168,6 +179,7 @@ describe('webrtc/client.ts (perfect negotiation against a model of RTCPeerConnec
     expect(pa.rollbacks + pb.rollbacks).toBe(1); // the polite side rolled back, once
     a.leave();
     b.leave();
+    ModelPeerConnection.glare = null;
   });
 
   it('restarts ICE when the connection fails, and reconnects the signaling socket', async () => {
@@ -187,5 +199,16 @@ describe('webrtc/client.ts (perfect negotiation against a model of RTCPeerConnec
     a.leave();
     b.leave();
     errors.mockRestore();
+  });
+
+  it('opens no socket after leave(), even while a reconnect waits out its backoff', async () => {
+    await setUp();
+    const a = joinRoom(`${url}?room=gone`, { iceServers: [] });
+    await until(() => signaling.wss.clients.size === 1, 'connected');
+    for (const c of signaling.wss.clients) c.terminate(); // the reconnect is now scheduled (≤ 500 ms)
+    await until(() => signaling.wss.clients.size === 0, 'dropped');
+    a.leave();
+    await new Promise((r) => setTimeout(r, 700));
+    expect(signaling.wss.clients.size).toBe(0);
   });
 });

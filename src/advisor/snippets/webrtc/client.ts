@@ -34,6 +34,7 @@ export function joinRoom(url: string, o: RoomOptions): Room {
   let socket: WebSocket | undefined;
   let attempt = 0;
   let left = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
   const peers = new Map<
     string,
     { pc: RTCPeerConnection; channel: RTCDataChannel; polite: boolean; makingOffer: boolean; ignoreOffer: boolean }
@@ -113,7 +114,7 @@ export function joinRoom(url: string, o: RoomOptions): Room {
       // The server gave us a new id: start over with fresh connections once back.
       for (const p of peers.values()) p.pc.close();
       peers.clear();
-      setTimeout(connect, Math.random() * Math.min(30_000, 500 * 2 ** attempt++));
+      retry = setTimeout(connect, Math.random() * Math.min(30_000, 500 * 2 ** attempt++));
     };
   }
   connect();
@@ -124,6 +125,7 @@ export function joinRoom(url: string, o: RoomOptions): Room {
     },
     leave() {
       left = true;
+      clearTimeout(retry); // a reconnect waiting out its backoff must not open a socket after leaving
       socket?.close(1000, 'bye');
       for (const p of peers.values()) p.pc.close();
     },
