@@ -68,24 +68,34 @@ export function contextFiles(
   const locateBase = (base: string): string | undefined => {
     let hit = located.get(base);
     if (hit === undefined) {
-      hit = probeModule(base, inScope) || insideScan(base) ? '' : (probeModule(base, onDisk) ?? '');
+      // inside a scanned folder: scanned, or left out on purpose (a string test before any probe)
+      hit = insideScan(base) || probeModule(base, inScope) ? '' : (probeModule(base, onDisk) ?? '');
       located.set(base, hit);
     }
     return hit || undefined;
   };
-  // what a specifier names depends on the importer's folder only: files side by side import alike
+  // a relative specifier names the same file from files side by side; a package name or alias, the
+  // same file wherever the same bases come back (one array per config and workspace: project-graph.ts)
   const seen = new Map<string, string | undefined>();
+  const byBases = new Map<readonly string[], string | undefined>();
   const outside = (from: string, spec: string): string | undefined => {
-    const key = `${path.dirname(from)}\0${spec}`;
-    if (seen.has(key)) return seen.get(key);
-    const hit = locate(from, spec);
-    seen.set(key, hit);
-    return hit;
-  };
-  const locate = (from: string, spec: string): string | undefined => {
-    if (isRelativeSpecifier(spec)) return locateBase(path.resolve(path.dirname(from), spec));
+    if (isRelativeSpecifier(spec)) {
+      const dir = path.dirname(from);
+      // `./x`, `../../x` landing inside a scanned folder: decided on the string, no path resolved
+      const up = leadingUps(spec);
+      if (up >= 0 && insideScan(ancestor(dir, up) + path.sep)) return undefined;
+      const key = `${dir}\0${spec}`;
+      if (!seen.has(key)) seen.set(key, locateBase(path.resolve(dir, spec)));
+      return seen.get(key);
+    }
     if (spec.startsWith('/') || /^[a-z]+:/i.test(spec)) return undefined;
-    for (const base of importMap.bases(from, spec)) {
+    const bases = importMap.bases(from, spec);
+    if (bases.length === 0) return undefined;
+    if (!byBases.has(bases)) byBases.set(bases, locateBases(bases));
+    return byBases.get(bases);
+  };
+  const locateBases = (bases: readonly string[]): string | undefined => {
+    for (const base of bases) {
       if (probeModule(base, inScope)) return undefined;
       const hit = locateBase(base);
       if (hit) return hit;
@@ -129,6 +139,23 @@ export function contextFiles(
   return [...judged.values()]
     .filter((s): s is FileSummary => s !== null)
     .sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+}
+
+/** How many folders up a relative specifier climbs before it descends (`../../x` → 2); -1 when a `..` comes later. */
+function leadingUps(spec: string): number {
+  const segments = spec.split('/');
+  let up = 0;
+  let i = 0;
+  for (; i < segments.length && (segments[i] === '..' || segments[i] === '.'); i++) if (segments[i] === '..') up++;
+  for (; i < segments.length; i++) if (segments[i] === '..' || segments[i] === '.') return -1;
+  return up;
+}
+
+/** `dir` without its last `up` folders. */
+function ancestor(dir: string, up: number): string {
+  let d = dir;
+  for (let k = 0; k < up; k++) d = path.dirname(d);
+  return d;
 }
 
 function isBuildOutput(p: string, root: string): boolean {

@@ -78,22 +78,50 @@ export class ProjectGraph implements ImportMap {
   private readonly renaming = new Set<string>();
   private readonly log: ReadLog = new Map();
   /** folder and specifier → bases: the files of one folder import alike */
-  private readonly memo = new Map<string, readonly string[]>();
+  private last: {
+    dir?: string;
+    config?: PathsConfig;
+    pkgs?: Map<string, WorkspacePackage>;
+    bySpec: Map<string, readonly string[]>;
+  } = { bySpec: new Map() };
+  private readonly memo = new Map<
+    PathsConfig | undefined,
+    Map<Map<string, WorkspacePackage> | undefined, Map<string, readonly string[]>>
+  >();
 
   /** `stop`: the folder above which no config is looked for (the repository root), or undefined for none */
   constructor(private readonly stop?: string) {}
 
   bases(fromFile: string, spec: string): readonly string[] {
     const dir = path.dirname(fromFile);
-    const key = `${dir}\0${spec}`;
-    let hit = this.memo.get(key);
-    if (!hit) this.memo.set(key, (hit = this.basesFrom(dir, spec)));
+    // the answer depends on the config and workspace in force, shared by many folders: one array per
+    // (config, workspace, specifier), the same object each time (callers may key their own caches on it);
+    // a file's specifiers come one after another, so the last folder's answers are kept at hand
+    if (dir !== this.last.dir) {
+      const config = this.configFor(dir);
+      const pkgs = this.workspaceOf(dir);
+      let byPkgs = this.memo.get(config);
+      if (!byPkgs)
+        this.memo.set(
+          config,
+          (byPkgs = new Map<Map<string, WorkspacePackage> | undefined, Map<string, readonly string[]>>()),
+        );
+      let bySpec = byPkgs.get(pkgs);
+      if (!bySpec) byPkgs.set(pkgs, (bySpec = new Map<string, readonly string[]>()));
+      this.last = { dir, config, pkgs, bySpec };
+    }
+    const { config, pkgs, bySpec } = this.last;
+    let hit = bySpec.get(spec);
+    if (!hit) bySpec.set(spec, (hit = this.basesFrom(config, pkgs, spec)));
     return hit;
   }
 
-  private basesFrom(dir: string, spec: string): string[] {
+  private basesFrom(
+    config: PathsConfig | undefined,
+    pkgs: Map<string, WorkspacePackage> | undefined,
+    spec: string,
+  ): string[] {
     const out: string[] = [];
-    const config = this.configFor(dir);
     if (config) {
       // the longest matching prefix wins, as in TypeScript
       let best: PathsConfig['paths'][number] | undefined;
@@ -109,7 +137,6 @@ export class ProjectGraph implements ImportMap {
       }
       if (config.baseUrl) out.push(path.resolve(config.baseUrl, spec));
     }
-    const pkgs = this.workspaceOf(dir);
     if (pkgs) out.push(...packageBases(pkgs, spec));
     return out;
   }

@@ -119,39 +119,55 @@ export function selectFiles(
   };
   // the ring files whose importers were looked for
   const searched = new Set<string>();
+  // every specifier by its stem, once, so each hop visits only those that may name a ring file
+  // (i * SPAN + j: the j-th specifier of the i-th source, sorted back into reading order per hop)
+  const SPAN = 1 + sources.reduce((m, s) => Math.max(m, s.specifiers.length), 0);
+  const byStem = new Map<string, number[]>();
+  const renamedAt: number[] = [];
+  for (let i = 0; i < sources.length; i++) {
+    for (let j = 0; j < specStems[i].length; j++) {
+      const at = i * SPAN + j;
+      const list = byStem.get(specStems[i][j]);
+      if (list) list.push(at);
+      else byStem.set(specStems[i][j], [at]);
+      if (renames(sources[i].specifiers[j])) renamedAt.push(at);
+    }
+  }
   for (let hop = 0; hop < MAX_HOPS && ring.size > 0; hop++) {
     for (const p of ring) searched.add(p);
     const stems = new Set([...ring].map(importStem));
     // importers found at this hop → the ring file each of their specifiers names
     const through = new Map<FileSummary, Map<string, string>>();
-    for (let i = 0; i < sources.length; i++) {
+    const visit = new Set<number>(hop === 0 ? renamedAt : []);
+    for (const stem of stems) for (const at of byStem.get(stem) ?? []) visit.add(at);
+    for (const at of [...visit].sort((a, b) => a - b)) {
+      const i = Math.floor(at / SPAN);
+      const j = at % SPAN;
       const s = sources[i];
-      for (let j = 0; j < s.specifiers.length; j++) {
-        const spec = s.specifiers[j];
-        // cheap: most specifiers name other modules. A package name or an exact alias may name any file:
-        // a socket file itself, never through a barrel (`@scope/browser` re-exporting one integration that
-        // mentions WebSocket would pull in every file of a monorepo that imports the package)
-        const renamed = renames(spec);
-        if (hop === 0 ? !stems.has(specStems[i][j]) && !renamed : !stems.has(specStems[i][j]) || renamed) continue;
-        const hit = resolver.resolve(s.absPath, spec);
-        if (!hit || !ring.has(hit) || hit === s.absPath) continue;
-        if (!picked.has(s.absPath)) {
-          // the importers of a barrel at the second hop were always parsed; past that, files are parsed
-          // only while the budget lasts: the rest stay unseen (open)
-          const counted = hop >= 3 || (hop === 2 && !byPath.get(hit)!.reExports);
-          if (counted && far >= MAX_FAR_FILES) {
-            open.add(hit); // an importer left out
-            continue;
-          }
-          if (counted) far++;
-          picked.add(s.absPath);
+      const spec = s.specifiers[j];
+      // cheap: most specifiers name other modules. A package name or an exact alias may name any file:
+      // a socket file itself, never through a barrel (`@scope/browser` re-exporting one integration that
+      // mentions WebSocket would pull in every file of a monorepo that imports the package)
+      const renamed = renames(spec);
+      if (hop === 0 ? !stems.has(specStems[i][j]) && !renamed : !stems.has(specStems[i][j]) || renamed) continue;
+      const hit = resolver.resolve(s.absPath, spec);
+      if (!hit || !ring.has(hit) || hit === s.absPath) continue;
+      if (!picked.has(s.absPath)) {
+        // the importers of a barrel at the second hop were always parsed; past that, files are parsed
+        // only while the budget lasts: the rest stay unseen (open)
+        const counted = hop >= 3 || (hop === 2 && !byPath.get(hit)!.reExports);
+        if (counted && far >= MAX_FAR_FILES) {
+          open.add(hit); // an importer left out
+          continue;
         }
-        importers.add(s.absPath);
-        if (carriers.has(s.absPath)) continue; // already a ring file: its importers were found then
-        const specs = through.get(s);
-        if (specs) specs.set(spec, hit);
-        else through.set(s, new Map([[spec, hit]]));
+        if (counted) far++;
+        picked.add(s.absPath);
       }
+      importers.add(s.absPath);
+      if (carriers.has(s.absPath)) continue; // already a ring file: its importers were found then
+      const specs = through.get(s);
+      if (specs) specs.set(spec, hit);
+      else through.set(s, new Map([[spec, hit]]));
     }
     const nextRing = new Set<string>();
     for (const [s, specs] of through) {
