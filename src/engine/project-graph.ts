@@ -72,6 +72,24 @@ function exportTargets(v: unknown): string[] {
 export class ProjectGraph implements ImportMap {
   /** folder → the config in force there (undefined: none up to the stop folder) */
   private readonly configs = new Map<string, PathsConfig | undefined>();
+  /** each folder's file names, listed once: one listing instead of a stat per config name looked for */
+  private readonly listings = new Map<string, Set<string> | null>();
+  private readonly hasFile = (dir: string, name: string): boolean => {
+    let names = this.listings.get(dir);
+    if (names === undefined) {
+      try {
+        names = new Set(
+          readdirSync(dir, { withFileTypes: true })
+            .filter((e) => e.isFile() || e.isSymbolicLink())
+            .map((e) => e.name),
+        );
+      } catch {
+        names = null; // absent, or not a folder
+      }
+      this.listings.set(dir, names);
+    }
+    return names?.has(name) ?? false;
+  };
   /** folder → the workspace packages of the monorepo the folder belongs to */
   private readonly workspaces = new Map<string, Map<string, WorkspacePackage> | undefined>();
   /** exact `paths` keys and package names seen: specifiers that name a module by another name than its file's */
@@ -178,7 +196,9 @@ export class ProjectGraph implements ImportMap {
         break;
       }
       walked.push(d);
-      const file = CONFIG_NAMES.map((n) => path.join(d, n)).find(isFile);
+      const at = d;
+      const name = CONFIG_NAMES.find((n) => this.hasFile(at, n));
+      const file = name && path.join(at, name);
       if (file) {
         found = this.loadConfig(file);
         break;
@@ -251,7 +271,7 @@ export class ProjectGraph implements ImportMap {
         break;
       }
       walked.push(d);
-      const globs = workspaceGlobs(d, this.log);
+      const globs = workspaceGlobs(d, this.log, this.hasFile);
       if (globs) {
         found = this.readPackages(d, globs);
         break;
@@ -280,19 +300,23 @@ export class ProjectGraph implements ImportMap {
 }
 
 /** The workspace globs a folder's package.json (`workspaces`), pnpm-workspace.yaml or lerna.json declare. */
-function workspaceGlobs(dir: string, log: ReadLog): string[] | undefined {
+function workspaceGlobs(
+  dir: string,
+  log: ReadLog,
+  hasFile: (dir: string, name: string) => boolean,
+): string[] | undefined {
   const manifest = path.join(dir, 'package.json');
   // every package of a monorepo has a package.json; only the root's says `workspaces`: parse that one only
-  const text = isFile(manifest) ? readRegularTextSync(manifest, SMALL_FILE_CAP) : undefined;
+  const text = hasFile(dir, 'package.json') ? readRegularTextSync(manifest, SMALL_FILE_CAP) : undefined;
   const pkg = text?.ok && /"workspaces"\s*:/.test(text.text) ? readJsonc(manifest, log) : undefined;
   const ws = pkg?.workspaces;
   if (ws) return stringsOf(Array.isArray(ws) ? ws : (ws as { packages?: unknown }).packages);
   const pnpm = path.join(dir, 'pnpm-workspace.yaml');
-  if (isFile(pnpm)) {
+  if (hasFile(dir, 'pnpm-workspace.yaml')) {
     const text = readText(pnpm, log);
     if (text !== undefined) return pnpmGlobs(text);
   }
-  const lerna = isFile(path.join(dir, 'lerna.json')) ? readJsonc(path.join(dir, 'lerna.json'), log) : undefined;
+  const lerna = hasFile(dir, 'lerna.json') ? readJsonc(path.join(dir, 'lerna.json'), log) : undefined;
   if (lerna?.packages) return stringsOf(lerna.packages);
   return undefined;
 }

@@ -96,13 +96,14 @@ async function select(
   const dirs = scannedDirs(input);
   const root = repositoryRoot(dirs[0] ?? input.cwd);
   const graph = new ProjectGraph(root);
-  // a scan of the whole repository has nothing outside it to read: only what it left out on purpose
-  const wholeRepo = root !== undefined && dirs.some((d) => root === d || root.startsWith(d + sep));
+  // a scan of the whole repository has nothing outside it to read: only what it left out on purpose;
+  // outside a repository nothing says where the project ends, so nothing beyond the scanned paths is read
+  const wholeRepo = root === undefined || dirs.some((d) => root === d || root.startsWith(d + sep));
   const context = timed('select: context files', () => {
     if (!wholeRepo)
       return contextFiles(scanned, new Set(scanned.map((s) => s.absPath)), graph, {
         cwd: input.cwd,
-        root: root ?? input.cwd,
+        root,
         scannedDirs: dirs,
         read: opts,
       });

@@ -148,6 +148,7 @@ describe('files outside the scanned paths, read for context', () => {
 
   it('reaches a wrapper through a barrel outside the scan, and leaves alone files that cannot matter', async () => {
     const root = makeTree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
       'lib/index.js': "export { Pipe } from './pipe.js';\nexport { fmt } from './fmt.js';\n",
       'lib/pipe.js':
         'export class Pipe {\n  open(url) { this.ws = new WebSocket(url); }\n  put(d) { this.ws.send(d); }\n}\n',
@@ -164,6 +165,7 @@ describe('files outside the scanned paths, read for context', () => {
 
   it('does not read for context what the scan left out inside a scanned folder (.gitignore)', async () => {
     const root = makeTree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
       'app/.gitignore': 'gen/\n',
       'app/gen/pipe.js': 'export class Pipe { open(u) { this.ws = new WebSocket(u); } put(d) { this.ws.send(d); } }\n',
       'app/view.js':
@@ -175,6 +177,7 @@ describe('files outside the scanned paths, read for context', () => {
 
   it('never reads build output or installed packages for context', async () => {
     const root = makeTree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
       'node_modules/sock-lib/index.js': 'export class Pipe { open(u) { this.ws = new WebSocket(u); } }\n',
       'dist/pipe.js': 'export class Pipe { open(u) { this.ws = new WebSocket(u); } }\n',
       'app/view.js':
@@ -183,5 +186,17 @@ describe('files outside the scanned paths, read for context', () => {
     const report = await scanTree(root, { paths: ['app'] });
     expect(report.sockets).toEqual([]);
     expect(report.stats.filesParsed).toBe(1); // the view alone
+  });
+
+  it('outside a repository, reads nothing beyond the scanned paths (nothing says where the project ends)', async () => {
+    const root = makeTree({
+      'lib/pipe.js':
+        'export class Pipe {\n  open(url) { this.ws = new WebSocket(url); }\n  put(d) { this.ws.send(d); }\n}\n',
+      'app/view.js':
+        "import { Pipe } from '../lib/pipe.js';\nconst p = new Pipe();\np.open('wss://a.example.com');\np.put(JSON.stringify({ type: 'ping' }));\n",
+    });
+    const report = await scanTree(root, { paths: ['app'] });
+    expect(report.sockets).toEqual([]);
+    expect(report.stats.filesParsed).toBe(1); // the view alone (a rule reads its URL), not lib/pipe.js
   });
 });
