@@ -9,6 +9,8 @@ import { readRegularTextSync, SMALL_FILE_CAP } from '../io/read-regular-file.js'
 import type { ImportMap } from '../syntax/resolve-module.js';
 
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
+/** the files a folder is listed for: a tsconfig/jsconfig, and what marks a workspace root */
+const MARKER_NAMES = new Set([...CONFIG_NAMES, 'package.json', 'pnpm-workspace.yaml', 'lerna.json']);
 /** `extends` chains longer than this are a loop or a mistake */
 const MAX_EXTENDS = 8;
 /** workspace packages read at most (a monorepo has tens to hundreds) */
@@ -72,7 +74,7 @@ function exportTargets(v: unknown): string[] {
 export class ProjectGraph implements ImportMap {
   /** folder → the config in force there (undefined: none up to the stop folder) */
   private readonly configs = new Map<string, PathsConfig | undefined>();
-  /** each folder's file names, listed once: one listing instead of a stat per config name looked for */
+  /** each folder's config and manifest files, listed once (one listing instead of a stat per name; only those names kept) */
   private readonly listings = new Map<string, Set<string> | null>();
   private readonly hasFile = (dir: string, name: string): boolean => {
     let names = this.listings.get(dir);
@@ -80,7 +82,7 @@ export class ProjectGraph implements ImportMap {
       try {
         names = new Set(
           readdirSync(dir, { withFileTypes: true })
-            .filter((e) => e.isFile() || e.isSymbolicLink())
+            .filter((e) => MARKER_NAMES.has(e.name) && (e.isFile() || e.isSymbolicLink()))
             .map((e) => e.name),
         );
       } catch {
