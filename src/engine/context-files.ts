@@ -21,7 +21,7 @@ const NOT_SOURCE = new Set(['node_modules', 'dist', 'build', 'coverage']);
 export interface ContextOptions {
   /** the scan's working directory: relative paths in the report start there */
   cwd: string;
-  /** paths below this folder are judged for build output (`dist/`, `node_modules/`) from here */
+  /** where the project ends: nothing above it is read; below it, build output (`dist/`, `node_modules/`) is judged from here */
   root: string;
   /** the scanned folders (absolute): a file inside one that was not scanned is one the user or .gitignore left out */
   scannedDirs: readonly string[];
@@ -61,6 +61,9 @@ export function contextFiles(
     return isSourceFile(name) && (listing(path.dirname(p))?.has(name) ?? false);
   };
   const inScope = (p: string) => scanned.has(p);
+  // never past the project's boundary (the repository, or the working directory outside one)
+  const insideRoot = (p: string) =>
+    p.startsWith(options.root.endsWith(path.sep) ? options.root : options.root + path.sep);
   const insideScan = (p: string) =>
     options.scannedDirs.some((d) => p.startsWith(d.endsWith(path.sep) ? d : d + path.sep));
   /** base → the file outside the scan it names, '' for none or one in scope */
@@ -69,7 +72,8 @@ export function contextFiles(
     let hit = located.get(base);
     if (hit === undefined) {
       // inside a scanned folder: scanned, or left out on purpose (a string test before any probe)
-      hit = insideScan(base) || probeModule(base, inScope) ? '' : (probeModule(base, onDisk) ?? '');
+      hit =
+        insideScan(base) || !insideRoot(base) || probeModule(base, inScope) ? '' : (probeModule(base, onDisk) ?? '');
       located.set(base, hit);
     }
     return hit || undefined;

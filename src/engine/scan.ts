@@ -96,14 +96,18 @@ async function select(
   const dirs = scannedDirs(input);
   const root = repositoryRoot(dirs[0] ?? input.cwd);
   const graph = new ProjectGraph(root);
-  // a scan of the whole repository has nothing outside it to read: only what it left out on purpose;
-  // outside a repository nothing says where the project ends, so nothing beyond the scanned paths is read
-  const wholeRepo = root === undefined || dirs.some((d) => root === d || root.startsWith(d + sep));
+  // where the project ends: the repository root or, outside a repository, the working directory when
+  // the scanned paths lie below it (as for configs); past that boundary nothing is read for context
+  const cwd = resolve(input.cwd);
+  const boundary =
+    root ?? (dirs.length > 0 && dirs.every((d) => d === cwd || d.startsWith(cwd + sep)) ? cwd : undefined);
+  // a scan of the whole project has nothing outside it to read: only what it left out on purpose
+  const wholeProject = boundary === undefined || dirs.some((d) => boundary === d || boundary.startsWith(d + sep));
   const context = timed('select: context files', () => {
-    if (!wholeRepo)
+    if (!wholeProject)
       return contextFiles(scanned, new Set(scanned.map((s) => s.absPath)), graph, {
         cwd: input.cwd,
-        root,
+        root: boundary,
         scannedDirs: dirs,
         read: opts,
       });

@@ -188,15 +188,19 @@ describe('files outside the scanned paths, read for context', () => {
     expect(report.stats.filesParsed).toBe(1); // the view alone
   });
 
-  it('outside a repository, reads nothing beyond the scanned paths (nothing says where the project ends)', async () => {
+  it('outside a repository, reads nothing above the working directory (as for configs)', async () => {
     const root = makeTree({
       'lib/pipe.js':
         'export class Pipe {\n  open(url) { this.ws = new WebSocket(url); }\n  put(d) { this.ws.send(d); }\n}\n',
       'app/view.js':
         "import { Pipe } from '../lib/pipe.js';\nconst p = new Pipe();\np.open('wss://a.example.com');\np.put(JSON.stringify({ type: 'ping' }));\n",
     });
-    const report = await scanTree(root, { paths: ['app'] });
-    expect(report.sockets).toEqual([]);
-    expect(report.stats.filesParsed).toBe(1); // the view alone (a rule reads its URL), not lib/pipe.js
+    // from the repository-less root, lib/ is inside the project: the wrapper is read for context
+    const fromRoot = await scanTree(root, { paths: ['app'] });
+    expect(fromRoot.sockets.map((s) => [s.file, s.verdict])).toEqual([['app/view.js', 'control-only']]);
+    // from app/ itself, lib/ lies above the working directory: not read
+    const fromApp = await scanTree(join(root, 'app'), { paths: ['.'] });
+    expect(fromApp.sockets).toEqual([]);
+    expect(fromApp.stats.filesParsed).toBe(1); // the view alone (a rule reads its URL), not lib/pipe.js
   });
 });
