@@ -3,11 +3,12 @@
 // with the scanned files, so a `new Wrapper()` in scope is seen for what it is, and nothing in them is
 // reported. Only a file a scanned file imports (or a barrel it imports re-exports) is looked at, and only a
 // file whose text mentions a socket API is kept: a whole monorepo is never pulled in for context.
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportMap } from '../syntax/resolve-module.js';
 import { isRelativeSpecifier, probeModule } from '../syntax/resolve-module.js';
-import { isSourceFile } from './discover.js';
+import { DEFAULT_IGNORED_DIRS, isSourceFile } from './discover.js';
+import { fileNamesIn } from './file-names.js';
 import { readOne, type ReadOptions } from './read-files.js';
 import { summarize, type FileSummary } from './select-files.js';
 
@@ -15,8 +16,6 @@ import { summarize, type FileSummary } from './select-files.js';
 const MAX_DEPTH = 3;
 /** files outside the scan read at most: a bound on the extra reading, whatever the imports say */
 const MAX_READS = 500;
-/** build output and installed packages are not the project's source */
-const NOT_SOURCE = new Set(['node_modules', 'dist', 'build', 'coverage']);
 
 export interface ContextOptions {
   /** the scan's working directory: relative paths in the report start there */
@@ -39,21 +38,7 @@ export function contextFiles(
   const listings = new Map<string, Set<string> | null>();
   const listing = (dir: string): Set<string> | null => {
     let names = listings.get(dir);
-    if (names === undefined) {
-      names = null;
-      if (!isBuildOutput(dir, options.root)) {
-        try {
-          names = new Set(
-            readdirSync(dir, { withFileTypes: true })
-              .filter((e) => e.isFile() || e.isSymbolicLink())
-              .map((e) => e.name),
-          );
-        } catch {
-          names = null; // absent, or not a folder
-        }
-      }
-      listings.set(dir, names);
-    }
+    if (names === undefined) listings.set(dir, (names = isBuildOutput(dir, options.root) ? null : fileNamesIn(dir)));
     return names;
   };
   const onDisk = (p: string): boolean => {
@@ -164,7 +149,7 @@ function ancestor(dir: string, up: number): string {
 
 function isBuildOutput(p: string, root: string): boolean {
   const rel = path.relative(root, p);
-  return rel.split(path.sep).some((seg) => NOT_SOURCE.has(seg));
+  return rel.split(path.sep).some((seg) => DEFAULT_IGNORED_DIRS.has(seg));
 }
 
 /** The nearest folder at or above `dir` holding `.git`, where the project's configs stop being looked for. */

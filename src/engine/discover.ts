@@ -19,7 +19,8 @@ export interface DiscoveredFile {
 const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx|vue|svelte|html?)$/;
 /** Declaration files hold no runtime code. */
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
-const DEFAULT_IGNORED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage']);
+/** build output and installed packages: skipped by default, never read for context */
+export const DEFAULT_IGNORED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage']);
 /** Minified bundles by name; minified content is caught after reading (looksMinified). */
 const MINIFIED_NAME = /[.-]min\.[cm]?js$/;
 /** readdir and friends in flight at once: enough to keep libuv's pool busy without hoarding descriptors. */

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { parse, type ParseError } from 'jsonc-parser';
 import { readRegularTextSync, SMALL_FILE_CAP } from '../io/read-regular-file.js';
 import type { ImportMap } from '../syntax/resolve-module.js';
+import { DEFAULT_IGNORED_DIRS } from './discover.js';
+import { fileNamesIn } from './file-names.js';
 
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 /** the files a folder is listed for: a tsconfig/jsconfig, and what marks a workspace root */
@@ -16,7 +18,7 @@ const MAX_EXTENDS = 8;
 /** workspace packages read at most (a monorepo has tens to hundreds) */
 const MAX_PACKAGES = 2000;
 /** folders a workspace glob never descends into */
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage']);
+const SKIPPED_DIRS = new Set([...DEFAULT_IGNORED_DIRS, '.git']);
 
 /** The module options of one config, its `extends` chain applied; paths absolute. */
 interface PathsConfig {
@@ -78,18 +80,7 @@ export class ProjectGraph implements ImportMap {
   private readonly listings = new Map<string, Set<string> | null>();
   private readonly hasFile = (dir: string, name: string): boolean => {
     let names = this.listings.get(dir);
-    if (names === undefined) {
-      try {
-        names = new Set(
-          readdirSync(dir, { withFileTypes: true })
-            .filter((e) => MARKER_NAMES.has(e.name) && (e.isFile() || e.isSymbolicLink()))
-            .map((e) => e.name),
-        );
-      } catch {
-        names = null; // absent, or not a folder
-      }
-      this.listings.set(dir, names);
-    }
+    if (names === undefined) this.listings.set(dir, (names = fileNamesIn(dir, (n) => MARKER_NAMES.has(n))));
     return names?.has(name) ?? false;
   };
   /** folder → the workspace packages of the monorepo the folder belongs to */
