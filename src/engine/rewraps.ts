@@ -4,8 +4,12 @@
 // either direction is safe: one too many costs a parse, one too few leaves the far callers unseen, and
 // the analysis calls what they send unknown (the file's importers were not all parsed).
 
-const IMPORT_RE = /\bimport\s+(?!type\s)([\w$]+\s*,?\s*)?(\{[^}]*\}|\*\s*as\s+[\w$]+)?\s*from\s*['"]([^'"\n]+)['"]/g;
-const REQUIRE_RE = /\b(?:const|let|var)\s+(\{[^}]*\}|[\w$]+)\s*=\s*require\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
+// A clause never holds the keyword that opens the next one: stopping there keeps a file of unclosed
+// `import {` or `const {` lines linear (each try ran to the end: quadratic), as SPECIFIER_RE does.
+const IMPORT_RE =
+  /\bimport\s+(?!type\s)([\w$]+\s*,?\s*)?(\{(?:(?!\b(?:import|export)\b)[^}])*\}|\*\s*as\s+[\w$]+)?\s*from\s*['"]([^'"\n]+)['"]/g;
+const REQUIRE_RE =
+  /\b(?:const|let|var)\s+(\{(?:(?!\b(?:const|let|var)\b)[^}])*\}|[\w$]+)\s*=\s*require\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
 
 /** One name a file imports: its local name, the name its module exports it under (`default`, `*` for all), the specifier. */
 export interface ImportedName {
@@ -48,7 +52,7 @@ const EXPORT_START = /^export\s+(?!type\s|interface\s|declare\s)/gm;
 const TOP_LEVEL_LINE =
   /^(?:export|import|const|let|var|function|async|class|type|interface|enum|module\.exports|exports\.)\b/gm;
 /** An export list, `module.exports = …` or `exports.x = …`: what is exported cannot be told by position. */
-const EXPORT_ELSEWHERE = /^export\s*\{(?![^}]*\}\s*from\b)|\bmodule\.exports\b|^exports\.[\w$]+\s*=/m;
+const EXPORT_ELSEWHERE = /^export\s*\{(?!(?:(?!\bexport\b)[^}])*\}\s*from\b)|\bmodule\.exports\b|^exports\.[\w$]+\s*=/m;
 /** `export default function Chat(`, `export const Chat = (`: a UI component, whose importers render it. */
 const COMPONENT_EXPORT = /^export\s+(?:default\s+)?(?:(?:async\s+)?function\s+|(?:const|let)\s+)[A-Z][\w$]*/;
 const HAS_JSX = /<\/[\w.]*>|\/>/;

@@ -1,6 +1,7 @@
 // Raw-text reading of what a file imports and what it exports built on it (select-files.ts follows those).
 import { describe, expect, it } from 'vitest';
 import { exportsBuiltOn, namesImportedFrom } from '../../src/engine/rewraps.js';
+import { growthRatio } from '../helpers/linear.js';
 
 describe('namesImportedFrom', () => {
   it('reads default, named, aliased, namespace and require bindings of the given specifiers only', () => {
@@ -92,4 +93,25 @@ export function render() {
     );
     expect([...(exportsBuiltOn(`import { send } from './s';\nexport { hi };\n`, ['send']) as Set<string>)]).toEqual([]);
   });
+});
+
+describe('raw-text reading stays linear', () => {
+  it('on unclosed import, destructuring and export clauses (each try ran to the end of the file)', () => {
+    for (const line of ['import {\n', 'const {\n', 'export {\n']) {
+      const r = growthRatio({
+        make: (n) => line.repeat(n),
+        run: (t) => {
+          for (let i = 0; i < 20; i++) {
+            namesImportedFrom(t, new Set(['./x']));
+            exportsBuiltOn(t, ['x'], '/a.ts');
+          }
+        },
+        start: 2_000,
+        minMs: 100,
+        maxN: 16_000,
+      });
+      // ≤ 15× as the other raw-text scans (specifiers-linear.test.ts); the quadratic version read ~107×
+      expect(r.ratio, `${JSON.stringify(line)} ${JSON.stringify(r)}`).toBeLessThanOrEqual(15);
+    }
+  }, 60_000);
 });
